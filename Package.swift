@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "karpenter-swift",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "karpenter", targets: ["karpenter"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+  ],
+  targets: [
+    // Decoding YAML and JSON documents into Codable values while keeping every error,
+    // its field path and its line.
+    .target(
+      name: "ManifestCoding",
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
+    // The Kubernetes objects the controllers read and users write, Quantity, label selectors.
+    .target(name: "KubernetesAPI", dependencies: ["ManifestCoding"]),
+    // NodePool, NodeClaim, EC2NodeClass; the legacy kinds, their conversion, defaults, validation.
+    .target(name: "KarpenterAPI", dependencies: ["KubernetesAPI", "ManifestCoding"]),
+    // Reading manifest files into typed objects with diagnostics naming file, document and field.
+    .target(
+      name: "Manifests",
+      dependencies: [
+        "ManifestCoding", "KubernetesAPI", "KarpenterAPI",
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+    // The `karpenter` command tree, kept in a library so that tests can drive it.
+    .target(
+      name: "KarpenterCLI",
+      dependencies: [
+        "Manifests", "KarpenterAPI", "KubernetesAPI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
+
+    .testTarget(
+      name: "KubernetesAPITests",
+      dependencies: [
+        "KubernetesAPI", "ManifestCoding",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
+    ),
+    .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI", "Manifests"]),
+    .testTarget(
+      name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
+  ]
+)

@@ -1,0 +1,5 @@
+import ManifestCoding
+
+extension NodePool: SelfValidating {}
+extension NodeClaim: SelfValidating {}
+extension EC2NodeClass: SelfValidating {}

@@ -1,0 +1,312 @@
+import Foundation
+import Yams
+
+/// The `Decoder` behind ``ManifestDecoder``: it walks a Yams node tree, resolves scalars the way
+/// Kubernetes' YAML-to-JSON step does, and records errors in a shared sink.
+struct NodeDecoder: Decoder {
+  let node: Yams.Node
+  let codingPath: [CodingKey]
+  let sink: ErrorSink
+  var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+  init(node: Yams.Node, path: [CodingKey], sink: ErrorSink) {
+    self.node = node
+    self.codingPath = path
+    self.sink = sink
+  }
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    guard case .mapping(let mapping) = node.resolvedAlias else {
+      throw mismatch(expected: "an object")
+    }
+    return KeyedDecodingContainer(
+      KeyedNodeContainer<Key>(mapping: mapping, decoder: self))
+  }
+
+  func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+    guard case .sequence(let sequence) = node.resolvedAlias else {
+      throw mismatch(expected: "a list")
+    }
+    return UnkeyedNodeContainer(elements: Array(sequence), decoder: self)
+  }
+
+  func singleValueContainer() throws -> SingleValueDecodingContainer {
+    SingleNodeContainer(decoder: self)
+  }
+
+  func mismatch(expected: String) -> FieldError {
+    FieldError(
+      .typeMismatch, FieldPath(codingPath: codingPath), value: node.shortText,
+      "must be \(expected), not \(node.kindDescription)", line: node.mark?.line)
+  }
+
+  func child(_ node: Yams.Node, key: CodingKey) -> NodeDecoder {
+    NodeDecoder(node: node, path: codingPath + [key], sink: sink)
+  }
+}
+
+extension Yams.Node {
+  var resolvedAlias: Yams.Node { self }
+
+  /// A short rendering of the node for error messages.
+  var shortText: String? {
+    switch self {
+    case .scalar(let s): return s.string.count > 80 ? String(s.string.prefix(77)) + "..." : s.string
+    default: return nil
+    }
+  }
+
+  var isNull: Bool {
+    if case .scalar(let s) = self, s.resolvedKind == .null { return true }
+    return false
+  }
+}
+
+struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+  let decoder: NodeDecoder
+  let entries: [String: Yams.Node]
+  let orderedKeys: [String]
+  /// True when `Key` is a dictionary's key type rather than a struct's `CodingKeys`.
+  let isMap: Bool
+
+  init(mapping: Yams.Node.Mapping, decoder: NodeDecoder) {
+    self.decoder = decoder
+    var entries: [String: Yams.Node] = [:]
+    var ordered: [String] = []
+    for (k, v) in mapping {
+      let key = k.scalar?.string ?? ""
+      if entries[key] == nil { ordered.append(key) }
+      entries[key] = v
+    }
+    self.entries = entries
+    self.orderedKeys = ordered
+    // A synthesized CodingKeys enum rejects a string it does not know; a dictionary's key
+    // type accepts any.
+    self.isMap = Key(stringValue: "\u{1}map-probe") != nil
+  }
+
+  var codingPath: [CodingKey] { decoder.codingPath }
+  var allKeys: [Key] { orderedKeys.compactMap { Key(stringValue: $0) } }
+
+  func contains(_ key: Key) -> Bool { entries[key.stringValue] != nil }
+
+  private func pathKey(_ key: Key) -> CodingKey {
+    isMap ? PathKey(mapKey: key.stringValue) : PathKey(stringValue: key.stringValue)
+  }
+
+  private func node(for key: Key) throws -> Yams.Node {
+    guard let node = entries[key.stringValue] else {
+      throw FieldError(
+        .required, FieldPath(codingPath: codingPath + [pathKey(key)]), "",
+        line: decoder.node.mark?.line)
+    }
+    return node
+  }
+
+  func decodeNil(forKey key: Key) throws -> Bool {
+    entries[key.stringValue]?.isNull ?? true
+  }
+
+  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+    let child = decoder.child(try node(for: key), key: pathKey(key))
+    return try T(from: child)
+  }
+
+  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+    try decodeIfPresent(type, key)
+  }
+
+  // The standard library gives the primitive `decodeIfPresent` overloads default
+  // implementations that throw instead of recording; route them all through the generic one.
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try decodeIfPresent(type, key) }
+  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try decodeIfPresent(type, key) }
+
+  private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+    guard let node = entries[key.stringValue], !node.isNull else { return nil }
+    let child = decoder.child(node, key: pathKey(key))
+    do {
+      return try T(from: child)
+    } catch {
+      decoder.sink.record(error, at: child.codingPath, node: node)
+      return nil
+    }
+  }
+
+  func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    try decoder.child(try node(for: key), key: pathKey(key)).container(keyedBy: type)
+  }
+
+  func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+    try decoder.child(try node(for: key), key: pathKey(key)).unkeyedContainer()
+  }
+
+  func superDecoder() throws -> Decoder { decoder }
+  func superDecoder(forKey key: Key) throws -> Decoder {
+    decoder.child(try node(for: key), key: pathKey(key))
+  }
+}
+
+struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+  let elements: [Yams.Node]
+  let decoder: NodeDecoder
+  var currentIndex = 0
+
+  init(elements: [Yams.Node], decoder: NodeDecoder) {
+    self.elements = elements
+    self.decoder = decoder
+  }
+
+  var codingPath: [CodingKey] { decoder.codingPath }
+  var count: Int? { elements.count }
+  var isAtEnd: Bool { currentIndex >= elements.count }
+
+  private mutating func nextDecoder() throws -> NodeDecoder {
+    guard !isAtEnd else {
+      throw FieldError(
+        .invalid, FieldPath(codingPath: codingPath), "has fewer items than expected")
+    }
+    defer { currentIndex += 1 }
+    return decoder.child(elements[currentIndex], key: PathKey(intValue: currentIndex))
+  }
+
+  mutating func decodeNil() throws -> Bool {
+    guard !isAtEnd, elements[currentIndex].isNull else { return false }
+    currentIndex += 1
+    return true
+  }
+
+  mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    let child = try nextDecoder()
+    do {
+      return try T(from: child)
+    } catch {
+      // Record this element's error, then look at the rest of the list so that every bad
+      // element is reported, not only the first.
+      decoder.sink.record(error, at: child.codingPath, node: child.node)
+      while !isAtEnd {
+        let next = try nextDecoder()
+        do { _ = try T(from: next) } catch {
+          decoder.sink.record(error, at: next.codingPath, node: next.node)
+        }
+      }
+      throw AlreadyRecorded()
+    }
+  }
+
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+    -> KeyedDecodingContainer<NestedKey>
+  {
+    try nextDecoder().container(keyedBy: type)
+  }
+
+  mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer {
+    try nextDecoder().unkeyedContainer()
+  }
+
+  mutating func superDecoder() throws -> Decoder { try nextDecoder() }
+}
+
+struct SingleNodeContainer: SingleValueDecodingContainer {
+  let decoder: NodeDecoder
+  var codingPath: [CodingKey] { decoder.codingPath }
+
+  private var scalar: Yams.Node.Scalar? { decoder.node.scalar }
+
+  func decodeNil() -> Bool { decoder.node.isNull }
+
+  func decode(_ type: Bool.Type) throws -> Bool {
+    guard let s = scalar, s.resolvedKind == .bool, let value = Bool.construct(from: s) else {
+      throw decoder.mismatch(expected: "a boolean")
+    }
+    return value
+  }
+
+  func decode(_ type: String.Type) throws -> String {
+    guard let s = scalar, s.resolvedKind == .string else {
+      if let s = scalar, s.resolvedKind != .null {
+        throw FieldError(
+          .typeMismatch, FieldPath(codingPath: codingPath), value: s.string,
+          "must be a string, not \(decoder.node.kindDescription) (quote it in YAML)",
+          line: decoder.node.mark?.line)
+      }
+      throw decoder.mismatch(expected: "a string")
+    }
+    return s.string
+  }
+
+  func decode(_ type: Double.Type) throws -> Double {
+    guard let s = scalar, s.resolvedKind == .int || s.resolvedKind == .float,
+      let value = Double.construct(from: s)
+    else { throw decoder.mismatch(expected: "a number") }
+    return value
+  }
+
+  func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+
+  func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+    guard let s = scalar, s.resolvedKind == .int, let wide = Int.construct(from: s) else {
+      throw decoder.mismatch(expected: "an integer")
+    }
+    guard let value = T(exactly: wide) else {
+      throw FieldError(
+        .invalid, FieldPath(codingPath: codingPath), value: s.string,
+        "is out of range for \(T.self)", line: decoder.node.mark?.line)
+    }
+    return value
+  }
+
+  func decode(_ type: Int.Type) throws -> Int { try decodeInteger(type) }
+  func decode(_ type: Int8.Type) throws -> Int8 { try decodeInteger(type) }
+  func decode(_ type: Int16.Type) throws -> Int16 { try decodeInteger(type) }
+  func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(type) }
+  func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(type) }
+  func decode(_ type: UInt.Type) throws -> UInt { try decodeInteger(type) }
+  func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeInteger(type) }
+  func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeInteger(type) }
+  func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeInteger(type) }
+  func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
+
+  func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    try T(from: decoder)
+  }
+}
+
+extension SingleValueDecodingContainer {
+  /// The scalar as written, whatever YAML type it resolved to; nil for objects and lists.
+  /// Lets types such as `Quantity` and `IntOrString` accept both `1` and `"1"`.
+  public func decodeScalarText() throws -> String {
+    if let container = self as? SingleNodeContainer, let s = container.decoder.node.scalar,
+      s.resolvedKind != .null
+    {
+      return s.string
+    }
+    if let s = try? decode(String.self) { return s }
+    if let i = try? decode(Int64.self) { return String(i) }
+    if let d = try? decode(Double.self) { return String(d) }
+    throw DecodingError.typeMismatch(
+      String.self,
+      DecodingError.Context(codingPath: codingPath, debugDescription: "must be a scalar value"))
+  }
+
+  /// True when the scalar was written as a YAML/JSON number rather than a string.
+  public var scalarIsNumber: Bool {
+    if let container = self as? SingleNodeContainer, let s = container.decoder.node.scalar {
+      return s.resolvedKind == .int || s.resolvedKind == .float
+    }
+    return (try? decode(Double.self)) != nil && (try? decode(String.self)) == nil
+  }
+}

@@ -1,0 +1,59 @@
+import ManifestCoding
+
+/// Where a document came from: the file, its position among the file's documents, and the
+/// line it starts on.
+public struct DocumentLocation: Hashable, Sendable, CustomStringConvertible {
+  public var file: String
+  /// 1-based index of the document in its file.
+  public var document: Int
+  public var line: Int?
+
+  public init(file: String, document: Int, line: Int? = nil) {
+    self.file = file
+    self.document = document
+    self.line = line
+  }
+
+  public var description: String { "\(file): document \(document)" }
+}
+
+/// One message about the input: an error that makes it invalid, or a warning that does not.
+///
+/// Its description reads as `kubectl apply` reports a rejected object, prefixed with where
+/// the object is: `nodepool.yaml: document 2 (NodePool "default"), line 14:
+/// spec.weight: Invalid value: "0": must be between 1 and 100`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Severity: String, Sendable { case error, warning }
+
+  public var severity: Severity
+  public var location: DocumentLocation
+  /// `NodePool "default"`, when the document got that far.
+  public var object: String?
+  /// The field the message is about, when there is one.
+  public var field: FieldError?
+  /// The message when no field is concerned.
+  public var message: String?
+
+  public init(
+    _ severity: Severity, at location: DocumentLocation, object: String? = nil,
+    field: FieldError? = nil, message: String? = nil
+  ) {
+    self.severity = severity
+    self.location = location
+    self.object = object
+    self.field = field
+    self.message = message
+  }
+
+  public var line: Int? { field?.line ?? location.line }
+
+  public var description: String {
+    var out = "\(location.file): document \(location.document)"
+    if let object { out += " (\(object))" }
+    if let line { out += ", line \(line)" }
+    out += ": "
+    if severity == .warning { out += "warning: " }
+    if let field { out += field.description } else { out += message ?? "" }
+    return out
+  }
+}

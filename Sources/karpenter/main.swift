@@ -1,0 +1,2 @@
+import KarpenterCLI
+Karpenter.main()
