@@ -1,5 +1,5 @@
 /// Upstream-style manifests for the Kubernetes object tests.
-enum Fixtures {
+enum KubernetesFixtures {
   /// A pod as `kubectl get -o yaml` prints it, with many fields the model does not know.
   static let podWithUnknownFields = """
     apiVersion: v1

@@ -26,7 +26,7 @@ func expectRoundTrip<T: Codable & Equatable>(
 
 @Suite struct KubernetesObjectRoundTripTests {
   @Test func deploymentWithFullPodTemplate() throws {
-    let d = try decodeClean(Deployment.self, Fixtures.deployment)
+    let d = try decodeClean(Deployment.self, KubernetesFixtures.deployment)
     #expect(d.apiVersion == "apps/v1")
     #expect(d.kind == "Deployment")
     #expect(d.name == "inflate")
@@ -83,7 +83,7 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func podWithUnknownFieldsDecodes() throws {
-    let pod = try decodeClean(Pod.self, Fixtures.podWithUnknownFields)
+    let pod = try decodeClean(Pod.self, KubernetesFixtures.podWithUnknownFields)
     #expect(pod.name == "inflate-5d7f9c-abcde")
     #expect(pod.namespace == "default")
     #expect(pod.spec?.containers.first?.image == "nginx:1.27")
@@ -101,7 +101,7 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func node() throws {
-    let node = try decodeClean(Node.self, Fixtures.node)
+    let node = try decodeClean(Node.self, KubernetesFixtures.node)
     #expect(node.spec?.providerID == "aws:///us-west-2a/i-0123456789abcdef0")
     #expect(node.taints == [Taint(key: "karpenter.sh/disrupted", effect: "NoSchedule")])
     #expect(node.status?.allocatable?["cpu"] == "3920m")
@@ -114,13 +114,13 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func workloads() throws {
-    let rs = try decodeClean(ReplicaSet.self, Fixtures.replicaSet)
+    let rs = try decodeClean(ReplicaSet.self, KubernetesFixtures.replicaSet)
     #expect(rs.spec?.replicas == 2)
     #expect(rs.status?.readyReplicas == 2)
     #expect(rs.metadata.ownerReferences?.first?.kind == "Deployment")
     try expectRoundTrip(rs)
 
-    let sts = try decodeClean(StatefulSet.self, Fixtures.statefulSet)
+    let sts = try decodeClean(StatefulSet.self, KubernetesFixtures.statefulSet)
     #expect(sts.spec?.serviceName == "web")
     #expect(sts.spec?.podManagementPolicy == "Parallel")
     let claim = try #require(sts.spec?.volumeClaimTemplates?.first)
@@ -129,7 +129,7 @@ func expectRoundTrip<T: Codable & Equatable>(
     #expect(sts.spec?.updateStrategy?.rollingUpdate?.partition == 0)
     try expectRoundTrip(sts)
 
-    let job = try decodeClean(Job.self, Fixtures.job)
+    let job = try decodeClean(Job.self, KubernetesFixtures.job)
     #expect(job.spec?.parallelism == 4)
     #expect(job.spec?.completions == 8)
     #expect(job.spec?.backoffLimit == 2)
@@ -137,17 +137,19 @@ func expectRoundTrip<T: Codable & Equatable>(
     #expect(job.spec?.template.spec?.restartPolicy == "Never")
     try expectRoundTrip(job)
 
-    let ds = try decodeClean(DaemonSet.self, Fixtures.daemonSet)
+    let ds = try decodeClean(DaemonSet.self, KubernetesFixtures.daemonSet)
     #expect(ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable == .string("10%"))
     #expect(ds.spec?.template.spec?.hostNetwork == true)
     #expect(ds.status?.desiredNumberScheduled == 3)
     try expectRoundTrip(ds)
   }
 
-  @Test(arguments: [
-    (Fixtures.pdbMinAvailable, IntOrString.string("50%"), nil as IntOrString?, 5),
-    (Fixtures.pdbMaxUnavailable, nil, IntOrString.int(1), 3),
-  ])
+  static let budgets: [(String, IntOrString?, IntOrString?, Int32)] = [
+    (KubernetesFixtures.pdbMinAvailable, .string("50%"), nil, 5),
+    (KubernetesFixtures.pdbMaxUnavailable, nil, .int(1), 3),
+  ]
+
+  @Test(arguments: budgets)
   func podDisruptionBudget(
     yaml: String, minAvailable: IntOrString?, maxUnavailable: IntOrString?, expected: Int32
   ) throws {
@@ -160,14 +162,14 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func pdbPercentageScales() throws {
-    let pdb = try decodeClean(PodDisruptionBudget.self, Fixtures.pdbMinAvailable)
+    let pdb = try decodeClean(PodDisruptionBudget.self, KubernetesFixtures.pdbMinAvailable)
     #expect(pdb.spec?.minAvailable?.scaled(total: 5, roundUp: true) == 3)
     #expect(pdb.spec?.unhealthyPodEvictionPolicy == "AlwaysAllow")
     #expect(pdb.status?.disruptionsAllowed == 2)
   }
 
   @Test func persistentVolumeWithNodeAffinity() throws {
-    let pv = try decodeClean(PersistentVolume.self, Fixtures.persistentVolume)
+    let pv = try decodeClean(PersistentVolume.self, KubernetesFixtures.persistentVolume)
     let spec = try #require(pv.spec)
     #expect(spec.capacity?["storage"] == "20Gi")
     #expect(spec.csi?.driver == "ebs.csi.aws.com")
@@ -183,7 +185,7 @@ func expectRoundTrip<T: Codable & Equatable>(
     #expect(pv.status?.phase == "Bound")
     try expectRoundTrip(pv)
 
-    let pvc = try decodeClean(PersistentVolumeClaim.self, Fixtures.persistentVolumeClaim)
+    let pvc = try decodeClean(PersistentVolumeClaim.self, KubernetesFixtures.persistentVolumeClaim)
     #expect(pvc.spec?.volumeName == "pvc-6e2b1c1d")
     #expect(pvc.spec?.volumeMode == "Filesystem")
     #expect(pvc.status?.phase == "Bound")
@@ -191,7 +193,7 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func storageClassWithAllowedTopologies() throws {
-    let sc = try decodeClean(StorageClass.self, Fixtures.storageClass)
+    let sc = try decodeClean(StorageClass.self, KubernetesFixtures.storageClass)
     #expect(sc.provisioner == "ebs.csi.aws.com")
     #expect(sc.parameters?["encrypted"] == "true")
     #expect(sc.volumeBindingMode == StorageClass.waitForFirstConsumer)
@@ -207,21 +209,21 @@ func expectRoundTrip<T: Codable & Equatable>(
   }
 
   @Test func priorityClassLeaseAndEvent() throws {
-    let pc = try decodeClean(PriorityClass.self, Fixtures.priorityClass)
+    let pc = try decodeClean(PriorityClass.self, KubernetesFixtures.priorityClass)
     #expect(pc.value == 1_000_000)
     #expect(pc.globalDefault == false)
     #expect(pc.preemptionPolicy == "Never")
     #expect(pc.description?.hasPrefix("Batch") == true)
     try expectRoundTrip(pc)
 
-    let lease = try decodeClean(Lease.self, Fixtures.lease)
+    let lease = try decodeClean(Lease.self, KubernetesFixtures.lease)
     #expect(lease.spec?.holderIdentity == "karpenter-7d9f8c-xyz_1b2c")
     #expect(lease.spec?.leaseDurationSeconds == 15)
     #expect(lease.spec?.renewTime == "2024-05-01T12:00:05.123456Z")
     #expect(lease.spec?.leaseTransitions == 3)
     try expectRoundTrip(lease)
 
-    let event = try decodeClean(KubernetesAPI.Event.self, Fixtures.event)
+    let event = try decodeClean(KubernetesAPI.Event.self, KubernetesFixtures.event)
     #expect(event.involvedObject.kind == "Pod")
     #expect(event.involvedObject.name == "inflate-5d7f9c-abcde")
     #expect(event.reason == "Nominated")

@@ -1,5 +1,5 @@
 /// Upstream-style workload manifests for the Kubernetes object tests.
-extension Fixtures {
+extension KubernetesFixtures {
   static let deployment = """
     apiVersion: apps/v1
     kind: Deployment
