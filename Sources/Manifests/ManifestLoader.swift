@@ -143,7 +143,9 @@ public struct ManifestLoader: Sendable {
 
 extension Yams.Node {
   var isNullNode: Bool {
-    if case .scalar(let s) = self { return s.tag.description == Tag.Name.null.rawValue && s.style != .singleQuoted && s.style != .doubleQuoted }
+    if case .scalar(let s) = self {
+      return self.tag.description == Tag.Name.null.rawValue && s.style != .singleQuoted && s.style != .doubleQuoted
+    }
     return false
   }
 

@@ -26,7 +26,7 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       metadata:
         name: default
         namespace: ignored
-        uid: 1234
+        uid: "1234"
         labels: {team: a}
         annotations: {note: x}
       spec:
@@ -106,10 +106,8 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     #expect(v1.spec?.disruption?.consolidationPolicy == "WhenEmptyOrUnderutilized")
     #expect(v1.spec?.disruption?.consolidateAfter == "0s")
     #expect(v1.spec?.limits == nil)
-    // No providerRef: an empty reference defaulted as upstream, and a `null` annotation.
-    #expect(
-      v1.spec?.template?.spec?.nodeClassRef
-        == NodeClassReference(group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: ""))
+    // No providerRef: an empty reference, as upstream, and a `null` annotation.
+    #expect(v1.spec?.template?.spec?.nodeClassRef == NodeClassReference())
     #expect(v1.metadata.annotations?[LegacyConversion.nodeClassReferenceAnnotationKey] == "null")
   }
 
