@@ -9,12 +9,12 @@ struct Convert: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Convert legacy Karpenter kinds to karpenter.sh/v1 and karpenter.k8s.aws/v1.",
     discussion: """
-      Prints, as YAML on standard output, a v1 NodePool for every v1alpha5 Provisioner or
-      v1beta1 NodePool, and a v1 EC2NodeClass for every v1alpha1 AWSNodeTemplate, v1beta1
-      EC2NodeClass or inline Provisioner `provider`, as upstream's karpenter-convert followed
-      by the v1beta1-to-v1 conversion does. A Provisioner's kubeletConfiguration moves into
-      the EC2NodeClass it references when that class is converted in the same run.
-      Other kinds are left out. Nothing is printed on standard output when any input is
+      Prints, as YAML on standard output, a v1 NodePool for every v1alpha5 Provisioner or \
+      v1beta1 NodePool, and a v1 EC2NodeClass for every v1alpha1 AWSNodeTemplate, v1beta1 \
+      EC2NodeClass or inline Provisioner `provider`, as upstream's karpenter-convert followed \
+      by the v1beta1-to-v1 conversion does. A Provisioner's kubeletConfiguration moves into \
+      the EC2NodeClass it references when that class is converted in the same run. \
+      Other kinds are left out. Nothing is printed on standard output when any input is \
       invalid; the errors go to standard error and the exit status is 1.
       """)
 

@@ -8,9 +8,9 @@ public struct Karpenter: ParsableCommand {
     commandName: "karpenter",
     abstract: "A Kubernetes node autoscaler that reads Karpenter's NodePools and EC2NodeClasses.",
     discussion: """
-      Start with `karpenter validate` on the YAML you run with upstream Karpenter today:
-      NodePools, EC2NodeClasses, and the legacy Provisioners and AWSNodeTemplates. Every
-      problem is reported with its file, document and field path. `karpenter convert`
+      Start with `karpenter validate` on the YAML you run with upstream Karpenter today: \
+      NodePools, EC2NodeClasses, and the legacy Provisioners and AWSNodeTemplates. Every \
+      problem is reported with its file, document and field path. `karpenter convert` \
       turns the legacy kinds into karpenter.sh/v1 and karpenter.k8s.aws/v1 YAML.
       """,
     version: version,

@@ -6,10 +6,10 @@ struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check manifests the way the API server and Karpenter would.",
     discussion: """
-      Reads every document of every FILE (YAML or JSON; `-` for standard input), applies the
-      CRD schema and CEL rules of NodePool, NodeClaim and EC2NodeClass, converts legacy
-      kinds (Provisioner, AWSNodeTemplate, v1beta1) and validates the result, and checks the
-      Kubernetes objects. Every error is printed, not only the first. Unknown kinds are
+      Reads every document of every FILE (YAML or JSON; `-` for standard input), applies the \
+      CRD schema and CEL rules of NodePool, NodeClaim and EC2NodeClass, converts legacy \
+      kinds (Provisioner, AWSNodeTemplate, v1beta1) and validates the result, and checks the \
+      Kubernetes objects. Every error is printed, not only the first. Unknown kinds are \
       skipped with a warning. Exits 0 when everything is valid, 1 otherwise.
       """)
 

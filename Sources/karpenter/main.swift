@@ -1,2 +1,3 @@
 import KarpenterCLI
-Karpenter.main()
+
+Karpenter.runMain()

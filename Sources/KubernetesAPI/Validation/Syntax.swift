@@ -1,5 +1,7 @@
 /// The Kubernetes syntax rules for names, label keys and values, durations and tags, written
-/// out by hand so that validation and scheduling share one fast definition.
+/// out by hand so that validation and scheduling share one fast definition. It lives in
+/// KubernetesAPI so that both the core kinds and the Karpenter kinds (which depend on this
+/// module) validate with the same rules.
 public enum Syntax {
   /// `IsQualifiedName`: an optional DNS-subdomain prefix and `/`, then a name of at most 63
   /// characters made of alphanumerics, `-`, `_` and `.`, starting and ending alphanumeric.
@@ -40,6 +42,34 @@ public enum Syntax {
           "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')"
       }
     }
+    return nil
+  }
+
+  /// `IsDNS1123Label`: lowercase alphanumerics and `-`, at most 63 characters, starting and
+  /// ending alphanumeric; namespaces, container, volume and port names use it.
+  public static func dnsLabelProblem(_ s: String) -> String? {
+    if s.count > 63 { return "must be no more than 63 characters" }
+    guard let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last),
+      s.allSatisfy({ isLowerAlnum($0) || $0 == "-" })
+    else {
+      return
+        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc')"
+    }
+    return nil
+  }
+
+  /// `IsValidPortName`: an IANA service name, at most 15 lowercase alphanumerics and `-`, with
+  /// at least one letter and no `--`, not starting or ending with `-`.
+  public static func portNameProblem(_ s: String) -> String? {
+    if s.count > 15 { return "must be no more than 15 characters" }
+    if !s.allSatisfy({ isLowerAlnum($0) || $0 == "-" }) {
+      return "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)"
+    }
+    if !s.contains(where: { $0.isASCII && $0.isLetter }) {
+      return "must contain at least one letter (a-z)"
+    }
+    if s.contains("--") { return "must not contain consecutive hyphens" }
+    if s.hasPrefix("-") || s.hasSuffix("-") { return "must not begin or end with a hyphen" }
     return nil
   }
 

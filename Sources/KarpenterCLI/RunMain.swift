@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+
+extension Karpenter {
+  /// Parses the arguments and runs the command. Bad usage exits with status 2 (as the
+  /// simulation contract asks), not ArgumentParser's 64; a command's own failure keeps its
+  /// status (1 for invalid input).
+  public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      Foundation.exit(0)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
+}
