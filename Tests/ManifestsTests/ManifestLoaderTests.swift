@@ -98,6 +98,7 @@ import Testing
         replicas: [3]
         selector: {matchLabels: {app: web}}
         template:
+          metadata: {labels: {app: web}}
           spec:
             containers: {name: web}
       """
