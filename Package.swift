@@ -44,6 +44,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
+    // Raw instance-type facts (AWS us-east-1 catalog, kwok's generic types) as plain values.
+    .target(name: "InstanceCatalogs", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
 
     .testTarget(
       name: "KubernetesAPITests",
@@ -56,5 +58,6 @@ let package = Package(
     .testTarget(
       name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
+    .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs"]),
   ]
 )
