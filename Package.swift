@@ -39,11 +39,18 @@ let package = Package(
     .target(
       name: "KarpenterCLI",
       dependencies: [
-        "Manifests", "KarpenterAPI", "KubernetesAPI",
+        "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
+    // The pure scheduling core: requirements algebra, resources, instance types, topology,
+    // first-fit-decreasing and the cost-aware packing.
+    .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
+    // The embedded world: in-memory cluster, simulated cloud, virtual clock, Scenario, reports.
+    .target(
+      name: "Simulation",
+      dependencies: ["Scheduling", "InstanceCatalogs", "Manifests", "KarpenterAPI", "KubernetesAPI", "ManifestCoding"]),
     // Raw instance-type facts (AWS us-east-1 catalog, kwok's generic types) as plain values.
     .target(name: "InstanceCatalogs", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
 
@@ -58,6 +65,12 @@ let package = Package(
     .testTarget(
       name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
     .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
-    .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs"]),
+    .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
+    .testTarget(
+      name: "SchedulingTests",
+      dependencies: [
+        "Scheduling", "KubernetesAPI", "KarpenterAPI",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
   ]
 )

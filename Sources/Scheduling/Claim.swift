@@ -1,0 +1,39 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// A NodeClaim being planned: its pool, requirements so far, the instance types that can
+/// still host all its pods, and the pods.
+struct Claim {
+  let id: Int
+  let pool: Int
+  var requirements: Requirements
+  /// Positions in the pool's type list.
+  var types: Bitset
+  /// The pods' summed requests (DaemonSet overhead is already taken off each type's
+  /// allocatable).
+  var requests = Resources()
+  var pods: [Int] = []
+  var hostPorts: [HostPort] = []
+  /// Compatibility classes whose requirements are already part of `requirements`.
+  var applied: Set<Int> = []
+  /// The most any remaining type has free in each resource: a pod needing more cannot fit.
+  var maxFree = Resources()
+  /// Capacity taken from the pool's limits when the claim was opened.
+  var reserved = Resources()
+
+  var hostname: String { "hostname-placeholder-\(id)" }
+
+  mutating func refreshMaxFree(_ pool: PoolState) {
+    var best = SIMD8<Int64>(repeating: Int64.min)
+    types.forEach { best = pointwiseMax(best, pool.allocatable[$0].values) }
+    maxFree = Resources(best &- requests.values)
+  }
+}
+
+/// An existing node as a place for pods.
+struct NodeSlot {
+  let node: ExistingNode
+  let requirements: Requirements
+  var requested: Resources
+  var hostPorts: [HostPort]
+}

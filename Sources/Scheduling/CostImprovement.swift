@@ -1,0 +1,184 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// The cost-aware pass of the default packing: after first-fit-decreasing, each NodeClaim is
+/// replaced by a cheaper set of NodeClaims holding the same pods when one can be found.
+///
+/// First-fit fills a NodeClaim until no instance type can take more, then buys the cheapest
+/// type that fits what it got; the last, partly filled NodeClaim of a group and NodeClaims whose
+/// pods only fit an oversized type are where it overpays. Splitting a NodeClaim's pods over
+/// smaller nodes in the same zone and pool keeps every constraint: hostname spreads and
+/// anti-affinity only get looser, zonal counts and requirements do not change, and NodeClaims
+/// whose pods need each other on one host (hostname pod affinity) are left alone.
+extension SchedulerRun {
+  mutating func improveCost() {
+    var improved: [Claim] = []
+    for claim in claims {
+      if let parts = cheaperSplit(of: claim) {
+        improved += parts
+      } else {
+        improved.append(claim)
+      }
+    }
+    claims = improved
+  }
+
+  /// The price the simulated cloud would pay for a NodeClaim with these types: the cheapest
+  /// spot offering if any type has one allowed, else the cheapest on-demand one.
+  func launchPrice(_ types: Bitset, pool: PoolState, requirements: Requirements) -> Double? {
+    var bestSpot = Double.infinity
+    var bestOther = Double.infinity
+    types.forEach { position in
+      guard let offering = instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
+      if offering.capacityType == WellKnown.capacityTypeSpot {
+        bestSpot = min(bestSpot, offering.price)
+      } else {
+        bestOther = min(bestOther, offering.price)
+      }
+    }
+    if bestSpot.isFinite { return bestSpot }
+    return bestOther.isFinite ? bestOther : nil
+  }
+
+  private func keepsTogether(_ claim: Claim) -> Bool {
+    for i in claim.pods {
+      let pod = pods[i]
+      if pod.constraints.affinityTerms.contains(where: { $0.topologyKey == WellKnown.hostnameLabel }) { return true }
+      let selected = topology.selecting(namespace: pod.namespace, labels: pod.labels, key: WellKnown.hostnameLabel)
+      if selected.contains(where: { topology.groups[$0].kind == .affinity }) { return true }
+    }
+    return false
+  }
+
+  private mutating func cheaperSplit(of claim: Claim) -> [Claim]? {
+    guard claim.pods.count >= 2, !keepsTogether(claim) else { return nil }
+    let pool = pools[claim.pool]
+    guard let current = launchPrice(claim.types, pool: pool, requirements: claim.requirements) else { return nil }
+    // Types every pod of the claim may use under the claim's requirements, whatever their size.
+    var base = Bitset(count: pool.types.count, full: true)
+    var classes = Set<Int>()
+    for i in claim.pods { classes.insert(compatibilityClass(of: pods[i])) }
+    for cls in classes { base.formIntersection(compatibilityTypes(cls, pool: claim.pool)) }
+    for position in base.members {
+      let type = instanceTypes[pool.types[position]]
+      if !type.requirements.intersects(claim.requirements) || !type.hasOffering(allowedBy: claim.requirements) {
+        base.remove(position)
+      }
+    }
+    let ordered = claim.pods.sorted { a, b in
+      let x = pods[a].requests, y = pods[b].requests
+      if x.cpuMilli != y.cpuMilli { return x.cpuMilli > y.cpuMilli }
+      if x.memory != y.memory { return x.memory > y.memory }
+      return pods[a].key < pods[b].key
+    }
+    var planner = SplitPlanner(run: self, pool: pool, base: base, requirements: claim.requirements)
+    guard let plan = planner.plan(ordered, depth: 0), plan.cost < current * 0.999 else { return nil }
+    guard plan.parts.count > 1 else { return nil }
+    // Limits: the parts together may not reserve more than the claim did.
+    var reserved = Resources()
+    var parts: [Claim] = []
+    for part in plan.parts {
+      var c = claim
+      c.pods = part.pods
+      c.types = part.types
+      c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
+      c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
+      var reserve = SIMD8<Int64>(repeating: 0)
+      part.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+      c.reserved = Resources(reserve)
+      reserved += c.reserved
+      parts.append(c)
+    }
+    if pool.remaining != nil && !reserved.fits(in: claim.reserved) { return nil }
+    if let nodes = pool.remainingNodes, nodes < plan.parts.count - 1 { return nil }
+    if pool.remainingNodes != nil { pools[claim.pool].remainingNodes! -= plan.parts.count - 1 }
+    return parts
+  }
+}
+
+/// Searches for a cheaper way to host an ordered set of pods on several nodes: fill one
+/// well-priced type first-fit, plan the rest the same way, keep the cheapest plan found.
+struct SplitPlanner {
+  let run: SchedulerRun
+  let pool: PoolState
+  let base: Bitset
+  let requirements: Requirements
+  static let branching = 3
+  static let maxDepth = 6
+
+  struct Part {
+    var pods: [Int]
+    var types: Bitset
+  }
+
+  struct Plan {
+    var cost: Double
+    var parts: [Part]
+  }
+
+  init(run: SchedulerRun, pool: PoolState, base: Bitset, requirements: Requirements) {
+    self.run = run
+    self.pool = pool
+    self.base = base
+    self.requirements = requirements
+  }
+
+  /// Types of `base` that can hold `total`.
+  func fitting(_ total: Resources) -> Bitset {
+    var out = base
+    base.forEach { if !total.fits(in: pool.allocatable[$0]) { out.remove($0) } }
+    return out
+  }
+
+  func single(_ podsToPlace: [Int]) -> Plan? {
+    let total = podsToPlace.reduce(Resources()) { $0 + run.pods[$1].requests }
+    let types = fitting(total)
+    guard !types.isEmpty, run.minValuesProblem(requirements, types: types, pool: pool) == nil,
+      let price = run.launchPrice(types, pool: pool, requirements: requirements)
+    else { return nil }
+    return Plan(cost: price, parts: [Part(pods: podsToPlace, types: types)])
+  }
+
+  mutating func plan(_ podsToPlace: [Int], depth: Int) -> Plan? {
+    var best = single(podsToPlace)
+    guard podsToPlace.count >= 2, depth < Self.maxDepth else { return best }
+    let total = podsToPlace.reduce(Resources()) { $0 + run.pods[$1].requests }
+    let largest = run.pods[podsToPlace[0]].requests
+    // Rank the types that cannot hold everything by price per share of the demand they cover.
+    var ranked: [(score: Double, position: Int)] = []
+    base.forEach { position in
+      let alloc = pool.allocatable[position]
+      guard largest.fits(in: alloc), !total.fits(in: alloc) else { return }
+      var share = 1.0
+      for slot in 0..<ResourceSchema.slotCount where total[slot] > 0 {
+        share = min(share, Double(max(0, alloc[slot])) / Double(total[slot]))
+      }
+      guard share > 0 else { return }
+      ranked.append((pool.prices[position] / share, position))
+    }
+    ranked.sort { ($0.score, $0.position) < ($1.score, $1.position) }
+    for (_, position) in ranked.prefix(Self.branching) {
+      let capacity = pool.allocatable[position]
+      var used = Resources()
+      var taken: [Int] = []
+      var rest: [Int] = []
+      for i in podsToPlace {
+        let r = run.pods[i].requests
+        if (used + r).fits(in: capacity) {
+          used += r
+          taken.append(i)
+        } else {
+          rest.append(i)
+        }
+      }
+      guard !taken.isEmpty, !rest.isEmpty, let first = single(taken) else { continue }
+      if let b = best, first.cost >= b.cost { continue }
+      guard let remainder = plan(rest, depth: depth + 1) else { continue }
+      let cost = first.cost + remainder.cost
+      if best == nil || cost < best!.cost - 1e-9 {
+        best = Plan(cost: cost, parts: first.parts + remainder.parts)
+      }
+    }
+    return best
+  }
+}

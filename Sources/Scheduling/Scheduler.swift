@@ -1,0 +1,389 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// Decides where pending pods go: existing nodes first, then NodeClaims already planned in
+/// this run, then new NodeClaims from the NodePools by weight. Pure: values in, a decision out.
+public enum Scheduler {
+  public static func solve(_ input: SchedulingInput) -> SchedulingResult {
+    var run = SchedulerRun(input)
+    run.schedule()
+    if input.packing == .costAware { run.improveCost() }
+    return run.result()
+  }
+}
+
+struct SchedulerRun {
+  let instanceTypes: [InstanceType]
+  var pods: [SchedulingPod]
+  var pools: [PoolState]
+  var slots: [NodeSlot]
+  var claims: [Claim] = []
+  var topology = Topology()
+  var unschedulable: [Int: String] = [:]
+  var existingPlacements: [Int: String] = [:]
+  let nominations: [Int: String]
+  private var slotByName: [String: Int] = [:]
+
+  /// Compatibility classes (requirements + tolerations) numbered as first seen.
+  private(set) var classIDs: [CompatibilityKey: Int] = [:]
+  private(set) var compatibility: [Int: [PoolCompatibility]] = [:]
+  /// Pods of the same shape skip the places a monotone rejection proved useless.
+  private var shapeIDs: [Shape: Int] = [:]
+  private var cursors: [Int: (existing: Int, claims: Int)] = [:]
+
+  struct Shape: Hashable {
+    var compatibilityClass: Int
+    var namespace: String
+    var labels: [String: String]
+    var constraints: PodConstraints
+  }
+
+  init(_ input: SchedulingInput) {
+    instanceTypes = input.instanceTypes
+    pods = input.pods
+    pools = input.nodePools
+      .sorted { ($0.weight, $1.name) > ($1.weight, $0.name) }
+      .map { PoolState(template: $0, instanceTypes: input.instanceTypes, daemonSets: input.daemonSets) }
+    slots = input.existingNodes.sorted { $0.name < $1.name }.map {
+      NodeSlot(node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested, hostPorts: $0.hostPorts)
+    }
+    nominations = input.nominations
+    for (s, slot) in slots.enumerated() { slotByName[slot.node.name] = s }
+    prepareTopology(input)
+  }
+
+  // MARK: Setup
+
+  private mutating func prepareTopology(_ input: SchedulingInput) {
+    for pod in pods { _ = topology.groups(of: pod) }
+    var existingGroups: [(slot: Int, pod: Pod, groups: Topology.PodGroups)] = []
+    for (s, slot) in slots.enumerated() {
+      for pod in slot.node.pods {
+        var groups = Topology.PodGroups()
+        let namespace = pod.metadata.namespace ?? "default"
+        for term in pod.spec?.affinity?.podAntiAffinity?.required ?? [] {
+          groups.antiAffinities.append(
+            topology.register(TopologyGroup.identity(term: term, anti: true, namespace: namespace, labels: pod.metadata.labels ?? [:])))
+        }
+        existingGroups.append((s, pod, groups))
+      }
+    }
+    // Every value each topology key can take.
+    var universe: [String: Set<String>] = [:]
+    let keys = Set(topology.groups.map(\.key))
+    for key in keys where key != WellKnown.hostnameLabel {
+      var values = Set<String>()
+      for slot in slots { if let v = slot.node.labels[key] { values.insert(v) } }
+      for pool in pools {
+        let poolRequirement = pool.requirements[key]
+        if let r = poolRequirement, !r.complement { values.formUnion(r.values); continue }
+        for t in pool.types {
+          if let r = instanceTypes[t].requirements[key], !r.complement {
+            values.formUnion(r.values.filter { poolRequirement?.has($0) ?? true })
+          }
+        }
+      }
+      universe[key] = values
+    }
+    topology.universe = universe.mapValues { $0.sorted() }
+    for entry in existingGroups {
+      let slot = slots[entry.slot]
+      topology.recordExisting(
+        namespace: entry.pod.metadata.namespace ?? "default", labels: entry.pod.metadata.labels ?? [:],
+        own: entry.groups, node: slot.node.name, nodeLabels: slot.node.labels)
+    }
+  }
+
+  /// The compatibility class of a pod already seen.
+  func compatibilityClass(of pod: SchedulingPod) -> Int { classIDs[pod.constraints.compatibilityKey]! }
+
+  func compatibilityTypes(_ cls: Int, pool: Int) -> Bitset { compatibility[cls]![pool].types }
+
+  private mutating func classID(_ pod: SchedulingPod) -> Int {
+    let key = pod.constraints.compatibilityKey
+    if let id = classIDs[key] { return id }
+    let id = classIDs.count
+    classIDs[key] = id
+    compatibility[id] = pools.map { poolCompatibility($0, pod.constraints) }
+    return id
+  }
+
+  private func poolCompatibility(_ pool: PoolState, _ c: PodConstraints) -> PoolCompatibility {
+    var types = Bitset(count: pool.types.count)
+    if let taint = c.untolerated(pool.template.taints) {
+      return PoolCompatibility(problem: "it does not tolerate the taint \(taint.key)=\(taint.value ?? ""):\(taint.effect)", types: types)
+    }
+    if let problem = pool.requirements.compatibilityProblem(c.requirements, allowUndefined: WellKnown.wellKnownLabels) {
+      return PoolCompatibility(problem: "its requirements do not match: \(problem)", types: types)
+    }
+    let merged = pool.requirements.adding(c.requirements)
+    for (position, t) in pool.types.enumerated() {
+      let type = instanceTypes[t]
+      if type.requirements.intersects(merged) && type.hasOffering(allowedBy: merged) { types.insert(position) }
+    }
+    if types.isEmpty {
+      return PoolCompatibility(problem: "no instance type satisfies \(c.requirements.isEmpty ? "the pool's requirements" : c.requirements.description)", types: types)
+    }
+    return PoolCompatibility(problem: nil, types: types)
+  }
+
+  private mutating func shapeID(_ pod: SchedulingPod, class id: Int) -> Int {
+    let shape = Shape(compatibilityClass: id, namespace: pod.namespace, labels: pod.labels, constraints: pod.constraints)
+    if let s = shapeIDs[shape] { return s }
+    shapeIDs[shape] = shapeIDs.count
+    return shapeIDs.count - 1
+  }
+
+  // MARK: The loop
+
+  mutating func schedule() {
+    let order = pods.indices.sorted { a, b in
+      let x = pods[a].requests, y = pods[b].requests
+      if x.cpuMilli != y.cpuMilli { return x.cpuMilli > y.cpuMilli }
+      if x.memory != y.memory { return x.memory > y.memory }
+      return pods[a].key < pods[b].key
+    }
+    for i in order {
+      while true {
+        if let failure = place(i) {
+          if !pods[i].relax() {
+            unschedulable[i] = failure
+            break
+          }
+        } else {
+          break
+        }
+      }
+    }
+  }
+
+  /// Places pod `i`; returns why it could not be placed.
+  private mutating func place(_ i: Int) -> String? {
+    let pod = pods[i]
+    let groups = topology.groups(of: pod)
+    let cls = classID(pod)
+    let shape = shapeID(pod, class: cls)
+    var cursor = cursors[shape] ?? (0, 0)
+    defer { cursors[shape] = cursor }
+
+    // The node the pod was nominated for, then the other existing nodes.
+    if let nominated = nominations[pod.index], let s = slotByName[nominated],
+      case .success(let domains) = tryExisting(pod, groups: groups, slot: s)
+    {
+      commitExisting(i, groups: groups, slot: s, domains: domains)
+      return nil
+    }
+    var prefix = true
+    var s = cursor.existing
+    while s < slots.count {
+      switch tryExisting(pod, groups: groups, slot: s) {
+      case .success(let domains):
+        commitExisting(i, groups: groups, slot: s, domains: domains)
+        return nil
+      case .failure(let rejection):
+        if prefix && rejection.monotone { cursor.existing = s + 1 } else { prefix = false }
+      }
+      s += 1
+    }
+    // NodeClaims planned so far.
+    prefix = true
+    var c = cursor.claims
+    while c < claims.count {
+      switch tryClaim(pod, class: cls, groups: groups, claim: claims[c]) {
+      case .success(let update):
+        claims[c] = update.claim
+        commitClaim(i, groups: groups, claim: c, domains: update.domains)
+        return nil
+      case .failure(let rejection):
+        if prefix && rejection.monotone { cursor.claims = c + 1 } else { prefix = false }
+      }
+      c += 1
+    }
+    // A new NodeClaim.
+    var reasons: [String] = []
+    for p in pools.indices {
+      let pool = pools[p]
+      let compat = compatibility[cls]![p]
+      if let problem = compat.problem {
+        reasons.append("NodePool \"\(pool.template.name)\": \(problem)")
+        continue
+      }
+      if let n = pool.remainingNodes, n <= 0 {
+        reasons.append("NodePool \"\(pool.template.name)\": its limit on nodes is reached")
+        continue
+      }
+      var types = compat.types
+      if let remaining = pool.remaining {
+        for position in types.members where !pool.capacity[position].fits(in: remaining) { types.remove(position) }
+        if types.isEmpty {
+          reasons.append("NodePool \"\(pool.template.name)\": every instance type would exceed its limits")
+          continue
+        }
+      }
+      var claim = Claim(id: claims.count, pool: p, requirements: pool.requirements, types: types)
+      claim.refreshMaxFree(pool)
+      switch tryClaim(pod, class: cls, groups: groups, claim: claim) {
+      case .success(let update):
+        var opened = update.claim
+        var reserve = SIMD8<Int64>(repeating: 0)
+        opened.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+        opened.reserved = Resources(reserve)
+        if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
+        if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
+        claims.append(opened)
+        commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
+        return nil
+      case .failure(let rejection):
+        reasons.append("NodePool \"\(pool.template.name)\": \(rejection.reason)")
+      }
+    }
+    if pools.isEmpty { reasons.append("no NodePool can launch nodes and no existing node has room") }
+    var message = reasons.joined(separator: "; ")
+    if !slots.isEmpty { message += reasons.isEmpty ? "" : "; " }
+    if !slots.isEmpty { message += "no existing node can host it" }
+    return message
+  }
+
+  // MARK: Existing nodes
+
+  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, slot s: Int) -> Result<[String: [String]], RejectionError> {
+    let slot = slots[s]
+    let c = pod.constraints
+    if let taint = c.untolerated(slot.node.taints) {
+      return .failure(RejectionError(reason: "taint \(taint.key) not tolerated", monotone: true))
+    }
+    if let problem = slot.requirements.compatibilityProblem(c.requirements) {
+      return .failure(RejectionError(reason: problem, monotone: true))
+    }
+    if !(slot.requested + pod.requests).fits(in: slot.node.allocatable) {
+      return .failure(RejectionError(reason: "not enough room", monotone: false))
+    }
+    if c.hostPorts.contains(where: { p in slot.hostPorts.contains { $0.conflicts(with: p) } }) {
+      return .failure(RejectionError(reason: "host port in use", monotone: true))
+    }
+    switch topology.evaluate(pod, groups: groups, at: .node(name: slot.node.name, labels: slot.node.labels)) {
+    case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
+    case .accepted(let domains): return .success(domains)
+    }
+  }
+
+  private mutating func commitExisting(_ i: Int, groups: Topology.PodGroups, slot s: Int, domains: [String: [String]]) {
+    slots[s].requested += pods[i].requests
+    slots[s].hostPorts += pods[i].constraints.hostPorts
+    existingPlacements[i] = slots[s].node.name
+    topology.record(namespace: pods[i].namespace, labels: pods[i].labels, own: groups, domains: domains)
+  }
+
+  // MARK: NodeClaims
+
+  /// Tries to add the pod to `claim`; returns the claim with the pod's requirements and
+  /// topology applied and its instance types narrowed, without the pod recorded yet.
+  private func tryClaim(_ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, claim: Claim) -> Result<ClaimUpdate, RejectionError> {
+    let pool = pools[claim.pool]
+    let compat = compatibility[cls]![claim.pool]
+    if let problem = compat.problem { return .failure(RejectionError(reason: problem, monotone: true)) }
+    if !pod.requests.fits(in: claim.maxFree) {
+      return .failure(RejectionError(reason: resourceReason(pod, claim: claim), monotone: false))
+    }
+    let c = pod.constraints
+    var requirements = claim.requirements
+    if !claim.applied.contains(cls) {
+      if let problem = claim.requirements.compatibilityProblem(c.requirements, allowUndefined: WellKnown.wellKnownLabels) {
+        return .failure(RejectionError(reason: problem, monotone: true))
+      }
+      requirements.add(c.requirements)
+    }
+    if c.hostPorts.contains(where: { p in claim.hostPorts.contains { $0.conflicts(with: p) } }) {
+      return .failure(RejectionError(reason: "host port in use", monotone: true))
+    }
+    var domains: [String: [String]]
+    switch topology.evaluate(pod, groups: groups, at: .claim(hostname: claim.hostname, requirements: requirements)) {
+    case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
+    case .accepted(let d): domains = d
+    }
+    for (key, values) in domains where key != WellKnown.hostnameLabel {
+      let current = requirements[key]
+      if current == nil || current!.complement || current!.values != values {
+        requirements.add(Requirement(key: key, complement: false, values: values))
+      }
+    }
+    var types = claim.types.intersection(compat.types)
+    let requests = claim.requests + pod.requests
+    let requirementsChanged = requirements != claim.requirements
+    var tooSmall = 0
+    for position in types.members {
+      if !requests.fits(in: pool.allocatable[position]) {
+        types.remove(position)
+        tooSmall += 1
+        continue
+      }
+      if requirementsChanged {
+        let type = instanceTypes[pool.types[position]]
+        if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
+          types.remove(position)
+        }
+      }
+    }
+    if types.isEmpty {
+      let reason = tooSmall > 0 ? resourceReason(pod, claim: claim) : "no instance type satisfies \(requirements)"
+      return .failure(RejectionError(reason: reason, monotone: false))
+    }
+    if let problem = minValuesProblem(requirements, types: types, pool: pool) {
+      return .failure(RejectionError(reason: problem, monotone: false))
+    }
+    var updated = claim
+    updated.requirements = requirements
+    updated.types = types
+    updated.requests = requests
+    updated.applied.insert(cls)
+    updated.hostPorts += c.hostPorts
+    updated.pods.append(pod.index)
+    updated.refreshMaxFree(pool)
+    return .success(ClaimUpdate(claim: updated, domains: domains))
+  }
+
+  private mutating func commitClaim(_ i: Int, groups: Topology.PodGroups, claim c: Int, domains chosen: [String: [String]]) {
+    var domains = chosen
+    domains[WellKnown.hostnameLabel] = [claims[c].hostname]
+    topology.record(namespace: pods[i].namespace, labels: pods[i].labels, own: groups, domains: domains)
+  }
+
+  func minValuesProblem(_ requirements: Requirements, types: Bitset, pool: PoolState) -> String? {
+    for r in requirements.all {
+      guard let minValues = r.minValues else { continue }
+      var seen = Set<String>()
+      types.forEach { position in
+        if let values = instanceTypes[pool.types[position]].requirements[r.key], !values.complement {
+          for v in values.values where r.has(v) { seen.insert(v) }
+        }
+      }
+      if seen.count < minValues {
+        return "minValues \(minValues) of \(r.key) cannot be met: only \(seen.count) values remain among the instance types that fit"
+      }
+    }
+    return nil
+  }
+
+  private func resourceReason(_ pod: SchedulingPod, claim: Claim) -> String {
+    let pool = pools[claim.pool]
+    var largest = SIMD8<Int64>(repeating: 0)
+    claim.types.forEach { largest = pointwiseMax(largest, pool.allocatable[$0].values) }
+    let need = claim.requests + pod.requests
+    let short = need.exceeding(Resources(largest))
+    let names = ["cpu", "memory", "pods", "ephemeral-storage"]
+    let what = short.map { $0 < names.count ? names[$0] : "resource \($0)" }.joined(separator: ", ")
+    return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
+  }
+}
+
+/// A claim with one more pod, and the topology domains the pod took there.
+struct ClaimUpdate {
+  var claim: Claim
+  var domains: [String: [String]]
+}
+
+/// A rejection carried through `Result`.
+struct RejectionError: Error {
+  var reason: String
+  var monotone: Bool
+}

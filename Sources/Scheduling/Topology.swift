@@ -1,0 +1,193 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// Where a pod would go: an existing node (its labels fix every domain) or a NodeClaim being
+/// planned (its requirements say which domains are still possible).
+enum Location {
+  case node(name: String, labels: [String: String])
+  case claim(hostname: String, requirements: Requirements)
+}
+
+/// The topology state of one scheduling run: every group, its per-domain counts, and the
+/// domains each topology key can take.
+struct Topology {
+  private(set) var groups: [TopologyGroup] = []
+  private var index: [TopologyGroup.Identity: Int] = [:]
+  private var groupsByKey: [String: [Int]] = [:]
+  /// Every value a topology key can take in this run (zones offered, node labels, ...).
+  var universe: [String: [String]] = [:]
+
+  /// The groups a pod carries, by kind, at its current relaxation.
+  struct PodGroups {
+    var spreads: [Int] = []
+    var affinities: [Int] = []
+    var antiAffinities: [Int] = []
+    var all: [Int] { spreads + affinities + antiAffinities }
+  }
+
+  mutating func register(_ identity: TopologyGroup.Identity) -> Int {
+    if let i = index[identity] { return i }
+    groups.append(TopologyGroup(identity))
+    index[identity] = groups.count - 1
+    groupsByKey[identity.key, default: []].append(groups.count - 1)
+    return groups.count - 1
+  }
+
+  mutating func groups(of pod: SchedulingPod) -> PodGroups {
+    var out = PodGroups()
+    let c = pod.constraints
+    for s in c.spreads {
+      out.spreads.append(register(TopologyGroup.identity(spread: s, namespace: pod.namespace, labels: pod.labels)))
+    }
+    for t in c.affinityTerms {
+      out.affinities.append(register(TopologyGroup.identity(term: t, anti: false, namespace: pod.namespace, labels: pod.labels)))
+    }
+    for t in c.antiAffinityTerms {
+      out.antiAffinities.append(register(TopologyGroup.identity(term: t, anti: true, namespace: pod.namespace, labels: pod.labels)))
+    }
+    return out
+  }
+
+  /// Groups on `key` whose selector matches the pod (it counts in them).
+  func selecting(namespace: String, labels: [String: String], key: String) -> [Int] {
+    (groupsByKey[key] ?? []).filter { groups[$0].selects(namespace: namespace, labels: labels) }
+  }
+
+  /// Keys on which the pod's placement matters: its own groups' keys and the keys of groups
+  /// that select it.
+  func relevantKeys(namespace: String, labels: [String: String], own: PodGroups) -> [String] {
+    var keys = Set(own.all.map { groups[$0].key })
+    for (key, ids) in groupsByKey where !keys.contains(key) {
+      if ids.contains(where: { groups[$0].selects(namespace: namespace, labels: labels) }) { keys.insert(key) }
+    }
+    return keys.sorted()
+  }
+
+  /// The domains a location may take for `key`, before any topology rule.
+  func domains(of location: Location, key: String) -> [String] {
+    switch location {
+    case .node(let name, let labels):
+      if key == WellKnown.hostnameLabel { return [name] }
+      return labels[key].map { [$0] } ?? []
+    case .claim(let hostname, let requirements):
+      if key == WellKnown.hostnameLabel { return [hostname] }
+      guard let r = requirements[key] else { return universe[key] ?? [] }
+      if !r.complement { return r.values }
+      return (universe[key] ?? []).filter(r.has)
+    }
+  }
+
+  /// Why the pod cannot go to `location`, or, when it can, the domains it takes for each
+  /// relevant key (one domain except for keys only anti-affinity cares about, where an
+  /// undecided NodeClaim counts in every domain it could land in).
+  enum Decision {
+    case rejected(reason: String, monotone: Bool)
+    case accepted([String: [String]])
+  }
+
+  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, at location: Location) -> Decision {
+    var chosen: [String: [String]] = [:]
+    let keys = relevantKeys(namespace: pod.namespace, labels: pod.labels, own: own)
+    for key in keys {
+      var candidates = domains(of: location, key: key)
+      let ownOnKey = own.all.filter { groups[$0].key == key }
+      if candidates.isEmpty {
+        if ownOnKey.isEmpty { continue }
+        return .rejected(reason: "the node has no \(key) label for its topology constraint", monotone: true)
+      }
+      var pinned = false
+      var monotone = true
+      for g in own.spreads where groups[g].key == key {
+        candidates = candidates.filter { spreadAllows(g, domain: $0, pod: pod) }
+        pinned = true
+        if key != WellKnown.hostnameLabel { monotone = false }
+      }
+      for g in own.affinities where groups[g].key == key {
+        let group = groups[g]
+        if group.counts.values.contains(where: { $0 > 0 }) {
+          candidates = candidates.filter { group.count($0) > 0 }
+          monotone = false
+        } else if !group.selects(namespace: pod.namespace, labels: pod.labels) {
+          return .rejected(reason: "no pod matches its required pod affinity on \(key)", monotone: false)
+        }
+        pinned = true
+      }
+      for g in own.antiAffinities where groups[g].key == key {
+        candidates = candidates.filter { groups[g].count($0) == 0 }
+      }
+      // Pods already placed whose anti-affinity selects this pod keep it out of their domains.
+      for g in groupsByKey[key] ?? [] where groups[g].kind == .antiAffinity {
+        let group = groups[g]
+        if !group.ownerDomains.isEmpty && group.selects(namespace: pod.namespace, labels: pod.labels) {
+          candidates = candidates.filter { (group.ownerDomains[$0] ?? 0) == 0 }
+        }
+      }
+      if candidates.isEmpty {
+        return .rejected(reason: "its topology constraints on \(key) leave no domain", monotone: monotone)
+      }
+      // The pod counts in spread or affinity groups that select it: its domain must be known.
+      if !pinned {
+        pinned = (groupsByKey[key] ?? []).contains {
+          groups[$0].kind != .antiAffinity && groups[$0].selects(namespace: pod.namespace, labels: pod.labels)
+        }
+      }
+      if pinned && candidates.count > 1 {
+        candidates = [preferredDomain(candidates, pod: pod, own: own, key: key)]
+      }
+      chosen[key] = candidates
+    }
+    return .accepted(chosen)
+  }
+
+  /// Among allowed domains: the emptiest for spreads, the fullest for affinity, else by name.
+  private func preferredDomain(_ candidates: [String], pod: SchedulingPod, own: PodGroups, key: String) -> String {
+    let spreads = own.spreads.filter { groups[$0].key == key }
+    let affinities = own.affinities.filter { groups[$0].key == key }
+    func score(_ d: String) -> Int {
+      spreads.reduce(0) { $0 + groups[$1].count(d) } - affinities.reduce(0) { $0 + groups[$1].count(d) }
+    }
+    return candidates.min { (score($0), $0) < (score($1), $1) }!
+  }
+
+  /// Whether placing the pod in `domain` keeps the spread within maxSkew. For hostname, a new
+  /// node can always be created, so the global minimum is 0 and a node holds at most maxSkew.
+  func spreadAllows(_ g: Int, domain: String, pod: SchedulingPod) -> Bool {
+    let group = groups[g]
+    let selfMatch = group.selects(namespace: pod.namespace, labels: pod.labels) ? 1 : 0
+    let maxSkew = group.identity.maxSkew
+    if group.key == WellKnown.hostnameLabel {
+      return group.count(domain) + selfMatch <= maxSkew
+    }
+    var eligible = universe[group.key] ?? []
+    if group.identity.honorsNodeAffinity, let r = pod.constraints.requirements[group.key] {
+      eligible = eligible.filter(r.has)
+    }
+    guard eligible.contains(domain) else { return false }
+    var minimum = eligible.map { group.count($0) }.min() ?? 0
+    if let minDomains = group.identity.minDomains, eligible.count < minDomains { minimum = 0 }
+    return group.count(domain) + selfMatch - minimum <= maxSkew
+  }
+
+  /// Counts a placed pod: in every group selecting it, for the domains it took, and as an
+  /// owner of its anti-affinity groups.
+  mutating func record(namespace: String, labels: [String: String], own: PodGroups, domains: [String: [String]]) {
+    for (key, values) in domains {
+      for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
+        for d in values { groups[g].counts[d, default: 0] += 1 }
+      }
+    }
+    for g in own.antiAffinities {
+      for d in domains[groups[g].key] ?? [] { groups[g].ownerDomains[d, default: 0] += 1 }
+    }
+  }
+
+  /// Counts a pod already running on a node, with its labels fixing every domain.
+  mutating func recordExisting(namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String]) {
+    var domains: [String: [String]] = [:]
+    for key in Set(groups.map(\.key)) {
+      let values = self.domains(of: .node(name: node, labels: nodeLabels), key: key)
+      if !values.isEmpty { domains[key] = values }
+    }
+    record(namespace: namespace, labels: labels, own: own, domains: domains)
+  }
+}

@@ -1,0 +1,118 @@
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// A node of the simulated cluster.
+struct SimNode {
+  var name: String
+  var nodePool: String?
+  var instanceType: String?
+  var zone: String?
+  var capacityType: String?
+  var price: Double
+  var labels: [String: String]
+  var taints: [Taint]
+  var startupTaints: [Taint] = []
+  var allocatable: Resources
+  var createdAt: Double
+  var ready: Bool
+  /// Pods bound to the node.
+  var pods: Set<String> = []
+  /// Pods Karpenter nominated for it that are not bound yet.
+  var nominated: Set<String> = []
+  /// Requests of bound and nominated pods.
+  var requested = Resources()
+  var hostPorts: [HostPort] = []
+}
+
+/// A pod of the simulated cluster.
+struct SimPod {
+  var pod: Pod
+  var requests: Resources
+  var volumeRequirements: Requirements
+  var node: String?
+  var nominated: String?
+  var isDaemon: Bool
+  /// Set when the pod becomes pending, cleared once the provisioner has looked at it.
+  var awaitingProvisioner = false
+  var pendingReason: String?
+
+  var key: String { "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")" }
+}
+
+/// An event of the run, as reported in the output.
+public struct SimulationEvent: Codable, Hashable, Sendable {
+  public var time: Double
+  public var type: String
+  public var node: String?
+  public var pod: String?
+  public var reason: String?
+}
+
+/// The virtual clock's queue: actions ordered by time, then by insertion, so every run of the
+/// same input takes the same steps.
+struct EventQueue<Action> {
+  private var heap: [(time: Double, seq: Int, action: Action)] = []
+  private var nextSeq = 0
+
+  var isEmpty: Bool { heap.isEmpty }
+  var nextTime: Double? { heap.first?.time }
+
+  mutating func schedule(_ action: Action, at time: Double) {
+    heap.append((time, nextSeq, action))
+    nextSeq += 1
+    var i = heap.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard less(i, parent) else { break }
+      heap.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func pop() -> (time: Double, action: Action)? {
+    guard !heap.isEmpty else { return nil }
+    heap.swapAt(0, heap.count - 1)
+    let top = heap.removeLast()
+    var i = 0
+    while true {
+      let l = 2 * i + 1, r = l + 1
+      var m = i
+      if l < heap.count && less(l, m) { m = l }
+      if r < heap.count && less(r, m) { m = r }
+      if m == i { break }
+      heap.swapAt(i, m)
+      i = m
+    }
+    return (top.time, top.action)
+  }
+
+  private func less(_ a: Int, _ b: Int) -> Bool {
+    (heap[a].time, heap[a].seq) < (heap[b].time, heap[b].seq)
+  }
+}
+
+/// Deterministic node names in the style of Kubernetes' generateName: `<pool>-<5 chars>`.
+struct NodeNamer {
+  private var used = Set<String>()
+  private var counter: UInt64 = 0
+  static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+  mutating func name(prefix: String) -> String {
+    while true {
+      counter += 1
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in "\(prefix)/\(counter)".utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+      }
+      var suffix = ""
+      for _ in 0..<5 {
+        suffix.append(Self.alphabet[Int(hash % UInt64(Self.alphabet.count))])
+        hash /= UInt64(Self.alphabet.count)
+      }
+      let name = "\(prefix)-\(suffix)"
+      if used.insert(name).inserted { return name }
+    }
+  }
+}

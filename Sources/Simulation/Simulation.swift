@@ -1,0 +1,168 @@
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// Options of one `simulate` run.
+public struct SimulationOptions: Sendable {
+  public var packing: PackingStrategy
+
+  public init(packing: PackingStrategy = .costAware) {
+    self.packing = packing
+  }
+}
+
+/// Why the input cannot be simulated (beyond what manifest validation catches).
+public struct SimulationError: Error, CustomStringConvertible {
+  public var description: String
+}
+
+/// The embedded world: an in-memory cluster, a simulated cloud and a virtual clock, driving
+/// the real scheduling code. Every run of the same input takes the same steps.
+public struct Simulation {
+  enum Action {
+    case kubeScheduler
+    case provision
+    case nodeReady(String)
+  }
+
+  static let quietPeriod = 15.0 * 60
+  static let maxDuration = 7.0 * 24 * 3600
+  static let batchIdle = 1.0
+  static let batchMax = 10.0
+
+  let input: SimulationInput
+  let options: SimulationOptions
+  var schema = ResourceSchema()
+  var catalog: CloudCatalog
+  let nodeStartup: Double
+  let duration: Double?
+
+  var now = 0.0
+  var queue = EventQueue<Action>()
+  var nodes: [String: SimNode] = [:]
+  var pods: [String: SimPod] = [:]
+  var events: [SimulationEvent] = []
+  var namer = NodeNamer()
+  var lastActivity = 0.0
+  /// Costs of nodes that are gone (none before disruption exists) plus running ones at the end.
+  var finishedCost = 0.0
+  var batchStart: Double?
+  var provisionScheduledAt: Double?
+  var kubeSchedulerScheduledAt: Double?
+  var statefulSetClaims: [String: PersistentVolumeClaim] = [:]
+
+  public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
+    self.input = input
+    self.options = options
+    let spec = input.scenario.spec
+    nodeStartup = spec?.cloud?.nodeStartup.flatMap(Scenario.seconds) ?? 30
+    duration = spec?.duration.flatMap(Scenario.seconds)
+    do {
+      catalog = try CloudCatalog.build(
+        cloud: spec?.cloud, nodePools: input.nodePools, nodeClasses: input.nodeClasses, schema: &schema)
+    } catch let error as CloudCatalog.BuildError {
+      throw SimulationError(description: error.description)
+    } catch {
+      throw SimulationError(description: "\(error)")
+    }
+    statefulSetClaims = Workloads.statefulSetClaims(input)
+    try applyInitialState()
+  }
+
+  // MARK: Time 0
+
+  private mutating func applyInitialState() throws {
+    for node in input.nodes {
+      let labels = node.labels
+      let allocatable = try schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
+      let priced = catalog.offering(forLabels: labels)
+      nodes[node.name] = SimNode(
+        name: node.name, nodePool: labels[WellKnown.nodePoolLabel], instanceType: labels[WellKnown.instanceTypeLabel],
+        zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
+        price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable, createdAt: 0,
+        ready: true)
+    }
+    for pod in input.pods + Workloads.pods(of: input) {
+      try addPod(pod)
+    }
+    for name in nodes.keys.sorted() { try startDaemonSets(on: name) }
+    scheduleKubeScheduler(at: 0)
+  }
+
+  private mutating func addPod(_ pod: Pod) throws {
+    var list = pod.effectiveRequests
+    list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
+    let requests: Resources
+    do { requests = try schema.vector(list) } catch { throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)") }
+    let volume = Requirements(nodeSelectorRequirements: Workloads.volumeRequirements(pod, input: input, statefulSetClaims: statefulSetClaims))
+    var sim = SimPod(pod: pod, requests: requests, volumeRequirements: volume, node: nil, nominated: nil, isDaemon: pod.isDaemonSetPod)
+    let key = sim.key
+    if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty {
+      if nodes[nodeName] != nil {
+        sim.node = nodeName
+        nodes[nodeName]!.pods.insert(key)
+        nodes[nodeName]!.requested += requests
+        nodes[nodeName]!.hostPorts += pod.hostPorts
+      } else {
+        sim.pendingReason = "it names node \(nodeName), which does not exist"
+      }
+      pods[key] = sim
+      return
+    }
+    sim.awaitingProvisioner = true
+    pods[key] = sim
+  }
+
+  mutating func startDaemonSets(on nodeName: String) throws {
+    guard let node = nodes[nodeName] else { return }
+    for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
+      guard let pod = Workloads.daemonPod(ds, node: nodeName, labels: node.labels, taints: node.taints) else { continue }
+      if pods["\(pod.namespace)/\(pod.name)"] != nil { continue }
+      try addPod(pod)
+      if now > 0 || node.createdAt > 0 {
+        events.append(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: "\(pod.namespace)/\(pod.name)", reason: "DaemonSet \(ds.namespace)/\(ds.name)"))
+      }
+    }
+  }
+
+  // MARK: The loop
+
+  /// Runs the simulation to its end and reports what happened.
+  public mutating func run() -> SimulationResult {
+    while let next = queue.nextTime {
+      if let duration, next > duration { break }
+      if duration == nil, next > Self.maxDuration { break }
+      let (time, action) = queue.pop()!
+      now = time
+      switch action {
+      case .kubeScheduler:
+        kubeSchedulerScheduledAt = nil
+        runKubeScheduler()
+      case .provision:
+        provisionScheduledAt = nil
+        batchStart = nil
+        provision()
+      case .nodeReady(let name):
+        nodeBecameReady(name)
+      }
+    }
+    let endTime = duration ?? min(Self.maxDuration, lastActivity + Self.quietPeriod)
+    return result(endTime: endTime)
+  }
+
+  mutating func scheduleKubeScheduler(at time: Double) {
+    if let at = kubeSchedulerScheduledAt, at <= time { return }
+    kubeSchedulerScheduledAt = time
+    queue.schedule(.kubeScheduler, at: time)
+  }
+
+  /// Upstream's batching: wait until no new pod arrived for 1 s, at most 10 s after the first.
+  mutating func requestProvisioning() {
+    let start = batchStart ?? now
+    batchStart = start
+    let at = min(now + Self.batchIdle, start + Self.batchMax)
+    if let scheduled = provisionScheduledAt, scheduled >= at { return }
+    provisionScheduledAt = at
+    queue.schedule(.provision, at: at)
+  }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+extension Simulation {
+  // MARK: kube-scheduler stand-in
+
+  /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
+  /// topology spread, host ports), trying the node Karpenter nominated first.
+  mutating func runKubeScheduler() {
+    let pending = pods.values.filter { $0.node == nil && !$0.isDaemon && $0.pendingReason?.hasPrefix("it names node") != true }
+      .sorted { $0.key < $1.key }
+    if !pending.isEmpty {
+      let readyNodes = nodes.values.filter(\.ready).sorted { $0.name < $1.name }
+      var nominations: [Int: String] = [:]
+      let schedulingPods = pending.enumerated().map { i, p in
+        if let n = p.nominated { nominations[i] = n }
+        return SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+      }
+      let result = Scheduler.solve(
+        SchedulingInput(
+          nodePools: [], instanceTypes: [], existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
+          pods: schedulingPods, packing: .firstFit, nominations: nominations))
+      for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key }) {
+        bind(pending[i].key, to: nodeName)
+      }
+    }
+    if pods.values.contains(where: { $0.awaitingProvisioner && $0.node == nil }) {
+      requestProvisioning()
+    }
+  }
+
+  mutating func bind(_ key: String, to nodeName: String) {
+    guard var pod = pods[key] else { return }
+    if let nominated = pod.nominated, nominated != nodeName, nodes[nominated] != nil {
+      nodes[nominated]!.nominated.remove(key)
+      nodes[nominated]!.requested -= pod.requests
+      nodes[nodeName]!.requested += pod.requests
+    } else if pod.nominated == nil {
+      nodes[nodeName]!.requested += pod.requests
+    }
+    nodes[nodeName]!.nominated.remove(key)
+    nodes[nodeName]!.pods.insert(key)
+    nodes[nodeName]!.hostPorts += pod.pod.hostPorts
+    pod.node = nodeName
+    pod.nominated = nil
+    pod.awaitingProvisioner = false
+    pod.pendingReason = nil
+    pod.pod.spec?.nodeName = nodeName
+    pods[key] = pod
+    events.append(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: key, reason: nil))
+    lastActivity = now
+  }
+
+  func existingNode(_ node: SimNode, includeNominated: Bool) -> ExistingNode {
+    let podKeys = includeNominated ? node.pods.union(node.nominated) : node.pods
+    var requested = node.requested
+    if !includeNominated {
+      for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
+    }
+    return ExistingNode(
+      name: node.name, labels: node.labels, taints: node.taints + node.startupTaints, allocatable: node.allocatable,
+      requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
+  }
+
+  // MARK: Provisioner
+
+  /// Karpenter's provisioner: schedules the pending pods against existing and in-flight nodes,
+  /// then against the NodePools, and launches the NodeClaims it decides on.
+  mutating func provision() {
+    let pending = pods.values.filter { $0.node == nil && $0.nominated == nil && !$0.isDaemon && $0.pendingReason?.hasPrefix("it names node") != true }
+      .sorted { $0.key < $1.key }
+    for p in pending { pods[p.key]!.awaitingProvisioner = false }
+    guard !pending.isEmpty else { return }
+    let schedulingPods = pending.enumerated().map { i, p in
+      SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+    }
+    let existing = nodes.values.sorted { $0.name < $1.name }.map { existingNode($0, includeNominated: true) }
+    let daemons = input.daemonSets.compactMap { ds -> DaemonSetPod? in
+      guard let template = ds.spec?.template, let spec = template.spec else { return nil }
+      let pod = Pod(metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels), spec: spec)
+      var list = pod.effectiveRequests
+      list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
+      guard let requests = try? schema.vector(list) else { return nil }
+      return DaemonSetPod(pod: pod, requests: requests)
+    }
+    let result = Scheduler.solve(
+      SchedulingInput(
+        nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
+        pods: schedulingPods, daemonSets: daemons, packing: options.packing))
+    var bindNow = false
+    for (i, nodeName) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
+      nominate(pending[i].key, to: nodeName)
+      if nodes[nodeName]?.ready == true { bindNow = true }
+    }
+    for claim in result.newNodeClaims {
+      launch(claim, pods: claim.pods.map { pending[$0].key })
+    }
+    for (i, reason) in result.unschedulable {
+      pods[pending[i].key]!.pendingReason = reason
+    }
+    if bindNow { scheduleKubeScheduler(at: now) }
+  }
+
+  mutating func nominate(_ key: String, to nodeName: String) {
+    guard pods[key] != nil, nodes[nodeName] != nil else { return }
+    pods[key]!.nominated = nodeName
+    pods[key]!.pendingReason = nil
+    nodes[nodeName]!.nominated.insert(key)
+    nodes[nodeName]!.requested += pods[key]!.requests
+  }
+
+  /// The NodePools as the scheduler sees them, with what their limits still allow.
+  func nodePoolTemplates() -> [NodePoolTemplate] {
+    input.nodePools.compactMap { pool in
+      guard let templateSpec = pool.spec?.template?.spec else { return nil }
+      var schema = self.schema
+      var remaining: Resources?
+      var remainingNodes: Int?
+      if let limits = pool.spec?.limits, !limits.isEmpty {
+        var resourceLimits = limits
+        if let nodes = resourceLimits.removeValue(forKey: "nodes") { remainingNodes = Int(nodes.value) }
+        if !resourceLimits.isEmpty, var vector = try? schema.vector(resourceLimits) {
+          // A resource without a limit is unlimited.
+          for slot in 0..<ResourceSchema.slotCount where !resourceLimits.keys.contains(where: { schema.existingSlot(for: $0) == slot }) {
+            vector[slot] = Int64.max / 4
+          }
+          remaining = vector
+        }
+        for node in nodes.values where node.nodePool == pool.name {
+          if remaining != nil, let type = node.instanceType.flatMap({ name in catalog.instanceTypes.first { $0.name == name } }) {
+            remaining! -= type.capacity
+          } else if remaining != nil {
+            remaining! -= node.allocatable
+          }
+          if remainingNodes != nil { remainingNodes! -= 1 }
+        }
+      }
+      return NodePoolTemplate(
+        name: pool.name, weight: Int(pool.spec?.weight ?? 0),
+        requirements: Requirements(nodePoolRequirements: templateSpec.requirements ?? []),
+        labels: pool.spec?.template?.metadata?.labels ?? [:], taints: templateSpec.taints ?? [],
+        startupTaints: templateSpec.startupTaints ?? [], remainingResources: remaining, remainingNodes: remainingNodes,
+        instanceTypeIndices: catalog.indicesByNodePool[pool.name])
+    }
+  }
+
+  // MARK: Simulated cloud
+
+  /// Launches a NodeClaim as Karpenter's AWS provider does: the cheapest available spot
+  /// offering when spot is allowed and offered, else the cheapest on-demand one; ties go to the
+  /// instance type, then the zone, that sorts first.
+  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String]) {
+    let spotAllowed = claim.requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
+    var best: (type: InstanceType, offering: Offering)?
+    for pass in (spotAllowed ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]) {
+      for type in claim.instanceTypes {
+        for o in type.offerings where o.available && o.capacityType == pass {
+          if let zone = claim.requirements[WellKnown.zoneLabel], !zone.has(o.zone) { continue }
+          if let ct = claim.requirements[WellKnown.capacityTypeLabel], !ct.has(o.capacityType) { continue }
+          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) { continue }
+          best = (type, o)
+        }
+      }
+      if best != nil { break }
+    }
+    let name = namer.name(prefix: claim.nodePool)
+    guard let (type, offering) = best else {
+      events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,
+                                    reason: "no available offering among \(claim.instanceTypes.count) instance types"))
+      for key in podKeys { pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering" }
+      lastActivity = now
+      return
+    }
+    var labels = claim.labels
+    for (k, v) in type.requirements.singleValueLabels { labels[k] = v }
+    labels[WellKnown.zoneLabel] = offering.zone
+    labels[WellKnown.capacityTypeLabel] = offering.capacityType
+    labels[WellKnown.instanceTypeLabel] = type.name
+    labels[WellKnown.hostnameLabel] = name
+    labels[WellKnown.nodePoolLabel] = claim.nodePool
+    nodes[name] = SimNode(
+      name: name, nodePool: claim.nodePool, instanceType: type.name, zone: offering.zone,
+      capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
+      startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false)
+    let reason = "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods"), \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
+    events.append(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
+    for key in podKeys { nominate(key, to: name) }
+    queue.schedule(.nodeReady(name), at: now + nodeStartup)
+    lastActivity = now
+  }
+
+  mutating func nodeBecameReady(_ name: String) {
+    guard nodes[name] != nil else { return }
+    nodes[name]!.ready = true
+    nodes[name]!.startupTaints = []  // removed by the daemons that own them once the node is up
+    events.append(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
+    try? startDaemonSets(on: name)
+    lastActivity = now
+    scheduleKubeScheduler(at: now)
+  }
+}
+
+func formatPrice(_ price: Double) -> String {
+  var s = String(format: "%.4f", price)
+  while s.hasSuffix("0") && s.contains(".") && !s.hasSuffix(".0") { s.removeLast() }
+  return s
+}

@@ -1,0 +1,101 @@
+import KarpenterAPI
+import KubernetesAPI
+import Manifests
+import ManifestCoding
+
+/// Everything `simulate` read, sorted into kinds, legacy kinds already converted to v1.
+public struct SimulationInput: Sendable {
+  public var scenario: Scenario = Scenario()
+  public var nodePools: [NodePool] = []
+  public var nodeClasses: [String: EC2NodeClass] = [:]
+  public var nodes: [Node] = []
+  public var pods: [Pod] = []
+  public var deployments: [Deployment] = []
+  public var replicaSets: [ReplicaSet] = []
+  public var statefulSets: [StatefulSet] = []
+  public var jobs: [Job] = []
+  public var daemonSets: [DaemonSet] = []
+  public var podDisruptionBudgets: [PodDisruptionBudget] = []
+  public var priorityClasses: [String: PriorityClass] = [:]
+  public var persistentVolumes: [String: PersistentVolume] = [:]
+  public var persistentVolumeClaims: [String: PersistentVolumeClaim] = [:]
+  public var storageClasses: [String: StorageClass] = [:]
+
+  public init() {}
+
+  /// The kinds `simulate` reads: the standard ones plus the Scenario.
+  public static var registry: KindRegistry {
+    var r = KindRegistry.standard
+    r.register(Scenario.self, namespaced: false, wrap: { .extensionKind(kind: Scenario.kind, value: $0) })
+    return r
+  }
+
+  /// Sorts loaded documents into an input. Diagnostics for problems only visible across
+  /// documents (two Scenarios, duplicate names) are appended to `diagnostics`.
+  public static func assemble(_ set: ManifestSet, diagnostics: inout [Diagnostic]) -> SimulationInput {
+    var input = SimulationInput()
+    var scenarioLocation: DocumentLocation?
+    var seen: [String: DocumentLocation] = [:]
+    var converted: [(NodePool, DocumentLocation)] = []
+    for document in set.documents {
+      let identity = "\(document.kind)/\(document.namespace ?? "")/\(document.name)"
+      if let first = seen[identity] {
+        diagnostics.append(
+          Diagnostic(.error, at: document.location, object: document.displayName,
+                     message: "duplicate object: \(document.displayName) is already defined in \(first)"))
+        continue
+      }
+      seen[identity] = document.location
+      switch document.object {
+      case .extensionKind(_, let value as Scenario):
+        if let first = scenarioLocation {
+          diagnostics.append(Diagnostic(.error, at: document.location, object: document.displayName,
+                                        message: "at most one Scenario is allowed; the first is in \(first)"))
+        } else {
+          scenarioLocation = document.location
+          input.scenario = value
+        }
+      case .nodePool(let p): converted.append((p, document.location))
+      case .nodePoolV1Beta1(let p): converted.append((LegacyConversion.nodePool(from: p), document.location))
+      case .provisioner(let p):
+        if let (pool, nodeClass) = try? LegacyConversion.nodePool(from: p) {
+          converted.append((pool, document.location))
+          if let nodeClass { input.nodeClasses[nodeClass.name] = nodeClass }
+        }
+      case .ec2NodeClass(let c): input.nodeClasses[c.name] = c
+      case .awsNodeTemplate(let t):
+        if let c = try? LegacyConversion.nodeClass(from: t) { input.nodeClasses[c.name] = c }
+      case .ec2NodeClassV1Beta1(let c):
+        let v1 = LegacyConversion.nodeClass(from: c)
+        input.nodeClasses[v1.name] = v1
+      case .node(let n): input.nodes.append(n)
+      case .pod(var p):
+        p.metadata.namespace = p.metadata.namespace ?? "default"
+        input.pods.append(p)
+      case .deployment(let d): input.deployments.append(d)
+      case .replicaSet(let r): input.replicaSets.append(r)
+      case .statefulSet(let s): input.statefulSets.append(s)
+      case .job(let j): input.jobs.append(j)
+      case .daemonSet(let d): input.daemonSets.append(d)
+      case .podDisruptionBudget(let p): input.podDisruptionBudgets.append(p)
+      case .priorityClass(let p): input.priorityClasses[p.name] = p
+      case .persistentVolume(let v): input.persistentVolumes[v.name] = v
+      case .persistentVolumeClaim(let c): input.persistentVolumeClaims["\(c.namespace)/\(c.name)"] = c
+      case .storageClass(let s): input.storageClasses[s.name] = s
+      default: break  // NodeClaims, Leases and Events play no part in a simulation
+      }
+    }
+    var names = Set<String>()
+    for (pool, location) in converted {
+      if !names.insert(pool.name).inserted {
+        diagnostics.append(Diagnostic(.error, at: location, object: "NodePool \"\(pool.name)\"",
+                                      message: "duplicate NodePool name after conversion"))
+        continue
+      }
+      input.nodePools.append(pool.defaulted())
+    }
+    input.nodePools.sort { $0.name < $1.name }
+    input.nodes.sort { $0.name < $1.name }
+    return input
+  }
+}

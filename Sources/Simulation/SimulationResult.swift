@@ -1,0 +1,92 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// What `simulate` reports, in the shape the simulation contract fixes.
+public struct SimulationResult: Encodable, Sendable {
+  public var apiVersion = "simulation.karpenter.sh/v1alpha1"
+  public var kind = "SimulationResult"
+  public var endTime: Double
+  public var nodes: [NodeReport]
+  public var pendingPods: [PendingPodReport]
+  public var cost: CostReport
+  public var events: [SimulationEvent]
+
+  public struct NodeReport: Encodable, Sendable {
+    public var name: String
+    public var nodePool: String?
+    public var instanceType: String?
+    public var zone: String?
+    public var capacityType: String?
+    public var pricePerHour: Double
+    public var labels: [String: String]
+    public var taints: [Taint]
+    public var allocatable: [String: String]
+    public var pods: [String]
+    public var createdAt: Double
+
+    enum CodingKeys: String, CodingKey {
+      case name, nodePool, instanceType, zone, capacityType, pricePerHour, labels, taints, allocatable, pods, createdAt
+    }
+
+    /// Absent values are written as null, as the contract shows `"nodePool": null`.
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(name, forKey: .name)
+      try c.encode(nodePool, forKey: .nodePool)
+      try c.encode(instanceType, forKey: .instanceType)
+      try c.encode(zone, forKey: .zone)
+      try c.encode(capacityType, forKey: .capacityType)
+      try c.encode(pricePerHour, forKey: .pricePerHour)
+      try c.encode(labels, forKey: .labels)
+      try c.encode(taints, forKey: .taints)
+      try c.encode(allocatable, forKey: .allocatable)
+      try c.encode(pods, forKey: .pods)
+      try c.encode(createdAt, forKey: .createdAt)
+    }
+  }
+
+  public struct PendingPodReport: Encodable, Sendable {
+    public var pod: String
+    public var reason: String
+  }
+
+  public struct CostReport: Encodable, Sendable {
+    public var perHour: Double
+    public var total: Double
+  }
+
+  /// The JSON document, keys sorted so that the same input prints the same bytes.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+}
+
+extension Simulation {
+  func result(endTime: Double) -> SimulationResult {
+    var reports: [SimulationResult.NodeReport] = []
+    var perHour = 0.0
+    var total = finishedCost
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      perHour += node.price
+      if node.nodePool != nil { total += node.price * max(0, endTime - node.createdAt) / 3600 }
+      reports.append(
+        SimulationResult.NodeReport(
+          name: name, nodePool: node.nodePool, instanceType: node.instanceType, zone: node.zone,
+          capacityType: node.capacityType, pricePerHour: node.price, labels: node.labels,
+          taints: node.taints + node.startupTaints, allocatable: schema.list(node.allocatable).mapValues(\.description),
+          pods: node.pods.sorted(), createdAt: node.createdAt))
+    }
+    let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
+      SimulationResult.PendingPodReport(pod: p.key, reason: p.pendingReason ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
+    }
+    return SimulationResult(
+      endTime: endTime, nodes: reports, pendingPods: pending,
+      cost: SimulationResult.CostReport(perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
+      events: events)
+  }
+}
