@@ -44,6 +44,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
+    // The scheduling benchmark (run it from a release build; see scripts/bench.sh).
+    .executableTarget(name: "karpenter-bench", dependencies: ["Simulation", "Scheduling", "Manifests"]),
     // The pure scheduling core: requirements algebra, resources, instance types, topology,
     // first-fit-decreasing and the cost-aware packing.
     .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),

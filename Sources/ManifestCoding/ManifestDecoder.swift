@@ -31,7 +31,7 @@ public struct ManifestDecoder {
   public func decode<T: Decodable>(_ type: T.Type, yaml: String) throws -> (
     value: T?, errors: [FieldError]
   ) {
-    guard let node = try Yams.compose(yaml: yaml) else {
+    guard let node = try Parser(yaml: yaml, resolver: .basic).singleRoot() else {
       return (nil, [FieldError.required(.root, "the document is empty")])
     }
     return decode(type, from: node)
@@ -138,13 +138,18 @@ extension Yams.Node.Scalar {
   /// strings, plain ones are resolved as YAML 1.1 does (`true`, `yes`, `12`, `1.5`, `~`).
   var resolvedKind: ScalarKind {
     if style != .plain && style != .any { return .string }
-    // Reading the tag through `Node` resolves an implicit tag with Yams' default resolver.
-    switch Yams.Node.scalar(self).tag.description {
-    case Tag.Name.null.rawValue: return .null
-    case Tag.Name.bool.rawValue: return .bool
-    case Tag.Name.int.rawValue: return .int
-    case Tag.Name.float.rawValue: return .float
-    default: return .string
+    let explicit = tag.description
+    if explicit != Tag.Name.implicit.rawValue && explicit != Tag.Name.nonSpecific.rawValue
+      && explicit != Tag.Name.str.rawValue
+    {
+      switch explicit {
+      case Tag.Name.null.rawValue: return .null
+      case Tag.Name.bool.rawValue: return .bool
+      case Tag.Name.int.rawValue: return .int
+      case Tag.Name.float.rawValue: return .float
+      default: break
+      }
     }
+    return ScalarResolution.kind(ofPlain: string)
   }
 }

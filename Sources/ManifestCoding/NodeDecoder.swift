@@ -62,6 +62,11 @@ extension Yams.Node {
   }
 }
 
+extension Yams.Node.Scalar {
+  /// True for a plain `~`, `null` or empty scalar.
+  public var isNull: Bool { resolvedKind == .null }
+}
+
 struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let decoder: NodeDecoder
   let entries: [String: Yams.Node]

@@ -55,7 +55,7 @@ public struct ManifestLoader: Sendable {
     var set = ManifestSet()
     let parser: Parser
     do {
-      parser = try Parser(yaml: text)
+      parser = try Parser(yaml: text, resolver: .basic)
     } catch {
       set.diagnostics.append(syntaxError(error, file: file, document: 1))
       return set
@@ -143,9 +143,7 @@ public struct ManifestLoader: Sendable {
 
 extension Yams.Node {
   var isNullNode: Bool {
-    if case .scalar(let s) = self {
-      return self.tag.description == Tag.Name.null.rawValue && s.style != .singleQuoted && s.style != .doubleQuoted
-    }
+    if case .scalar(let s) = self { return s.isNull }
     return false
   }
 

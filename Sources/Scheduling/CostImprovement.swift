@@ -116,11 +116,36 @@ struct SplitPlanner {
     var parts: [Part]
   }
 
+  /// Per pool position: the cheapest allowed spot price, and the cheapest other price, of the
+  /// type (infinity when it has none), so that pricing a candidate set is a few lookups.
+  let spotPrice: [Double]
+  let otherPrice: [Double]
+
   init(run: SchedulerRun, pool: PoolState, base: Bitset, requirements: Requirements) {
     self.run = run
     self.pool = pool
     self.base = base
     self.requirements = requirements
+    var spot = Array(repeating: Double.infinity, count: pool.types.count)
+    var other = spot
+    base.forEach { position in
+      guard let offering = run.instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
+      if offering.capacityType == WellKnown.capacityTypeSpot { spot[position] = offering.price } else { other[position] = offering.price }
+    }
+    spotPrice = spot
+    otherPrice = other
+  }
+
+  /// What the cloud would pay for a NodeClaim with these types (spot first, as it launches).
+  func price(_ types: Bitset) -> Double? {
+    var bestSpot = Double.infinity
+    var bestOther = Double.infinity
+    types.forEach { position in
+      bestSpot = min(bestSpot, spotPrice[position])
+      bestOther = min(bestOther, otherPrice[position])
+    }
+    if bestSpot.isFinite { return bestSpot }
+    return bestOther.isFinite ? bestOther : nil
   }
 
   /// Types of `base` that can hold `total`.
@@ -133,8 +158,8 @@ struct SplitPlanner {
   func single(_ podsToPlace: [Int]) -> Plan? {
     let total = podsToPlace.reduce(Resources()) { $0 + run.pods[$1].requests }
     let types = fitting(total)
-    guard !types.isEmpty, run.minValuesProblem(requirements, types: types, pool: pool) == nil,
-      let price = run.launchPrice(types, pool: pool, requirements: requirements)
+    guard !types.isEmpty, let price = price(types),
+      run.minValuesProblem(requirements, types: types, pool: pool) == nil
     else { return nil }
     return Plan(cost: price, parts: [Part(pods: podsToPlace, types: types)])
   }

@@ -30,6 +30,8 @@ struct SchedulerRun {
   /// Pods of the same shape skip the places a monotone rejection proved useless.
   private var shapeIDs: [Shape: Int] = [:]
   private var cursors: [Int: (existing: Int, claims: Int)] = [:]
+  /// Per pod shape: the topology keys its placement depends on.
+  private var keysByShape: [Int: [String]] = [:]
 
   struct Shape: Hashable {
     var compatibilityClass: Int
@@ -163,12 +165,19 @@ struct SchedulerRun {
     let groups = topology.groups(of: pod)
     let cls = classID(pod)
     let shape = shapeID(pod, class: cls)
+    let keys: [String]
+    if let cached = keysByShape[shape] {
+      keys = cached
+    } else {
+      keys = topology.relevantKeys(namespace: pod.namespace, labels: pod.labels, own: groups)
+      keysByShape[shape] = keys
+    }
     var cursor = cursors[shape] ?? (0, 0)
     defer { cursors[shape] = cursor }
 
     // The node the pod was nominated for, then the other existing nodes.
     if let nominated = nominations[pod.index], let s = slotByName[nominated],
-      case .success(let domains) = tryExisting(pod, groups: groups, slot: s)
+      case .success(let domains) = tryExisting(pod, groups: groups, keys: keys, slot: s)
     {
       commitExisting(i, groups: groups, slot: s, domains: domains)
       return nil
@@ -176,7 +185,7 @@ struct SchedulerRun {
     var prefix = true
     var s = cursor.existing
     while s < slots.count {
-      switch tryExisting(pod, groups: groups, slot: s) {
+      switch tryExisting(pod, groups: groups, keys: keys, slot: s) {
       case .success(let domains):
         commitExisting(i, groups: groups, slot: s, domains: domains)
         return nil
@@ -189,7 +198,7 @@ struct SchedulerRun {
     prefix = true
     var c = cursor.claims
     while c < claims.count {
-      switch tryClaim(pod, class: cls, groups: groups, claim: claims[c]) {
+      switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
       case .success(let update):
         claims[c] = update.claim
         commitClaim(i, groups: groups, claim: c, domains: update.domains)
@@ -222,7 +231,7 @@ struct SchedulerRun {
       }
       var claim = Claim(id: claims.count, pool: p, requirements: pool.requirements, types: types)
       claim.refreshMaxFree(pool)
-      switch tryClaim(pod, class: cls, groups: groups, claim: claim) {
+      switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
       case .success(let update):
         var opened = update.claim
         var reserve = SIMD8<Int64>(repeating: 0)
@@ -246,7 +255,7 @@ struct SchedulerRun {
 
   // MARK: Existing nodes
 
-  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, slot s: Int) -> Result<[String: [String]], RejectionError> {
+  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int) -> Result<[String: [String]], RejectionError> {
     let slot = slots[s]
     let c = pod.constraints
     if let taint = c.untolerated(slot.node.taints) {
@@ -261,7 +270,7 @@ struct SchedulerRun {
     if c.hostPorts.contains(where: { p in slot.hostPorts.contains { $0.conflicts(with: p) } }) {
       return .failure(RejectionError(reason: "host port in use", monotone: true))
     }
-    switch topology.evaluate(pod, groups: groups, at: .node(name: slot.node.name, labels: slot.node.labels)) {
+    switch topology.evaluate(pod, groups: groups, keys: keys, at: .node(name: slot.node.name, labels: slot.node.labels)) {
     case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
     case .accepted(let domains): return .success(domains)
     }
@@ -278,7 +287,7 @@ struct SchedulerRun {
 
   /// Tries to add the pod to `claim`; returns the claim with the pod's requirements and
   /// topology applied and its instance types narrowed, without the pod recorded yet.
-  private func tryClaim(_ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, claim: Claim) -> Result<ClaimUpdate, RejectionError> {
+  private func tryClaim(_ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim) -> Result<ClaimUpdate, RejectionError> {
     let pool = pools[claim.pool]
     let compat = compatibility[cls]![claim.pool]
     if let problem = compat.problem { return .failure(RejectionError(reason: problem, monotone: true)) }
@@ -297,7 +306,7 @@ struct SchedulerRun {
       return .failure(RejectionError(reason: "host port in use", monotone: true))
     }
     var domains: [String: [String]]
-    switch topology.evaluate(pod, groups: groups, at: .claim(hostname: claim.hostname, requirements: requirements)) {
+    switch topology.evaluate(pod, groups: groups, keys: keys, at: .claim(hostname: claim.hostname, requirements: requirements)) {
     case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
     case .accepted(let d): domains = d
     }

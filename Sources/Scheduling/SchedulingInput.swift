@@ -137,4 +137,32 @@ public struct SchedulingResult: Sendable {
   public var existingPlacements: [Int: String] = [:]
   /// Pod index -> why it cannot be placed.
   public var unschedulable: [Int: String] = [:]
+
+  public init() {}
+}
+
+extension PlannedNodeClaim {
+  /// What Karpenter's AWS provider launches for this NodeClaim: the cheapest available spot
+  /// offering when spot is allowed and some type offers it, else the cheapest on-demand one;
+  /// ties go to the instance type, then the zone, that sorts first. Nil when nothing is
+  /// available.
+  public func cheapestLaunch() -> (type: InstanceType, offering: Offering)? {
+    let spotAllowed = requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
+    let passes = spotAllowed ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]
+    let zone = requirements[WellKnown.zoneLabel]
+    let capacityType = requirements[WellKnown.capacityTypeLabel]
+    for pass in passes {
+      var best: (type: InstanceType, offering: Offering)?
+      for type in instanceTypes {
+        for o in type.offerings where o.available && o.capacityType == pass {
+          if let zone, !zone.has(o.zone) { continue }
+          if let capacityType, !capacityType.has(o.capacityType) { continue }
+          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) { continue }
+          best = (type, o)
+        }
+      }
+      if let best { return best }
+    }
+    return nil
+  }
 }

@@ -85,9 +85,10 @@ struct Topology {
     case accepted([String: [String]])
   }
 
-  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, at location: Location) -> Decision {
+  /// `keys` are the pod's relevant keys (``relevantKeys(namespace:labels:own:)``), computed
+  /// once per kind of pod by the caller.
+  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, keys: [String], at location: Location) -> Decision {
     var chosen: [String: [String]] = [:]
-    let keys = relevantKeys(namespace: pod.namespace, labels: pod.labels, own: own)
     for key in keys {
       var candidates = domains(of: location, key: key)
       let ownOnKey = own.all.filter { groups[$0].key == key }

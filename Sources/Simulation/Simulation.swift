@@ -166,3 +166,12 @@ public struct Simulation {
     queue.schedule(.provision, at: at)
   }
 }
+
+extension Simulation {
+  /// The scheduling problem the provisioner faces at its first batch: every pod pending at
+  /// time 0 against the NodePools. For the scheduling benchmark, which times `Scheduler.solve`
+  /// on exactly this.
+  public func initialSchedulingInput() -> SchedulingInput {
+    provisioningInput().0
+  }
+}

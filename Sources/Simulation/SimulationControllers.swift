@@ -9,10 +9,12 @@ extension Simulation {
   /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
   /// topology spread, host ports), trying the node Karpenter nominated first.
   mutating func runKubeScheduler() {
-    let pending = pods.values.filter { $0.node == nil && !$0.isDaemon && $0.pendingReason?.hasPrefix("it names node") != true }
-      .sorted { $0.key < $1.key }
+    let pending = pods.keys.sorted().compactMap { key -> SimPod? in
+      let p = pods[key]!
+      return p.node == nil && !p.isDaemon && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
+    }
     if !pending.isEmpty {
-      let readyNodes = nodes.values.filter(\.ready).sorted { $0.name < $1.name }
+      let readyNodes = nodes.keys.sorted().compactMap { nodes[$0]!.ready ? nodes[$0]! : nil }
       var nominations: [Int: String] = [:]
       let schedulingPods = pending.enumerated().map { i, p in
         if let n = p.nominated { nominations[i] = n }
@@ -69,14 +71,25 @@ extension Simulation {
   /// Karpenter's provisioner: schedules the pending pods against existing and in-flight nodes,
   /// then against the NodePools, and launches the NodeClaims it decides on.
   mutating func provision() {
-    let pending = pods.values.filter { $0.node == nil && $0.nominated == nil && !$0.isDaemon && $0.pendingReason?.hasPrefix("it names node") != true }
-      .sorted { $0.key < $1.key }
+    let (schedulingInput, pending) = provisioningInput()
     for p in pending { pods[p.key]!.awaitingProvisioner = false }
     guard !pending.isEmpty else { return }
+    let result = Scheduler.solve(schedulingInput)
+    apply(result, pending: pending)
+  }
+
+  /// What the provisioner hands the scheduler: the pods pending and not nominated, existing and
+  /// in-flight nodes with what is bound or nominated to them, the NodePools and DaemonSets.
+  func provisioningInput() -> (SchedulingInput, [SimPod]) {
+    let pending = pods.keys.sorted().compactMap { key -> SimPod? in
+      let p = pods[key]!
+      return p.node == nil && p.nominated == nil && !p.isDaemon && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
+    }
     let schedulingPods = pending.enumerated().map { i, p in
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
     }
-    let existing = nodes.values.sorted { $0.name < $1.name }.map { existingNode($0, includeNominated: true) }
+    let existing = nodes.keys.sorted().map { existingNode(nodes[$0]!, includeNominated: true) }
+    var schema = self.schema
     let daemons = input.daemonSets.compactMap { ds -> DaemonSetPod? in
       guard let template = ds.spec?.template, let spec = template.spec else { return nil }
       let pod = Pod(metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels), spec: spec)
@@ -85,10 +98,13 @@ extension Simulation {
       guard let requests = try? schema.vector(list) else { return nil }
       return DaemonSetPod(pod: pod, requests: requests)
     }
-    let result = Scheduler.solve(
-      SchedulingInput(
-        nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
-        pods: schedulingPods, daemonSets: daemons, packing: options.packing))
+    let schedulingInput = SchedulingInput(
+      nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
+      pods: schedulingPods, daemonSets: daemons, packing: options.packing)
+    return (schedulingInput, pending)
+  }
+
+  mutating func apply(_ result: SchedulingResult, pending: [SimPod]) {
     var bindNow = false
     for (i, nodeName) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
       nominate(pending[i].key, to: nodeName)
@@ -152,19 +168,7 @@ extension Simulation {
   /// offering when spot is allowed and offered, else the cheapest on-demand one; ties go to the
   /// instance type, then the zone, that sorts first.
   mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String]) {
-    let spotAllowed = claim.requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
-    var best: (type: InstanceType, offering: Offering)?
-    for pass in (spotAllowed ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]) {
-      for type in claim.instanceTypes {
-        for o in type.offerings where o.available && o.capacityType == pass {
-          if let zone = claim.requirements[WellKnown.zoneLabel], !zone.has(o.zone) { continue }
-          if let ct = claim.requirements[WellKnown.capacityTypeLabel], !ct.has(o.capacityType) { continue }
-          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) { continue }
-          best = (type, o)
-        }
-      }
-      if best != nil { break }
-    }
+    let best = claim.cheapestLaunch()
     let name = namer.name(prefix: claim.nodePool)
     guard let (type, offering) = best else {
       events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,

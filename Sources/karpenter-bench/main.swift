@@ -1,0 +1,64 @@
+// The scheduling benchmark: upstream Karpenter's BenchmarkScheduling workload (written by
+// ../shared/tools/gen_bench.py) scheduled with both packings, timing Scheduler.solve only,
+// as upstream's benchmark times its scheduler's Solve.
+//
+// usage: karpenter-bench [--runs N] SCENARIO.yaml...
+// Run it from a release build: `swift run -c release karpenter-bench ...` (scripts/bench.sh).
+import Foundation
+import Manifests
+import Scheduling
+import Simulation
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 3
+if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
+  runs = n
+  arguments.removeSubrange(i...(i + 1))
+}
+guard !arguments.isEmpty else {
+  FileHandle.standardError.write(Data("usage: karpenter-bench [--runs N] SCENARIO.yaml...\n".utf8))
+  exit(2)
+}
+
+func now() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+print("| scenario | packing | pods | scheduled | nodes | cost $/h | solve s (median of \(runs)) | pods/s |")
+print("|---|---|---|---|---|---|---|---|")
+for path in arguments {
+  let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
+  var diagnostics = set.diagnostics
+  let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+  if diagnostics.contains(where: { $0.severity == .error }) {
+    for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
+    exit(1)
+  }
+  for packing in [PackingStrategy.firstFit, .costAware] {
+    let simulation: Simulation
+    do {
+      simulation = try Simulation(input: input, options: SimulationOptions(packing: packing))
+    } catch {
+      FileHandle.standardError.write(Data("\(path): \(error)\n".utf8))
+      exit(1)
+    }
+    let problem = simulation.initialSchedulingInput()
+    var times: [Double] = []
+    var result = SchedulingResult()
+    for _ in 0..<runs {
+      let start = now()
+      result = Scheduler.solve(problem)
+      times.append(now() - start)
+    }
+    times.sort()
+    let median = times[times.count / 2]
+    let cost = result.newNodeClaims.reduce(0.0) { $0 + ($1.cheapestLaunch()?.offering.price ?? 0) }
+    let scheduled = problem.pods.count - result.unschedulable.count
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    print(
+      "| \(name) | \(packing.rawValue) | \(problem.pods.count) | \(scheduled) | \(result.newNodeClaims.count) | \(String(format: "%.4f", cost)) | \(String(format: "%.3f", median)) | \(String(format: "%.0f", Double(problem.pods.count) / median)) |"
+    )
+  }
+}
