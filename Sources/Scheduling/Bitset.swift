@@ -57,3 +57,19 @@ struct Bitset: Hashable, Sendable {
     return nil
   }
 }
+
+/// A set of small integers that grows as needed (NodeClaim positions).
+struct GrowableBitset {
+  private var words: [UInt64] = []
+
+  func contains(_ i: Int) -> Bool {
+    let w = i >> 6
+    return w < words.count && words[w] & (1 << UInt64(i & 63)) != 0
+  }
+
+  mutating func insert(_ i: Int) {
+    let w = i >> 6
+    if w >= words.count { words += Array(repeating: 0, count: w - words.count + 1) }
+    words[w] |= 1 << UInt64(i & 63)
+  }
+}

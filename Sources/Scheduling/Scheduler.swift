@@ -30,6 +30,10 @@ struct SchedulerRun {
   /// Pods of the same shape skip the places a monotone rejection proved useless.
   private var shapeIDs: [Shape: Int] = [:]
   private var cursors: [Int: (existing: Int, claims: Int)] = [:]
+  /// Per pod shape: NodeClaims that rejected it for a reason that only gets worse as pods are
+  /// added (anti-affinity, hostname spread, host ports, requirements), so later pods of that
+  /// shape skip them without evaluating anything.
+  private var excluded: [Int: GrowableBitset] = [:]
   /// Per pod shape: the topology keys its placement depends on.
   private var keysByShape: [Int: [String]] = [:]
 
@@ -197,14 +201,32 @@ struct SchedulerRun {
     // NodeClaims planned so far.
     prefix = true
     var c = cursor.claims
+    var skip = excluded[shape] ?? GrowableBitset()
+    defer { excluded[shape] = skip }
+    let allowed = topology.allowedDomains(pod, groups: groups)
     while c < claims.count {
+      if skip.contains(c) {
+        if prefix { cursor.claims = c + 1 }
+        c += 1
+        continue
+      }
+      if !allowed.isEmpty && !Self.mayTake(claims[c].requirements, allowed) {
+        prefix = false
+        c += 1
+        continue
+      }
       switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
       case .success(let update):
         claims[c] = update.claim
         commitClaim(i, groups: groups, claim: c, domains: update.domains)
         return nil
       case .failure(let rejection):
-        if prefix && rejection.monotone { cursor.claims = c + 1 } else { prefix = false }
+        if rejection.monotone {
+          skip.insert(c)
+          if prefix { cursor.claims = c + 1 }
+        } else {
+          prefix = false
+        }
       }
       c += 1
     }
@@ -251,6 +273,16 @@ struct SchedulerRun {
     if !slots.isEmpty { message += reasons.isEmpty ? "" : "; " }
     if !slots.isEmpty { message += "no existing node can host it" }
     return message
+  }
+
+  /// False when a NodeClaim is pinned (by a finite requirement) to domains the pod's spread or
+  /// affinity does not allow now.
+  static func mayTake(_ requirements: Requirements, _ allowed: [String: Set<String>]) -> Bool {
+    for (key, domains) in allowed {
+      guard let r = requirements[key], !r.complement else { continue }
+      if !r.values.contains(where: domains.contains) { return false }
+    }
+    return true
   }
 
   // MARK: Existing nodes

@@ -150,6 +150,25 @@ struct Topology {
     return candidates.min { (score($0), $0) < (score($1), $1) }!
   }
 
+  /// For each non-hostname key the pod spreads over or has affinity on, the domains it may
+  /// take right now. A NodeClaim already pinned outside them cannot take the pod, which the
+  /// scheduler checks before evaluating anything else.
+  func allowedDomains(_ pod: SchedulingPod, groups own: PodGroups) -> [String: Set<String>] {
+    var out: [String: Set<String>] = [:]
+    for g in own.spreads where groups[g].key != WellKnown.hostnameLabel {
+      let key = groups[g].key
+      let allowed = Set((universe[key] ?? []).filter { spreadAllows(g, domain: $0, pod: pod) })
+      out[key] = out[key].map { $0.intersection(allowed) } ?? allowed
+    }
+    for g in own.affinities where groups[g].key != WellKnown.hostnameLabel {
+      let group = groups[g]
+      let occupied = Set(group.counts.filter { $0.value > 0 }.keys)
+      if occupied.isEmpty { continue }
+      out[group.key] = out[group.key].map { $0.intersection(occupied) } ?? occupied
+    }
+    return out
+  }
+
   /// Whether placing the pod in `domain` keeps the spread within maxSkew. For hostname, a new
   /// node can always be created, so the global minimum is 0 and a node holds at most maxSkew.
   func spreadAllows(_ g: Int, domain: String, pod: SchedulingPod) -> Bool {
