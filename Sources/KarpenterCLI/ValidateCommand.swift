@@ -1,5 +1,6 @@
 import ArgumentParser
 import Manifests
+import Simulation
 
 /// `karpenter validate FILE...`
 struct Validate: ParsableCommand {
@@ -25,7 +26,7 @@ struct Validate: ParsableCommand {
 
 /// The work of `validate`, separate from argument parsing and printing.
 public enum ValidateRun {
-  public static func run(paths: [String], loader: ManifestLoader = ManifestLoader()) -> CommandOutput {
+  public static func run(paths: [String], loader: ManifestLoader = ManifestLoader(registry: SimulationInput.registry)) -> CommandOutput {
     let set = loader.load(paths: paths)
     var output = CommandOutput()
     for diagnostic in set.diagnostics {

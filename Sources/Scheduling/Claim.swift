@@ -24,7 +24,7 @@ struct Claim {
   var hostname: String { "hostname-placeholder-\(id)" }
 
   mutating func refreshMaxFree(_ pool: PoolState) {
-    var best = SIMD8<Int64>(repeating: Int64.min)
+    var best = SIMD16<Int64>(repeating: Int64.min)
     types.forEach { best = pointwiseMax(best, pool.allocatable[$0].values) }
     maxFree = Resources(best &- requests.values)
   }

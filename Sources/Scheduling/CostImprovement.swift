@@ -83,7 +83,7 @@ extension SchedulerRun {
       c.types = part.types
       c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
       c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
-      var reserve = SIMD8<Int64>(repeating: 0)
+      var reserve = SIMD16<Int64>(repeating: 0)
       part.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
       c.reserved = Resources(reserve)
       reserved += c.reserved

@@ -8,7 +8,7 @@ public struct ResourceSchema: Sendable {
   public static let memory = 1
   public static let pods = 2
   public static let ephemeralStorage = 3
-  public static let slotCount = 8
+  public static let slotCount = 16
 
   public private(set) var names: [String] = [
     ResourceName.cpu, ResourceName.memory, ResourceName.pods, ResourceName.ephemeralStorage,
@@ -76,13 +76,13 @@ public struct ResourceSchema: Sendable {
 /// Amounts of every tracked resource, in the units of ``ResourceSchema``; arithmetic and
 /// comparison are a few vector instructions, which is what the packing loop needs.
 public struct Resources: Hashable, Sendable {
-  public var values: SIMD8<Int64>
+  public var values: SIMD16<Int64>
 
   public init() { values = .zero }
-  public init(_ values: SIMD8<Int64>) { self.values = values }
+  public init(_ values: SIMD16<Int64>) { self.values = values }
 
   public init(cpuMilli: Int64 = 0, memory: Int64 = 0, pods: Int64 = 0, ephemeralStorage: Int64 = 0) {
-    values = SIMD8(cpuMilli, memory, pods, ephemeralStorage, 0, 0, 0, 0)
+    values = SIMD16(cpuMilli, memory, pods, ephemeralStorage, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
   }
 
   public subscript(_ slot: Int) -> Int64 {

@@ -22,6 +22,9 @@ struct SchedulerRun {
   var unschedulable: [Int: String] = [:]
   var existingPlacements: [Int: String] = [:]
   let nominations: [Int: String]
+  /// Cost-aware packing returns limit reservations as NodeClaims narrow; first-fit keeps
+  /// upstream's behaviour.
+  let givesBackReservations: Bool
   private var slotByName: [String: Int] = [:]
 
   /// Compatibility classes (requirements + tolerations) numbered as first seen.
@@ -54,6 +57,7 @@ struct SchedulerRun {
       NodeSlot(node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested, hostPorts: $0.hostPorts)
     }
     nominations = input.nominations
+    givesBackReservations = input.packing == .costAware
     for (s, slot) in slots.enumerated() { slotByName[slot.node.name] = s }
     prepareTopology(input)
   }
@@ -216,7 +220,16 @@ struct SchedulerRun {
         continue
       }
       switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
-      case .success(let update):
+      case .success(var update):
+        if givesBackReservations, pools[update.claim.pool].remaining != nil {
+          // The NodeClaim's largest remaining type shrank: give the difference back to the
+          // pool's limits (upstream keeps the first, pessimistic reservation).
+          var reserve = SIMD16<Int64>(repeating: 0)
+          let pool = pools[update.claim.pool]
+          update.claim.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+          pools[update.claim.pool].remaining! += update.claim.reserved - Resources(reserve)
+          update.claim.reserved = Resources(reserve)
+        }
         claims[c] = update.claim
         commitClaim(i, groups: groups, claim: c, domains: update.domains)
         return nil
@@ -256,7 +269,7 @@ struct SchedulerRun {
       switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
       case .success(let update):
         var opened = update.claim
-        var reserve = SIMD8<Int64>(repeating: 0)
+        var reserve = SIMD16<Int64>(repeating: 0)
         opened.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
         opened.reserved = Resources(reserve)
         if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
@@ -407,7 +420,7 @@ struct SchedulerRun {
 
   private func resourceReason(_ pod: SchedulingPod, claim: Claim) -> String {
     let pool = pools[claim.pool]
-    var largest = SIMD8<Int64>(repeating: 0)
+    var largest = SIMD16<Int64>(repeating: 0)
     claim.types.forEach { largest = pointwiseMax(largest, pool.allocatable[$0].values) }
     let need = claim.requests + pod.requests
     let short = need.exceeding(Resources(largest))

@@ -116,6 +116,13 @@ extension Simulation {
     for (i, reason) in result.unschedulable {
       pods[pending[i].key]!.pendingReason = reason
     }
+    // Launches change what limits allow (a NodeClaim's reservation becomes the launched type's
+    // capacity): try the rest again in the next batch, as Karpenter's provisioner keeps doing
+    // while pods are pending. A batch that launches nothing ends the retries.
+    if !result.newNodeClaims.isEmpty && !result.unschedulable.isEmpty {
+      for i in result.unschedulable.keys { pods[pending[i].key]!.awaitingProvisioner = true }
+      requestProvisioning()
+    }
     if bindNow { scheduleKubeScheduler(at: now) }
   }
 
