@@ -69,6 +69,9 @@ let package = Package(
     .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
     .testTarget(
+      name: "SimulationTests",
+      dependencies: ["Simulation", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests"]),
+    .testTarget(
       name: "SchedulingTests",
       dependencies: [
         "Scheduling", "KubernetesAPI", "KarpenterAPI",

@@ -12,6 +12,7 @@ import KubernetesAPI
 /// whose pods need each other on one host (hostname pod affinity) are left alone.
 extension SchedulerRun {
   mutating func improveCost() {
+    regroupFreePods()
     var improved: [Claim] = []
     for claim in claims {
       if let parts = cheaperSplit(of: claim) {

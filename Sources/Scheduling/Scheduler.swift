@@ -256,29 +256,42 @@ struct SchedulerRun {
         reasons.append("NodePool \"\(pool.template.name)\": its limit on nodes is reached")
         continue
       }
-      var types = compat.types
-      if let remaining = pool.remaining {
-        for position in types.members where !pool.capacity[position].fits(in: remaining) { types.remove(position) }
+      var compacted = false
+      while true {
+        var types = compat.types
+        var limitedByLimits = false
+        if pools[p].remaining != nil {
+          types = withinLimits(compat.types, pool: p)
+          limitedByLimits = types.cardinality < compat.types.cardinality
+        }
+        var failure: String
         if types.isEmpty {
-          reasons.append("NodePool \"\(pool.template.name)\": every instance type would exceed its limits")
+          failure = "every instance type would exceed its limits"
+        } else {
+          var claim = Claim(id: claims.count, pool: p, requirements: pool.requirements, types: types)
+          claim.refreshMaxFree(pools[p])
+          switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
+          case .success(let update):
+            var opened = update.claim
+            var reserve = SIMD16<Int64>(repeating: 0)
+            opened.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+            opened.reserved = Resources(reserve)
+            if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
+            if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
+            claims.append(opened)
+            commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
+            return nil
+          case .failure(let rejection):
+            failure = rejection.reason + (limitedByLimits ? " among the instance types its remaining limits allow" : "")
+          }
+        }
+        if limitedByLimits && givesBackReservations && !compacted {
+          compactReservations(pool: p)
+          compacted = true
           continue
         }
-      }
-      var claim = Claim(id: claims.count, pool: p, requirements: pool.requirements, types: types)
-      claim.refreshMaxFree(pool)
-      switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
-      case .success(let update):
-        var opened = update.claim
-        var reserve = SIMD16<Int64>(repeating: 0)
-        opened.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
-        opened.reserved = Resources(reserve)
-        if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
-        if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
-        claims.append(opened)
-        commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
-        return nil
-      case .failure(let rejection):
-        reasons.append("NodePool \"\(pool.template.name)\": \(rejection.reason)")
+        reasons.append("NodePool \"\(pool.template.name)\": \(failure)")
+        break
       }
     }
     if pools.isEmpty { reasons.append("no NodePool can launch nodes and no existing node has room") }
@@ -286,6 +299,36 @@ struct SchedulerRun {
     if !slots.isEmpty { message += reasons.isEmpty ? "" : "; " }
     if !slots.isEmpty { message += "no existing node can host it" }
     return message
+  }
+
+  /// The pool's types whose capacity still fits its remaining limits.
+  private func withinLimits(_ types: Bitset, pool p: Int) -> Bitset {
+    guard let remaining = pools[p].remaining else { return types }
+    var out = types
+    for position in types.members where !pools[p].capacity[position].fits(in: remaining) { out.remove(position) }
+    return out
+  }
+
+  /// Upstream reserves, for each NodeClaim, the largest capacity among all its instance types,
+  /// which exhausts limits long before the nodes it launches would. When that blocks a new
+  /// NodeClaim, the cost-aware packing keeps each open NodeClaim of the pool to its 60 cheapest
+  /// types (upstream launches from the 60 cheapest anyway) and gives back the difference.
+  static let launchOptions = 60
+
+  private mutating func compactReservations(pool p: Int) {
+    let pool = pools[p]
+    for c in claims.indices where claims[c].pool == p {
+      let members = claims[c].types.members
+      guard members.count > Self.launchOptions else { continue }
+      var types = claims[c].types
+      for position in members.dropFirst(Self.launchOptions) { types.remove(position) }
+      var reserve = SIMD16<Int64>(repeating: 0)
+      types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+      pools[p].remaining! += claims[c].reserved - Resources(reserve)
+      claims[c].reserved = Resources(reserve)
+      claims[c].types = types
+      claims[c].refreshMaxFree(pool)
+    }
   }
 
   /// False when a NodeClaim is pinned (by a finite requirement) to domains the pod's spread or

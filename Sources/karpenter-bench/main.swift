@@ -2,7 +2,7 @@
 // ../shared/tools/gen_bench.py) scheduled with both packings, timing Scheduler.solve only,
 // as upstream's benchmark times its scheduler's Solve.
 //
-// usage: karpenter-bench [--runs N] SCENARIO.yaml...
+// usage: karpenter-bench [--runs N] [--reasons] SCENARIO.yaml...
 // Run it from a release build: `swift run -c release karpenter-bench ...` (scripts/bench.sh).
 import Foundation
 import Manifests
@@ -11,6 +11,11 @@ import Simulation
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 3
+var showReasons = false
+if let i = arguments.firstIndex(of: "--reasons") {
+  showReasons = true
+  arguments.remove(at: i)
+}
 if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
   runs = n
   arguments.removeSubrange(i...(i + 1))
@@ -57,6 +62,16 @@ for path in arguments {
     let cost = result.newNodeClaims.reduce(0.0) { $0 + ($1.cheapestLaunch()?.offering.price ?? 0) }
     let scheduled = problem.pods.count - result.unschedulable.count
     let name = URL(fileURLWithPath: path).lastPathComponent
+    if showReasons {
+      var counts: [String: Int] = [:]
+      for (i, reason) in result.unschedulable {
+        let kind = problem.pods[i].name.split(separator: "-").dropLast().joined(separator: "-")
+        counts[kind + ": " + String(reason.prefix(200)), default: 0] += 1
+      }
+      for (reason, n) in counts.sorted(by: { $0.value > $1.value }).prefix(5) {
+        FileHandle.standardError.write(Data("\(name) \(packing.rawValue): \(n) pods: \(reason)\n".utf8))
+      }
+    }
     print(
       "| \(name) | \(packing.rawValue) | \(problem.pods.count) | \(scheduled) | \(result.newNodeClaims.count) | \(String(format: "%.4f", cost)) | \(String(format: "%.3f", median)) | \(String(format: "%.0f", Double(problem.pods.count) / median)) |"
     )
