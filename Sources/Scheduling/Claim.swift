@@ -20,6 +20,8 @@ struct Claim {
   var maxFree = Resources()
   /// Capacity taken from the pool's limits when the claim was opened.
   var reserved = Resources()
+  /// Set on NodeClaims the cost-aware regrouping built; splitting them again finds nothing.
+  var regrouped = false
 
   var hostname: String { "hostname-placeholder-\(id)" }
 

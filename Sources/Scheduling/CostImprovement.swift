@@ -14,8 +14,9 @@ extension SchedulerRun {
   mutating func improveCost() {
     regroupFreePods()
     var improved: [Claim] = []
+    var planners: [PlannerKey: SplitPlanner] = [:]
     for claim in claims {
-      if let parts = cheaperSplit(of: claim) {
+      if let parts = cheaperSplit(of: claim, planners: &planners) {
         improved += parts
       } else {
         improved.append(claim)
@@ -51,29 +52,46 @@ extension SchedulerRun {
     return false
   }
 
-  private mutating func cheaperSplit(of claim: Claim) -> [Claim]? {
-    guard claim.pods.count >= 2, !keepsTogether(claim) else { return nil }
+  struct PlannerKey: Hashable {
+    var pool: Int
+    var requirements: Requirements
+    var classes: [Int]
+  }
+
+  private mutating func cheaperSplit(of claim: Claim, planners: inout [PlannerKey: SplitPlanner]) -> [Claim]? {
+    guard claim.pods.count >= 2, !claim.regrouped, !keepsTogether(claim) else { return nil }
     let pool = pools[claim.pool]
-    guard let current = launchPrice(claim.types, pool: pool, requirements: claim.requirements) else { return nil }
-    // Types every pod of the claim may use under the claim's requirements, whatever their size.
-    var base = Bitset(count: pool.types.count, full: true)
-    var classes = Set<Int>()
-    for i in claim.pods { classes.insert(compatibilityClass(of: pods[i])) }
-    for cls in classes { base.formIntersection(compatibilityTypes(cls, pool: claim.pool)) }
-    for position in base.members {
-      let type = instanceTypes[pool.types[position]]
-      if !type.requirements.intersects(claim.requirements) || !type.hasOffering(allowedBy: claim.requirements) {
-        base.remove(position)
+    let key = PlannerKey(
+      pool: claim.pool, requirements: claim.requirements,
+      classes: Set(claim.pods.map { compatibilityClass(of: pods[$0]) }).sorted())
+    let planner: SplitPlanner
+    if let cached = planners[key] {
+      planner = cached
+    } else {
+      // Types every pod of the claim may use under the claim's requirements, whatever their size.
+      var base = Bitset(count: pool.types.count, full: true)
+      for cls in key.classes { base.formIntersection(compatibilityTypes(cls, pool: claim.pool)) }
+      for position in base.members {
+        let type = instanceTypes[pool.types[position]]
+        if !type.requirements.intersects(claim.requirements) || !type.hasOffering(allowedBy: claim.requirements) {
+          base.remove(position)
+        }
       }
+      planner = SplitPlanner(run: self, pool: pool, base: base, requirements: claim.requirements)
+      planners[key] = planner
     }
+    guard let current = planner.price(claim.types) else { return nil }
+    // No split beats the cheapest node that holds the largest pod alone.
+    let largest = claim.pods.max { pods[$0].requests.cpuMilli < pods[$1].requests.cpuMilli }!
+    if let floor = planner.price(planner.fitting(pods[largest].requests)), current <= floor * 1.001 { return nil }
     let ordered = claim.pods.sorted { a, b in
       let x = pods[a].requests, y = pods[b].requests
       if x.cpuMilli != y.cpuMilli { return x.cpuMilli > y.cpuMilli }
       if x.memory != y.memory { return x.memory > y.memory }
       return pods[a].key < pods[b].key
     }
-    var planner = SplitPlanner(run: self, pool: pool, base: base, requirements: claim.requirements)
-    guard let plan = planner.plan(ordered, depth: 0), plan.cost < current * 0.999 else { return nil }
+    var search = planner
+    guard let plan = search.plan(ordered, depth: 0), plan.cost < current * 0.999 else { return nil }
     guard plan.parts.count > 1 else { return nil }
     // Limits: the parts together may not reserve more than the claim did.
     var reserved = Resources()

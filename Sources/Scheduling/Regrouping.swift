@@ -53,6 +53,7 @@ extension SchedulerRun {
         claim.pods = part.pods
         claim.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
         claim.applied = [key.cls]
+        claim.regrouped = true
         claim.refreshMaxFree(pool)
         added.append(claim)
       }

@@ -25,10 +25,15 @@ import Testing
       Self.types,
       nodePool("heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]", weight: 50),
       nodePool("light", weight: 10),
-      pod("fits", cpu: "1"), pod("big", cpu: "3"))
-    #expect(r.node(of: "fits")?.nodePool == "heavy")
+      pod("big", cpu: "3"))
     #expect(r.node(of: "big")?.nodePool == "light")
     #expect(r.node(of: "big")?.instanceType == "medium")
+    let alone = try simulate(
+      Self.types,
+      nodePool("heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]", weight: 50),
+      nodePool("light", weight: 10),
+      pod("fits", cpu: "1"))
+    #expect(alone.node(of: "fits")?.nodePool == "heavy")
   }
 
   @Test func cpuLimitCapsTheFleetAndLeavesTheRestPendingMentioningLimits() throws {

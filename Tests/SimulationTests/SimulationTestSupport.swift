@@ -120,6 +120,13 @@ func simulate(
   try simulateRun(documents, packing: packing, sourceLocation: sourceLocation).result
 }
 
+func simulate(
+  _ documents: [String], packing: PackingStrategy = .costAware,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws -> SimResult {
+  try simulateRun(documents, packing: packing, sourceLocation: sourceLocation).result
+}
+
 func simulateRun(
   _ documents: [String], packing: PackingStrategy = .costAware,
   sourceLocation: SourceLocation = #_sourceLocation
