@@ -99,11 +99,11 @@ extension SchedulerRun {
     for part in plan.parts {
       var c = claim
       c.pods = part.pods
-      c.types = part.types
+      c.types = planner.types(for: part)
       c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
       c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
       var reserve = SIMD16<Int64>(repeating: 0)
-      part.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+      c.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
       c.reserved = Resources(reserve)
       reserved += c.reserved
       parts.append(c)
@@ -125,9 +125,9 @@ struct SplitPlanner {
   static let branching = 3
   static let maxDepth = 6
 
+  /// One node of a plan; its instance types are all those of `base` that fit its pods.
   struct Part {
     var pods: [Int]
-    var types: Bitset
   }
 
   struct Plan {
@@ -153,6 +153,22 @@ struct SplitPlanner {
     }
     spotPrice = spot
     otherPrice = other
+    spotOrder = base.members.filter { spot[$0].isFinite }.sorted { (spot[$0], $0) < (spot[$1], $1) }
+    otherOrder = base.members.filter { other[$0].isFinite }.sorted { (other[$0], $0) < (other[$1], $1) }
+    hasMinValues = requirements.all.contains { $0.minValues != nil }
+  }
+
+  /// Positions with a spot (and with another) price, cheapest first.
+  let spotOrder: [Int]
+  let otherOrder: [Int]
+  let hasMinValues: Bool
+
+  /// The launch price of the cheapest types that can hold `total` (spot first), found by
+  /// walking the types in price order.
+  func cheapestPrice(holding total: Resources) -> Double? {
+    for position in spotOrder where total.fits(in: pool.allocatable[position]) { return spotPrice[position] }
+    for position in otherOrder where total.fits(in: pool.allocatable[position]) { return otherPrice[position] }
+    return nil
   }
 
   /// What the cloud would pay for a NodeClaim with these types (spot first, as it launches).
@@ -176,11 +192,14 @@ struct SplitPlanner {
 
   func single(_ podsToPlace: [Int]) -> Plan? {
     let total = podsToPlace.reduce(Resources()) { $0 + run.pods[$1].requests }
-    let types = fitting(total)
-    guard !types.isEmpty, let price = price(types),
-      run.minValuesProblem(requirements, types: types, pool: pool) == nil
-    else { return nil }
-    return Plan(cost: price, parts: [Part(pods: podsToPlace, types: types)])
+    guard let price = cheapestPrice(holding: total) else { return nil }
+    if hasMinValues && run.minValuesProblem(requirements, types: fitting(total), pool: pool) != nil { return nil }
+    return Plan(cost: price, parts: [Part(pods: podsToPlace)])
+  }
+
+  /// The instance types for a planned node: every base type that holds its pods.
+  func types(for part: Part) -> Bitset {
+    fitting(part.pods.reduce(Resources()) { $0 + run.pods[$1].requests })
   }
 
   mutating func plan(_ podsToPlace: [Int], depth: Int) -> Plan? {

@@ -36,6 +36,11 @@ public struct InstanceType: Sendable {
     self.capacity = capacity
     self.overhead = overhead
     var requirements = Requirements(labels: labels)
+    // Well-known labels the type does not have are "DoesNotExist", as upstream's providers
+    // declare them, so that `Exists` or a value on them rules the type out.
+    for key in WellKnown.wellKnownLabels where labels[key] == nil && !Self.offeringKeys.contains(key) {
+      requirements.add(Requirement(key: key, operator: "DoesNotExist"))
+    }
     requirements.add(.exactly(WellKnown.instanceTypeLabel, name))
     let zones = Set(offerings.map(\.zone)).sorted()
     let capacityTypes = Set(offerings.map(\.capacityType)).sorted()
@@ -44,6 +49,12 @@ public struct InstanceType: Sendable {
       Requirement(key: WellKnown.capacityTypeLabel, complement: false, values: capacityTypes))
     self.requirements = requirements
   }
+
+  /// Keys the offerings decide, or the NodePool.
+  static let offeringKeys: Set<String> = [
+    WellKnown.zoneLabel, WellKnown.capacityTypeLabel, WellKnown.instanceTypeLabel, WellKnown.nodePoolLabel,
+    "topology.k8s.aws/zone-id", WellKnown.regionLabel,
+  ]
 
   /// What pods may use: capacity less overhead.
   public var allocatable: Resources { capacity - overhead }

@@ -49,7 +49,8 @@ extension SchedulerRun {
       guard let parts = packer.pack(podIndices), parts.cost < current.reduce(0, +) * 0.999 else { continue }
       replaced.formUnion(members)
       for part in parts.parts {
-        var claim = Claim(id: claims.count + added.count, pool: key.pool, requirements: requirements, types: part.types)
+        var claim = Claim(
+          id: claims.count + added.count, pool: key.pool, requirements: requirements, types: packer.planner.types(for: part))
         claim.pods = part.pods
         claim.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
         claim.applied = [key.cls]
@@ -158,7 +159,7 @@ struct MixPacker {
       let partTotal = partPods.reduce(Resources()) { $0 + run.pods[$1].requests }
       let types = planner.fitting(partTotal)
       guard let price = planner.price(types) else { return nil }
-      parts.append(SplitPlanner.Part(pods: partPods, types: types))
+      parts.append(SplitPlanner.Part(pods: partPods))
       cost += price
     }
     return SplitPlanner.Plan(cost: cost, parts: parts)

@@ -22,6 +22,8 @@ struct SchedulerRun {
   var unschedulable: [Int: String] = [:]
   var existingPlacements: [Int: String] = [:]
   let nominations: [Int: String]
+  /// Names of the resource slots, for messages.
+  let resourceNames: [String]
   /// Cost-aware packing returns limit reservations as NodeClaims narrow; first-fit keeps
   /// upstream's behaviour.
   let givesBackReservations: Bool
@@ -57,6 +59,7 @@ struct SchedulerRun {
       NodeSlot(node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested, hostPorts: $0.hostPorts)
     }
     nominations = input.nominations
+    resourceNames = input.resourceNames
     givesBackReservations = input.packing == .costAware
     for (s, slot) in slots.enumerated() { slotByName[slot.node.name] = s }
     prepareTopology(input)
@@ -72,8 +75,9 @@ struct SchedulerRun {
         var groups = Topology.PodGroups()
         let namespace = pod.metadata.namespace ?? "default"
         for term in pod.spec?.affinity?.podAntiAffinity?.required ?? [] {
-          groups.antiAffinities.append(
-            topology.register(TopologyGroup.identity(term: term, anti: true, namespace: namespace, labels: pod.metadata.labels ?? [:])))
+          let g = topology.register(TopologyGroup.identity(term: term, anti: true, namespace: namespace, labels: pod.metadata.labels ?? [:]))
+          groups.antiAffinities.append(g)
+          groups.requiredAntiAffinities.append(g)
         }
         existingGroups.append((s, pod, groups))
       }
@@ -467,8 +471,7 @@ struct SchedulerRun {
     claim.types.forEach { largest = pointwiseMax(largest, pool.allocatable[$0].values) }
     let need = claim.requests + pod.requests
     let short = need.exceeding(Resources(largest))
-    let names = ["cpu", "memory", "pods", "ephemeral-storage"]
-    let what = short.map { $0 < names.count ? names[$0] : "resource \($0)" }.joined(separator: ", ")
+    let what = short.map { $0 < resourceNames.count ? resourceNames[$0] : "resource \($0)" }.joined(separator: ", ")
     return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
   }
 }

@@ -99,6 +99,8 @@ public struct SchedulingInput: Sendable {
   public var packing: PackingStrategy
   /// Pod index -> the node it was nominated for, tried before any other node.
   public var nominations: [Int: String]
+  /// The names of the resource slots (``ResourceSchema/names``), for messages.
+  public var resourceNames: [String] = ResourceSchema().names
 
   public init(
     nodePools: [NodePoolTemplate], instanceTypes: [InstanceType], existingNodes: [ExistingNode] = [],

@@ -93,6 +93,9 @@ public struct PodConstraints: Hashable, Sendable {
   public var spreads: [TopologySpreadConstraint]
   public var affinityTerms: [PodAffinityTerm]
   public var antiAffinityTerms: [PodAffinityTerm]
+  /// How many of `antiAffinityTerms` (the first ones) are required; only those keep other
+  /// pods away, the preferred ones only steer this pod.
+  public var requiredAntiAffinityCount: Int
   public var hostPorts: [HostPort]
 
   init(pod: Pod, relaxation: Relaxation, volumeRequirements: Requirements) {
@@ -124,6 +127,7 @@ public struct PodConstraints: Hashable, Sendable {
       + (podAffinity?.preferred ?? []).sorted { $0.weight > $1.weight }
       .dropFirst(relaxation.droppedPreferredPodAffinity).map(\.podAffinityTerm)
     let anti = affinity?.podAntiAffinity
+    self.requiredAntiAffinityCount = anti?.required.count ?? 0
     self.antiAffinityTerms = (anti?.required ?? [])
       + (anti?.preferred ?? []).sorted { $0.weight > $1.weight }
       .dropFirst(relaxation.droppedPreferredPodAntiAffinity).map(\.podAffinityTerm)

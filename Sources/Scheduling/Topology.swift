@@ -22,6 +22,8 @@ struct Topology {
     var spreads: [Int] = []
     var affinities: [Int] = []
     var antiAffinities: [Int] = []
+    /// The anti-affinity groups from required terms: they keep matching pods out.
+    var requiredAntiAffinities: [Int] = []
     var all: [Int] { spreads + affinities + antiAffinities }
   }
 
@@ -42,8 +44,10 @@ struct Topology {
     for t in c.affinityTerms {
       out.affinities.append(register(TopologyGroup.identity(term: t, anti: false, namespace: pod.namespace, labels: pod.labels)))
     }
-    for t in c.antiAffinityTerms {
-      out.antiAffinities.append(register(TopologyGroup.identity(term: t, anti: true, namespace: pod.namespace, labels: pod.labels)))
+    for (n, t) in c.antiAffinityTerms.enumerated() {
+      let g = register(TopologyGroup.identity(term: t, anti: true, namespace: pod.namespace, labels: pod.labels))
+      out.antiAffinities.append(g)
+      if n < c.requiredAntiAffinityCount { out.requiredAntiAffinities.append(g) }
     }
     return out
   }
@@ -196,7 +200,7 @@ struct Topology {
         for d in values { groups[g].counts[d, default: 0] += 1 }
       }
     }
-    for g in own.antiAffinities {
+    for g in own.requiredAntiAffinities {
       for d in domains[groups[g].key] ?? [] { groups[g].ownerDomains[d, default: 0] += 1 }
     }
   }

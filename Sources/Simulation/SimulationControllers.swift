@@ -98,9 +98,10 @@ extension Simulation {
       guard let requests = try? schema.vector(list) else { return nil }
       return DaemonSetPod(pod: pod, requests: requests)
     }
-    let schedulingInput = SchedulingInput(
+    var schedulingInput = SchedulingInput(
       nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
       pods: schedulingPods, daemonSets: daemons, packing: options.packing)
+    schedulingInput.resourceNames = schema.names
     return (schedulingInput, pending)
   }
 

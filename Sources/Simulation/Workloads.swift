@@ -13,7 +13,17 @@ enum Workloads {
       out += replicas(kind: "ReplicaSet", apiVersion: "apps/v1", meta: r.metadata, template: r.spec?.template, count: Int(r.spec?.replicas ?? 1))
     }
     for s in input.statefulSets {
-      out += replicas(kind: "StatefulSet", apiVersion: "apps/v1", meta: s.metadata, template: s.spec?.template, count: Int(s.spec?.replicas ?? 1))
+      var pods = replicas(kind: "StatefulSet", apiVersion: "apps/v1", meta: s.metadata, template: s.spec?.template, count: Int(s.spec?.replicas ?? 1))
+      // The StatefulSet controller mounts claim `<template>-<set>-<i>` as volume `<template>`.
+      for (i, _) in pods.enumerated() {
+        for template in s.spec?.volumeClaimTemplates ?? [] {
+          var volumes = pods[i].spec?.volumes ?? []
+          volumes.removeAll { $0.name == template.name }
+          volumes.append(Volume(name: template.name, persistentVolumeClaim: PersistentVolumeClaimVolumeSource(claimName: "\(template.name)-\(s.name)-\(i)")))
+          pods[i].spec?.volumes = volumes
+        }
+      }
+      out += pods
     }
     for j in input.jobs {
       out += replicas(kind: "Job", apiVersion: "batch/v1", meta: j.metadata, template: j.spec?.template, count: Int(j.spec?.parallelism ?? 1))
