@@ -83,6 +83,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       if pool.taint != nil && !group.toleratesTaints {
         problems.append("\(where_): \(name(i)) does not tolerate the pool's taint \(pool.taint!.key)")
       }
+      if let avoid = group.avoidZone, claim.requirements[WellKnown.zoneLabel]?.has(avoid) ?? true {
+        problems.append("\(where_): requirements \(claim.requirements) allow zone \(avoid), which \(name(i))'s node affinity excludes")
+      }
       for (key, value) in group.nodeSelector {
         guard let r = claim.requirements[key], r.has(value) else {
           problems.append("\(where_): requirements \(claim.requirements) do not allow \(name(i))'s nodeSelector \(key)=\(value)")
@@ -127,6 +130,11 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       }
     }
     launchedCPU[pool.name, default: 0] += largestCPU
+    // The NodeClaim's requests are its pods' plus the DaemonSet overhead of one of its types.
+    let overheads = claim.instanceTypes.compactMap { w.type(named: $0.name) }.map { requests + w.overhead(pool: pool, type: $0) }
+    if !overheads.contains(claim.requests) {
+      problems.append("\(where_): requests \(claim.requests.cpuMilli)m/\(claim.requests.memory / mib)Mi/\(claim.requests.pods) are not its pods' \(requests.cpuMilli)m/\(requests.memory / mib)Mi/\(requests.pods) plus DaemonSet overhead")
+    }
     // What would be launched must be an offering the pool and every pod allow.
     if let launch = claim.cheapestLaunch() {
       if !pool.allows(launch.offering) {
@@ -136,6 +144,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
         let selector = w.groups[groupOf[i]].nodeSelector
         if let z = selector[WellKnown.zoneLabel], z != launch.offering.zone {
           problems.append("\(where_): launches in \(launch.offering.zone) but \(name(i)) selects zone \(z)")
+        }
+        if let avoid = w.groups[groupOf[i]].avoidZone, avoid == launch.offering.zone {
+          problems.append("\(where_): launches in \(avoid), which \(name(i))'s node affinity excludes")
         }
         if let ct = selector[WellKnown.capacityTypeLabel], ct != launch.offering.capacityType {
           problems.append("\(where_): launches \(launch.offering.capacityType) but \(name(i)) selects \(ct)")
@@ -163,6 +174,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       if node.taint != nil && !group.toleratesTaints {
         problems.append("existing node \(node.name): \(name(i)) does not tolerate its taint")
       }
+      if let avoid = group.avoidZone, node.zone == avoid {
+        problems.append("existing node \(node.name): \(name(i))'s node affinity excludes its zone \(avoid)")
+      }
       for (key, value) in group.nodeSelector where node.labels[key] != value {
         problems.append("existing node \(node.name): \(name(i)) selects \(key)=\(value), the node has \(node.labels[key] ?? "no such label")")
       }
@@ -186,13 +200,18 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
     }
   }
   for (host, pods) in hosts.sorted(by: { $0.key < $1.key }) {
+    for i in pods where w.groups[groupOf[i]].topology == .antiAffinity {
+      let app = w.groups[groupOf[i]].app
+      let matching = pods.filter { $0 != i && w.groups[groupOf[$0]].app == app }
+      if !matching.isEmpty {
+        problems.append("\(host): \(name(i)) has hostname anti-affinity against app=\(app) but shares the host with \(matching.map(name))")
+      }
+    }
     var perGroup: [Int: [Int]] = [:]
     for i in pods { perGroup[groupOf[i], default: []].append(i) }
     for (g, members) in perGroup.sorted(by: { $0.key < $1.key }) {
       let group = w.groups[g]
       switch group.topology {
-      case .antiAffinity where members.count > 1:
-        problems.append("\(host): pods \(members) of \(group.name) have hostname anti-affinity against each other but share the host")
       case .hostnameSpread where members.count > group.maxSkew:
         problems.append("\(host): \(members.count) pods \(members) of \(group.name) share a host under a hostname spread with maxSkew \(group.maxSkew)")
       default: break
@@ -232,9 +251,10 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       }
     }
     guard decided else { continue }
-    let perZone = universe.sorted().map { counts[$0] ?? 0 }
+    let eligible = universe.filter { $0 != group.avoidZone }.sorted()
+    let perZone = eligible.map { counts[$0] ?? 0 }
     if let high = perZone.max(), let low = perZone.min(), high - low > group.maxSkew {
-      problems.append("\(group.name): zone spread with maxSkew \(group.maxSkew) placed \(universe.sorted().map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " "))")
+      problems.append("\(group.name): zone spread with maxSkew \(group.maxSkew) placed \(eligible.map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " "))")
     }
   }
   return problems
@@ -255,7 +275,7 @@ func completenessViolations(_ w: Workload, _ result: SchedulingResult) -> [Strin
         if let arch = group.nodeSelector[WellKnown.archLabel], arch != type.arch { continue }
         if let category = group.nodeSelector[categoryLabel], category != type.category { continue }
         let offered = type.offerings.contains { o in
-          o.available && pool.allows(o) && (group.nodeSelector[WellKnown.zoneLabel] ?? o.zone) == o.zone
+          o.available && pool.allows(o) && o.zone != group.avoidZone && (group.nodeSelector[WellKnown.zoneLabel] ?? o.zone) == o.zone
             && (group.nodeSelector[WellKnown.capacityTypeLabel] ?? o.capacityType) == o.capacityType
         }
         guard offered else { continue }
@@ -342,17 +362,6 @@ func fingerprint(_ result: SchedulingResult) -> [String] {
       ]
     }
   }
-
-  /// The same properties through the library's own random driver: fresh random workloads on
-  /// every run (a failure prints the `.fixedSeed(...)` that reproduces it).
-  @Test func invariantsHoldOnFreshRandomWorkloads() async {
-    await propertyCheck(count: 40, input: Workload.generator) { w in
-      for packing in PackingStrategy.allCases {
-        let problems = invariantViolations(w, Scheduler.solve(w.input(packing)))
-        #expect(problems.isEmpty, "[\(packing.rawValue)] \(problems.prefix(8).joined(separator: "\n"))\nworkload:\n\(w)")
-      }
-    }
-  }
 }
 
 func summary(_ result: SchedulingResult) -> String {
@@ -360,4 +369,131 @@ func summary(_ result: SchedulingResult) -> String {
     let launch = claim.cheapestLaunch()
     return "\(claim.nodePool)\(claim.pods) -> \(launch.map { "\($0.type.name)@\($0.offering.zone)/\($0.offering.capacityType)=\($0.offering.price)" } ?? "nothing")"
   }.joined(separator: "; ")
+}
+
+/// The checks themselves: results broken on purpose must be reported, so that a passing
+/// property means something.
+@Suite struct PropertyCheckerTests {
+  /// The first seeded workload (and its cost-aware result) satisfying `condition`.
+  func find(_ condition: (Workload, SchedulingResult) -> Bool) -> (Workload, SchedulingResult)? {
+    for seed in 0..<2000 {
+      let w = Workload.seeded(seed)
+      let r = Scheduler.solve(w.input(.costAware))
+      if condition(w, r) { return (w, r) }
+    }
+    return nil
+  }
+
+  @Test func aPodInTwoPlacesIsReported() throws {
+    var (w, r) = try #require(find { _, r in !r.newNodeClaims.isEmpty })
+    let pod = r.newNodeClaims[0].pods[0]
+    r.unschedulable[pod] = "tampered"
+    #expect(invariantViolations(w, r).contains { $0.contains("pod \(pod) ") && $0.contains("2 places") })
+  }
+
+  @Test func aLostPodIsReported() throws {
+    var (w, r) = try #require(find { _, r in !r.newNodeClaims.isEmpty })
+    let pod = r.newNodeClaims[0].pods.removeFirst()
+    #expect(invariantViolations(w, r).contains { $0.contains("pod \(pod) ") && $0.contains("0 places") })
+  }
+
+  @Test func anOverfullInstanceTypeIsReported() throws {
+    var (w, r) = try #require(find { w, r in
+      r.newNodeClaims.contains { claim in
+        let need = claim.pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
+        return w.types.contains { !need.fits(in: $0.allocatable) }
+      }
+    })
+    let c = r.newNodeClaims.firstIndex { claim in
+      let need = claim.pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
+      return w.types.contains { !need.fits(in: $0.allocatable) }
+    }!
+    let need = r.newNodeClaims[c].pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
+    let small = w.types.first { !need.fits(in: $0.allocatable) }!
+    r.newNodeClaims[c].instanceTypes.append(small.instanceType)
+    #expect(invariantViolations(w, r).contains { $0.contains("instance type \(small.name)") && $0.contains("cannot hold") })
+  }
+
+  @Test func sharedHostUnderAntiAffinityIsReported() throws {
+    var (w, r) = try #require(find { w, r in
+      r.newNodeClaims.count >= 2
+        && r.newNodeClaims.contains { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .antiAffinity } }
+    })
+    let groupOf = w.podGroups
+    let c = r.newNodeClaims.firstIndex { $0.pods.contains { w.groups[groupOf[$0]].topology == .antiAffinity } }!
+    let carrier = r.newNodeClaims[c].pods.first { w.groups[groupOf[$0]].topology == .antiAffinity }!
+    // Put every other pod of the same app on the carrier's NodeClaim.
+    let app = w.groups[groupOf[carrier]].app
+    var moved = 0
+    for d in r.newNodeClaims.indices where d != c {
+      let same = r.newNodeClaims[d].pods.filter { w.groups[groupOf[$0]].app == app }
+      r.newNodeClaims[d].pods.removeAll { same.contains($0) }
+      r.newNodeClaims[c].pods += same
+      moved += same.count
+    }
+    let unplaced = r.unschedulable.keys.filter { w.groups[groupOf[$0]].app == app && $0 != carrier }
+    if moved == 0, let extra = unplaced.first {
+      r.unschedulable[extra] = nil
+      r.newNodeClaims[c].pods.append(extra)
+      moved = 1
+    }
+    try #require(moved > 0, "the workload has a second pod of app \(app)")
+    #expect(invariantViolations(w, r).contains { $0.contains("anti-affinity against app=\(app)") })
+  }
+
+  @Test func exceededLimitIsReported() throws {
+    var (w, r) = try #require(find { w, r in
+      r.newNodeClaims.contains { claim in w.pool(named: claim.nodePool)?.cpuLimit != nil }
+    })
+    let claim = r.newNodeClaims.first { w.pool(named: $0.nodePool)?.cpuLimit != nil }!
+    for _ in 0..<70 { r.newNodeClaims.append(claim) }
+    #expect(invariantViolations(w, r).contains { $0.contains("NodePool \(claim.nodePool)") && $0.contains("above its limit") })
+  }
+
+  @Test func untoleratedTaintIsReported() throws {
+    var (w, r) = try #require(find { w, r in
+      r.newNodeClaims.contains { w.pool(named: $0.nodePool)?.taint != nil }
+        && w.groups.contains { !$0.toleratesTaints }
+    })
+    let c = r.newNodeClaims.firstIndex { w.pool(named: $0.nodePool)?.taint != nil }!
+    let pod = w.podGroups.firstIndex { !w.groups[$0].toleratesTaints }!
+    for d in r.newNodeClaims.indices { r.newNodeClaims[d].pods.removeAll { $0 == pod } }
+    r.unschedulable[pod] = nil
+    r.existingPlacements[pod] = nil
+    r.newNodeClaims[c].pods.append(pod)
+    #expect(invariantViolations(w, r).contains { $0.contains("pod \(pod) ") && $0.contains("does not tolerate") })
+  }
+
+  @Test func unbalancedZonesAreReported() throws {
+    var (w, r) = try #require(find { w, r in
+      let groupOf = w.podGroups
+      return w.groups.indices.contains { g in
+        w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4
+          && !r.unschedulable.keys.contains { groupOf[$0] == g } && r.existingPlacements.isEmpty
+      }
+    })
+    let groupOf = w.podGroups
+    let g = w.groups.indices.first { g in
+      w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4 && !r.unschedulable.keys.contains { groupOf[$0] == g }
+    }!
+    // Pin every NodeClaim holding the group to one zone.
+    for c in r.newNodeClaims.indices where r.newNodeClaims[c].pods.contains(where: { groupOf[$0] == g }) {
+      var requirements = Requirements()
+      for req in r.newNodeClaims[c].requirements.all where req.key != WellKnown.zoneLabel { requirements.add(req) }
+      requirements.add(Requirement(key: WellKnown.zoneLabel, operator: "In", values: ["zone-b"]))
+      r.newNodeClaims[c].requirements = requirements
+    }
+    #expect(invariantViolations(w, r).contains { $0.contains("\(w.groups[g].name): zone spread") })
+  }
+
+  @Test func leftOutPodIsReported() throws {
+    var (w, r) = try #require(find { w, r in
+      !w.hasLimits && r.newNodeClaims.contains { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .none } }
+    })
+    let c = r.newNodeClaims.firstIndex { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .none } }!
+    let pod = r.newNodeClaims[c].pods.first { w.groups[w.podGroups[$0]].topology == .none }!
+    r.newNodeClaims[c].pods.removeAll { $0 == pod }
+    r.unschedulable[pod] = "tampered"
+    #expect(completenessViolations(w, r).contains { $0.contains("pod \(pod) ") })
+  }
 }

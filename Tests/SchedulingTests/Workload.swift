@@ -153,19 +153,31 @@ struct GroupSpec {
   var toleratesTaints: Bool
   var topology: TopologyKind
   var maxSkew: Int
+  /// Required node affinity `zone NotIn [avoidZone]`.
+  var avoidZone: String?
+  /// The `app` label; groups without topology sometimes share it with an anti-affinity group,
+  /// whose pods must then keep away from theirs too.
+  var app: String
 
   var requests: Resources { Resources(cpuMilli: cpu, memory: memory, pods: 1) }
-  var labels: [String: String] { ["app": name] }
+  var labels: [String: String] { ["app": app] }
 
   func pod(_ i: Int) -> Pod {
     let selector = LabelSelector(matchLabels: labels)
     var affinity: Affinity?
+    if let avoidZone {
+      affinity = Affinity(
+        nodeAffinity: NodeAffinity(
+          required: NodeSelector(nodeSelectorTerms: [
+            NodeSelectorTerm(matchExpressions: [NodeSelectorRequirement(key: WellKnown.zoneLabel, operator: "NotIn", values: [avoidZone])])
+          ])))
+    }
     var spreads: [TopologySpreadConstraint]?
     switch topology {
     case .none: break
     case .antiAffinity:
-      affinity = Affinity(
-        podAntiAffinity: PodAntiAffinity(required: [PodAffinityTerm(labelSelector: selector, topologyKey: WellKnown.hostnameLabel)]))
+      if affinity == nil { affinity = Affinity() }
+      affinity!.podAntiAffinity = PodAntiAffinity(required: [PodAffinityTerm(labelSelector: selector, topologyKey: WellKnown.hostnameLabel)])
     case .hostnameSpread:
       spreads = [
         TopologySpreadConstraint(
@@ -258,7 +270,7 @@ struct Workload: CustomStringConvertible {
     var first = 0
     for g in groups {
       lines.append(
-        "pods \(first)..<\(first + g.count) \(g.name) x\(g.count) cpu=\(g.cpu)m mem=\(g.memory / mib)Mi selector=\(g.nodeSelector) tolerates=\(g.toleratesTaints) topology=\(g.topology.rawValue) maxSkew=\(g.maxSkew)"
+        "pods \(first)..<\(first + g.count) \(g.name) x\(g.count) cpu=\(g.cpu)m mem=\(g.memory / mib)Mi app=\(g.app) selector=\(g.nodeSelector) avoidZone=\(g.avoidZone ?? "-") tolerates=\(g.toleratesTaints) topology=\(g.topology.rawValue) maxSkew=\(g.maxSkew)"
       )
       first += g.count
     }
@@ -369,12 +381,17 @@ extension Workload {
       if topology != .zoneSpread && chance(0.15) { selector[WellKnown.zoneLabel] = pick(testZones) }
       if chance(0.1) { selector[categoryLabel] = pick(testCategories) }
       if chance(0.15) { selector[teamLabel] = "team-\(Int.random(in: 0..<poolCount, using: &rng))" }
+      let avoidZone = chance(0.15) ? pick(testZones) : nil
+      var app = "g\(groups.count)"
+      let antiAffinityApps = groups.filter { $0.topology == .antiAffinity }.map(\.app)
+      if topology == .none, !antiAffinityApps.isEmpty, chance(0.4) { app = pick(antiAffinityApps) }
       groups.append(
         GroupSpec(
           name: "g\(groups.count)", count: count, cpu: pick([100, 250, 500, 750, 1000, 1500, 2000, 3500, 4000] as [Int64]),
           memory: pick([128, 256, 512, 1024, 2048, 4096, 8192] as [Int64]) * mib, nodeSelector: selector,
           toleratesTaints: chance(0.4), topology: topology,
-          maxSkew: topology == .zoneSpread ? Int.random(in: 1...2, using: &rng) : 1))
+          maxSkew: topology == .zoneSpread || topology == .hostnameSpread ? pick([1, 1, 2]) : 1,
+          avoidZone: avoidZone, app: app))
       total += count
     }
     return Workload(pools: pools, types: types, daemons: daemons, nodes: nodes, groups: groups)
