@@ -12,7 +12,7 @@ import KubernetesAPI
 /// whose pods need each other on one host (hostname pod affinity) are left alone.
 extension SchedulerRun {
   mutating func improveCost() {
-    regroupFreePods()
+    repackFreePods()
     var improved: [Claim] = []
     var planners: [PlannerKey: SplitPlanner] = [:]
     for claim in claims {

@@ -2,9 +2,10 @@ import KarpenterAPI
 import KubernetesAPI
 
 /// The first pass of the cost-aware packing: pods that no topology rule, host port or
-/// affinity ties to others are taken off the NodeClaims first-fit gave them and packed again,
-/// choosing for each node the instance type that buys their resources cheapest and filling it
-/// with the pods whose mix of cpu and memory matches it.
+/// affinity ties to others are taken off the NodeClaims first-fit gave them, put into the room
+/// other NodeClaims' instance types leave unused, and the rest packed again, choosing for each
+/// node the instance type that buys their resources cheapest and filling it with the pods whose
+/// mix of cpu and memory matches it.
 ///
 /// First-fit-decreasing orders pods by cpu, so memory-heavy pods come last and end up together
 /// on memory-optimised nodes whose cpu is wasted; a fleet's cost is mostly that waste. Packing
@@ -20,47 +21,160 @@ extension SchedulerRun {
     return !topology.groups.contains { $0.selects(namespace: pod.namespace, labels: pod.labels) }
   }
 
-  mutating func regroupFreePods() {
-    // NodeClaims whose pods are all free and of one compatibility class, by (pool, class).
-    var batches: [BatchKey: [Int]] = [:]
-    for (c, claim) in claims.enumerated() {
-      guard let first = claim.pods.first, claim.pods.allSatisfy(isFree) else { continue }
-      let cls = compatibilityClass(of: pods[first])
-      guard claim.pods.allSatisfy({ compatibilityClass(of: pods[$0]) == cls }) else { continue }
-      batches[BatchKey(pool: claim.pool, cls: cls), default: []].append(c)
+  /// Takes every free pod off its NodeClaim, puts free pods into the room the cheapest type of
+  /// each remaining NodeClaim leaves (for nothing: that type still fits), and packs the rest by
+  /// resource mix. Kept only when the fleet gets cheaper.
+  mutating func repackFreePods() {
+    let movable = { (_: Int) in true }
+    var before = 0.0
+    for claim in claims {
+      guard let price = launchPrice(claim.types, pool: pools[claim.pool], requirements: claim.requirements) else { return }
+      before += price
     }
-    var replaced = Set<Int>()
-    var added: [Claim] = []
-    for key in batches.keys.sorted(by: { ($0.pool, $0.cls) < ($1.pool, $1.cls) }) {
-      let members = batches[key]!
-      guard pools[key.pool].remaining == nil && pools[key.pool].remainingNodes == nil else { continue }
+    var next = claims
+    var free: [BatchKey: [Int]] = [:]
+    for c in next.indices where movable(next[c].pool) {
+      let taken = next[c].pods.filter { isFree($0) }
+      guard !taken.isEmpty else { continue }
+      for i in taken { free[BatchKey(pool: next[c].pool, cls: compatibilityClass(of: pods[i])), default: []].append(i) }
+      let takenSet = Set(taken)
+      next[c].pods.removeAll { takenSet.contains($0) }
+      for i in taken { next[c].requests -= pods[i].requests }
+    }
+    guard !free.isEmpty else { return }
+    next.removeAll { $0.pods.isEmpty }
+    // A NodeClaim that lost pods may now fit smaller types than those its pods had left it.
+    var bases: [PlannerKey: Bitset] = [:]
+    for c in next.indices {
+      let classes = Set(next[c].pods.map { compatibilityClass(of: pods[$0]) }).sorted()
+      let key = PlannerKey(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
+      let base = bases[key] ?? allowedTypes(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
+      bases[key] = base
+      var types = base
+      let pool = pools[next[c].pool]
+      base.forEach { if !next[c].requests.fits(in: pool.allocatable[$0]) { types.remove($0) } }
+      if !types.isEmpty && minValuesProblem(next[c].requirements, types: types, pool: pool) == nil {
+        next[c].types = types
+      }
+    }
+    let keys = free.keys.sorted { ($0.pool, $0.cls) < ($1.pool, $1.cls) }
+    for key in keys {
+      free[key]!.sort { a, b in
+        let x = pods[a].requests, y = pods[b].requests
+        return (x.cpuMilli, x.memory, pods[b].key) > (y.cpuMilli, y.memory, pods[a].key)
+      }
+    }
+    // Fill the room each remaining NodeClaim's cheapest type leaves.
+    for c in next.indices where movable(next[c].pool) {
+      let pool = pools[next[c].pool]
+      guard !next[c].requirements.all.contains(where: { $0.minValues != nil }),
+        let cheapest = cheapestPosition(next[c].types, pool: pool, requirements: next[c].requirements)
+      else { continue }
+      var room = pool.allocatable[cheapest] - next[c].requests
+      for key in keys where key.pool == next[c].pool && !(free[key]!.isEmpty) {
+        let compat = compatibilityTypes(key.cls, pool: key.pool)
+        guard compat.contains(cheapest) else { continue }
+        let classRequirements = pods[free[key]![0]].constraints.requirements
+        guard next[c].requirements.compatibilityProblem(classRequirements, allowUndefined: WellKnown.wellKnownLabels) == nil
+        else { continue }
+        var moved: [Int] = []
+        free[key]!.removeAll { i in
+          guard pods[i].requests.fits(in: room) else { return false }
+          room -= pods[i].requests
+          moved.append(i)
+          return true
+        }
+        guard !moved.isEmpty else { continue }
+        next[c].pods += moved
+        for i in moved { next[c].requests += pods[i].requests }
+        next[c].requirements.add(classRequirements)
+        next[c].applied.insert(key.cls)
+        next[c].types.formIntersection(compat)
+        for position in next[c].types.members where !next[c].requests.fits(in: pool.allocatable[position]) {
+          next[c].types.remove(position)
+        }
+        next[c].refreshMaxFree(pool)
+      }
+    }
+    // Pack what is left by resource mix.
+    for key in keys where !free[key]!.isEmpty {
       let pool = pools[key.pool]
       var requirements = pool.requirements
-      requirements.add(pods[claims[members[0]].pods[0]].constraints.requirements)
-      let current = members.compactMap { launchPrice(claims[$0].types, pool: pool, requirements: claims[$0].requirements) }
-      guard current.count == members.count else { continue }
+      requirements.add(pods[free[key]![0]].constraints.requirements)
       var base = compatibilityTypes(key.cls, pool: key.pool)
       for position in base.members {
         let type = instanceTypes[pool.types[position]]
         if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) { base.remove(position) }
       }
-      let podIndices = members.flatMap { claims[$0].pods }
       var packer = MixPacker(run: self, pool: pool, base: base, requirements: requirements)
-      guard let parts = packer.pack(podIndices), parts.cost < current.reduce(0, +) * 0.999 else { continue }
-      replaced.formUnion(members)
-      for part in parts.parts {
-        var claim = Claim(
-          id: claims.count + added.count, pool: key.pool, requirements: requirements, types: packer.planner.types(for: part))
+      guard let plan = packer.pack(free[key]!) else { return }
+      for part in plan.parts {
+        var claim = Claim(id: -1, pool: key.pool, requirements: requirements, types: packer.planner.types(for: part))
         claim.pods = part.pods
         claim.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
         claim.applied = [key.cls]
         claim.regrouped = true
         claim.refreshMaxFree(pool)
-        added.append(claim)
+        next.append(claim)
       }
     }
-    guard !replaced.isEmpty else { return }
-    claims = claims.enumerated().filter { !replaced.contains($0.offset) }.map(\.element) + added
+    var after = 0.0
+    for claim in next {
+      guard let price = launchPrice(claim.types, pool: pools[claim.pool], requirements: claim.requirements) else { return }
+      after += price
+    }
+    guard after < before * 0.999 else { return }
+    // Limits: what the new NodeClaims reserve must fit in what the old ones reserved plus what
+    // the pool still had.
+    var reservedBefore = Array(repeating: Resources(), count: pools.count)
+    var nodesBefore = Array(repeating: 0, count: pools.count)
+    for claim in claims {
+      reservedBefore[claim.pool] += claim.reserved
+      nodesBefore[claim.pool] += 1
+    }
+    var reservedAfter = Array(repeating: Resources(), count: pools.count)
+    var nodesAfter = Array(repeating: 0, count: pools.count)
+    for c in next.indices {
+      var reserve = SIMD16<Int64>(repeating: 0)
+      next[c].types.forEach { reserve = pointwiseMax(reserve, pools[next[c].pool].capacity[$0].values) }
+      next[c].reserved = Resources(reserve)
+      reservedAfter[next[c].pool] += next[c].reserved
+      nodesAfter[next[c].pool] += 1
+    }
+    for p in pools.indices {
+      if let remaining = pools[p].remaining, !reservedAfter[p].fits(in: reservedBefore[p] + remaining) { return }
+      if let nodes = pools[p].remainingNodes, nodesAfter[p] - nodesBefore[p] > nodes { return }
+    }
+    for p in pools.indices {
+      if pools[p].remaining != nil { pools[p].remaining! += reservedBefore[p] - reservedAfter[p] }
+      if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= nodesAfter[p] - nodesBefore[p] }
+    }
+    claims = next
+  }
+
+  /// The pool's types that pods of these classes may use under `requirements`, whatever
+  /// their size.
+  func allowedTypes(pool p: Int, requirements: Requirements, classes: [Int]) -> Bitset {
+    let pool = pools[p]
+    var base = Bitset(count: pool.types.count, full: true)
+    for cls in classes { base.formIntersection(compatibilityTypes(cls, pool: p)) }
+    for position in base.members {
+      let type = instanceTypes[pool.types[position]]
+      if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) { base.remove(position) }
+    }
+    return base
+  }
+
+  /// The position the cloud would launch for these types (spot first, then price, then name).
+  func cheapestPosition(_ types: Bitset, pool: PoolState, requirements: Requirements) -> Int? {
+    var best: (spot: Bool, price: Double, position: Int)?
+    types.forEach { position in
+      guard let o = instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
+      let spot = o.capacityType == WellKnown.capacityTypeSpot
+      if let b = best, (b.spot && !spot) || (b.spot == spot && (b.price, b.position) <= (o.price, position)) { return }
+      best = (spot, o.price, position)
+    }
+    return best?.position
   }
 
   struct BatchKey: Hashable {
