@@ -25,10 +25,11 @@ extension SchedulerRun {
   /// each remaining NodeClaim leaves (for nothing: that type still fits), and packs the rest by
   /// resource mix. Kept only when the fleet gets cheaper.
   mutating func repackFreePods() {
+    var prices = PriceTables()
     let movable = { (_: Int) in true }
     var before = 0.0
     for claim in claims {
-      guard let price = launchPrice(claim.types, pool: pools[claim.pool], requirements: claim.requirements) else { return }
+      guard let price = prices.launchPrice(claim.types, pool: claim.pool, requirements: claim.requirements, run: self) else { return }
       before += price
     }
     var next = claims
@@ -68,7 +69,7 @@ extension SchedulerRun {
     for c in next.indices where movable(next[c].pool) {
       let pool = pools[next[c].pool]
       guard !next[c].requirements.all.contains(where: { $0.minValues != nil }),
-        let cheapest = cheapestPosition(next[c].types, pool: pool, requirements: next[c].requirements)
+        let cheapest = prices.cheapestPosition(next[c].types, pool: next[c].pool, requirements: next[c].requirements, run: self)
       else { continue }
       var room = pool.allocatable[cheapest] - next[c].requests
       for key in keys where key.pool == next[c].pool && !(free[key]!.isEmpty) {
@@ -120,7 +121,7 @@ extension SchedulerRun {
     }
     var after = 0.0
     for claim in next {
-      guard let price = launchPrice(claim.types, pool: pools[claim.pool], requirements: claim.requirements) else { return }
+      guard let price = prices.launchPrice(claim.types, pool: claim.pool, requirements: claim.requirements, run: self) else { return }
       after += price
     }
     guard after < before * 0.999 else { return }
@@ -163,18 +164,6 @@ extension SchedulerRun {
       if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) { base.remove(position) }
     }
     return base
-  }
-
-  /// The position the cloud would launch for these types (spot first, then price, then name).
-  func cheapestPosition(_ types: Bitset, pool: PoolState, requirements: Requirements) -> Int? {
-    var best: (spot: Bool, price: Double, position: Int)?
-    types.forEach { position in
-      guard let o = instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
-      let spot = o.capacityType == WellKnown.capacityTypeSpot
-      if let b = best, (b.spot && !spot) || (b.spot == spot && (b.price, b.position) <= (o.price, position)) { return }
-      best = (spot, o.price, position)
-    }
-    return best?.position
   }
 
   struct BatchKey: Hashable {
@@ -328,5 +317,59 @@ extension SplitPlanner {
   func price(single position: Int) -> Double? {
     let p = spotPrice[position].isFinite ? spotPrice[position] : otherPrice[position]
     return p.isFinite ? p : nil
+  }
+}
+
+/// Launch prices per instance type for each (pool, requirements) met, so that pricing a
+/// NodeClaim is a few lookups instead of walking every offering.
+struct PriceTables {
+  struct Key: Hashable {
+    var pool: Int
+    var requirements: Requirements
+  }
+
+  struct Table {
+    var spot: [Double]
+    var other: [Double]
+  }
+
+  private var tables: [Key: Table] = [:]
+
+  mutating func table(pool: Int, requirements: Requirements, run: SchedulerRun) -> Table {
+    let key = Key(pool: pool, requirements: requirements)
+    if let t = tables[key] { return t }
+    let state = run.pools[pool]
+    var t = Table(spot: Array(repeating: .infinity, count: state.types.count), other: Array(repeating: .infinity, count: state.types.count))
+    for (position, index) in state.types.enumerated() {
+      guard let o = run.instanceTypes[index].cheapestOffering(allowedBy: requirements) else { continue }
+      if o.capacityType == WellKnown.capacityTypeSpot { t.spot[position] = o.price } else { t.other[position] = o.price }
+    }
+    tables[key] = t
+    return t
+  }
+
+  /// What the cloud would pay: the cheapest spot price if any type has one, else the cheapest
+  /// other price.
+  mutating func launchPrice(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun) -> Double? {
+    let t = table(pool: pool, requirements: requirements, run: run)
+    var spot = Double.infinity
+    var other = Double.infinity
+    types.forEach { spot = min(spot, t.spot[$0]); other = min(other, t.other[$0]) }
+    if spot.isFinite { return spot }
+    return other.isFinite ? other : nil
+  }
+
+  /// The position the cloud would launch (spot first, then price, then position).
+  mutating func cheapestPosition(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun) -> Int? {
+    let t = table(pool: pool, requirements: requirements, run: run)
+    var best: (spot: Bool, price: Double, position: Int)?
+    types.forEach { position in
+      let spot = t.spot[position].isFinite
+      let price = spot ? t.spot[position] : t.other[position]
+      guard price.isFinite else { return }
+      if let b = best, (b.spot && !spot) || (b.spot == spot && (b.price, b.position) <= (price, position)) { return }
+      best = (spot, price, position)
+    }
+    return best?.position
   }
 }
