@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The scheduling benchmark and the fleet-cost comparison, from a release build.
+#   scripts/bench.sh            # everything below, into bench-out/
+# Needs python3 with PyYAML and scipy (for ../shared/tools/cost_lower_bound.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+out=bench-out
+mkdir -p "$out"
+swift build -c release --product karpenter --product karpenter-bench >/dev/null 2>&1 || swift build -c release
+for n in 1 50 100 500 1000 2000 5000 10000 20000; do
+  [ -f "$out/bench$n.yaml" ] || python3 "$shared/tools/gen_bench.py" "$n" > "$out/bench$n.yaml"
+done
+[ -f "$out/bench5000-aws.yaml" ] || python3 "$shared/tools/gen_bench.py" 5000 --catalog aws > "$out/bench5000-aws.yaml"
+for n in 100 500 2000 5000; do
+  [ -f "$out/mixed$n.yaml" ] || python3 scripts/gen_mixed.py "$n" > "$out/mixed$n.yaml"
+done
+[ -f "$out/mixed5000-aws.yaml" ] || python3 scripts/gen_mixed.py 5000 --catalog aws > "$out/mixed5000-aws.yaml"
+
+echo "## Scheduling (Scheduler.solve only)"
+.build/release/karpenter-bench --runs 5 "$out"/bench{1,50,100,500,1000,2000,5000,10000,20000}.yaml \
+  "$out/bench5000-aws.yaml" "$out/mixed5000-aws.yaml" "$out/mixed5000.yaml"
+
+echo
+echo "## simulate end to end (parse, simulate, JSON)"
+for n in 10000 20000; do
+  /usr/bin/time -f "bench$n: %e s, peak RSS %M KB" .build/release/karpenter simulate "$out/bench$n.yaml" --output json > /dev/null
+done
+
+echo
+echo "## Fleet cost against cost_lower_bound.py (simulate --output json, cost.perHour)"
+echo "| scenario | lower bound \$/h | first-fit \$/h | gap | cost-aware \$/h | gap |"
+echo "|---|---|---|---|---|---|"
+for f in mixed100 mixed500 mixed2000 mixed5000 bench100 bench1000 bench5000; do
+  lb=$(python3 "$shared/tools/cost_lower_bound.py" "$out/$f.yaml" --json | python3 -c "import json,sys;print(json.load(sys.stdin)['lowerBoundPerHour'])")
+  ff=$(.build/release/karpenter simulate "$out/$f.yaml" --packing first-fit --output json | python3 -c "import json,sys;print(json.load(sys.stdin)['cost']['perHour'])")
+  ca=$(.build/release/karpenter simulate "$out/$f.yaml" --output json | python3 -c "import json,sys;print(json.load(sys.stdin)['cost']['perHour'])")
+  python3 -c "lb,ff,ca=$lb,$ff,$ca;print(f'| $f | {lb:.4f} | {ff:.4f} | {100*(ff/lb-1):.1f}% | {ca:.4f} | {100*(ca/lb-1):.1f}% |')"
+done
