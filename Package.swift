@@ -65,7 +65,7 @@ let package = Package(
     ),
     .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI", "Manifests"]),
     .testTarget(
-      name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
+      name: "ManifestsTests", dependencies: ["Manifests"]),
     .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
     .testTarget(
