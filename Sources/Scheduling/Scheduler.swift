@@ -22,8 +22,11 @@ struct SchedulerRun {
   var unschedulable: [Int: String] = [:]
   var existingPlacements: [Int: String] = [:]
   let nominations: [Int: String]
+  /// Existing nodes that are going away: no pod may be placed there.
+  var excludedSlots: Set<Int> = []
   /// Names of the resource slots, for messages.
-  let resourceNames: [String]
+  var resourceNames: [String]
+  let packing: PackingStrategy
   /// Cost-aware packing returns limit reservations as NodeClaims narrow; first-fit keeps
   /// upstream's behaviour.
   let givesBackReservations: Bool
@@ -60,6 +63,7 @@ struct SchedulerRun {
     }
     nominations = input.nominations
     resourceNames = input.resourceNames
+    packing = input.packing
     givesBackReservations = input.packing == .costAware
     for (s, slot) in slots.enumerated() { slotByName[slot.node.name] = s }
     prepareTopology(input)
@@ -72,13 +76,9 @@ struct SchedulerRun {
     var existingGroups: [(slot: Int, pod: Pod, groups: Topology.PodGroups)] = []
     for (s, slot) in slots.enumerated() {
       for pod in slot.node.pods {
-        var groups = Topology.PodGroups()
-        let namespace = pod.metadata.namespace ?? "default"
-        for term in pod.spec?.affinity?.podAntiAffinity?.required ?? [] {
-          let g = topology.register(TopologyGroup.identity(term: term, anti: true, namespace: namespace, labels: pod.metadata.labels ?? [:]))
-          groups.antiAffinities.append(g)
-          groups.requiredAntiAffinities.append(g)
-        }
+        // Every rule the running pod carries, so that it can be moved (consolidation) and so
+        // that its required anti-affinity keeps matching pods away.
+        let groups = topology.groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
         existingGroups.append((s, pod, groups))
       }
     }
@@ -106,6 +106,7 @@ struct SchedulerRun {
         namespace: entry.pod.metadata.namespace ?? "default", labels: entry.pod.metadata.labels ?? [:],
         own: entry.groups, node: slot.node.name, nodeLabels: slot.node.labels)
     }
+
   }
 
   /// The compatibility class of a pod already seen.
@@ -350,6 +351,7 @@ struct SchedulerRun {
   private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int) -> Result<[String: [String]], RejectionError> {
     let slot = slots[s]
     let c = pod.constraints
+    if excludedSlots.contains(s) { return .failure(RejectionError(reason: "the node is going away", monotone: true)) }
     if let taint = c.untolerated(slot.node.taints) {
       return .failure(RejectionError(reason: "taint \(taint.key) not tolerated", monotone: true))
     }

@@ -205,13 +205,19 @@ struct Topology {
     }
   }
 
-  /// Counts a pod already running on a node, with its labels fixing every domain.
-  mutating func recordExisting(namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String]) {
-    var domains: [String: [String]] = [:]
+  /// Counts a pod already running on a node, with its labels fixing every domain; `by: -1`
+  /// takes it out again (the pod is leaving the node).
+  mutating func recordExisting(
+    namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String], by delta: Int = 1
+  ) {
     for key in Set(groups.map(\.key)) {
       let values = self.domains(of: .node(name: node, labels: nodeLabels), key: key)
-      if !values.isEmpty { domains[key] = values }
+      for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
+        for d in values { groups[g].counts[d, default: 0] += delta }
+      }
+      for g in own.requiredAntiAffinities where groups[g].key == key {
+        for d in values { groups[g].ownerDomains[d, default: 0] += delta }
+      }
     }
-    record(namespace: namespace, labels: labels, own: own, domains: domains)
   }
 }

@@ -23,6 +23,15 @@ struct SimNode {
   /// Requests of bound and nominated pods.
   var requested = Resources()
   var hostPorts: [HostPort] = []
+  /// The NodePool template hash the node was created from (drift when it changes).
+  var templateHash: String?
+  /// When a pod was last bound to or removed from the node (consolidateAfter counts from it).
+  var lastPodEvent: Double = 0
+  /// Set once the node is being disrupted or terminated: no new pods, no second decision.
+  var disruption: String?
+  /// When draining must stop waiting for PodDisruptionBudgets (terminationGracePeriod).
+  var drainDeadline: Double?
+  var annotations: [String: String] = [:]
 }
 
 /// A pod of the simulated cluster.
@@ -36,6 +45,8 @@ struct SimPod {
   /// Set when the pod becomes pending, cleared once the provisioner has looked at it.
   var awaitingProvisioner = false
   var pendingReason: String?
+  /// When the pod was created (or recreated).
+  var createdAt: Double = 0
 
   var key: String { "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")" }
 }
@@ -47,6 +58,17 @@ public struct SimulationEvent: Codable, Hashable, Sendable {
   public var node: String?
   public var pod: String?
   public var reason: String?
+  /// For DisruptionDecided: the explanation (nodes, pods moved, dollars per hour saved).
+  public var message: String?
+
+  public init(time: Double, type: String, node: String? = nil, pod: String? = nil, reason: String? = nil, message: String? = nil) {
+    self.time = time
+    self.type = type
+    self.node = node
+    self.pod = pod
+    self.reason = reason
+    self.message = message
+  }
 }
 
 /// The virtual clock's queue: actions ordered by time, then by insertion, so every run of the

@@ -93,6 +93,17 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
   public var delete: [ObjectReferenceSpec]?
   public var scale: [ScaleSpec]?
   public var interrupt: [InterruptSpec]?
+  /// Offerings to make unavailable from `at` for a while, so launch failures can be simulated.
+  public var unavailable: [UnavailableOfferingSpec]?
+}
+
+/// Matching offerings (every field that is set must match) are unavailable from the entry's
+/// `at` for `for` (a Go duration; default: the rest of the run).
+public struct UnavailableOfferingSpec: Codable, Hashable, Sendable {
+  public var instanceType: String?
+  public var zone: String?
+  public var capacityType: String?
+  public var `for`: String?
 }
 
 public struct ObjectReferenceSpec: Codable, Hashable, Sendable {

@@ -23,6 +23,13 @@ public struct Simulation {
     case kubeScheduler
     case provision
     case nodeReady(String)
+    case timeline(Int)
+    case disruption
+    case drain(String)
+    case validate(Int)
+    case expire(String)
+    case interruptionDeadline(String)
+    case offeringsChanged
   }
 
   static let quietPeriod = 15.0 * 60
@@ -30,7 +37,7 @@ public struct Simulation {
   static let batchIdle = 1.0
   static let batchMax = 10.0
 
-  let input: SimulationInput
+  var input: SimulationInput
   let options: SimulationOptions
   var schema = ResourceSchema()
   var catalog: CloudCatalog
@@ -50,6 +57,23 @@ public struct Simulation {
   var provisionScheduledAt: Double?
   var kubeSchedulerScheduledAt: Double?
   var statefulSetClaims: [String: PersistentVolumeClaim] = [:]
+  /// Timeline entries not applied yet, and when the last one is due.
+  var timelinePending = 0
+  var lastTimelineAt = 0.0
+  /// Disruption: commands waiting for validation or replacements, and what changed since the
+  /// last consolidation pass.
+  var commands: [Int: DisruptionCommand] = [:]
+  var nextCommandID = 0
+  var clusterVersion = 0
+  var evaluatedVersion = -1
+  var nextTimedCheck = 0.0
+  var disruptionScheduled = false
+  /// Offerings made unavailable by the timeline: "type/zone/capacityType" until a time.
+  var unavailableOfferings: [String: Double] = [:]
+  /// Offerings a failed launch marked unavailable (upstream's 3-minute cache).
+  var launchFailureCache: [String: Double] = [:]
+  /// Nodes that are gone, for the report.
+  var nodeHistory: [NodeLifetime] = []
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     self.input = input
@@ -85,21 +109,28 @@ public struct Simulation {
     for pod in input.pods + Workloads.pods(of: input) {
       try addPod(pod)
     }
-    for name in nodes.keys.sorted() { try startDaemonSets(on: name) }
+    for name in nodes.keys.sorted() {
+      try startDaemonSets(on: name)
+      adoptInputNode(name)
+    }
     scheduleKubeScheduler(at: 0)
+    scheduleTimeline()
+    scheduleDisruption(at: Self.disruptionPeriod)
   }
 
-  private mutating func addPod(_ pod: Pod) throws {
+  mutating func addPod(_ pod: Pod) throws {
     var list = pod.effectiveRequests
     list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
     let requests: Resources
     do { requests = try schema.vector(list) } catch { throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)") }
     let volume = Requirements(nodeSelectorRequirements: Workloads.volumeRequirements(pod, input: input, statefulSetClaims: statefulSetClaims))
     var sim = SimPod(pod: pod, requests: requests, volumeRequirements: volume, node: nil, nominated: nil, isDaemon: pod.isDaemonSetPod)
+    sim.createdAt = now
     let key = sim.key
     if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty {
       if nodes[nodeName] != nil {
         sim.node = nodeName
+        nodes[nodeName]!.lastPodEvent = now
         nodes[nodeName]!.pods.insert(key)
         nodes[nodeName]!.requested += requests
         nodes[nodeName]!.hostPorts += pod.hostPorts
@@ -144,9 +175,29 @@ public struct Simulation {
         provision()
       case .nodeReady(let name):
         nodeBecameReady(name)
+      case .timeline(let i):
+        applyTimelineEntry(i)
+      case .disruption:
+        disruptionScheduled = false
+        runDisruption()
+      case .drain(let name):
+        drain(name)
+      case .validate(let id):
+        validateCommand(id)
+      case .expire(let name):
+        expire(name)
+      case .interruptionDeadline(let name):
+        interruptionDeadline(name)
+      case .offeringsChanged:
+        refreshOfferings()
+      }
+      if duration == nil && timelinePending == 0, let next = queue.nextTime,
+        next > max(lastActivity, lastTimelineAt) + Self.quietPeriod
+      {
+        break
       }
     }
-    let endTime = duration ?? min(Self.maxDuration, lastActivity + Self.quietPeriod)
+    let endTime = duration ?? min(Self.maxDuration, max(lastActivity, lastTimelineAt) + Self.quietPeriod)
     return result(endTime: endTime)
   }
 

@@ -44,6 +44,8 @@ extension Simulation {
     }
     nodes[nodeName]!.nominated.remove(key)
     nodes[nodeName]!.pods.insert(key)
+    nodes[nodeName]!.lastPodEvent = now
+    clusterVersion += 1
     nodes[nodeName]!.hostPorts += pod.pod.hostPorts
     pod.node = nodeName
     pod.nominated = nil
@@ -89,15 +91,7 @@ extension Simulation {
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
     }
     let existing = nodes.keys.sorted().map { existingNode(nodes[$0]!, includeNominated: true) }
-    var schema = self.schema
-    let daemons = input.daemonSets.compactMap { ds -> DaemonSetPod? in
-      guard let template = ds.spec?.template, let spec = template.spec else { return nil }
-      let pod = Pod(metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels), spec: spec)
-      var list = pod.effectiveRequests
-      list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
-      guard let requests = try? schema.vector(list) else { return nil }
-      return DaemonSetPod(pod: pod, requests: requests)
-    }
+    let daemons = daemonSetPods()
     var schedulingInput = SchedulingInput(
       nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
       pods: schedulingPods, daemonSets: daemons, packing: options.packing)
@@ -114,6 +108,7 @@ extension Simulation {
     for claim in result.newNodeClaims {
       launch(claim, pods: claim.pods.map { pending[$0].key })
     }
+    clusterVersion += 1
     for (i, reason) in result.unschedulable {
       pods[pending[i].key]!.pendingReason = reason
     }
@@ -175,7 +170,8 @@ extension Simulation {
   /// Launches a NodeClaim as Karpenter's AWS provider does: the cheapest available spot
   /// offering when spot is allowed and offered, else the cheapest on-demand one; ties go to the
   /// instance type, then the zone, that sorts first.
-  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String]) {
+  @discardableResult
+  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil) -> String? {
     let best = claim.cheapestLaunch()
     let name = namer.name(prefix: claim.nodePool)
     guard let (type, offering) = best else {
@@ -183,7 +179,24 @@ extension Simulation {
                                     reason: "no available offering among \(claim.instanceTypes.count) instance types"))
       for key in podKeys { pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering" }
       lastActivity = now
-      return
+      return nil
+    }
+    // The cloud's truth: an offering the timeline made unavailable fails (insufficient
+    // capacity). Karpenter remembers it for 3 minutes and tries the other offerings.
+    let key = "\(type.name)/\(offering.zone)/\(offering.capacityType)"
+    if let until = unavailableOfferings[key], until > now {
+      events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,
+                                    reason: "insufficient capacity for \(type.name) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"))
+      launchFailureCache[key] = now + Self.unavailableOfferingTTL
+      queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
+      refreshOfferings()
+      for podKey in podKeys where pods[podKey] != nil {
+        pods[podKey]!.pendingReason = "its NodeClaim's launch failed; retrying on other offerings"
+        pods[podKey]!.awaitingProvisioner = true
+      }
+      lastActivity = now
+      requestProvisioning()
+      return nil
     }
     var labels = claim.labels
     for (k, v) in type.requirements.singleValueLabels { labels[k] = v }
@@ -196,11 +209,19 @@ extension Simulation {
       name: name, nodePool: claim.nodePool, instanceType: type.name, zone: offering.zone,
       capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
       startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false)
-    let reason = "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods"), \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
+    if let pool = input.nodePools.first(where: { $0.name == claim.nodePool }) {
+      nodes[name]!.templateHash = templateHash(pool)
+      let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
+      if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: now + seconds) }
+    }
+    nodes[name]!.lastPodEvent = now
+    let reason = (why.map { $0 + ": " } ?? "") + "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods"), \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
     events.append(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
     for key in podKeys { nominate(key, to: name) }
     queue.schedule(.nodeReady(name), at: now + nodeStartup)
     lastActivity = now
+    clusterVersion += 1
+    return name
   }
 
   mutating func nodeBecameReady(_ name: String) {
@@ -209,8 +230,19 @@ extension Simulation {
     nodes[name]!.startupTaints = []  // removed by the daemons that own them once the node is up
     events.append(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
     try? startDaemonSets(on: name)
+    nodes[name]!.lastPodEvent = now
     lastActivity = now
+    clusterVersion += 1
     scheduleKubeScheduler(at: now)
+    replacementReady(name)
+  }
+
+  /// An input Node managed by a NodePool: not drifted at time 0, and it expires like others.
+  mutating func adoptInputNode(_ name: String) {
+    guard let poolName = nodes[name]?.nodePool, let pool = input.nodePools.first(where: { $0.name == poolName }) else { return }
+    nodes[name]!.templateHash = templateHash(pool)
+    let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
+    if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: seconds) }
   }
 }
 

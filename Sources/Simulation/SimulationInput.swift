@@ -20,6 +20,8 @@ public struct SimulationInput: Sendable {
   public var persistentVolumes: [String: PersistentVolume] = [:]
   public var persistentVolumeClaims: [String: PersistentVolumeClaim] = [:]
   public var storageClasses: [String: StorageClass] = [:]
+  /// The Scenario's timeline with its inline manifests decoded, in time order.
+  public var timeline: [TimelineStep] = []
 
   public init() {}
 
@@ -54,6 +56,7 @@ public struct SimulationInput: Sendable {
         } else {
           scenarioLocation = document.location
           input.scenario = value
+          input.timeline = decodeTimeline(value, file: document.location.file, diagnostics: &diagnostics)
         }
       case .nodePool(let p): converted.append((p, document.location))
       case .nodePoolV1Beta1(let p): converted.append((LegacyConversion.nodePool(from: p), document.location))
@@ -97,5 +100,31 @@ public struct SimulationInput: Sendable {
     input.nodePools.sort { $0.name < $1.name }
     input.nodes.sort { $0.name < $1.name }
     return input
+  }
+}
+
+/// One timeline entry, ready to apply.
+public struct TimelineStep: Sendable {
+  public var at: Double
+  public var entry: TimelineEntry
+  public var documents: [LoadedDocument]
+}
+
+extension SimulationInput {
+  /// Decodes and validates each entry's inline manifests with the same loader as the files, so
+  /// a bad manifest in the timeline is reported before anything runs.
+  static func decodeTimeline(_ scenario: Scenario, file: String, diagnostics: inout [Diagnostic]) -> [TimelineStep] {
+    var steps: [TimelineStep] = []
+    for (i, entry) in (scenario.spec?.timeline ?? []).enumerated() {
+      guard let at = Scenario.seconds(entry.at) else { continue }
+      var documents: [LoadedDocument] = []
+      for (j, manifest) in (entry.apply ?? []).enumerated() {
+        let set = ManifestLoader(registry: KindRegistry.standard).load(text: manifest.yaml, file: "\(file) (Scenario timeline[\(i)].apply[\(j)])")
+        diagnostics += set.diagnostics
+        documents += set.documents
+      }
+      steps.append(TimelineStep(at: at, entry: entry, documents: documents))
+    }
+    return steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
   }
 }

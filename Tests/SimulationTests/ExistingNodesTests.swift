@@ -67,7 +67,8 @@ import Testing
     let labels = [
       "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std", "karpenter.sh/capacity-type": "spot",
     ]
-    let r = try simulate(Self.types, nodePool(), Self.node("managed", labels: labels))
+    // consolidateAfter Never: an empty managed node would otherwise be deleted as Empty.
+    let r = try simulate(Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("managed", labels: labels))
     let managed = try #require(r.node(named: "managed"))
     #expect(managed.nodePool == "default")
     #expect(managed.instanceType == "std")
@@ -82,7 +83,7 @@ import Testing
       "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std", "karpenter.sh/capacity-type": "spot",
       "topology.kubernetes.io/zone": "zone-q",
     ]
-    let r = try simulate(Self.types, nodePool(), Self.node("odd", labels: labels))
+    let r = try simulate(Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("odd", labels: labels))
     #expect(r.node(named: "odd")?.pricePerHour == 0)
     #expect(r.node(named: "odd")?.nodePool == "default")
   }

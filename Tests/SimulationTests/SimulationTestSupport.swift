@@ -198,10 +198,11 @@ func instanceType(
 /// `limits` and `labels` flow maps.
 func nodePool(
   _ name: String = "default", requirements: String = "[]", weight: Int? = nil, limits: String? = nil,
-  taints: String? = nil, startupTaints: String? = nil, labels: String? = nil
+  taints: String? = nil, startupTaints: String? = nil, labels: String? = nil, disruption: String? = nil
 ) -> String {
   var spec = ""
   if let weight { spec += "  weight: \(weight)\n" }
+  if let disruption { spec += "  disruption: \(disruption)\n" }
   if let limits { spec += "  limits: \(limits)\n" }
   var template = ""
   if let labels { template += "    metadata: {labels: \(labels)}\n" }

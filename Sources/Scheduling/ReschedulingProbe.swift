@@ -1,0 +1,43 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// Answers "where would these pods go if those nodes were gone?" many times over one cluster,
+/// which is what consolidation asks for every candidate.
+///
+/// The cluster (nodes, running pods, topology counts, NodePools and their instance types) is
+/// prepared once; each question copies that state, takes the removed nodes and their pods out
+/// of it, and schedules the pods.
+public struct ReschedulingProbe: Sendable {
+  private let base: SchedulerRun
+  private let podsBySlot: [Int: [Pod]]
+
+  public init(_ input: SchedulingInput) {
+    var run = SchedulerRun(SchedulingInput(
+      nodePools: input.nodePools, instanceTypes: input.instanceTypes, existingNodes: input.existingNodes,
+      pods: [], daemonSets: input.daemonSets, packing: input.packing))
+    run.resourceNames = input.resourceNames
+    base = run
+    var bySlot: [Int: [Pod]] = [:]
+    for (s, slot) in run.slots.enumerated() { bySlot[s] = slot.node.pods }
+    podsBySlot = bySlot
+  }
+
+  /// Schedules `pods` on the cluster without the nodes named in `removing` (whose own pods are
+  /// taken out of the topology counts), allowing new NodeClaims from the NodePools.
+  public func simulate(removing: Set<String>, pods: [SchedulingPod]) -> SchedulingResult {
+    var run = base
+    run.pods = pods
+    for (s, slot) in run.slots.enumerated() where removing.contains(slot.node.name) {
+      run.excludedSlots.insert(s)
+      for pod in podsBySlot[s] ?? [] {
+        let own = run.topology.groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
+        run.topology.recordExisting(
+          namespace: pod.metadata.namespace ?? "default", labels: pod.metadata.labels ?? [:], own: own,
+          node: slot.node.name, nodeLabels: slot.node.labels, by: -1)
+      }
+    }
+    run.schedule()
+    if run.packing == .costAware { run.improveCost() }
+    return run.result()
+  }
+}

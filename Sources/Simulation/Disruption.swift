@@ -1,0 +1,420 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// A disruption the controller decided on: the nodes, why, what replaces them, and the
+/// explanation reported with it.
+struct DisruptionCommand {
+  var id: Int
+  var reason: String
+  var nodes: [String]
+  var replacements: [PlannedNodeClaim]
+  /// The pods (keys) each replacement was planned for.
+  var replacementPods: [[String]]
+  var message: String
+  var launched: [String] = []
+  var executing = false
+}
+
+/// A node Karpenter may disrupt voluntarily, with what disrupting it costs the workloads.
+struct Candidate {
+  var name: String
+  var pool: NodePool
+  var price: Double
+  var pods: [String]
+  var disruptionCost: Double
+  var capacityType: String?
+}
+
+extension Simulation {
+  static let disruptionPeriod = 10.0
+  static let validationDelay = 15.0
+  /// Virtual time 0 is this instant (a Monday, 00:00 UTC), for budget schedules.
+  static let epoch: Int64 = 1_704_067_200
+
+  mutating func scheduleDisruption(at time: Double) {
+    guard !disruptionScheduled else { return }
+    disruptionScheduled = true
+    queue.schedule(.disruption, at: time)
+  }
+
+  /// One pass of the disruption controller, in upstream's order: drift, emptiness, multi-node
+  /// consolidation, single-node consolidation; at most one new command per pass.
+  mutating func runDisruption() {
+    defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
+    guard commands.values.allSatisfy({ $0.executing }) else { return }  // one decision at a time
+    if let command = driftCommand() { propose(command); return }
+    let candidates = consolidationCandidates()
+    if let command = emptinessCommand(candidates) { propose(command); return }
+    guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
+    evaluatedVersion = clusterVersion
+    nextTimedCheck = nextConsolidateAfterTime()
+    let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
+    if underused.isEmpty { return }
+    let probe = ReschedulingProbe(clusterSchedulingInput())
+    if let command = multiNodeCommand(underused, probe: probe) { propose(command); return }
+    if let command = singleNodeCommand(underused, probe: probe) { propose(command); return }
+  }
+
+  // MARK: Candidates and budgets
+
+  /// Managed, Ready nodes that are not being disrupted, whose consolidateAfter has passed,
+  /// with no do-not-disrupt pod and no pod a PodDisruptionBudget protects right now.
+  func consolidationCandidates() -> [Candidate] {
+    var out: [Candidate] = []
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+        let pool = input.nodePools.first(where: { $0.name == poolName }),
+        node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
+      else { continue }
+      let after = pool.spec?.disruption?.consolidateAfter ?? NodePool.defaultConsolidateAfter
+      guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else { continue }
+      let podKeys = reschedulablePods(name)
+      var blocked = false
+      var cost = 0.0
+      for key in podKeys {
+        guard let pod = pods[key] else { continue }
+        // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
+        if doNotDisrupt(pod) || pod.pod.controllerOwner == nil || blockingBudget(for: pod) != nil {
+          blocked = true
+          break
+        }
+        cost += evictionCost(pod)
+      }
+      if blocked { continue }
+      out.append(Candidate(name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost, capacityType: node.capacityType))
+    }
+    return out.sorted { ($0.disruptionCost, $0.name) < ($1.disruptionCost, $1.name) }
+  }
+
+  func doNotDisrupt(_ pod: SimPod) -> Bool {
+    guard let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation] else { return false }
+    if value == "true" { return true }
+    if let seconds = Scenario.seconds(value) { return now - pod.createdAt < seconds }
+    return false
+  }
+
+  /// Upstream's eviction cost: 1 + deletion cost / 2^27 + priority / 2^25, clamped to ±10.
+  func evictionCost(_ pod: SimPod) -> Double {
+    var cost = 1.0
+    if let deletion = pod.pod.annotations["controller.kubernetes.io/pod-deletion-cost"].flatMap(Double.init) {
+      cost += deletion / pow(2, 27)
+    }
+    if let priority = pod.pod.spec?.priority { cost += Double(priority) / pow(2, 25) }
+    return min(10, max(-10, cost))
+  }
+
+  /// How many more nodes of the pool may be disrupted for `reason` now: the smallest of the
+  /// budgets that apply (a count, or a percentage of the pool's nodes rounded up; a scheduled
+  /// budget only inside its window), less the nodes already being disrupted.
+  func allowedDisruptions(pool: NodePool, reason: String) -> Int {
+    let poolNodes = nodes.values.filter { $0.nodePool == pool.name }
+    let disrupting = poolNodes.filter { $0.disruption != nil }.count + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { nodes[$0]?.nodePool == pool.name }.count
+    var allowed = Int.max
+    for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
+      if let reasons = budget.reasons, !reasons.contains(reason) { continue }
+      if let schedule = budget.schedule, let duration = budget.duration.flatMap(Scenario.seconds),
+        let cron = try? CronSchedule(parsing: schedule)
+      {
+        let t = Self.epoch + Int64(now)
+        if cron.lastFiring(atOrBefore: t, within: Int64(duration) - 1) == nil { continue }
+      }
+      let spec = budget.nodes ?? NodePool.defaultBudgetNodes
+      let n: Int
+      if spec.hasSuffix("%"), let p = Int(spec.dropLast()) {
+        n = (p * poolNodes.count + 99) / 100
+      } else {
+        n = Int(spec) ?? 0
+      }
+      allowed = min(allowed, n)
+    }
+    return allowed == Int.max ? Int.max : max(0, allowed - disrupting)
+  }
+
+  /// The next moment a node's consolidateAfter runs out (re-evaluate then even if nothing
+  /// changed), and budget windows are checked every minute.
+  func nextConsolidateAfterTime() -> Double {
+    var next = Double.infinity
+    for node in nodes.values where node.nodePool != nil && node.disruption == nil {
+      guard let pool = input.nodePools.first(where: { $0.name == node.nodePool }),
+        let seconds = Scenario.seconds(pool.spec?.disruption?.consolidateAfter ?? "0s")
+      else { continue }
+      let t = node.lastPodEvent + seconds
+      if t > now { next = min(next, t) }
+    }
+    if input.nodePools.contains(where: { ($0.spec?.disruption?.budgets ?? []).contains { $0.schedule != nil } }) {
+      next = min(next, now + 60)
+    }
+    return next
+  }
+
+  // MARK: Methods
+
+  func templateHash(_ pool: NodePool) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = (try? encoder.encode(pool.spec?.template)) ?? Data()
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in data {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return String(hash, radix: 16)
+  }
+
+  /// Drift: a node whose NodePool template changed (hash), whose labels no longer meet the
+  /// NodePool's requirements, or whose NodePool is gone. Replaced, within "Drifted" budgets.
+  mutating func driftCommand() -> DisruptionCommand? {
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      guard node.ready, node.disruption == nil, let poolName = node.nodePool else { continue }
+      let pool = input.nodePools.first { $0.name == poolName }
+      var why: String?
+      if let pool {
+        if let hash = node.templateHash, hash != templateHash(pool) {
+          why = "its NodePool's template changed"
+        } else if let problem = Requirements(labels: node.labels).compatibilityProblem(
+          Requirements(nodePoolRequirements: pool.spec?.template?.spec?.requirements ?? []))
+        {
+          why = "it no longer meets its NodePool's requirements (\(problem))"
+        }
+      } else {
+        why = "its NodePool \(poolName) was deleted"
+      }
+      guard let why else { continue }
+      if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 { continue }
+      if reschedulablePods(name).contains(where: { pods[$0].map(doNotDisrupt) ?? false }) { continue }
+      let probe = ReschedulingProbe(clusterSchedulingInput())
+      let plan = simulate([name], probe: probe)
+      guard plan.unschedulable.isEmpty else { continue }
+      return DisruptionCommand(
+        id: 0, reason: "Drifted", nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
+        message: "\(name) drifted: \(why); \(plan.podCount) pods move\(plan.claims.isEmpty ? " to other nodes" : " to \(plan.claims.count) new node(s)")")
+    }
+    return nil
+  }
+
+  /// Emptiness: candidates without pods (DaemonSet pods aside) are deleted, within "Empty"
+  /// budgets.
+  func emptinessCommand(_ candidates: [Candidate]) -> DisruptionCommand? {
+    var chosen: [String] = []
+    var used: [String: Int] = [:]
+    var saved = 0.0
+    for c in candidates where c.pods.isEmpty {
+      let allowed = allowedDisruptions(pool: c.pool, reason: "Empty")
+      if used[c.pool.name, default: 0] >= allowed { continue }
+      used[c.pool.name, default: 0] += 1
+      chosen.append(c.name)
+      saved += c.price
+    }
+    guard !chosen.isEmpty else { return nil }
+    return DisruptionCommand(
+      id: 0, reason: "Empty", nodes: chosen, replacements: [], replacementPods: [],
+      message: "\(chosen.count) empty node(s) deleted, saving $\(formatPrice(saved))/h")
+  }
+
+  /// Multi-node consolidation: the longest prefix of candidates (cheapest to disrupt first)
+  /// whose pods fit on the rest of the cluster plus at most one new, cheaper node. Every
+  /// candidate is considered (upstream stops at 100), found by binary search.
+  func multiNodeCommand(_ candidates: [Candidate], probe: ReschedulingProbe) -> DisruptionCommand? {
+    // Respect budgets: keep candidates while their pool still allows one more.
+    var used: [String: Int] = [:]
+    var eligible: [Candidate] = []
+    for c in candidates {
+      if used[c.pool.name, default: 0] >= allowedDisruptions(pool: c.pool, reason: "Underutilized") { continue }
+      used[c.pool.name, default: 0] += 1
+      eligible.append(c)
+    }
+    guard eligible.count >= 2 else { return nil }
+    var low = 2
+    var high = eligible.count
+    var best: (Int, ConsolidationPlan)?
+    while low <= high {
+      let mid = (low + high) / 2
+      let set = Array(eligible.prefix(mid))
+      if let plan = consolidation(set, probe: probe) {
+        best = (mid, plan)
+        low = mid + 1
+      } else {
+        high = mid - 1
+      }
+    }
+    guard let (_, plan) = best else { return nil }
+    return plan.command
+  }
+
+  /// Single-node consolidation: every candidate is evaluated; the one saving the most is taken.
+  func singleNodeCommand(_ candidates: [Candidate], probe: ReschedulingProbe) -> DisruptionCommand? {
+    var best: ConsolidationPlan?
+    for c in candidates {
+      guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
+      if let plan = consolidation([c], probe: probe), plan.savings > (best?.savings ?? 0) { best = plan }
+    }
+    return best?.command
+  }
+
+  struct ConsolidationPlan {
+    var command: DisruptionCommand
+    var savings: Double
+  }
+
+  /// Whether deleting `set` (moving its pods elsewhere, with at most one new node that costs
+  /// less than the set) saves money, honouring the consolidation policy.
+  func consolidation(_ set: [Candidate], probe: ReschedulingProbe) -> ConsolidationPlan? {
+    let names = set.map(\.name)
+    let plan = simulate(names, probe: probe)
+    guard plan.unschedulable.isEmpty, plan.claims.count <= 1 else { return nil }
+    let current = set.reduce(0) { $0 + $1.price }
+    var newPrice = 0.0
+    var newDescription = ""
+    if let claim = plan.claims.first {
+      guard let launch = claim.cheapestLaunch() else { return nil }
+      // Spot-to-spot consolidation is behind a feature gate upstream (off by default): spot
+      // nodes are only deleted, never replaced by another spot node.
+      if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot }) && launch.offering.capacityType == WellKnown.capacityTypeSpot {
+        return nil
+      }
+      newPrice = launch.offering.price
+      newDescription = " and 1 new \(launch.type.name) \(launch.offering.capacityType) node at $\(formatPrice(newPrice))/h"
+    }
+    let savings = current - newPrice
+    guard savings > 1e-9 else { return nil }
+    // Balanced: the share of the pool's cost saved must be at least half the share of its
+    // disruption cost incurred (upstream's k = 2).
+    for c in set where c.pool.spec?.disruption?.consolidationPolicy == "Balanced" {
+      let poolNodes = nodes.values.filter { $0.nodePool == c.pool.name }
+      let poolCost = poolNodes.reduce(0) { $0 + $1.price }
+      let poolDisruption = poolNodes.reduce(0.0) { total, n in total + n.pods.compactMap { pods[$0] }.filter { !$0.isDaemon }.reduce(0) { $0 + evictionCost($1) } }
+      let setDisruption = set.reduce(0) { $0 + $1.disruptionCost }
+      let savedShare = poolCost > 0 ? savings / poolCost : 0
+      let disruptedShare = poolDisruption > 0 ? setDisruption / poolDisruption : 0
+      if disruptedShare > 0 && savedShare / disruptedShare < 0.5 { return nil }
+    }
+    let message = "\(names.joined(separator: ", ")) (\(set.count) node\(set.count == 1 ? "" : "s"), $\(formatPrice(current))/h) replaced by the rest of the cluster\(newDescription); \(plan.podCount) pods move; saves $\(formatPrice(savings))/h"
+    return ConsolidationPlan(
+      command: DisruptionCommand(
+        id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims, replacementPods: plan.claimPods,
+        message: message),
+      savings: savings)
+  }
+
+  struct ReschedulingPlan {
+    var claims: [PlannedNodeClaim]
+    var claimPods: [[String]]
+    var unschedulable: [Int: String]
+    var podCount: Int
+  }
+
+  /// Where the pods of `names` would go without those nodes.
+  func simulate(_ names: [String], probe: ReschedulingProbe) -> ReschedulingPlan {
+    let keys = names.flatMap { reschedulablePods($0) }
+    let schedulingPods = keys.enumerated().map { i, key in
+      let p = pods[key]!
+      var pod = p.pod
+      pod.spec?.nodeName = nil
+      return SchedulingPod(index: i, pod: pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+    }
+    let result = probe.simulate(removing: Set(names), pods: schedulingPods)
+    return ReschedulingPlan(
+      claims: result.newNodeClaims, claimPods: result.newNodeClaims.map { $0.pods.map { keys[$0] } },
+      unschedulable: result.unschedulable, podCount: keys.count)
+  }
+
+  /// The cluster as the scheduler sees it for disruption: every node that is not going away,
+  /// with what runs on it (and what is nominated to it), and the NodePools.
+  func clusterSchedulingInput() -> SchedulingInput {
+    let existing = nodes.keys.sorted().compactMap { name -> ExistingNode? in
+      let node = nodes[name]!
+      return node.disruption == nil ? existingNode(node, includeNominated: true) : nil
+    }
+    var input = SchedulingInput(
+      nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing, pods: [],
+      daemonSets: daemonSetPods(), packing: options.packing)
+    input.resourceNames = schema.names
+    return input
+  }
+
+  // MARK: Commands
+
+  /// Holds a decision for the validation delay, as upstream does before acting.
+  mutating func propose(_ command: DisruptionCommand) {
+    var c = command
+    c.id = nextCommandID
+    nextCommandID += 1
+    commands[c.id] = c
+    lastActivity = now
+    queue.schedule(.validate(c.id), at: now + Self.validationDelay)
+  }
+
+  /// Re-checks a decision after the delay and carries it out: replacements first, the nodes
+  /// drained and deleted once the replacements are Ready.
+  mutating func validateCommand(_ id: Int) {
+    guard var command = commands[id] else { return }
+    let stillThere = command.nodes.allSatisfy { nodes[$0] != nil && nodes[$0]!.disruption == nil }
+    var valid = stillThere
+    if valid && command.reason == "Underutilized" {
+      let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
+      valid = candidates.count == command.nodes.count
+        && consolidation(candidates, probe: ReschedulingProbe(clusterSchedulingInput())) != nil
+    }
+    guard valid else {
+      commands.removeValue(forKey: id)
+      return
+    }
+    for name in command.nodes {
+      events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
+      nodes[name]!.disruption = command.reason
+      let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
+      nodes[name]!.taints.append(taint)
+    }
+    command.executing = true
+    lastActivity = now
+    clusterVersion += 1
+    for (claim, podKeys) in zip(command.replacements, command.replacementPods) {
+      if let launched = launch(claim, pods: [], reason: "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason))") {
+        command.launched.append(launched)
+        _ = podKeys
+      } else {
+        // Undo: the nodes stay.
+        for name in command.nodes {
+          nodes[name]!.disruption = nil
+          nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+        }
+        commands.removeValue(forKey: id)
+        return
+      }
+    }
+    commands[id] = command
+    if command.launched.isEmpty { finish(id) }
+  }
+
+  /// Called when a node becomes Ready: a command whose replacements are all Ready drains its
+  /// nodes now.
+  mutating func replacementReady(_ name: String) {
+    for id in commands.keys.sorted() where commands[id]!.launched.contains(name) {
+      if commands[id]!.launched.allSatisfy({ nodes[$0]?.ready ?? false }) { finish(id) }
+    }
+  }
+
+  mutating func finish(_ id: Int) {
+    guard let command = commands.removeValue(forKey: id) else { return }
+    for name in command.nodes where nodes[name] != nil {
+      nodes[name]!.disruption = nil  // let startTermination set it
+      startTermination(name, reason: command.reason)
+    }
+  }
+
+  func daemonSetPods() -> [DaemonSetPod] {
+    var schema = self.schema
+    return input.daemonSets.compactMap { ds -> DaemonSetPod? in
+      guard let template = ds.spec?.template, let spec = template.spec else { return nil }
+      let pod = Pod(metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels), spec: spec)
+      var list = pod.effectiveRequests
+      list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
+      guard let requests = try? schema.vector(list) else { return nil }
+      return DaemonSetPod(pod: pod, requests: requests)
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+extension Simulation {
+  static let drainRetry = 10.0
+  static let unavailableOfferingTTL = 180.0
+  static let interruptionNotice = 120.0
+
+  /// Starts removing a node: it is tainted `karpenter.sh/disrupted:NoSchedule` so nothing new
+  /// lands on it, then drained in upstream's order, then its instance and finalizer go.
+  /// `forceful` drains ignore PodDisruptionBudgets and do-not-disrupt (expiration past its
+  /// grace period, interruption at its deadline, a deleted Node).
+  mutating func startTermination(_ name: String, reason: String, forceful: Bool = false) {
+    guard var node = nodes[name], node.disruption == nil || forceful else { return }
+    node.disruption = reason
+    let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
+    if !node.taints.contains(where: { $0.matches(taint) }) { node.taints.append(taint) }
+    if node.drainDeadline == nil, let pool = node.nodePool.flatMap({ p in input.nodePools.first { $0.name == p } }),
+      let grace = pool.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
+    {
+      node.drainDeadline = now + grace
+    }
+    if forceful { node.drainDeadline = now }
+    // Pods nominated for it look elsewhere.
+    for key in node.nominated.sorted() {
+      if pods[key] != nil {
+        pods[key]!.nominated = nil
+        pods[key]!.awaitingProvisioner = true
+        node.requested -= pods[key]!.requests
+      }
+    }
+    node.nominated = []
+    nodes[name] = node
+    clusterVersion += 1
+    lastActivity = now
+    drain(name)
+    requestProvisioning()
+  }
+
+  /// One drain step: evicts what may be evicted now, in upstream's order (pods that are not
+  /// critical, then critical ones; DaemonSet pods stay until the node goes), and retries in
+  /// 10 s while a PodDisruptionBudget or do-not-disrupt holds pods back.
+  mutating func drain(_ name: String) {
+    guard let node = nodes[name] else { return }
+    let forced = node.drainDeadline.map { now >= $0 } ?? false
+    let keys = node.pods.sorted().filter { !(pods[$0]?.isDaemon ?? true) }
+    let criticalKeys = Set(keys.filter { key in
+      let cls = pods[key]?.pod.spec?.priorityClassName ?? ""
+      return cls == "system-cluster-critical" || cls == "system-node-critical"
+    })
+    let critical = { (key: String) in criticalKeys.contains(key) }
+    var blocked = 0
+    for group in [keys.filter { !critical($0) }, keys.filter(critical)] {
+      for key in group {
+        guard let pod = pods[key] else { continue }
+        if !forced {
+          if pod.pod.annotations[WellKnown.doNotDisruptAnnotation] == "true" && node.disruption != "Interrupted" {
+            blocked += 1
+            continue
+          }
+          if let budget = blockingBudget(for: pod) {
+            blocked += 1
+            _ = budget
+            continue
+          }
+        }
+        events.append(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
+        lastActivity = now
+        evict(key)
+      }
+      if blocked > 0 { break }  // critical pods wait for the others
+    }
+    if blocked > 0 {
+      queue.schedule(.drain(name), at: now + Self.drainRetry)
+      if let deadline = node.drainDeadline, deadline > now { queue.schedule(.drain(name), at: deadline) }
+      return
+    }
+    terminate(name)
+  }
+
+  /// The instance goes: remaining pods (DaemonSet pods) die with it, the node's cost stops.
+  mutating func terminate(_ name: String) {
+    guard let node = nodes.removeValue(forKey: name) else { return }
+    for key in node.pods.sorted() {
+      if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
+    }
+    if node.nodePool != nil { finishedCost += node.price * max(0, now - node.createdAt) / 3600 }
+    events.append(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
+    lastActivity = now
+    clusterVersion += 1
+    nodeHistory.append(NodeLifetime(name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price, from: node.createdAt, to: now))
+    scheduleKubeScheduler(at: now)
+  }
+
+  // MARK: PodDisruptionBudgets
+
+  /// The budget that forbids evicting `pod` now, if any: one selecting it whose healthy pods
+  /// would drop below what it requires.
+  func blockingBudget(for pod: SimPod) -> PodDisruptionBudget? {
+    let namespace = pod.pod.metadata.namespace ?? "default"
+    let labels = pod.pod.metadata.labels ?? [:]
+    for pdb in input.podDisruptionBudgets where pdb.namespace == namespace {
+      guard let selector = pdb.spec?.selector, !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty,
+        selector.matches(labels)
+      else { continue }
+      let matching = pods.values.filter { ($0.pod.metadata.namespace ?? "default") == namespace && selector.matches($0.pod.metadata.labels ?? [:]) }
+      let expected = matching.count
+      let healthy = matching.filter { p in p.node.flatMap { nodes[$0]?.ready } ?? false }.count
+      var desired = 0
+      if let min = pdb.spec?.minAvailable {
+        desired = min.scaled(total: expected, roundUp: true) ?? expected
+      } else if let max = pdb.spec?.maxUnavailable {
+        desired = expected - (max.scaled(total: expected, roundUp: true) ?? 0)
+      } else {
+        continue
+      }
+      if healthy - desired < 1 { return pdb }
+    }
+    return nil
+  }
+
+  // MARK: Expiration and interruption
+
+  /// expireAfter elapsed: the node is disrupted whatever the budgets say; its pods are drained
+  /// (PodDisruptionBudgets are honoured until the NodePool's terminationGracePeriod).
+  mutating func expire(_ name: String) {
+    guard let node = nodes[name], node.disruption == nil else { return }
+    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired",
+                                  message: "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"))
+    startTermination(name, reason: "Expired")
+  }
+
+  /// A spot interruption notice: Karpenter drains the node at once (its pods go pending and get
+  /// new capacity from the provisioner); the instance is reclaimed after two minutes.
+  mutating func interrupt(_ name: String) {
+    guard let node = nodes[name] else { return }
+    guard node.capacityType == WellKnown.capacityTypeSpot else {
+      events.append(SimulationEvent(time: now, type: "InterruptionIgnored", node: name, reason: "not a spot node"))
+      return
+    }
+    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
+                                  message: "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"))
+    queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
+    startTermination(name, reason: "Interrupted")
+  }
+
+  mutating func interruptionDeadline(_ name: String) {
+    guard nodes[name] != nil else { return }
+    terminate(name)
+  }
+
+  func reschedulablePods(_ name: String) -> [String] {
+    (nodes[name]?.pods ?? []).sorted().filter { !(pods[$0]?.isDaemon ?? true) }
+  }
+}
+
+/// A node's life, for the report and the total cost.
+struct NodeLifetime {
+  var name: String
+  var nodePool: String?
+  var capacityType: String?
+  var price: Double
+  var from: Double
+  var to: Double
+}
