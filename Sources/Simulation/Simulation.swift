@@ -74,6 +74,8 @@ public struct Simulation {
   var launchFailureCache: [String: Double] = [:]
   /// Nodes that are gone, for the report.
   var nodeHistory: [NodeLifetime] = []
+  /// The fleet over time, one sample per moment something happened.
+  var samples: [SimulationSample] = []
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     self.input = input
@@ -164,6 +166,7 @@ public struct Simulation {
       if let duration, next > duration { break }
       if duration == nil, next > Self.maxDuration { break }
       let (time, action) = queue.pop()!
+      if time > now || samples.isEmpty { recordSample() }  // the state at the end of `now`
       now = time
       switch action {
       case .kubeScheduler:
@@ -197,6 +200,7 @@ public struct Simulation {
         break
       }
     }
+    recordSample()
     let endTime = duration ?? min(Self.maxDuration, max(lastActivity, lastTimelineAt) + Self.quietPeriod)
     return result(endTime: endTime)
   }

@@ -12,6 +12,12 @@ public struct SimulationResult: Encodable, Sendable {
   public var pendingPods: [PendingPodReport]
   public var cost: CostReport
   public var events: [SimulationEvent]
+  /// The fleet over time, for `--report`; not part of the JSON output.
+  public var samples: [SimulationSample] = []
+
+  enum CodingKeys: String, CodingKey {
+    case apiVersion, kind, endTime, nodes, pendingPods, cost, events
+  }
 
   public struct NodeReport: Encodable, Sendable {
     public var name: String
@@ -84,9 +90,54 @@ extension Simulation {
     let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
       SimulationResult.PendingPodReport(pod: p.key, reason: p.pendingReason ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
     }
+    var series = samples
+    if let last = series.last, last.time < endTime {
+      var closing = last
+      closing.time = endTime
+      series.append(closing)
+    }
     return SimulationResult(
       endTime: endTime, nodes: reports, pendingPods: pending,
       cost: SimulationResult.CostReport(perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
-      events: events)
+      events: events, samples: series)
+  }
+
+  /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
+  mutating func recordSample() {
+    var sample = SimulationSample(time: now)
+    for node in nodes.values {
+      switch node.capacityType {
+      case WellKnown.capacityTypeSpot: sample.spotNodes += 1
+      case WellKnown.capacityTypeOnDemand: sample.onDemandNodes += 1
+      default: sample.otherNodes += 1
+      }
+      sample.costPerHour += node.price
+    }
+    sample.pendingPods = pods.values.filter { $0.node == nil }.count
+    if let last = samples.last, last.time == now {
+      samples[samples.count - 1] = sample
+    } else if let last = samples.last, last.sameFleet(as: sample) {
+      return
+    } else {
+      samples.append(sample)
+    }
+  }
+}
+
+/// The fleet at one moment.
+public struct SimulationSample: Sendable, Hashable {
+  public var time: Double
+  public var onDemandNodes = 0
+  public var spotNodes = 0
+  /// Nodes of no known capacity type (input nodes without the label).
+  public var otherNodes = 0
+  public var pendingPods = 0
+  public var costPerHour = 0.0
+
+  public init(time: Double) { self.time = time }
+
+  func sameFleet(as other: SimulationSample) -> Bool {
+    onDemandNodes == other.onDemandNodes && spotNodes == other.spotNodes && otherNodes == other.otherNodes
+      && pendingPods == other.pendingPods && abs(costPerHour - other.costPerHour) < 1e-9
   }
 }
