@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Manifests
 import Scheduling
 import Simulation
@@ -30,8 +31,12 @@ struct Simulate: ParsableCommand {
   @Option(help: "cost-aware (the default: first-fit-decreasing, then cheaper splits) or first-fit (upstream Karpenter's packing, the baseline).")
   var packing: PackingChoice = .costAware
 
+  @Option(help: "Also write a self-contained HTML page (inline SVG charts, no network) to this file.")
+  var report: String?
+
   func run() throws {
-    let result = SimulateRun.run(paths: files, output: output == .json ? .json : .text, packing: packing.strategy)
+    let result = SimulateRun.run(
+      paths: files, output: output == .json ? .json : .text, packing: packing.strategy, report: report)
     result.emit()
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
   }
@@ -48,7 +53,9 @@ enum PackingChoice: String, ExpressibleByArgument, CaseIterable {
 public enum SimulateRun {
   public enum Format: Sendable { case text, json }
 
-  public static func run(paths: [String], output: Format = .json, packing: PackingStrategy = .costAware) -> CommandOutput {
+  public static func run(
+    paths: [String], output: Format = .json, packing: PackingStrategy = .costAware, report: String? = nil
+  ) -> CommandOutput {
     let set = ManifestLoader(registry: SimulationInput.registry).load(paths: paths)
     var out = CommandOutput()
     var diagnostics = set.diagnostics
@@ -63,10 +70,26 @@ public enum SimulateRun {
       var simulation = try Simulation(input: input, options: SimulationOptions(packing: packing))
       let result = simulation.run()
       out.stdout = output == .json ? try result.json() : result.text()
+      if let report {
+        do {
+          try Data(result.html(title: reportTitle(paths)).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+        } catch {
+          out.stdout = ""
+          out.stderr += "cannot write the report \(report): \(error.localizedDescription)\n"
+          out.exitCode = 1
+        }
+      }
     } catch {
       out.stderr += "\(error)\n"
       out.exitCode = 1
     }
     return out
+  }
+
+  /// The report's title: the input files by name (not path), so that it does not depend on
+  /// where they are.
+  static func reportTitle(_ paths: [String]) -> String {
+    let names = paths.map { $0 == "-" ? "standard input" : URL(fileURLWithPath: $0).lastPathComponent }
+    return "karpenter simulate: " + names.joined(separator: ", ")
   }
 }

@@ -147,7 +147,16 @@ extension Simulation {
     if input.nodePools.contains(where: { ($0.spec?.disruption?.budgets ?? []).contains { $0.schedule != nil } }) {
       next = min(next, now + 60)
     }
-    return next
+    // A pod's do-not-disrupt duration running out frees its node.
+    for pod in pods.values where pod.node != nil {
+      if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation], let seconds = Scenario.seconds(value),
+        pod.createdAt + seconds > now
+      {
+        next = min(next, pod.createdAt + seconds)
+      }
+    }
+    // Upstream re-evaluates at least every 5 minutes even when nothing changed.
+    return min(next, now + 300)
   }
 
   // MARK: Methods
@@ -169,7 +178,9 @@ extension Simulation {
   mutating func driftCommand() -> DisruptionCommand? {
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
-      guard node.ready, node.disruption == nil, let poolName = node.nodePool else { continue }
+      guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+        node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
+      else { continue }
       let pool = input.nodePools.first { $0.name == poolName }
       var why: String?
       if let pool {
@@ -276,6 +287,9 @@ extension Simulation {
       if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot }) && launch.offering.capacityType == WellKnown.capacityTypeSpot {
         return nil
       }
+      // Replacing several nodes by one of a type they already run is never better than deleting
+      // all but one of them (upstream's filterOutSameInstanceType).
+      if set.count > 1 && set.contains(where: { nodes[$0.name]?.instanceType == launch.type.name }) { return nil }
       newPrice = launch.offering.price
       newDescription = " and 1 new \(launch.type.name) \(launch.offering.capacityType) node at $\(formatPrice(newPrice))/h"
     }
@@ -344,7 +358,6 @@ extension Simulation {
     c.id = nextCommandID
     nextCommandID += 1
     commands[c.id] = c
-    lastActivity = now
     queue.schedule(.validate(c.id), at: now + Self.validationDelay)
   }
 
@@ -363,29 +376,24 @@ extension Simulation {
       commands.removeValue(forKey: id)
       return
     }
-    for name in command.nodes {
-      events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
-      nodes[name]!.disruption = command.reason
-      let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
-      nodes[name]!.taints.append(taint)
-    }
-    command.executing = true
-    lastActivity = now
-    clusterVersion += 1
     for (claim, podKeys) in zip(command.replacements, command.replacementPods) {
-      if let launched = launch(claim, pods: [], reason: "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason))") {
+      if let launched = launch(claim, pods: [], reason: "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason)) for \(podKeys.count) pods") {
         command.launched.append(launched)
-        _ = podKeys
       } else {
-        // Undo: the nodes stay.
-        for name in command.nodes {
-          nodes[name]!.disruption = nil
-          nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
-        }
+        // A replacement could not be launched: the decision is dropped and the nodes stay.
+        // Replacements already launched are left to consolidation as ordinary capacity.
         commands.removeValue(forKey: id)
         return
       }
     }
+    for name in command.nodes {
+      events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
+      nodes[name]!.disruption = command.reason
+      nodes[name]!.taints.append(Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule"))
+    }
+    command.executing = true
+    lastActivity = now
+    clusterVersion += 1
     commands[id] = command
     if command.launched.isEmpty { finish(id) }
   }

@@ -107,6 +107,7 @@ public struct Simulation {
         zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
         price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable, createdAt: 0,
         ready: true)
+      nodes[node.name]!.annotations = node.annotations
     }
     for pod in input.pods + Workloads.pods(of: input) {
       try addPod(pod)

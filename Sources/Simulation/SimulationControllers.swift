@@ -178,7 +178,6 @@ extension Simulation {
       events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,
                                     reason: "no available offering among \(claim.instanceTypes.count) instance types"))
       for key in podKeys { pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering" }
-      lastActivity = now
       return nil
     }
     // The cloud's truth: an offering the timeline made unavailable fails (insufficient
@@ -194,7 +193,6 @@ extension Simulation {
         pods[podKey]!.pendingReason = "its NodeClaim's launch failed; retrying on other offerings"
         pods[podKey]!.awaitingProvisioner = true
       }
-      lastActivity = now
       requestProvisioning()
       return nil
     }
@@ -215,7 +213,8 @@ extension Simulation {
       if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: now + seconds) }
     }
     nodes[name]!.lastPodEvent = now
-    let reason = (why.map { $0 + ": " } ?? "") + "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods"), \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
+    let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
+    let reason = forWhat + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
     events.append(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
     for key in podKeys { nominate(key, to: name) }
     queue.schedule(.nodeReady(name), at: now + nodeStartup)

@@ -303,3 +303,143 @@ func quantityValue(_ text: String) -> Double {
   }
   return Double(text) ?? .nan
 }
+
+// MARK: Over time: timelines, disruption, events with messages
+
+/// An event with its `message` (DisruptionDecided explanations), decoded from the raw output.
+struct DetailedEvent: Decodable {
+  var time: Double
+  var type: String
+  var node: String?
+  var pod: String?
+  var reason: String?
+  var message: String?
+}
+
+private struct DetailedEvents: Decodable {
+  var events: [DetailedEvent]
+}
+
+/// Runs the documents and returns the result together with the events and their messages.
+func simulateDetailed(
+  _ documents: [String], sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (SimResult, [DetailedEvent]) {
+  let run = try simulateRun(documents, sourceLocation: sourceLocation)
+  let events = try JSONDecoder().decode(DetailedEvents.self, from: Data(run.stdout.utf8)).events
+  return (run.result, events)
+}
+
+/// A Scenario (as `scenario(...)`) followed by a timeline made of `step(...)` entries.
+func scenario(
+  types: [String], zones: [String]? = nil, nodeStartup: String? = nil, duration: String? = nil, timeline: [String]
+) -> String {
+  var text = scenario(types: types, zones: zones, nodeStartup: nodeStartup, duration: duration)
+  if !text.hasSuffix("\n") { text += "\n" }
+  text += "  timeline:\n"
+  for entry in timeline { text += indent(entry, 2) + "\n" }
+  return text
+}
+
+/// One timeline entry. `apply` holds whole manifests (block YAML, as the document helpers
+/// write them); `delete`, `scale`, `interrupt`, `unavailable` hold YAML flow maps, e.g.
+/// `ref("Deployment", "web")`, `"{kind: Deployment, name: web, replicas: 3}"`, `"{node: n1}"`.
+func step(
+  _ at: String, apply: [String] = [], delete: [String] = [], scale: [String] = [], interrupt: [String] = [],
+  unavailable: [String] = []
+) -> String {
+  var out = "- at: \(at)\n"
+  if !apply.isEmpty {
+    out += "  apply:\n"
+    for document in apply {
+      let lines = document.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.allSatisfy(\.isWhitespace) }
+      for (i, line) in lines.enumerated() { out += (i == 0 ? "  - " : "    ") + line + "\n" }
+    }
+  }
+  if !delete.isEmpty { out += "  delete: [\(delete.joined(separator: ", "))]\n" }
+  if !scale.isEmpty { out += "  scale: [\(scale.joined(separator: ", "))]\n" }
+  if !interrupt.isEmpty { out += "  interrupt: [\(interrupt.joined(separator: ", "))]\n" }
+  if !unavailable.isEmpty { out += "  unavailable: [\(unavailable.joined(separator: ", "))]\n" }
+  return out
+}
+
+/// A reference for a timeline `delete`.
+func ref(_ kind: String, _ name: String) -> String { "{kind: \(kind), namespace: default, name: \(name)}" }
+
+/// A timeline `scale` of a Deployment.
+func scaleTo(_ name: String, _ replicas: Int) -> String { "{kind: Deployment, namespace: default, name: \(name), replicas: \(replicas)}" }
+
+/// Adds fields (one `key: value` per entry) to a NodePool's `spec.template.spec`, e.g.
+/// `withTemplateSpec(nodePool(), ["expireAfter: 1h"])`.
+func withTemplateSpec(_ pool: String, _ fields: [String]) -> String {
+  pool.replacingOccurrences(
+    of: "    spec:\n      requirements:", with: "    spec:\n" + fields.map { "      \($0)\n" }.joined() + "      requirements:")
+}
+
+/// A `policy/v1` PodDisruptionBudget selecting `app: <app>`.
+func podDisruptionBudget(_ name: String, app: String, minAvailable: String? = nil, maxUnavailable: String? = nil) -> String {
+  func value(_ v: String) -> String { Int(v) != nil ? v : "\"\(v)\"" }
+  var spec = "  selector: {matchLabels: {app: \(app)}}\n"
+  if let minAvailable { spec += "  minAvailable: \(value(minAvailable))\n" }
+  if let maxUnavailable { spec += "  maxUnavailable: \(value(maxUnavailable))\n" }
+  return """
+    apiVersion: policy/v1
+    kind: PodDisruptionBudget
+    metadata: {name: \(name), namespace: default}
+    spec:
+    \(spec)
+    """
+}
+
+/// An existing Node managed by `pool`, priced from the catalog by its type, zone and capacity
+/// type; `annotations` is a flow map or nil.
+func managedNode(
+  _ name: String, type: String, zone: String = "zone-a", capacityType: String = "on-demand", pool: String = "default",
+  cpu: String, memory: String = "16Gi", annotations: String? = nil
+) -> String {
+  let labels = [
+    "kubernetes.io/hostname: \(name)", "karpenter.sh/nodepool: \(pool)", "node.kubernetes.io/instance-type: \(type)",
+    "topology.kubernetes.io/zone: \(zone)", "karpenter.sh/capacity-type: \(capacityType)",
+    "kubernetes.io/arch: amd64", "kubernetes.io/os: linux",
+  ]
+  return """
+    apiVersion: v1
+    kind: Node
+    metadata: {name: \(name), labels: {\(labels.joined(separator: ", "))}\(annotations.map { ", annotations: \($0)" } ?? "")}
+    status: {allocatable: {cpu: "\(cpu)", memory: \(memory), pods: "110"}}
+    """
+}
+
+/// A pod bound to `node` (or pending when nil) that a ReplicaSet controls, so it is recreated
+/// when evicted and may be disrupted voluntarily; labelled `app: <app>`.
+func ownedPod(
+  _ name: String, node: String?, app: String = "web", cpu: String = "1", memory: String = "1Gi", annotations: String? = nil
+) -> String {
+  """
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: \(name)
+    namespace: default
+    labels: {app: \(app)}
+    \(annotations.map { "annotations: \($0)" } ?? "")
+    ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: \(app)-rs, uid: \(app)-uid, controller: true}]
+  spec:
+    \(node.map { "nodeName: \($0)" } ?? "")
+    containers:
+    - name: app
+      image: registry.example/app
+      resources: {requests: {cpu: \(cpu), memory: \(memory)}}
+  """
+}
+
+extension SimResult {
+  func events(_ type: String, node: String? = nil) -> [Event] {
+    events.filter { $0.type == type && (node == nil || $0.node == node) }
+  }
+
+  func firstTime(_ type: String, node: String? = nil) -> Double? { events(type, node: node).first?.time }
+
+  /// Nodes that are NodeTerminated during the run, in order.
+  var terminated: [String] { events("NodeTerminated").compactMap(\.node) }
+}
