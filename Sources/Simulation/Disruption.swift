@@ -44,12 +44,14 @@ extension Simulation {
   mutating func runDisruption() {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
     guard commands.values.allSatisfy({ $0.executing }) else { return }  // one decision at a time
-    if let command = driftCommand() { propose(command); return }
-    let candidates = consolidationCandidates()
-    if let command = emptinessCommand(candidates) { propose(command); return }
+    // Nothing changed and no timer ran out: the last pass's answer still holds.
     guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
     evaluatedVersion = clusterVersion
     nextTimedCheck = nextConsolidateAfterTime()
+    disruptionBudgets = PDBStatus(self)
+    if let command = driftCommand() { propose(command); return }
+    let candidates = consolidationCandidates()
+    if let command = emptinessCommand(candidates) { propose(command); return }
     let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
@@ -77,7 +79,7 @@ extension Simulation {
       for key in podKeys {
         guard let pod = pods[key] else { continue }
         // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
-        if doNotDisrupt(pod) || pod.pod.controllerOwner == nil || blockingBudget(for: pod) != nil {
+        if doNotDisrupt(pod) || pod.pod.controllerOwner == nil || disruptionBudgets.blocks(pod) {
           blocked = true
           break
         }
@@ -162,6 +164,11 @@ extension Simulation {
   // MARK: Methods
 
   func templateHash(_ pool: NodePool) -> String {
+    if let cached = templateHashes[pool.name], cached.spec == pool.spec?.template { return cached.hash }
+    return computeTemplateHash(pool)
+  }
+
+  func computeTemplateHash(_ pool: NodePool) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
     let data = (try? encoder.encode(pool.spec?.template)) ?? Data()
@@ -176,6 +183,9 @@ extension Simulation {
   /// Drift: a node whose NodePool template changed (hash), whose labels no longer meet the
   /// NodePool's requirements, or whose NodePool is gone. Replaced, within "Drifted" budgets.
   mutating func driftCommand() -> DisruptionCommand? {
+    for pool in input.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
+      templateHashes[pool.name] = (pool.spec?.template, computeTemplateHash(pool))
+    }
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
       guard node.ready, node.disruption == nil, let poolName = node.nodePool,
@@ -424,5 +434,43 @@ extension Simulation {
       guard let requests = try? schema.vector(list) else { return nil }
       return DaemonSetPod(pod: pod, requests: requests)
     }
+  }
+}
+
+/// Which pods PodDisruptionBudgets protect right now, computed once per disruption pass.
+struct PDBStatus {
+  /// For each budget: the pods it selects and how many of them may still be disrupted.
+  var budgets: [(namespace: String, selector: LabelSelector, allowed: Int)] = []
+
+  init() {}
+
+  init(_ sim: Simulation) {
+    for pdb in sim.input.podDisruptionBudgets {
+      guard let selector = pdb.spec?.selector,
+        !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty
+      else { continue }
+      let namespace = pdb.namespace
+      var expected = 0
+      var healthy = 0
+      for pod in sim.pods.values where (pod.pod.metadata.namespace ?? "default") == namespace && selector.matches(pod.pod.metadata.labels ?? [:]) {
+        expected += 1
+        if pod.node.flatMap({ sim.nodes[$0]?.ready }) ?? false { healthy += 1 }
+      }
+      let desired: Int
+      if let min = pdb.spec?.minAvailable {
+        desired = min.scaled(total: expected, roundUp: true) ?? expected
+      } else if let max = pdb.spec?.maxUnavailable {
+        desired = expected - (max.scaled(total: expected, roundUp: true) ?? 0)
+      } else {
+        continue
+      }
+      budgets.append((namespace, selector, healthy - desired))
+    }
+  }
+
+  func blocks(_ pod: SimPod) -> Bool {
+    let namespace = pod.pod.metadata.namespace ?? "default"
+    let labels = pod.pod.metadata.labels ?? [:]
+    return budgets.contains { $0.namespace == namespace && $0.allowed < 1 && $0.selector.matches(labels) }
   }
 }

@@ -74,6 +74,10 @@ public struct Simulation {
   var launchFailureCache: [String: Double] = [:]
   /// Nodes that are gone, for the report.
   var nodeHistory: [NodeLifetime] = []
+  /// PodDisruptionBudgets' state at the current disruption pass.
+  var disruptionBudgets = PDBStatus()
+  /// Each NodePool's template hash, with the template it was computed from.
+  var templateHashes: [String: (spec: NodeClaimTemplate?, hash: String)] = [:]
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
 

@@ -105,7 +105,9 @@ extension Simulation {
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
   mutating func recordSample() {
     var sample = SimulationSample(time: now)
-    for node in nodes.values {
+    // Sorted, so the floating-point sum is the same in every process.
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
       switch node.capacityType {
       case WellKnown.capacityTypeSpot: sample.spotNodes += 1
       case WellKnown.capacityTypeOnDemand: sample.onDemandNodes += 1
