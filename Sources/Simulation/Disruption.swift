@@ -55,8 +55,8 @@ extension Simulation {
     let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
-    if let command = multiNodeCommand(underused, probe: probe) { propose(command); return }
-    if let command = singleNodeCommand(underused, probe: probe) { propose(command); return }
+    if let plan = multiNodePlan(underused, probe: probe) { propose(plan.command); return }
+    if let plan = singleNodePlan(underused, probe: probe) { propose(plan.command); return }
   }
 
   // MARK: Candidates and budgets
@@ -239,7 +239,7 @@ extension Simulation {
   /// Multi-node consolidation: the longest prefix of candidates (cheapest to disrupt first)
   /// whose pods fit on the rest of the cluster plus at most one new, cheaper node. Every
   /// candidate is considered (upstream stops at 100), found by binary search.
-  func multiNodeCommand(_ candidates: [Candidate], probe: ReschedulingProbe) -> DisruptionCommand? {
+  func multiNodePlan(_ candidates: [Candidate], probe: ReschedulingProbe) -> ConsolidationPlan? {
     // Respect budgets: keep candidates while their pool still allows one more.
     var used: [String: Int] = [:]
     var eligible: [Candidate] = []
@@ -248,6 +248,8 @@ extension Simulation {
       used[c.pool.name, default: 0] += 1
       eligible.append(c)
     }
+    // The first-fit baseline does as upstream: at most 100 candidates.
+    if options.packing == .firstFit { eligible = Array(eligible.prefix(Self.upstreamMultiNodeLimit)) }
     guard eligible.count >= 2 else { return nil }
     var low = 2
     var high = eligible.count
@@ -262,23 +264,31 @@ extension Simulation {
         high = mid - 1
       }
     }
-    guard let (_, plan) = best else { return nil }
-    return plan.command
+    return best?.1
   }
 
-  /// Single-node consolidation: every candidate is evaluated; the one saving the most is taken.
-  func singleNodeCommand(_ candidates: [Candidate], probe: ReschedulingProbe) -> DisruptionCommand? {
+  /// Single-node consolidation: every candidate is evaluated; the one saving the most per pod it
+  /// disrupts is taken, so money is saved with as few evictions as possible.
+  /// The first-fit baseline does as upstream: the first candidate (cheapest to disrupt) that
+  /// saves anything.
+  func singleNodePlan(_ candidates: [Candidate], probe: ReschedulingProbe) -> ConsolidationPlan? {
     var best: ConsolidationPlan?
     for c in candidates {
       guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
-      if let plan = consolidation([c], probe: probe), plan.savings > (best?.savings ?? 0) { best = plan }
+      guard let plan = consolidation([c], probe: probe) else { continue }
+      if options.packing == .firstFit { return plan }
+      if best == nil || plan.efficiency > best!.efficiency { best = plan }
     }
-    return best?.command
+    return best
   }
+
+  static let upstreamMultiNodeLimit = 100
 
   struct ConsolidationPlan {
     var command: DisruptionCommand
     var savings: Double
+    /// Dollars per hour saved per unit of disruption cost (about one per pod evicted).
+    var efficiency: Double
   }
 
   /// Whether deleting `set` (moving its pods elsewhere, with at most one new node that costs
@@ -321,7 +331,7 @@ extension Simulation {
       command: DisruptionCommand(
         id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims, replacementPods: plan.claimPods,
         message: message),
-      savings: savings)
+      savings: savings, efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost }))
   }
 
   struct ReschedulingPlan {
