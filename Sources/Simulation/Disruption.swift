@@ -484,3 +484,18 @@ struct PDBStatus {
     return budgets.contains { $0.namespace == namespace && $0.allowed < 1 && $0.selector.matches(labels) }
   }
 }
+
+extension Simulation {
+  /// One full consolidation evaluation of the cluster as it is at time 0 (every candidate,
+  /// multi-node then single-node), for the consolidation benchmark. Returns the decision's
+  /// explanation, if any, and how many candidates there were.
+  public func consolidationPass() -> (decision: String?, candidates: Int) {
+    let candidates = consolidationCandidates()
+    let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
+    let probe = ReschedulingProbe(clusterSchedulingInput())
+    // Both methods run in full, so the figure covers every candidate being evaluated alone too.
+    let multi = multiNodePlan(underused, probe: probe)
+    let single = singleNodePlan(underused, probe: probe)
+    return ((multi ?? single)?.command.message, candidates.count)
+  }
+}

@@ -12,6 +12,11 @@ import Simulation
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 3
 var showReasons = false
+var consolidation = false
+if let i = arguments.firstIndex(of: "--consolidation") {
+  consolidation = true
+  arguments.remove(at: i)
+}
 if let i = arguments.firstIndex(of: "--reasons") {
   showReasons = true
   arguments.remove(at: i)
@@ -31,6 +36,30 @@ func now() -> Double {
   return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
+if consolidation {
+  // One full consolidation pass over a running cluster (scripts/gen_cluster.py).
+  print("| scenario | packing | nodes | candidates | pass s (median of \(runs)) | decision |")
+  print("|---|---|---|---|---|---|")
+  for path in arguments {
+    let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
+    var diagnostics = set.diagnostics
+    let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    for packing in [PackingStrategy.firstFit, .costAware] {
+      guard let simulation = try? Simulation(input: input, options: SimulationOptions(packing: packing)) else { exit(1) }
+      var times: [Double] = []
+      var outcome: (decision: String?, candidates: Int) = (nil, 0)
+      for _ in 0..<runs {
+        let start = now()
+        outcome = simulation.consolidationPass()
+        times.append(now() - start)
+      }
+      times.sort()
+      let decision = String((outcome.decision ?? "none").prefix(90))
+      print("| \(URL(fileURLWithPath: path).lastPathComponent) | \(packing.rawValue) | \(input.nodes.count) | \(outcome.candidates) | \(String(format: "%.3f", times[times.count / 2])) | \(decision) |")
+    }
+  }
+  exit(0)
+}
 print("| scenario | packing | pods | scheduled | nodes | cost $/h | solve s (median of \(runs)) | pods/s |")
 print("|---|---|---|---|---|---|---|---|")
 for path in arguments {
