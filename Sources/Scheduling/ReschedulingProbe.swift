@@ -24,7 +24,10 @@ public struct ReschedulingProbe: Sendable {
 
   /// Schedules `pods` on the cluster without the nodes named in `removing` (whose own pods are
   /// taken out of the topology counts), allowing new NodeClaims from the NodePools.
-  public func simulate(removing: Set<String>, pods: [SchedulingPod]) -> SchedulingResult {
+  /// `improve` runs the cost-aware passes on the result; consolidation leaves them off: it only
+  /// asks whether the pods fit with at most one new node, and the launch picks its cheapest
+  /// type anyway.
+  public func simulate(removing: Set<String>, pods: [SchedulingPod], improve: Bool = false) -> SchedulingResult {
     var run = base
     run.pods = pods
     for (s, slot) in run.slots.enumerated() where removing.contains(slot.node.name) {
@@ -37,7 +40,7 @@ public struct ReschedulingProbe: Sendable {
       }
     }
     run.schedule()
-    if run.packing == .costAware { run.improveCost() }
+    if improve && run.packing == .costAware { run.improveCost() }
     return run.result()
   }
 }

@@ -349,22 +349,24 @@ struct SchedulerRun {
   // MARK: Existing nodes
 
   private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int) -> Result<[String: [String]], RejectionError> {
-    let slot = slots[s]
+    // Reads go through `slots[s]` rather than a copy of the slot: copying it retains every
+    // array it holds, which dominated consolidation's thousands of probes.
     let c = pod.constraints
     if excludedSlots.contains(s) { return .failure(RejectionError(reason: "the node is going away", monotone: true)) }
-    if let taint = c.untolerated(slot.node.taints) {
-      return .failure(RejectionError(reason: "taint \(taint.key) not tolerated", monotone: true))
-    }
-    if let problem = slot.requirements.compatibilityProblem(c.requirements) {
-      return .failure(RejectionError(reason: problem, monotone: true))
-    }
-    if !(slot.requested + pod.requests).fits(in: slot.node.allocatable) {
+    if !(slots[s].requested + pod.requests).fits(in: slots[s].node.allocatable) {
       return .failure(RejectionError(reason: "not enough room", monotone: false))
     }
-    if c.hostPorts.contains(where: { p in slot.hostPorts.contains { $0.conflicts(with: p) } }) {
+    if let taint = c.untolerated(slots[s].node.taints) {
+      return .failure(RejectionError(reason: "taint \(taint.key) not tolerated", monotone: true))
+    }
+    if let problem = slots[s].requirements.compatibilityProblem(c.requirements) {
+      return .failure(RejectionError(reason: problem, monotone: true))
+    }
+    if !c.hostPorts.isEmpty && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } }) {
       return .failure(RejectionError(reason: "host port in use", monotone: true))
     }
-    switch topology.evaluate(pod, groups: groups, keys: keys, at: .node(name: slot.node.name, labels: slot.node.labels)) {
+    if keys.isEmpty { return .success([:]) }
+    switch topology.evaluate(pod, groups: groups, keys: keys, at: .node(name: slots[s].node.name, labels: slots[s].node.labels)) {
     case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
     case .accepted(let domains): return .success(domains)
     }

@@ -43,7 +43,10 @@ extension Simulation {
   /// consolidation, single-node consolidation; at most one new command per pass.
   mutating func runDisruption() {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
-    guard commands.values.allSatisfy({ $0.executing }) else { return }  // one decision at a time
+    guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
+    // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
+    if nodes.values.contains(where: { $0.disruption != nil }) { return }
+    if pods.values.contains(where: { $0.node == nil && !$0.isDaemon && ($0.nominated != nil || $0.awaitingProvisioner) }) { return }
     // Nothing changed and no timer ran out: the last pass's answer still holds.
     guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
     evaluatedVersion = clusterVersion
@@ -112,7 +115,7 @@ extension Simulation {
   /// budgets that apply (a count, or a percentage of the pool's nodes rounded up; a scheduled
   /// budget only inside its window), less the nodes already being disrupted.
   func allowedDisruptions(pool: NodePool, reason: String) -> Int {
-    let poolNodes = nodes.values.filter { $0.nodePool == pool.name }
+    let poolNodes = nodes.values.lazy.filter { $0.nodePool == pool.name }
     let disrupting = poolNodes.filter { $0.disruption != nil }.count + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { nodes[$0]?.nodePool == pool.name }.count
     var allowed = Int.max
     for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
@@ -126,7 +129,7 @@ extension Simulation {
       let spec = budget.nodes ?? NodePool.defaultBudgetNodes
       let n: Int
       if spec.hasSuffix("%"), let p = Int(spec.dropLast()) {
-        n = (p * poolNodes.count + 99) / 100
+        n = (p * poolNodes.count + 99) / 100  // counted once per budget
       } else {
         n = Int(spec) ?? 0
       }
@@ -157,8 +160,9 @@ extension Simulation {
         next = min(next, pod.createdAt + seconds)
       }
     }
-    // Upstream re-evaluates at least every 5 minutes even when nothing changed.
-    return min(next, now + 300)
+    // Nothing else changes the answer: with the cluster unchanged the evaluation is
+    // deterministic, so no periodic re-check is needed (upstream polls; the result is the same).
+    return next
   }
 
   // MARK: Methods
