@@ -287,6 +287,7 @@ extension Simulation {
   }
 
   static let upstreamMultiNodeLimit = 100
+  static let minimumSavingsPerPod = 0.01
 
   struct ConsolidationPlan {
     var command: DisruptionCommand
@@ -319,6 +320,9 @@ extension Simulation {
     }
     let savings = current - newPrice
     guard savings > 1e-9 else { return nil }
+    // Cost-aware: a move must save at least a cent per hour for every pod it evicts,
+    // so the fleet does not churn workloads for pennies (first-fit keeps upstream's any-saving).
+    if options.packing == .costAware && savings < Self.minimumSavingsPerPod * Double(plan.podCount) { return nil }
     // Balanced: the share of the pool's cost saved must be at least half the share of its
     // disruption cost incurred (upstream's k = 2).
     for c in set where c.pool.spec?.disruption?.consolidationPolicy == "Balanced" {
