@@ -37,3 +37,20 @@ for f in mixed100 mixed500 mixed2000 mixed5000 bench100 bench1000 bench5000; do
   ca=$(.build/release/karpenter simulate "$out/$f.yaml" --output json | python3 -c "import json,sys;print(json.load(sys.stdin)['cost']['perHour'])")
   python3 -c "lb,ff,ca=$lb,$ff,$ca;print(f'| $f | {lb:.4f} | {ff:.4f} | {100*(ff/lb-1):.1f}% | {ca:.4f} | {100*(ca/lb-1):.1f}% |')"
 done
+
+echo
+echo "## Over time (issue 4)"
+[ -f "$out/cluster1000.yaml" ] || python3 scripts/gen_cluster.py > "$out/cluster1000.yaml"
+echo "### One full consolidation pass on 1,000 nodes / 10,000 pods"
+.build/release/karpenter-bench --runs 3 --consolidation "$out/cluster1000.yaml"
+echo "### 24 hours of that cluster"
+/usr/bin/time -f "cluster1000, 24 h: %e s, peak RSS %M KB" .build/release/karpenter simulate "$out/cluster1000.yaml" --output json > /dev/null
+echo "### The day/night example against the time integral of the lower bound"
+python3 scripts/timeline_bound.py examples/day-night.yaml
+for p in cost-aware first-fit; do
+  .build/release/karpenter simulate examples/day-night.yaml --packing "$p" --output json | python3 -c "
+import json, sys, collections
+d = json.load(sys.stdin)
+c = collections.Counter(e['type'] for e in d['events'])
+print('$p: total \$%.2f, evictions %d, disruption decisions %d' % (d['cost']['total'], c['PodEvicted'], c['DisruptionDecided']))"
+done
