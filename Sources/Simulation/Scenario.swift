@@ -121,6 +121,10 @@ public struct ScaleSpec: Codable, Hashable, Sendable {
 
 public struct InterruptSpec: Codable, Hashable, Sendable {
   public var node: String
+  /// `spot` (the default: a spot interruption notice, the instance goes 2 minutes later),
+  /// `maintenance` (a scheduled maintenance event) or `stateChange` (the instance is stopping or
+  /// terminating): Karpenter drains the node at once in every case.
+  public var kind: String?
 }
 
 /// An inline manifest kept as its YAML node, decoded later by the manifest loader.

@@ -62,6 +62,11 @@ extension Scenario: SelfValidating {
       if Self.seconds(entry.at) == nil {
         errors.append(.invalid(entryPath.child("at"), entry.at, "must be a Go duration such as 10m"))
       }
+      for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
+        if let kind = interrupt.kind, !["spot", "maintenance", "stateChange"].contains(kind) {
+          errors.append(.unsupported(entryPath.child("interrupt").index(j).child("kind"), kind, supported: ["spot", "maintenance", "stateChange"]))
+        }
+      }
       for (j, scale) in (entry.scale ?? []).enumerated() where scale.replicas < 0 {
         errors.append(.invalid(entryPath.child("scale").index(j).child("replicas"), String(scale.replicas), "must not be negative"))
       }

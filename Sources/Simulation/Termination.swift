@@ -135,13 +135,21 @@ extension Simulation {
   /// new capacity from the provisioner); the instance is reclaimed after two minutes.
   mutating func interrupt(_ name: String) {
     guard let node = nodes[name] else { return }
-    guard node.capacityType == WellKnown.capacityTypeSpot else {
-      events.append(SimulationEvent(time: now, type: "InterruptionIgnored", node: name, reason: "not a spot node"))
-      return
-    }
+    // Only spot capacity receives spot interruption notices.
+    guard node.capacityType == WellKnown.capacityTypeSpot else { return }
     events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
                                   message: "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"))
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
+    startTermination(name, reason: "Interrupted")
+  }
+
+  /// A scheduled maintenance event or an instance state change (stopping, terminating):
+  /// Karpenter drains the node at once, as for a spot interruption, without a 2-minute deadline.
+  mutating func instanceEvent(_ name: String, kind: String) {
+    guard nodes[name] != nil else { return }
+    let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
+    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
+                                  message: "\(what) for \(name); \(reschedulablePods(name).count) pods move now"))
     startTermination(name, reason: "Interrupted")
   }
 

@@ -24,10 +24,13 @@ extension Simulation {
       self.scale(kind: scale.kind, namespace: scale.namespace ?? "default", name: scale.name, replicas: scale.replicas)
     }
     for interrupt in step.entry.interrupt ?? [] {
+      let kind = interrupt.kind ?? "spot"
       let targets = interrupt.node == "*"
-        ? nodes.keys.sorted().filter { nodes[$0]!.capacityType == WellKnown.capacityTypeSpot }
+        ? nodes.keys.sorted().filter { kind != "spot" || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot }
         : [interrupt.node]
-      for name in targets { self.interrupt(name) }
+      for name in targets {
+        if kind == "spot" { self.interrupt(name) } else { self.instanceEvent(name, kind: kind) }
+      }
     }
     for change in step.entry.unavailable ?? [] {
       let until = change.for.flatMap(Scenario.seconds).map { now + $0 } ?? Double.infinity
