@@ -59,9 +59,8 @@ extension Simulation {
             blocked += 1
             continue
           }
-          if let budget = blockingBudget(for: pod) {
+          if evictionBlocked(pod) {
             blocked += 1
-            _ = budget
             continue
           }
         }
@@ -95,29 +94,10 @@ extension Simulation {
 
   // MARK: PodDisruptionBudgets
 
-  /// The budget that forbids evicting `pod` now, if any: one selecting it whose healthy pods
-  /// would drop below what it requires.
-  func blockingBudget(for pod: SimPod) -> PodDisruptionBudget? {
-    let namespace = pod.pod.metadata.namespace ?? "default"
-    let labels = pod.pod.metadata.labels ?? [:]
-    for pdb in input.podDisruptionBudgets where pdb.namespace == namespace {
-      guard let selector = pdb.spec?.selector, !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty,
-        selector.matches(labels)
-      else { continue }
-      let matching = pods.values.filter { ($0.pod.metadata.namespace ?? "default") == namespace && selector.matches($0.pod.metadata.labels ?? [:]) }
-      let expected = matching.count
-      let healthy = matching.filter { p in p.node.flatMap { nodes[$0]?.ready } ?? false }.count
-      var desired = 0
-      if let min = pdb.spec?.minAvailable {
-        desired = min.scaled(total: expected, roundUp: true) ?? expected
-      } else if let max = pdb.spec?.maxUnavailable {
-        desired = expected - (max.scaled(total: expected, roundUp: true) ?? 0)
-      } else {
-        continue
-      }
-      if healthy - desired < 1 { return pdb }
-    }
-    return nil
+  /// Whether a PodDisruptionBudget forbids evicting `pod` now: one selecting it whose healthy
+  /// pods would drop below what it requires. Counted afresh, as each eviction changes it.
+  func evictionBlocked(_ pod: SimPod) -> Bool {
+    PDBStatus(self).blocks(pod)
   }
 
   // MARK: Expiration and interruption
