@@ -287,6 +287,7 @@ extension Simulation {
   }
 
   static let upstreamMultiNodeLimit = 100
+  static let spotToSpotMinimumOptions = 15
   static let minimumSavingsPerPod = 0.01
 
   struct ConsolidationPlan {
@@ -308,9 +309,15 @@ extension Simulation {
     if let claim = plan.claims.first {
       guard let launch = claim.cheapestLaunch() else { return nil }
       // Spot-to-spot consolidation is behind a feature gate upstream (off by default): spot
-      // nodes are only deleted, never replaced by another spot node.
+      // nodes are only deleted, never replaced by another spot node. With the gate on, only a
+      // single node, and only with at least 15 cheaper spot instance types to launch from.
       if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot }) && launch.offering.capacityType == WellKnown.capacityTypeSpot {
-        return nil
+        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true, set.count == 1 else { return nil }
+        let current = set[0].price
+        let cheaper = claim.instanceTypes.filter { type in
+          type.offerings.contains { $0.available && $0.capacityType == WellKnown.capacityTypeSpot && $0.price < current }
+        }
+        guard cheaper.count >= Self.spotToSpotMinimumOptions else { return nil }
       }
       // Replacing several nodes by one of a type they already run is never better than deleting
       // all but one of them (upstream's filterOutSameInstanceType).

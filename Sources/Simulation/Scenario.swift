@@ -33,12 +33,21 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
   /// A Go duration; absent means "until quiet".
   public var duration: String?
   public var timeline: [TimelineEntry]?
+  /// Upstream's feature gates that change behaviour: `spotToSpotConsolidation` (default false).
+  public var featureGates: FeatureGates?
 
   public init(cloud: CloudSpec? = nil, duration: String? = nil, timeline: [TimelineEntry]? = nil) {
     self.cloud = cloud
     self.duration = duration
     self.timeline = timeline
   }
+}
+
+public struct FeatureGates: Codable, Hashable, Sendable {
+  /// Lets consolidation replace a spot node by a cheaper spot node (single-node only, and only
+  /// when at least 15 cheaper instance types are possible, so the launch has room to avoid
+  /// interruption-prone pools), as upstream's gate of the same name.
+  public var spotToSpotConsolidation: Bool?
 }
 
 public struct CloudSpec: Codable, Hashable, Sendable {
