@@ -10,7 +10,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
-    .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
   ],
   targets: [
@@ -19,8 +18,7 @@ let package = Package(
     .target(
       name: "ManifestCoding",
       dependencies: [
-        .product(name: "Yams", package: "Yams"),
-        .product(name: "OrderedCollections", package: "swift-collections"),
+        .product(name: "Yams", package: "Yams")
       ]
     ),
     // The Kubernetes objects the controllers read and users write, Quantity, label selectors.
