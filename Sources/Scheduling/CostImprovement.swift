@@ -25,23 +25,6 @@ extension SchedulerRun {
     claims = improved
   }
 
-  /// The price the simulated cloud would pay for a NodeClaim with these types: the cheapest
-  /// spot offering if any type has one allowed, else the cheapest on-demand one.
-  func launchPrice(_ types: Bitset, pool: PoolState, requirements: Requirements) -> Double? {
-    var bestSpot = Double.infinity
-    var bestOther = Double.infinity
-    types.forEach { position in
-      guard let offering = instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
-      if offering.capacityType == WellKnown.capacityTypeSpot {
-        bestSpot = min(bestSpot, offering.price)
-      } else {
-        bestOther = min(bestOther, offering.price)
-      }
-    }
-    if bestSpot.isFinite { return bestSpot }
-    return bestOther.isFinite ? bestOther : nil
-  }
-
   private func keepsTogether(_ claim: Claim) -> Bool {
     for i in claim.pods {
       let pod = pods[i]

@@ -292,7 +292,6 @@ extension Simulation {
 
   struct ConsolidationPlan {
     var command: DisruptionCommand
-    var savings: Double
     /// Dollars per hour saved per unit of disruption cost (about one per pod evicted).
     var efficiency: Double
   }
@@ -346,7 +345,7 @@ extension Simulation {
       command: DisruptionCommand(
         id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims, replacementPods: plan.claimPods,
         message: message),
-      savings: savings, efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost }))
+      efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost }))
   }
 
   struct ReschedulingPlan {
