@@ -41,12 +41,15 @@ public struct CronSchedule: Hashable, Sendable {
     let fields = expanded.split(whereSeparator: { $0 == " " || $0 == "\t" })
     guard fields.count == 5 else {
       throw ParseError(
-        text: text, reason: "expected 5 fields (minute hour day-of-month month day-of-week), found \(fields.count)")
+        text: text,
+        reason: "expected 5 fields (minute hour day-of-month month day-of-week), found \(fields.count)")
     }
     func field(_ i: Int, _ name: String, _ range: ClosedRange<Int>, _ names: [String: Int]) throws
       -> UInt64
     {
-      do { return try Self.parseField(String(fields[i]), range: range, names: names) } catch let problem as CronFieldProblem {
+      do { return try Self.parseField(String(fields[i]), range: range, names: names) } catch let problem
+        as CronFieldProblem
+      {
         throw ParseError(text: text, reason: "\(name) field \"\(fields[i])\": \(problem.reason)")
       }
     }

@@ -28,7 +28,10 @@ struct Simulate: ParsableCommand {
   @Option(help: "text (tables) or json (the SimulationResult document).")
   var output: OutputFormat = .text
 
-  @Option(help: "cost-aware (the default: first-fit-decreasing, then cheaper splits) or first-fit (upstream Karpenter's packing, the baseline).")
+  @Option(
+    help:
+      "cost-aware (the default: first-fit-decreasing, then cheaper splits) or first-fit (upstream Karpenter's packing, the baseline)."
+  )
   var packing: PackingChoice = .costAware
 
   @Option(help: "Also write a self-contained HTML page (inline SVG charts, no network) to this file.")
@@ -62,7 +65,8 @@ public enum SimulateRun {
     let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
     for d in diagnostics { out.stderr += d.description + "\n" }
     if diagnostics.contains(where: { $0.severity == .error }) {
-      out.stderr += "\(diagnostics.filter { $0.severity == .error }.count) errors found; nothing was simulated\n"
+      out.stderr +=
+        "\(diagnostics.filter { $0.severity == .error }.count) errors found; nothing was simulated\n"
       out.exitCode = 1
       return out
     }
@@ -72,7 +76,8 @@ public enum SimulateRun {
       out.stdout = output == .json ? try result.json() : result.text()
       if let report {
         do {
-          try Data(result.html(title: reportTitle(paths)).utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+          try Data(result.html(title: reportTitle(paths)).utf8).write(
+            to: URL(fileURLWithPath: report), options: .atomic)
         } catch {
           out.stdout = ""
           out.stderr += "cannot write the report \(report): \(error.localizedDescription)\n"

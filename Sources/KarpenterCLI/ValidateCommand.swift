@@ -26,7 +26,9 @@ struct Validate: ParsableCommand {
 
 /// The work of `validate`, separate from argument parsing and printing.
 public enum ValidateRun {
-  public static func run(paths: [String], loader: ManifestLoader = ManifestLoader(registry: SimulationInput.registry)) -> CommandOutput {
+  public static func run(
+    paths: [String], loader: ManifestLoader = ManifestLoader(registry: SimulationInput.registry)
+  ) -> CommandOutput {
     let set = loader.load(paths: paths)
     var output = CommandOutput()
     for diagnostic in set.diagnostics {
@@ -35,7 +37,8 @@ public enum ValidateRun {
     let errorCount = set.errors.count
     if errorCount == 0 {
       let n = set.documents.count
-      output.stdout = "\(n) \(n == 1 ? "object" : "objects") valid in \(paths.count) \(paths.count == 1 ? "file" : "files")\n"
+      output.stdout =
+        "\(n) \(n == 1 ? "object" : "objects") valid in \(paths.count) \(paths.count == 1 ? "file" : "files")\n"
     } else {
       output.stderr += "\(errorCount) \(errorCount == 1 ? "error" : "errors") found\n"
       output.exitCode = 1

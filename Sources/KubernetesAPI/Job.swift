@@ -9,8 +9,7 @@ public struct Job: KubernetesObject, Hashable {
   public var spec: JobSpec?
   public var status: JobStatus?
 
-  public init(metadata: ObjectMeta = ObjectMeta(), spec: JobSpec? = nil, status: JobStatus? = nil)
-  {
+  public init(metadata: ObjectMeta = ObjectMeta(), spec: JobSpec? = nil, status: JobStatus? = nil) {
     self.apiVersion = Self.apiVersion
     self.kind = Self.kind
     self.metadata = metadata

@@ -53,8 +53,7 @@ public struct ReplicaSetStatus: Codable, Hashable, Sendable {
   public var availableReplicas: Int32?
   public var observedGeneration: Int64?
 
-  public init(replicas: Int32? = nil, readyReplicas: Int32? = nil, availableReplicas: Int32? = nil)
-  {
+  public init(replicas: Int32? = nil, readyReplicas: Int32? = nil, availableReplicas: Int32? = nil) {
     self.replicas = replicas
     self.readyReplicas = readyReplicas
     self.availableReplicas = availableReplicas

@@ -40,7 +40,9 @@ public enum ScalarResolution {
       guard let head = parts.first, let h = head.first, ("1"..."9").contains(h),
         head.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "_") })
       else { return false }
-      return parts.dropFirst().allSatisfy { p in (1...2).contains(p.count) && p.allSatisfy { $0.isASCII && $0.isNumber } && Int(p)! < 60 }
+      return parts.dropFirst().allSatisfy { p in
+        (1...2).contains(p.count) && p.allSatisfy { $0.isASCII && $0.isNumber } && Int(p)! < 60
+      }
     }
     guard let h = s.first, ("1"..."9").contains(h) else { return false }
     return s.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "_") }

@@ -104,7 +104,8 @@ public struct ManifestLoader: Sendable {
         set.diagnostics.append(
           Diagnostic(
             .error, at: location,
-            field: FieldError(.required, FieldPath(dotted: field), "every manifest needs apiVersion and kind")))
+            field: FieldError(.required, FieldPath(dotted: field), "every manifest needs apiVersion and kind")
+          ))
       }
       return
     }

@@ -28,8 +28,11 @@ extension SchedulerRun {
   private func keepsTogether(_ claim: Claim) -> Bool {
     for i in claim.pods {
       let pod = pods[i]
-      if pod.constraints.affinityTerms.contains(where: { $0.topologyKey == WellKnown.hostnameLabel }) { return true }
-      let selected = topology.selecting(namespace: pod.namespace, labels: pod.labels, key: WellKnown.hostnameLabel)
+      if pod.constraints.affinityTerms.contains(where: { $0.topologyKey == WellKnown.hostnameLabel }) {
+        return true
+      }
+      let selected = topology.selecting(
+        namespace: pod.namespace, labels: pod.labels, key: WellKnown.hostnameLabel)
       if selected.contains(where: { topology.groups[$0].kind == .affinity }) { return true }
     }
     return false
@@ -41,7 +44,8 @@ extension SchedulerRun {
     var classes: [Int]
   }
 
-  private mutating func cheaperSplit(of claim: Claim, planners: inout [PlannerKey: SplitPlanner]) -> [Claim]? {
+  private mutating func cheaperSplit(of claim: Claim, planners: inout [PlannerKey: SplitPlanner]) -> [Claim]?
+  {
     guard claim.pods.count >= 2, !claim.regrouped, !keepsTogether(claim) else { return nil }
     let pool = pools[claim.pool]
     let key = PlannerKey(
@@ -56,7 +60,9 @@ extension SchedulerRun {
       for cls in key.classes { base.formIntersection(compatibilityTypes(cls, pool: claim.pool)) }
       for position in base.members {
         let type = instanceTypes[pool.types[position]]
-        if !type.requirements.intersects(claim.requirements) || !type.hasOffering(allowedBy: claim.requirements) {
+        if !type.requirements.intersects(claim.requirements)
+          || !type.hasOffering(allowedBy: claim.requirements)
+        {
           base.remove(position)
         }
       }
@@ -66,7 +72,9 @@ extension SchedulerRun {
     guard let current = planner.price(claim.types) else { return nil }
     // No split beats the cheapest node that holds the largest pod alone.
     let largest = claim.pods.max { pods[$0].requests.cpuMilli < pods[$1].requests.cpuMilli }!
-    if let floor = planner.price(planner.fitting(pods[largest].requests)), current <= floor * 1.001 { return nil }
+    if let floor = planner.price(planner.fitting(pods[largest].requests)), current <= floor * 1.001 {
+      return nil
+    }
     let ordered = claim.pods.sorted { a, b in
       let x = pods[a].requests, y = pods[b].requests
       if x.cpuMilli != y.cpuMilli { return x.cpuMilli > y.cpuMilli }
@@ -131,8 +139,13 @@ struct SplitPlanner {
     var spot = Array(repeating: Double.infinity, count: pool.types.count)
     var other = spot
     base.forEach { position in
-      guard let offering = run.instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements) else { return }
-      if offering.capacityType == WellKnown.capacityTypeSpot { spot[position] = offering.price } else { other[position] = offering.price }
+      guard let offering = run.instanceTypes[pool.types[position]].cheapestOffering(allowedBy: requirements)
+      else { return }
+      if offering.capacityType == WellKnown.capacityTypeSpot {
+        spot[position] = offering.price
+      } else {
+        other[position] = offering.price
+      }
     }
     spotPrice = spot
     otherPrice = other
@@ -150,7 +163,9 @@ struct SplitPlanner {
   /// walking the types in price order.
   func cheapestPrice(holding total: Resources) -> Double? {
     for position in spotOrder where total.fits(in: pool.allocatable[position]) { return spotPrice[position] }
-    for position in otherOrder where total.fits(in: pool.allocatable[position]) { return otherPrice[position] }
+    for position in otherOrder where total.fits(in: pool.allocatable[position]) {
+      return otherPrice[position]
+    }
     return nil
   }
 
@@ -176,7 +191,9 @@ struct SplitPlanner {
   func single(_ podsToPlace: [Int]) -> Plan? {
     let total = podsToPlace.reduce(Resources()) { $0 + run.pods[$1].requests }
     guard let price = cheapestPrice(holding: total) else { return nil }
-    if hasMinValues && run.minValuesProblem(requirements, types: fitting(total), pool: pool) != nil { return nil }
+    if hasMinValues && run.minValuesProblem(requirements, types: fitting(total), pool: pool) != nil {
+      return nil
+    }
     return Plan(cost: price, parts: [Part(pods: podsToPlace)])
   }
 

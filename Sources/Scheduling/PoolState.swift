@@ -22,7 +22,9 @@ struct PoolState {
     let allowed = template.instanceTypeIndices ?? Array(instanceTypes.indices)
     for i in allowed {
       let t = instanceTypes[i]
-      guard t.requirements.intersects(requirements), let price = t.price(allowedBy: requirements) else { continue }
+      guard t.requirements.intersects(requirements), let price = t.price(allowedBy: requirements) else {
+        continue
+      }
       entries.append((i, price, t.name))
     }
     entries.sort { ($0.price, $0.name) < ($1.price, $1.name) }
@@ -33,7 +35,8 @@ struct PoolState {
       let type = instanceTypes[entry.index]
       let nodeRequirements = requirements.adding(type.requirements)
       var overhead = Resources()
-      for daemon in daemonSets where PoolState.daemon(daemon, runsOn: nodeRequirements, taints: template.taints) {
+      for daemon in daemonSets
+      where PoolState.daemon(daemon, runsOn: nodeRequirements, taints: template.taints) {
         overhead += daemon.requests
       }
       return type.allocatable - overhead
@@ -46,9 +49,14 @@ struct PoolState {
   /// template's taints and its node requirements are compatible with the node's.
   static func daemon(_ daemon: DaemonSetPod, runsOn requirements: Requirements, taints: [Taint]) -> Bool {
     let tolerations = daemon.pod.spec?.tolerations ?? []
-    guard taints.allSatisfy({ $0.effect == "PreferNoSchedule" || tolerations.tolerates($0) }) else { return false }
-    let podRequirements = PodConstraints(pod: daemon.pod, relaxation: Relaxation(), volumeRequirements: Requirements()).requirements
-    return requirements.compatibilityProblem(podRequirements, allowUndefined: WellKnown.wellKnownLabels) == nil
+    guard taints.allSatisfy({ $0.effect == "PreferNoSchedule" || tolerations.tolerates($0) }) else {
+      return false
+    }
+    let podRequirements = PodConstraints(
+      pod: daemon.pod, relaxation: Relaxation(), volumeRequirements: Requirements()
+    ).requirements
+    return requirements.compatibilityProblem(podRequirements, allowUndefined: WellKnown.wellKnownLabels)
+      == nil
   }
 }
 

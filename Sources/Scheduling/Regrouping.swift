@@ -29,7 +29,10 @@ extension SchedulerRun {
     let movable = { (_: Int) in true }
     var before = 0.0
     for claim in claims {
-      guard let price = prices.launchPrice(claim.types, pool: claim.pool, requirements: claim.requirements, run: self) else { return }
+      guard
+        let price = prices.launchPrice(
+          claim.types, pool: claim.pool, requirements: claim.requirements, run: self)
+      else { return }
       before += price
     }
     var next = claims
@@ -37,7 +40,9 @@ extension SchedulerRun {
     for c in next.indices where movable(next[c].pool) {
       let taken = next[c].pods.filter { isFree($0) }
       guard !taken.isEmpty else { continue }
-      for i in taken { free[BatchKey(pool: next[c].pool, cls: compatibilityClass(of: pods[i])), default: []].append(i) }
+      for i in taken {
+        free[BatchKey(pool: next[c].pool, cls: compatibilityClass(of: pods[i])), default: []].append(i)
+      }
       let takenSet = Set(taken)
       next[c].pods.removeAll { takenSet.contains($0) }
       for i in taken { next[c].requests -= pods[i].requests }
@@ -49,7 +54,8 @@ extension SchedulerRun {
     for c in next.indices {
       let classes = Set(next[c].pods.map { compatibilityClass(of: pods[$0]) }).sorted()
       let key = PlannerKey(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
-      let base = bases[key] ?? allowedTypes(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
+      let base =
+        bases[key] ?? allowedTypes(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
       bases[key] = base
       var types = base
       let pool = pools[next[c].pool]
@@ -69,14 +75,17 @@ extension SchedulerRun {
     for c in next.indices where movable(next[c].pool) {
       let pool = pools[next[c].pool]
       guard !next[c].requirements.all.contains(where: { $0.minValues != nil }),
-        let cheapest = prices.cheapestPosition(next[c].types, pool: next[c].pool, requirements: next[c].requirements, run: self)
+        let cheapest = prices.cheapestPosition(
+          next[c].types, pool: next[c].pool, requirements: next[c].requirements, run: self)
       else { continue }
       var room = pool.allocatable[cheapest] - next[c].requests
       for key in keys where key.pool == next[c].pool && !(free[key]!.isEmpty) {
         let compat = compatibilityTypes(key.cls, pool: key.pool)
         guard compat.contains(cheapest) else { continue }
         let classRequirements = pods[free[key]![0]].constraints.requirements
-        guard next[c].requirements.compatibilityProblem(classRequirements, allowUndefined: WellKnown.wellKnownLabels) == nil
+        guard
+          next[c].requirements.compatibilityProblem(
+            classRequirements, allowUndefined: WellKnown.wellKnownLabels) == nil
         else { continue }
         var moved: [Int] = []
         free[key]!.removeAll { i in
@@ -105,12 +114,15 @@ extension SchedulerRun {
       var base = compatibilityTypes(key.cls, pool: key.pool)
       for position in base.members {
         let type = instanceTypes[pool.types[position]]
-        if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) { base.remove(position) }
+        if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
+          base.remove(position)
+        }
       }
       var packer = MixPacker(run: self, pool: pool, base: base, requirements: requirements)
       guard let plan = packer.pack(free[key]!) else { return }
       for part in plan.parts {
-        var claim = Claim(id: -1, pool: key.pool, requirements: requirements, types: packer.planner.types(for: part))
+        var claim = Claim(
+          id: -1, pool: key.pool, requirements: requirements, types: packer.planner.types(for: part))
         claim.pods = part.pods
         claim.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
         claim.applied = [key.cls]
@@ -121,7 +133,10 @@ extension SchedulerRun {
     }
     var after = 0.0
     for claim in next {
-      guard let price = prices.launchPrice(claim.types, pool: claim.pool, requirements: claim.requirements, run: self) else { return }
+      guard
+        let price = prices.launchPrice(
+          claim.types, pool: claim.pool, requirements: claim.requirements, run: self)
+      else { return }
       after += price
     }
     guard after < before * 0.999 else { return }
@@ -143,7 +158,9 @@ extension SchedulerRun {
       nodesAfter[next[c].pool] += 1
     }
     for p in pools.indices {
-      if let remaining = pools[p].remaining, !reservedAfter[p].fits(in: reservedBefore[p] + remaining) { return }
+      if let remaining = pools[p].remaining, !reservedAfter[p].fits(in: reservedBefore[p] + remaining) {
+        return
+      }
       if let nodes = pools[p].remainingNodes, nodesAfter[p] - nodesBefore[p] > nodes { return }
     }
     for p in pools.indices {
@@ -161,7 +178,9 @@ extension SchedulerRun {
     for cls in classes { base.formIntersection(compatibilityTypes(cls, pool: p)) }
     for position in base.members {
       let type = instanceTypes[pool.types[position]]
-      if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) { base.remove(position) }
+      if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
+        base.remove(position)
+      }
     }
     return base
   }
@@ -226,7 +245,9 @@ struct MixPacker {
     // Pods by identical requests, largest first.
     var shapes: [Resources: [Int]] = [:]
     for i in podIndices { shapes[run.pods[i].requests, default: []].append(i) }
-    var groups = shapes.map { (requests: $0.key, pods: $0.value.sorted { run.pods[$0].key < run.pods[$1].key }) }
+    var groups = shapes.map {
+      (requests: $0.key, pods: $0.value.sorted { run.pods[$0].key < run.pods[$1].key })
+    }
     groups.sort { ($0.requests.cpuMilli, $0.requests.memory) > ($1.requests.cpuMilli, $1.requests.memory) }
     var parts: [SplitPlanner.Part] = []
     var cost = 0.0
@@ -278,7 +299,9 @@ struct MixPacker {
       let r = Double(alloc.memory) / Double(alloc.cpuMilli)
       let ratio = Int((r * r * r * r).exponent)  // quarter steps of log2
       let score = worth(alloc) / price + Double(alloc.cpuMilli) * 1e-15
-      if bestByRatio[ratio] == nil || score > bestByRatio[ratio]!.score { bestByRatio[ratio] = (score, position) }
+      if bestByRatio[ratio] == nil || score > bestByRatio[ratio]!.score {
+        bestByRatio[ratio] = (score, position)
+      }
     }
     return bestByRatio.values.map(\.position).sorted()
   }
@@ -294,7 +317,9 @@ struct MixPacker {
       var best: (score: Double, g: Int)?
       for (g, group) in groups.enumerated() where left[g] > 0 && group.requests.fits(in: room) {
         var score = 0.0
-        for slot in 0..<3 { score += Double(group.requests[slot]) * scale[slot] * Double(room[slot]) * scale[slot] }
+        for slot in 0..<3 {
+          score += Double(group.requests[slot]) * scale[slot] * Double(room[slot]) * scale[slot]
+        }
         if best == nil || score > best!.score { best = (score, g) }
       }
       guard let pick = best else { break }
@@ -339,10 +364,16 @@ struct PriceTables {
     let key = Key(pool: pool, requirements: requirements)
     if let t = tables[key] { return t }
     let state = run.pools[pool]
-    var t = Table(spot: Array(repeating: .infinity, count: state.types.count), other: Array(repeating: .infinity, count: state.types.count))
+    var t = Table(
+      spot: Array(repeating: .infinity, count: state.types.count),
+      other: Array(repeating: .infinity, count: state.types.count))
     for (position, index) in state.types.enumerated() {
       guard let o = run.instanceTypes[index].cheapestOffering(allowedBy: requirements) else { continue }
-      if o.capacityType == WellKnown.capacityTypeSpot { t.spot[position] = o.price } else { t.other[position] = o.price }
+      if o.capacityType == WellKnown.capacityTypeSpot {
+        t.spot[position] = o.price
+      } else {
+        t.other[position] = o.price
+      }
     }
     tables[key] = t
     return t
@@ -350,24 +381,32 @@ struct PriceTables {
 
   /// What the cloud would pay: the cheapest spot price if any type has one, else the cheapest
   /// other price.
-  mutating func launchPrice(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun) -> Double? {
+  mutating func launchPrice(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun)
+    -> Double?
+  {
     let t = table(pool: pool, requirements: requirements, run: run)
     var spot = Double.infinity
     var other = Double.infinity
-    types.forEach { spot = min(spot, t.spot[$0]); other = min(other, t.other[$0]) }
+    types.forEach {
+      spot = min(spot, t.spot[$0]); other = min(other, t.other[$0])
+    }
     if spot.isFinite { return spot }
     return other.isFinite ? other : nil
   }
 
   /// The position the cloud would launch (spot first, then price, then position).
-  mutating func cheapestPosition(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun) -> Int? {
+  mutating func cheapestPosition(_ types: Bitset, pool: Int, requirements: Requirements, run: SchedulerRun)
+    -> Int?
+  {
     let t = table(pool: pool, requirements: requirements, run: run)
     var best: (spot: Bool, price: Double, position: Int)?
     types.forEach { position in
       let spot = t.spot[position].isFinite
       let price = spot ? t.spot[position] : t.other[position]
       guard price.isFinite else { return }
-      if let b = best, (b.spot && !spot) || (b.spot == spot && (b.price, b.position) <= (price, position)) { return }
+      if let b = best, (b.spot && !spot) || (b.spot == spot && (b.price, b.position) <= (price, position)) {
+        return
+      }
       best = (spot, price, position)
     }
     return best?.position

@@ -39,13 +39,21 @@ public struct Requirement: Hashable, Sendable, CustomStringConvertible {
     case "NotIn": self.init(key: k, complement: true, values: values, minValues: minValues)
     case "Exists": self.init(key: k, complement: true, values: [], minValues: minValues)
     case "Gt":
-      self.init(key: k, complement: true, values: [], greaterThan: values.first.flatMap { Int($0) }, minValues: minValues)
+      self.init(
+        key: k, complement: true, values: [], greaterThan: values.first.flatMap { Int($0) },
+        minValues: minValues)
     case "Gte":
-      self.init(key: k, complement: true, values: [], greaterThan: values.first.flatMap { Int($0) }.map { $0 - 1 }, minValues: minValues)
+      self.init(
+        key: k, complement: true, values: [], greaterThan: values.first.flatMap { Int($0) }.map { $0 - 1 },
+        minValues: minValues)
     case "Lt":
-      self.init(key: k, complement: true, values: [], lessThan: values.first.flatMap { Int($0) }, minValues: minValues)
+      self.init(
+        key: k, complement: true, values: [], lessThan: values.first.flatMap { Int($0) }, minValues: minValues
+      )
     case "Lte":
-      self.init(key: k, complement: true, values: [], lessThan: values.first.flatMap { Int($0) }.map { $0 + 1 }, minValues: minValues)
+      self.init(
+        key: k, complement: true, values: [], lessThan: values.first.flatMap { Int($0) }.map { $0 + 1 },
+        minValues: minValues)
     default:  // DoesNotExist, and anything unknown
       self.init(key: k, complement: false, values: [], minValues: minValues)
     }

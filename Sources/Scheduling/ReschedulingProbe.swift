@@ -12,9 +12,10 @@ public struct ReschedulingProbe: Sendable {
   private let podsBySlot: [Int: [Pod]]
 
   public init(_ input: SchedulingInput) {
-    var run = SchedulerRun(SchedulingInput(
-      nodePools: input.nodePools, instanceTypes: input.instanceTypes, existingNodes: input.existingNodes,
-      pods: [], daemonSets: input.daemonSets, packing: input.packing))
+    var run = SchedulerRun(
+      SchedulingInput(
+        nodePools: input.nodePools, instanceTypes: input.instanceTypes, existingNodes: input.existingNodes,
+        pods: [], daemonSets: input.daemonSets, packing: input.packing))
     run.resourceNames = input.resourceNames
     base = run
     var bySlot: [Int: [Pod]] = [:]
@@ -27,7 +28,9 @@ public struct ReschedulingProbe: Sendable {
   /// `improve` runs the cost-aware passes on the result; consolidation leaves them off: it only
   /// asks whether the pods fit with at most one new node, and the launch picks its cheapest
   /// type anyway.
-  public func simulate(removing: Set<String>, pods: [SchedulingPod], improve: Bool = false) -> SchedulingResult {
+  public func simulate(removing: Set<String>, pods: [SchedulingPod], improve: Bool = false)
+    -> SchedulingResult
+  {
     var run = base
     run.pods = pods
     for (s, slot) in run.slots.enumerated() where removing.contains(slot.node.name) {

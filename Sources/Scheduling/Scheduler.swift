@@ -59,7 +59,9 @@ struct SchedulerRun {
       .sorted { ($0.weight, $1.name) > ($1.weight, $0.name) }
       .map { PoolState(template: $0, instanceTypes: input.instanceTypes, daemonSets: input.daemonSets) }
     slots = input.existingNodes.sorted { $0.name < $1.name }.map {
-      NodeSlot(node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested, hostPorts: $0.hostPorts)
+      NodeSlot(
+        node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested,
+        hostPorts: $0.hostPorts)
     }
     nominations = input.nominations
     resourceNames = input.resourceNames
@@ -126,24 +128,34 @@ struct SchedulerRun {
   private func poolCompatibility(_ pool: PoolState, _ c: PodConstraints) -> PoolCompatibility {
     var types = Bitset(count: pool.types.count)
     if let taint = c.untolerated(pool.template.taints) {
-      return PoolCompatibility(problem: "it does not tolerate the taint \(taint.key)=\(taint.value ?? ""):\(taint.effect)", types: types)
+      return PoolCompatibility(
+        problem: "it does not tolerate the taint \(taint.key)=\(taint.value ?? ""):\(taint.effect)",
+        types: types)
     }
-    if let problem = pool.requirements.compatibilityProblem(c.requirements, allowUndefined: WellKnown.wellKnownLabels) {
+    if let problem = pool.requirements.compatibilityProblem(
+      c.requirements, allowUndefined: WellKnown.wellKnownLabels)
+    {
       return PoolCompatibility(problem: "its requirements do not match: \(problem)", types: types)
     }
     let merged = pool.requirements.adding(c.requirements)
     for (position, t) in pool.types.enumerated() {
       let type = instanceTypes[t]
-      if type.requirements.intersects(merged) && type.hasOffering(allowedBy: merged) { types.insert(position) }
+      if type.requirements.intersects(merged) && type.hasOffering(allowedBy: merged) {
+        types.insert(position)
+      }
     }
     if types.isEmpty {
-      return PoolCompatibility(problem: "no instance type satisfies \(c.requirements.isEmpty ? "the pool's requirements" : c.requirements.description)", types: types)
+      return PoolCompatibility(
+        problem:
+          "no instance type satisfies \(c.requirements.isEmpty ? "the pool's requirements" : c.requirements.description)",
+        types: types)
     }
     return PoolCompatibility(problem: nil, types: types)
   }
 
   private mutating func shapeID(_ pod: SchedulingPod, class id: Int) -> Int {
-    let shape = Shape(compatibilityClass: id, namespace: pod.namespace, labels: pod.labels, constraints: pod.constraints)
+    let shape = Shape(
+      compatibilityClass: id, namespace: pod.namespace, labels: pod.labels, constraints: pod.constraints)
     if let s = shapeIDs[shape] { return s }
     shapeIDs[shape] = shapeIDs.count
     return shapeIDs.count - 1
@@ -287,7 +299,9 @@ struct SchedulerRun {
             commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
             return nil
           case .failure(let rejection):
-            failure = rejection.reason + (limitedByLimits ? " among the instance types its remaining limits allow" : "")
+            failure =
+              rejection.reason
+              + (limitedByLimits ? " among the instance types its remaining limits allow" : "")
           }
         }
         if limitedByLimits && givesBackReservations && !compacted {
@@ -310,7 +324,9 @@ struct SchedulerRun {
   private func withinLimits(_ types: Bitset, pool p: Int) -> Bitset {
     guard let remaining = pools[p].remaining else { return types }
     var out = types
-    for position in types.members where !pools[p].capacity[position].fits(in: remaining) { out.remove(position) }
+    for position in types.members where !pools[p].capacity[position].fits(in: remaining) {
+      out.remove(position)
+    }
     return out
   }
 
@@ -348,11 +364,15 @@ struct SchedulerRun {
 
   // MARK: Existing nodes
 
-  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int) -> Result<[String: [String]], RejectionError> {
+  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int)
+    -> Result<[String: [String]], RejectionError>
+  {
     // Reads go through `slots[s]` rather than a copy of the slot: copying it retains every
     // array it holds, which dominated consolidation's thousands of probes.
     let c = pod.constraints
-    if excludedSlots.contains(s) { return .failure(RejectionError(reason: "the node is going away", monotone: true)) }
+    if excludedSlots.contains(s) {
+      return .failure(RejectionError(reason: "the node is going away", monotone: true))
+    }
     if !(slots[s].requested + pod.requests).fits(in: slots[s].node.allocatable) {
       return .failure(RejectionError(reason: "not enough room", monotone: false))
     }
@@ -362,17 +382,24 @@ struct SchedulerRun {
     if let problem = slots[s].requirements.compatibilityProblem(c.requirements) {
       return .failure(RejectionError(reason: problem, monotone: true))
     }
-    if !c.hostPorts.isEmpty && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } }) {
+    if !c.hostPorts.isEmpty
+      && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } })
+    {
       return .failure(RejectionError(reason: "host port in use", monotone: true))
     }
     if keys.isEmpty { return .success([:]) }
-    switch topology.evaluate(pod, groups: groups, keys: keys, at: .node(name: slots[s].node.name, labels: slots[s].node.labels)) {
-    case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
+    switch topology.evaluate(
+      pod, groups: groups, keys: keys, at: .node(name: slots[s].node.name, labels: slots[s].node.labels))
+    {
+    case .rejected(let reason, let monotone):
+      return .failure(RejectionError(reason: reason, monotone: monotone))
     case .accepted(let domains): return .success(domains)
     }
   }
 
-  private mutating func commitExisting(_ i: Int, groups: Topology.PodGroups, slot s: Int, domains: [String: [String]]) {
+  private mutating func commitExisting(
+    _ i: Int, groups: Topology.PodGroups, slot s: Int, domains: [String: [String]]
+  ) {
     slots[s].requested += pods[i].requests
     slots[s].hostPorts += pods[i].constraints.hostPorts
     existingPlacements[i] = slots[s].node.name
@@ -383,7 +410,9 @@ struct SchedulerRun {
 
   /// Tries to add the pod to `claim`; returns the claim with the pod's requirements and
   /// topology applied and its instance types narrowed, without the pod recorded yet.
-  private func tryClaim(_ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim) -> Result<ClaimUpdate, RejectionError> {
+  private func tryClaim(
+    _ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim
+  ) -> Result<ClaimUpdate, RejectionError> {
     let pool = pools[claim.pool]
     let compat = compatibility[cls]![claim.pool]
     if let problem = compat.problem { return .failure(RejectionError(reason: problem, monotone: true)) }
@@ -393,7 +422,9 @@ struct SchedulerRun {
     let c = pod.constraints
     var requirements = claim.requirements
     if !claim.applied.contains(cls) {
-      if let problem = claim.requirements.compatibilityProblem(c.requirements, allowUndefined: WellKnown.wellKnownLabels) {
+      if let problem = claim.requirements.compatibilityProblem(
+        c.requirements, allowUndefined: WellKnown.wellKnownLabels)
+      {
         return .failure(RejectionError(reason: problem, monotone: true))
       }
       requirements.add(c.requirements)
@@ -402,8 +433,11 @@ struct SchedulerRun {
       return .failure(RejectionError(reason: "host port in use", monotone: true))
     }
     var domains: [String: [String]]
-    switch topology.evaluate(pod, groups: groups, keys: keys, at: .claim(hostname: claim.hostname, requirements: requirements)) {
-    case .rejected(let reason, let monotone): return .failure(RejectionError(reason: reason, monotone: monotone))
+    switch topology.evaluate(
+      pod, groups: groups, keys: keys, at: .claim(hostname: claim.hostname, requirements: requirements))
+    {
+    case .rejected(let reason, let monotone):
+      return .failure(RejectionError(reason: reason, monotone: monotone))
     case .accepted(let d): domains = d
     }
     for (key, values) in domains where key != WellKnown.hostnameLabel {
@@ -430,7 +464,8 @@ struct SchedulerRun {
       }
     }
     if types.isEmpty {
-      let reason = tooSmall > 0 ? resourceReason(pod, claim: claim) : "no instance type satisfies \(requirements)"
+      let reason =
+        tooSmall > 0 ? resourceReason(pod, claim: claim) : "no instance type satisfies \(requirements)"
       return .failure(RejectionError(reason: reason, monotone: false))
     }
     if let problem = minValuesProblem(requirements, types: types, pool: pool) {
@@ -447,7 +482,9 @@ struct SchedulerRun {
     return .success(ClaimUpdate(claim: updated, domains: domains))
   }
 
-  private mutating func commitClaim(_ i: Int, groups: Topology.PodGroups, claim c: Int, domains chosen: [String: [String]]) {
+  private mutating func commitClaim(
+    _ i: Int, groups: Topology.PodGroups, claim c: Int, domains chosen: [String: [String]]
+  ) {
     var domains = chosen
     domains[WellKnown.hostnameLabel] = [claims[c].hostname]
     topology.record(namespace: pods[i].namespace, labels: pods[i].labels, own: groups, domains: domains)
@@ -463,7 +500,8 @@ struct SchedulerRun {
         }
       }
       if seen.count < minValues {
-        return "minValues \(minValues) of \(r.key) cannot be met: only \(seen.count) values remain among the instance types that fit"
+        return
+          "minValues \(minValues) of \(r.key) cannot be met: only \(seen.count) values remain among the instance types that fit"
       }
     }
     return nil
@@ -475,7 +513,8 @@ struct SchedulerRun {
     claim.types.forEach { largest = pointwiseMax(largest, pool.allocatable[$0].values) }
     let need = claim.requests + pod.requests
     let short = need.exceeding(Resources(largest))
-    let what = short.map { $0 < resourceNames.count ? resourceNames[$0] : "resource \($0)" }.joined(separator: ", ")
+    let what = short.map { $0 < resourceNames.count ? resourceNames[$0] : "resource \($0)" }.joined(
+      separator: ", ")
     return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
   }
 }

@@ -150,7 +150,9 @@ extension PlannedNodeClaim {
   /// available.
   public func cheapestLaunch() -> (type: InstanceType, offering: Offering)? {
     let spotAllowed = requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
-    let passes = spotAllowed ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]
+    let passes =
+      spotAllowed
+      ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]
     let zone = requirements[WellKnown.zoneLabel]
     let capacityType = requirements[WellKnown.capacityTypeLabel]
     for pass in passes {
@@ -159,7 +161,9 @@ extension PlannedNodeClaim {
         for o in type.offerings where o.available && o.capacityType == pass {
           if let zone, !zone.has(o.zone) { continue }
           if let capacityType, !capacityType.has(o.capacityType) { continue }
-          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) { continue }
+          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) {
+            continue
+          }
           best = (type, o)
         }
       }

@@ -24,7 +24,8 @@ public struct SchedulingPod: Sendable {
     self.requests = requests
     self.pod = pod
     self.volumeRequirements = volumeRequirements
-    self.constraints = PodConstraints(pod: pod, relaxation: Relaxation(), volumeRequirements: volumeRequirements)
+    self.constraints = PodConstraints(
+      pod: pod, relaxation: Relaxation(), volumeRequirements: volumeRequirements)
   }
 
   public var key: String { "\(namespace)/\(name)" }
@@ -113,7 +114,8 @@ public struct PodConstraints: Hashable, Sendable {
     if relaxation.droppedPreferredNodeAffinity < preferred.count {
       requirements.add(
         Requirements(
-          nodeSelectorRequirements: preferred[relaxation.droppedPreferredNodeAffinity].preference.matchExpressions ?? []))
+          nodeSelectorRequirements: preferred[relaxation.droppedPreferredNodeAffinity].preference
+            .matchExpressions ?? []))
     }
     requirements.add(volumeRequirements)
     self.requirements = requirements
@@ -123,12 +125,14 @@ public struct PodConstraints: Hashable, Sendable {
     let anyway = allSpreads.filter { !$0.isRequired }
     self.spreads = allSpreads.filter(\.isRequired) + anyway.dropFirst(relaxation.droppedScheduleAnyway)
     let podAffinity = affinity?.podAffinity
-    self.affinityTerms = (podAffinity?.required ?? [])
+    self.affinityTerms =
+      (podAffinity?.required ?? [])
       + (podAffinity?.preferred ?? []).sorted { $0.weight > $1.weight }
       .dropFirst(relaxation.droppedPreferredPodAffinity).map(\.podAffinityTerm)
     let anti = affinity?.podAntiAffinity
     self.requiredAntiAffinityCount = anti?.required.count ?? 0
-    self.antiAffinityTerms = (anti?.required ?? [])
+    self.antiAffinityTerms =
+      (anti?.required ?? [])
       + (anti?.preferred ?? []).sorted { $0.weight > $1.weight }
       .dropFirst(relaxation.droppedPreferredPodAntiAffinity).map(\.podAffinityTerm)
     self.hostPorts = spec?.hostPorts ?? []
@@ -153,7 +157,9 @@ public struct PodConstraints: Hashable, Sendable {
 
   /// What makes two pods interchangeable for instance-type and NodePool compatibility.
   var compatibilityKey: CompatibilityKey {
-    CompatibilityKey(requirements: requirements, tolerations: tolerations, toleratesPreferNoSchedule: toleratesPreferNoSchedule)
+    CompatibilityKey(
+      requirements: requirements, tolerations: tolerations,
+      toleratesPreferNoSchedule: toleratesPreferNoSchedule)
   }
 }
 

@@ -39,13 +39,16 @@ struct Topology {
     var out = PodGroups()
     let c = pod.constraints
     for s in c.spreads {
-      out.spreads.append(register(TopologyGroup.identity(spread: s, namespace: pod.namespace, labels: pod.labels)))
+      out.spreads.append(
+        register(TopologyGroup.identity(spread: s, namespace: pod.namespace, labels: pod.labels)))
     }
     for t in c.affinityTerms {
-      out.affinities.append(register(TopologyGroup.identity(term: t, anti: false, namespace: pod.namespace, labels: pod.labels)))
+      out.affinities.append(
+        register(TopologyGroup.identity(term: t, anti: false, namespace: pod.namespace, labels: pod.labels)))
     }
     for (n, t) in c.antiAffinityTerms.enumerated() {
-      let g = register(TopologyGroup.identity(term: t, anti: true, namespace: pod.namespace, labels: pod.labels))
+      let g = register(
+        TopologyGroup.identity(term: t, anti: true, namespace: pod.namespace, labels: pod.labels))
       out.antiAffinities.append(g)
       if n < c.requiredAntiAffinityCount { out.requiredAntiAffinities.append(g) }
     }
@@ -62,7 +65,9 @@ struct Topology {
   func relevantKeys(namespace: String, labels: [String: String], own: PodGroups) -> [String] {
     var keys = Set(own.all.map { groups[$0].key })
     for (key, ids) in groupsByKey where !keys.contains(key) {
-      if ids.contains(where: { groups[$0].selects(namespace: namespace, labels: labels) }) { keys.insert(key) }
+      if ids.contains(where: { groups[$0].selects(namespace: namespace, labels: labels) }) {
+        keys.insert(key)
+      }
     }
     return keys.sorted()
   }
@@ -91,7 +96,9 @@ struct Topology {
 
   /// `keys` are the pod's relevant keys (``relevantKeys(namespace:labels:own:)``), computed
   /// once per kind of pod by the caller.
-  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, keys: [String], at location: Location) -> Decision {
+  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, keys: [String], at location: Location)
+    -> Decision
+  {
     var chosen: [String: [String]] = [:]
     for key in keys {
       var candidates = domains(of: location, key: key)
@@ -145,7 +152,9 @@ struct Topology {
   }
 
   /// Among allowed domains: the emptiest for spreads, the fullest for affinity, else by name.
-  private func preferredDomain(_ candidates: [String], pod: SchedulingPod, own: PodGroups, key: String) -> String {
+  private func preferredDomain(_ candidates: [String], pod: SchedulingPod, own: PodGroups, key: String)
+    -> String
+  {
     let spreads = own.spreads.filter { groups[$0].key == key }
     let affinities = own.affinities.filter { groups[$0].key == key }
     func score(_ d: String) -> Int {
@@ -194,7 +203,9 @@ struct Topology {
 
   /// Counts a placed pod: in every group selecting it, for the domains it took, and as an
   /// owner of its anti-affinity groups.
-  mutating func record(namespace: String, labels: [String: String], own: PodGroups, domains: [String: [String]]) {
+  mutating func record(
+    namespace: String, labels: [String: String], own: PodGroups, domains: [String: [String]]
+  ) {
     for (key, values) in domains {
       for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
         for d in values { groups[g].counts[d, default: 0] += 1 }
@@ -208,7 +219,8 @@ struct Topology {
   /// Counts a pod already running on a node, with its labels fixing every domain; `by: -1`
   /// takes it out again (the pod is leaving the node).
   mutating func recordExisting(
-    namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String], by delta: Int = 1
+    namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String],
+    by delta: Int = 1
   ) {
     for key in Set(groups.map(\.key)) {
       let values = self.domains(of: .node(name: node, labels: nodeLabels), key: key)

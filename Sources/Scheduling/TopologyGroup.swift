@@ -39,7 +39,9 @@ struct TopologyGroup {
 
   /// The identity of a spread constraint as carried by `pod`: `matchLabelKeys` are resolved to
   /// the pod's own label values, as the kube-scheduler does.
-  static func identity(spread: TopologySpreadConstraint, namespace: String, labels: [String: String]) -> Identity {
+  static func identity(spread: TopologySpreadConstraint, namespace: String, labels: [String: String])
+    -> Identity
+  {
     var selector = spread.labelSelector ?? LabelSelector()
     for key in spread.matchLabelKeys ?? [] {
       if let value = labels[key] {
@@ -56,10 +58,14 @@ struct TopologyGroup {
 
   /// The identity of a pod (anti-)affinity term as carried by a pod in `namespace`. A term
   /// without a label selector selects nothing, as in Kubernetes.
-  static func identity(term: PodAffinityTerm, anti: Bool, namespace: String, labels: [String: String]) -> Identity {
-    var selector = term.labelSelector ?? LabelSelector(matchExpressions: [
-      LabelSelectorRequirement(key: "\u{1}selects-nothing", operator: "Exists")
-    ])
+  static func identity(term: PodAffinityTerm, anti: Bool, namespace: String, labels: [String: String])
+    -> Identity
+  {
+    var selector =
+      term.labelSelector
+      ?? LabelSelector(matchExpressions: [
+        LabelSelectorRequirement(key: "\u{1}selects-nothing", operator: "Exists")
+      ])
     for key in term.matchLabelKeys ?? [] {
       if let value = labels[key] {
         var expressions = selector.matchExpressions ?? []

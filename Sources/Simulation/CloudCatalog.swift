@@ -34,7 +34,8 @@ struct CloudCatalog {
         labels[WellKnown.archLabel] = labels[WellKnown.archLabel] ?? "amd64"
         labels[WellKnown.osLabel] = labels[WellKnown.osLabel] ?? "linux"
         let offerings = item.offerings.filter { zoneSet.contains($0.zone) }.map {
-          Offering(zone: $0.zone, capacityType: $0.capacityType, price: $0.price, available: $0.available ?? true)
+          Offering(
+            zone: $0.zone, capacityType: $0.capacityType, price: $0.price, available: $0.available ?? true)
         }
         catalog.instanceTypes.append(
           InstanceType(
@@ -89,9 +90,12 @@ struct CloudCatalog {
 
   /// The kubelet settings and AMI family a NodePool's nodes get: the v1beta1 compatibility
   /// annotation first (as upstream's AWS provider reads it), then the EC2NodeClass.
-  static func nodeSettings(pool: NodePool, nodeClasses: [String: EC2NodeClass]) -> (KubeletConfiguration?, String) {
+  static func nodeSettings(pool: NodePool, nodeClasses: [String: EC2NodeClass]) -> (
+    KubeletConfiguration?, String
+  ) {
     let ref = pool.spec?.template?.spec?.nodeClassRef
-    let nodeClass = (ref?.kind == EC2NodeClass.kind || ref?.kind == nil) ? ref?.name.flatMap { nodeClasses[$0] } : nil
+    let nodeClass =
+      (ref?.kind == EC2NodeClass.kind || ref?.kind == nil) ? ref?.name.flatMap { nodeClasses[$0] } : nil
     var kubelet = nodeClass?.spec?.kubelet
     if let json = pool.annotations[WellKnown.kubeletCompatibilityAnnotation],
       let fromAnnotation = try? LegacyConversion.kubelet(fromJSON: json)
@@ -110,7 +114,8 @@ struct CloudCatalog {
     var offerings: [Offering] = []
     for zone in zones where shape.zones.contains(zone) {
       if shape.capacityTypes.contains(WellKnown.capacityTypeOnDemand) {
-        offerings.append(Offering(zone: zone, capacityType: WellKnown.capacityTypeOnDemand, price: shape.onDemandPrice))
+        offerings.append(
+          Offering(zone: zone, capacityType: WellKnown.capacityTypeOnDemand, price: shape.onDemandPrice))
       }
       if shape.capacityTypes.contains(WellKnown.capacityTypeSpot), let spot = shape.spotPrices[zone] {
         offerings.append(Offering(zone: zone, capacityType: WellKnown.capacityTypeSpot, price: spot))
@@ -129,7 +134,8 @@ struct CloudCatalog {
     else { return nil }
     let zone = labels[WellKnown.zoneLabel]
     let capacityType = labels[WellKnown.capacityTypeLabel] ?? WellKnown.capacityTypeOnDemand
-    guard let offering = type.offerings.first(where: { $0.zone == zone && $0.capacityType == capacityType }) else {
+    guard let offering = type.offerings.first(where: { $0.zone == zone && $0.capacityType == capacityType })
+    else {
       return nil
     }
     return (type, offering)

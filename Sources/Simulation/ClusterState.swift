@@ -61,7 +61,10 @@ public struct SimulationEvent: Codable, Hashable, Sendable {
   /// For DisruptionDecided: the explanation (nodes, pods moved, dollars per hour saved).
   public var message: String?
 
-  public init(time: Double, type: String, node: String? = nil, pod: String? = nil, reason: String? = nil, message: String? = nil) {
+  public init(
+    time: Double, type: String, node: String? = nil, pod: String? = nil, reason: String? = nil,
+    message: String? = nil
+  ) {
     self.time = time
     self.type = type
     self.node = node

@@ -46,7 +46,11 @@ extension Simulation {
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
     // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
     if nodes.values.contains(where: { $0.disruption != nil }) { return }
-    if pods.values.contains(where: { $0.node == nil && !$0.isDaemon && ($0.nominated != nil || $0.awaitingProvisioner) }) { return }
+    if pods.values.contains(where: {
+      $0.node == nil && !$0.isDaemon && ($0.nominated != nil || $0.awaitingProvisioner)
+    }) {
+      return
+    }
     // Nothing changed and no timer ran out: the last pass's answer still holds.
     guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
     evaluatedVersion = clusterVersion
@@ -55,7 +59,9 @@ extension Simulation {
     if let command = driftCommand() { propose(command); return }
     let candidates = consolidationCandidates()
     if let command = emptinessCommand(candidates) { propose(command); return }
-    let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
+    let underused = candidates.filter {
+      ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
+    }
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
     if let plan = multiNodePlan(underused, probe: probe) { propose(plan.command); return }
@@ -75,7 +81,9 @@ extension Simulation {
         node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
       else { continue }
       let after = pool.spec?.disruption?.consolidateAfter ?? NodePool.defaultConsolidateAfter
-      guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else { continue }
+      guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else {
+        continue
+      }
       let podKeys = reschedulablePods(name)
       var blocked = false
       var cost = 0.0
@@ -89,7 +97,10 @@ extension Simulation {
         cost += evictionCost(pod)
       }
       if blocked { continue }
-      out.append(Candidate(name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost, capacityType: node.capacityType))
+      out.append(
+        Candidate(
+          name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost,
+          capacityType: node.capacityType))
     }
     return out.sorted { ($0.disruptionCost, $0.name) < ($1.disruptionCost, $1.name) }
   }
@@ -116,7 +127,10 @@ extension Simulation {
   /// budget only inside its window), less the nodes already being disrupted.
   func allowedDisruptions(pool: NodePool, reason: String) -> Int {
     let poolNodes = nodes.values.lazy.filter { $0.nodePool == pool.name }
-    let disrupting = poolNodes.filter { $0.disruption != nil }.count + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { nodes[$0]?.nodePool == pool.name }.count
+    let disrupting =
+      poolNodes.filter { $0.disruption != nil }.count
+      + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { nodes[$0]?.nodePool == pool.name }
+      .count
     var allowed = Int.max
     for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
       if let reasons = budget.reasons, !reasons.contains(reason) { continue }
@@ -149,12 +163,15 @@ extension Simulation {
       let t = node.lastPodEvent + seconds
       if t > now { next = min(next, t) }
     }
-    if input.nodePools.contains(where: { ($0.spec?.disruption?.budgets ?? []).contains { $0.schedule != nil } }) {
+    if input.nodePools.contains(where: {
+      ($0.spec?.disruption?.budgets ?? []).contains { $0.schedule != nil }
+    }) {
       next = min(next, now + 60)
     }
     // A pod's do-not-disrupt duration running out frees its node.
     for pod in pods.values where pod.node != nil {
-      if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation], let seconds = Scenario.seconds(value),
+      if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation],
+        let seconds = Scenario.seconds(value),
         pod.createdAt + seconds > now
       {
         next = min(next, pod.createdAt + seconds)
@@ -216,7 +233,9 @@ extension Simulation {
       guard plan.unschedulable.isEmpty else { continue }
       return DisruptionCommand(
         id: 0, reason: "Drifted", nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
-        message: "\(name) drifted: \(why); \(plan.podCount) pods move\(plan.claims.isEmpty ? " to other nodes" : " to \(plan.claims.count) new node(s)")")
+        message:
+          "\(name) drifted: \(why); \(plan.podCount) pods move\(plan.claims.isEmpty ? " to other nodes" : " to \(plan.claims.count) new node(s)")"
+      )
     }
     return nil
   }
@@ -248,7 +267,9 @@ extension Simulation {
     var used: [String: Int] = [:]
     var eligible: [Candidate] = []
     for c in candidates {
-      if used[c.pool.name, default: 0] >= allowedDisruptions(pool: c.pool, reason: "Underutilized") { continue }
+      if used[c.pool.name, default: 0] >= allowedDisruptions(pool: c.pool, reason: "Underutilized") {
+        continue
+      }
       used[c.pool.name, default: 0] += 1
       eligible.append(c)
     }
@@ -310,40 +331,55 @@ extension Simulation {
       // Spot-to-spot consolidation is behind a feature gate upstream (off by default): spot
       // nodes are only deleted, never replaced by another spot node. With the gate on, only a
       // single node, and only with at least 15 cheaper spot instance types to launch from.
-      if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot }) && launch.offering.capacityType == WellKnown.capacityTypeSpot {
-        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true, set.count == 1 else { return nil }
+      if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot })
+        && launch.offering.capacityType == WellKnown.capacityTypeSpot
+      {
+        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true, set.count == 1 else {
+          return nil
+        }
         let current = set[0].price
         let cheaper = claim.instanceTypes.filter { type in
-          type.offerings.contains { $0.available && $0.capacityType == WellKnown.capacityTypeSpot && $0.price < current }
+          type.offerings.contains {
+            $0.available && $0.capacityType == WellKnown.capacityTypeSpot && $0.price < current
+          }
         }
         guard cheaper.count >= Self.spotToSpotMinimumOptions else { return nil }
       }
       // Replacing several nodes by one of a type they already run is never better than deleting
       // all but one of them (upstream's filterOutSameInstanceType).
-      if set.count > 1 && set.contains(where: { nodes[$0.name]?.instanceType == launch.type.name }) { return nil }
+      if set.count > 1 && set.contains(where: { nodes[$0.name]?.instanceType == launch.type.name }) {
+        return nil
+      }
       newPrice = launch.offering.price
-      newDescription = " and 1 new \(launch.type.name) \(launch.offering.capacityType) node at $\(formatPrice(newPrice))/h"
+      newDescription =
+        " and 1 new \(launch.type.name) \(launch.offering.capacityType) node at $\(formatPrice(newPrice))/h"
     }
     let savings = current - newPrice
     guard savings > 1e-9 else { return nil }
     // Cost-aware: a move must save at least a cent per hour for every pod it evicts,
     // so the fleet does not churn workloads for pennies (first-fit keeps upstream's any-saving).
-    if options.packing == .costAware && savings < Self.minimumSavingsPerPod * Double(plan.podCount) { return nil }
+    if options.packing == .costAware && savings < Self.minimumSavingsPerPod * Double(plan.podCount) {
+      return nil
+    }
     // Balanced: the share of the pool's cost saved must be at least half the share of its
     // disruption cost incurred (upstream's k = 2).
     for c in set where c.pool.spec?.disruption?.consolidationPolicy == "Balanced" {
       let poolNodes = nodes.values.filter { $0.nodePool == c.pool.name }
       let poolCost = poolNodes.reduce(0) { $0 + $1.price }
-      let poolDisruption = poolNodes.reduce(0.0) { total, n in total + n.pods.compactMap { pods[$0] }.filter { !$0.isDaemon }.reduce(0) { $0 + evictionCost($1) } }
+      let poolDisruption = poolNodes.reduce(0.0) { total, n in
+        total + n.pods.compactMap { pods[$0] }.filter { !$0.isDaemon }.reduce(0) { $0 + evictionCost($1) }
+      }
       let setDisruption = set.reduce(0) { $0 + $1.disruptionCost }
       let savedShare = poolCost > 0 ? savings / poolCost : 0
       let disruptedShare = poolDisruption > 0 ? setDisruption / poolDisruption : 0
       if disruptedShare > 0 && savedShare / disruptedShare < 0.5 { return nil }
     }
-    let message = "\(names.joined(separator: ", ")) (\(set.count) node\(set.count == 1 ? "" : "s"), $\(formatPrice(current))/h) replaced by the rest of the cluster\(newDescription); \(plan.podCount) pods move; saves $\(formatPrice(savings))/h"
+    let message =
+      "\(names.joined(separator: ", ")) (\(set.count) node\(set.count == 1 ? "" : "s"), $\(formatPrice(current))/h) replaced by the rest of the cluster\(newDescription); \(plan.podCount) pods move; saves $\(formatPrice(savings))/h"
     return ConsolidationPlan(
       command: DisruptionCommand(
-        id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims, replacementPods: plan.claimPods,
+        id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims,
+        replacementPods: plan.claimPods,
         message: message),
       efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost }))
   }
@@ -403,7 +439,8 @@ extension Simulation {
     var valid = stillThere
     if valid && command.reason == "Underutilized" {
       let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
-      valid = candidates.count == command.nodes.count
+      valid =
+        candidates.count == command.nodes.count
         && consolidation(candidates, probe: ReschedulingProbe(clusterSchedulingInput())) != nil
     }
     guard valid else {
@@ -411,7 +448,11 @@ extension Simulation {
       return
     }
     for (claim, podKeys) in zip(command.replacements, command.replacementPods) {
-      if let launched = launch(claim, pods: [], reason: "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason)) for \(podKeys.count) pods") {
+      if let launched = launch(
+        claim, pods: [],
+        reason:
+          "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason)) for \(podKeys.count) pods"
+      ) {
         command.launched.append(launched)
       } else {
         // A replacement could not be launched: the decision is dropped and the nodes stay.
@@ -421,7 +462,9 @@ extension Simulation {
       }
     }
     for name in command.nodes {
-      events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
+      events.append(
+        SimulationEvent(
+          time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
       nodes[name]!.disruption = command.reason
       nodes[name]!.taints.append(Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule"))
     }
@@ -452,7 +495,9 @@ extension Simulation {
     var schema = self.schema
     return input.daemonSets.compactMap { ds -> DaemonSetPod? in
       guard let template = ds.spec?.template, let spec = template.spec else { return nil }
-      let pod = Pod(metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels), spec: spec)
+      let pod = Pod(
+        metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels),
+        spec: spec)
       var list = pod.effectiveRequests
       list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
       guard let requests = try? schema.vector(list) else { return nil }
@@ -476,7 +521,10 @@ struct PDBStatus {
       let namespace = pdb.namespace
       var expected = 0
       var healthy = 0
-      for pod in sim.pods.values where (pod.pod.metadata.namespace ?? "default") == namespace && selector.matches(pod.pod.metadata.labels ?? [:]) {
+      for pod in sim.pods.values
+      where (pod.pod.metadata.namespace ?? "default") == namespace
+        && selector.matches(pod.pod.metadata.labels ?? [:])
+      {
         expected += 1
         if pod.node.flatMap({ sim.nodes[$0]?.ready }) ?? false { healthy += 1 }
       }
@@ -505,7 +553,9 @@ extension Simulation {
   /// explanation, if any, and how many candidates there were.
   public func consolidationPass() -> (decision: String?, candidates: Int) {
     let candidates = consolidationCandidates()
-    let underused = candidates.filter { ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty" }
+    let underused = candidates.filter {
+      ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
+    }
     let probe = ReschedulingProbe(clusterSchedulingInput())
     // Both methods run in full, so the figure covers every candidate being evaluated alone too.
     let multi = multiNodePlan(underused, probe: probe)

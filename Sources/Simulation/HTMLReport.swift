@@ -2,7 +2,9 @@ import Foundation
 
 extension SimulationResult {
   /// Event types, besides disruption decisions, that the report lists row by row.
-  static let notableEventTypes: Set<String> = ["NodeClaimCreated", "NodeTerminated", "LaunchFailed", "PodEvicted"]
+  static let notableEventTypes: Set<String> = [
+    "NodeClaimCreated", "NodeTerminated", "LaunchFailed", "PodEvicted",
+  ]
   /// The most rows a report table lists; the rest are counted.
   static let reportRowLimit = 200
 
@@ -46,12 +48,16 @@ extension SimulationResult {
       ("Nodes at the end", "\(nodes.count)", "\(managed) launched by Karpenter; peak \(peakNodes)"),
       ("Pods running", "\(running)", "DaemonSet pods included"),
       ("Pods pending", "\(pendingPods.count)", pendingPods.isEmpty ? "all scheduled" : "see below"),
-      ("Cost now", "$\(String(format: "%.4f", cost.perHour))/h", "peak $\(String(format: "%.4f", peakCost))/h"),
+      (
+        "Cost now", "$\(String(format: "%.4f", cost.perHour))/h",
+        "peak $\(String(format: "%.4f", peakCost))/h"
+      ),
       ("Cost over the run", "$\(String(format: "%.4f", cost.total))", "managed nodes, price × lifetime"),
     ]
     var out = "<section class=\"summary\">\n"
     for (label, value, note) in cards {
-      out += "<div class=\"card\"><div class=\"label\">\(htmlEscape(label))</div><div class=\"value\">\(htmlEscape(value))</div><div class=\"note\">\(htmlEscape(note))</div></div>\n"
+      out +=
+        "<div class=\"card\"><div class=\"label\">\(htmlEscape(label))</div><div class=\"value\">\(htmlEscape(value))</div><div class=\"note\">\(htmlEscape(note))</div></div>\n"
     }
     out += "</section>\n"
     var counts: [String: Int] = [:]
@@ -81,11 +87,14 @@ extension SimulationResult {
       series: [.init(name: "pending", color: "#e15759", values: samples.map { Double($0.pendingPods) })])
     let costChart = SVGStepChart(
       title: "Cost ($/hour)", unit: "$/hour", times: times, endTime: endTime,
-      series: [.init(name: "$/hour", color: "#59a14f", values: samples.map { reportDollars($0.costPerHour) })],
+      series: [
+        .init(name: "$/hour", color: "#59a14f", values: samples.map { reportDollars($0.costPerHour) })
+      ],
       integral: false, format: { "$" + svgNumber($0, decimals: 4) })
     var out = "<section class=\"charts\">\n<h2>Over time</h2>\n"
     if samples.isEmpty { out += "<p class=\"muted\">No samples were recorded.</p>\n" }
-    out += "<p class=\"muted\">Values hold until the next change. Triangles under the node chart mark disruption decisions; hover for details.</p>\n"
+    out +=
+      "<p class=\"muted\">Values hold until the next change. Triangles under the node chart mark disruption decisions; hover for details.</p>\n"
     for chart in [nodesChart, pendingChart, costChart] {
       out += "<figure>\n" + chart.svg() + "</figure>\n"
     }
@@ -98,7 +107,11 @@ extension SimulationResult {
     guard !decisions.isEmpty else { return out + "<p class=\"muted\">None.</p>\n</section>\n" }
     var counts: [String: Int] = [:]
     for d in decisions { counts[d.reason ?? "-", default: 0] += 1 }
-    out += "<p>" + counts.keys.sorted().map { "<span class=\"badge r-\(reasonClass($0))\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(separator: " ") + "</p>\n"
+    out +=
+      "<p>"
+      + counts.keys.sorted().map {
+        "<span class=\"badge r-\(reasonClass($0))\">\(htmlEscape($0)) \(counts[$0]!)</span>"
+      }.joined(separator: " ") + "</p>\n"
     out += reportTable(
       header: ["Time", "Node", "Reason", "Message"], numeric: [],
       rows: decisions.prefix(Self.reportRowLimit).map { e in
@@ -115,7 +128,10 @@ extension SimulationResult {
     guard !notable.isEmpty else { return out + "<p class=\"muted\">None.</p>\n</section>\n" }
     var counts: [String: Int] = [:]
     for e in notable { counts[e.type, default: 0] += 1 }
-    out += "<p>" + counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(separator: " ") + "</p>\n"
+    out +=
+      "<p>"
+      + counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(
+        separator: " ") + "</p>\n"
     out += "<details\(notable.count <= 50 ? " open" : "")>\n<summary>Show the events</summary>\n"
     out += reportTable(
       header: ["Time", "Event", "Node", "Pod", "Reason"], numeric: [],
@@ -155,7 +171,8 @@ extension SimulationResult {
 
   private func moreRows(_ total: Int) -> String {
     total > Self.reportRowLimit
-      ? "<p class=\"muted\">… and \(total - Self.reportRowLimit) more (the JSON output lists them all).</p>\n" : ""
+      ? "<p class=\"muted\">… and \(total - Self.reportRowLimit) more (the JSON output lists them all).</p>\n"
+      : ""
   }
 }
 
@@ -181,7 +198,8 @@ private func reportTable(
     let cls = rowClass(row)
     out += cls.isEmpty ? "<tr>" : "<tr class=\"\(htmlEscape(cls))\">"
     for (i, cell) in row.enumerated() {
-      out += numeric.contains(i) ? "<td class=\"num\">\(htmlEscape(cell))</td>" : "<td>\(htmlEscape(cell))</td>"
+      out +=
+        numeric.contains(i) ? "<td class=\"num\">\(htmlEscape(cell))</td>" : "<td>\(htmlEscape(cell))</td>"
     }
     out += "</tr>\n"
   }

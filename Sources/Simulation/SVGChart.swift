@@ -43,16 +43,19 @@ struct SVGStepChart {
 
   func svg() -> String {
     let w = svgNumber(Self.width, decimals: 0), h = svgNumber(Self.height, decimals: 0)
-    var out = "<svg class=\"chart\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"\(htmlEscape(title))\">\n"
+    var out =
+      "<svg class=\"chart\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"\(htmlEscape(title))\">\n"
     out += "<title>\(htmlEscape(title))</title>\n"
-    out += "<text class=\"chart-title\" x=\"\(svgNumber(Self.left, decimals: 0))\" y=\"20\">\(htmlEscape(title))</text>\n"
+    out +=
+      "<text class=\"chart-title\" x=\"\(svgNumber(Self.left, decimals: 0))\" y=\"20\">\(htmlEscape(title))</text>\n"
     out += legend()
     let layers = stackedValues()
     let peak = layers.last.map { $0.max() ?? 0 } ?? 0
     let (yMax, yStep) = niceScale(peak)
     out += axes(yMax: yMax, yStep: yStep)
     if times.isEmpty {
-      out += "<text class=\"empty\" x=\"\(svgNumber(Self.left + plotWidth / 2, decimals: 1))\" y=\"\(svgNumber(Self.top + plotHeight / 2, decimals: 1))\" text-anchor=\"middle\">no samples recorded</text>\n"
+      out +=
+        "<text class=\"empty\" x=\"\(svgNumber(Self.left + plotWidth / 2, decimals: 1))\" y=\"\(svgNumber(Self.top + plotHeight / 2, decimals: 1))\" text-anchor=\"middle\">no samples recorded</text>\n"
     } else if stacked {
       // Draw the tallest cumulative layer first; each lower layer covers its share of it.
       for (i, layer) in layers.enumerated().reversed() {
@@ -60,12 +63,15 @@ struct SVGStepChart {
         out += "<path d=\"\(path)\" fill=\"\(series[i].color)\" fill-opacity=\"0.85\" stroke=\"none\"/>\n"
       }
       if let total = layers.last {
-        out += "<path d=\"\(stepPath(total, yMax: yMax, closed: false))\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\"/>\n"
+        out +=
+          "<path d=\"\(stepPath(total, yMax: yMax, closed: false))\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.2\"/>\n"
       }
     } else {
       for s in series {
-        out += "<path d=\"\(stepPath(s.values, yMax: yMax, closed: true))\" fill=\"\(s.color)\" fill-opacity=\"0.15\" stroke=\"none\"/>\n"
-        out += "<path d=\"\(stepPath(s.values, yMax: yMax, closed: false))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>\n"
+        out +=
+          "<path d=\"\(stepPath(s.values, yMax: yMax, closed: true))\" fill=\"\(s.color)\" fill-opacity=\"0.15\" stroke=\"none\"/>\n"
+        out +=
+          "<path d=\"\(stepPath(s.values, yMax: yMax, closed: false))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>\n"
       }
     }
     out += markerMarks()
@@ -115,7 +121,8 @@ struct SVGStepChart {
       cursor -= textWidth
       out += "<text x=\"\(svgNumber(cursor, decimals: 1))\" y=\"20\">\(htmlEscape(s.name))</text>\n"
       cursor -= 16
-      out += "<rect x=\"\(svgNumber(cursor, decimals: 1))\" y=\"10\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(s.color)\"/>\n"
+      out +=
+        "<rect x=\"\(svgNumber(cursor, decimals: 1))\" y=\"10\" width=\"12\" height=\"12\" rx=\"2\" fill=\"\(s.color)\"/>\n"
       cursor -= 14
     }
     return out + "</g>\n"
@@ -130,23 +137,31 @@ struct SVGStepChart {
     while v <= yMax + yStep / 1000 {
       let yy = svgNumber(y(v, max: yMax), decimals: 1)
       out += "<line class=\"grid\" x1=\"\(x0)\" y1=\"\(yy)\" x2=\"\(x1)\" y2=\"\(yy)\"/>\n"
-      out += "<text class=\"tick\" x=\"\(svgNumber(Self.left - 6, decimals: 1))\" y=\"\(yy)\" dy=\"4\" text-anchor=\"end\">\(htmlEscape(format(v)))</text>\n"
+      out +=
+        "<text class=\"tick\" x=\"\(svgNumber(Self.left - 6, decimals: 1))\" y=\"\(yy)\" dy=\"4\" text-anchor=\"end\">\(htmlEscape(format(v)))</text>\n"
       v += yStep
     }
-    out += "<text class=\"unit\" transform=\"translate(14 \(svgNumber(Self.top + plotHeight / 2, decimals: 1))) rotate(-90)\" text-anchor=\"middle\">\(htmlEscape(unit))</text>\n"
+    out +=
+      "<text class=\"unit\" transform=\"translate(14 \(svgNumber(Self.top + plotHeight / 2, decimals: 1))) rotate(-90)\" text-anchor=\"middle\">\(htmlEscape(unit))</text>\n"
     // Time ticks.
     let step = timeStep(span)
     var t = 0.0
     while t <= span + 1e-9 {
       let xx = svgNumber(x(t), decimals: 1)
-      out += "<line class=\"grid\" x1=\"\(xx)\" y1=\"\(svgNumber(Self.top, decimals: 1))\" x2=\"\(xx)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
-      out += "<line class=\"axis\" x1=\"\(xx)\" y1=\"\(svgNumber(yBase, decimals: 1))\" x2=\"\(xx)\" y2=\"\(svgNumber(yBase + 5, decimals: 1))\"/>\n"
-      out += "<text class=\"tick\" x=\"\(xx)\" y=\"\(svgNumber(yBase + 18, decimals: 1))\" text-anchor=\"middle\">\(t == 0 ? "0" : formatDuration(t))</text>\n"
+      out +=
+        "<line class=\"grid\" x1=\"\(xx)\" y1=\"\(svgNumber(Self.top, decimals: 1))\" x2=\"\(xx)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
+      out +=
+        "<line class=\"axis\" x1=\"\(xx)\" y1=\"\(svgNumber(yBase, decimals: 1))\" x2=\"\(xx)\" y2=\"\(svgNumber(yBase + 5, decimals: 1))\"/>\n"
+      out +=
+        "<text class=\"tick\" x=\"\(xx)\" y=\"\(svgNumber(yBase + 18, decimals: 1))\" text-anchor=\"middle\">\(t == 0 ? "0" : formatDuration(t))</text>\n"
       t += step
     }
-    out += "<line class=\"axis\" x1=\"\(x0)\" y1=\"\(svgNumber(yBase, decimals: 1))\" x2=\"\(x1)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
-    out += "<line class=\"axis\" x1=\"\(x0)\" y1=\"\(svgNumber(Self.top, decimals: 1))\" x2=\"\(x0)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
-    out += "<text class=\"unit\" x=\"\(svgNumber(Self.left + plotWidth / 2, decimals: 1))\" y=\"\(svgNumber(Self.height - 4, decimals: 1))\" text-anchor=\"middle\">virtual time</text>\n"
+    out +=
+      "<line class=\"axis\" x1=\"\(x0)\" y1=\"\(svgNumber(yBase, decimals: 1))\" x2=\"\(x1)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
+    out +=
+      "<line class=\"axis\" x1=\"\(x0)\" y1=\"\(svgNumber(Self.top, decimals: 1))\" x2=\"\(x0)\" y2=\"\(svgNumber(yBase, decimals: 1))\"/>\n"
+    out +=
+      "<text class=\"unit\" x=\"\(svgNumber(Self.left + plotWidth / 2, decimals: 1))\" y=\"\(svgNumber(Self.height - 4, decimals: 1))\" text-anchor=\"middle\">virtual time</text>\n"
     return out + "</g>\n"
   }
 
@@ -183,7 +198,8 @@ struct SVGStepChart {
       guard x1 - x0 > 0.05 else { continue }
       var lines = ["\(formatClock(t))–\(formatClock(next))"]
       for s in series { lines.append("\(s.name): \(format(i < s.values.count ? s.values[i] : 0))") }
-      out += "<rect x=\"\(svgNumber(x0, decimals: 2))\" y=\"\(svgNumber(Self.top, decimals: 1))\" width=\"\(svgNumber(x1 - x0, decimals: 2))\" height=\"\(svgNumber(plotHeight, decimals: 1))\"><title>\(htmlEscape(lines.joined(separator: "\n")))</title></rect>\n"
+      out +=
+        "<rect x=\"\(svgNumber(x0, decimals: 2))\" y=\"\(svgNumber(Self.top, decimals: 1))\" width=\"\(svgNumber(x1 - x0, decimals: 2))\" height=\"\(svgNumber(plotHeight, decimals: 1))\"><title>\(htmlEscape(lines.joined(separator: "\n")))</title></rect>\n"
     }
     return out + "</g>\n"
   }
@@ -201,7 +217,9 @@ struct SVGStepChart {
 
   /// A readable step between time ticks: at most about ten ticks over the span.
   private func timeStep(_ span: Double) -> Double {
-    let candidates: [Double] = [10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800]
+    let candidates: [Double] = [
+      10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800,
+    ]
     return candidates.first { span / $0 <= 10 } ?? 86400 * ((span / 86400 / 10).rounded(.up))
   }
 }

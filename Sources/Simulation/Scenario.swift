@@ -60,7 +60,10 @@ public struct CloudSpec: Codable, Hashable, Sendable {
   /// relative to the working directory.
   public var pricesFile: String?
 
-  public init(region: String? = nil, zones: [String]? = nil, instanceTypes: InstanceTypeSource? = nil, nodeStartup: String? = nil) {
+  public init(
+    region: String? = nil, zones: [String]? = nil, instanceTypes: InstanceTypeSource? = nil,
+    nodeStartup: String? = nil
+  ) {
     self.region = region
     self.zones = zones
     self.instanceTypes = instanceTypes

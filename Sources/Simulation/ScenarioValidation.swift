@@ -19,7 +19,9 @@ extension Scenario: SelfValidating {
       if let zones = cloud.zones, zones.isEmpty {
         errors.append(.invalid(cloudPath.child("zones"), "", "must name at least one zone when set"))
       }
-      if let region = cloud.region, region != "us-east-1", (cloud.instanceTypes?.catalog ?? "aws") == "aws", cloud.instanceTypes?.list == nil {
+      if let region = cloud.region, region != "us-east-1", (cloud.instanceTypes?.catalog ?? "aws") == "aws",
+        cloud.instanceTypes?.list == nil
+      {
         errors.append(.unsupported(cloudPath.child("region"), region, supported: ["us-east-1"]))
       }
       if let source = cloud.instanceTypes {
@@ -39,15 +41,18 @@ extension Scenario: SelfValidating {
           }
           if item.capacity.isEmpty { errors.append(.required(itemPath.child("capacity"))) }
           for (name, q) in item.capacity where q.sign < 0 {
-            errors.append(.invalid(itemPath.child("capacity").key(name), q.description, "must not be negative"))
+            errors.append(
+              .invalid(itemPath.child("capacity").key(name), q.description, "must not be negative"))
           }
           if item.offerings.isEmpty {
-            errors.append(.required(itemPath.child("offerings"), "an instance type needs at least one offering"))
+            errors.append(
+              .required(itemPath.child("offerings"), "an instance type needs at least one offering"))
           }
           for (j, o) in item.offerings.enumerated() {
             let oPath = itemPath.child("offerings").index(j)
             if ![WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand].contains(o.capacityType) {
-              errors.append(.unsupported(oPath.child("capacityType"), o.capacityType, supported: ["spot", "on-demand"]))
+              errors.append(
+                .unsupported(oPath.child("capacityType"), o.capacityType, supported: ["spot", "on-demand"]))
             }
             if o.price < 0 || !o.price.isFinite {
               errors.append(.invalid(oPath.child("price"), String(o.price), "must be a non-negative number"))
@@ -64,11 +69,17 @@ extension Scenario: SelfValidating {
       }
       for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
         if let kind = interrupt.kind, !["spot", "maintenance", "stateChange"].contains(kind) {
-          errors.append(.unsupported(entryPath.child("interrupt").index(j).child("kind"), kind, supported: ["spot", "maintenance", "stateChange"]))
+          errors.append(
+            .unsupported(
+              entryPath.child("interrupt").index(j).child("kind"), kind,
+              supported: ["spot", "maintenance", "stateChange"]))
         }
       }
       for (j, scale) in (entry.scale ?? []).enumerated() where scale.replicas < 0 {
-        errors.append(.invalid(entryPath.child("scale").index(j).child("replicas"), String(scale.replicas), "must not be negative"))
+        errors.append(
+          .invalid(
+            entryPath.child("scale").index(j).child("replicas"), String(scale.replicas),
+            "must not be negative"))
       }
     }
     return errors

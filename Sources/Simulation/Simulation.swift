@@ -107,9 +107,11 @@ public struct Simulation {
       let allocatable = try schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
       let priced = catalog.offering(forLabels: labels)
       nodes[node.name] = SimNode(
-        name: node.name, nodePool: labels[WellKnown.nodePoolLabel], instanceType: labels[WellKnown.instanceTypeLabel],
+        name: node.name, nodePool: labels[WellKnown.nodePoolLabel],
+        instanceType: labels[WellKnown.instanceTypeLabel],
         zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
-        price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable, createdAt: 0,
+        price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable,
+        createdAt: 0,
         ready: true)
       nodes[node.name]!.annotations = node.annotations
     }
@@ -129,9 +131,15 @@ public struct Simulation {
     var list = pod.effectiveRequests
     list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
     let requests: Resources
-    do { requests = try schema.vector(list) } catch { throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)") }
-    let volume = Requirements(nodeSelectorRequirements: Workloads.volumeRequirements(pod, input: input, statefulSetClaims: statefulSetClaims))
-    var sim = SimPod(pod: pod, requests: requests, volumeRequirements: volume, node: nil, nominated: nil, isDaemon: pod.isDaemonSetPod)
+    do { requests = try schema.vector(list) } catch {
+      throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)")
+    }
+    let volume = Requirements(
+      nodeSelectorRequirements: Workloads.volumeRequirements(
+        pod, input: input, statefulSetClaims: statefulSetClaims))
+    var sim = SimPod(
+      pod: pod, requests: requests, volumeRequirements: volume, node: nil, nominated: nil,
+      isDaemon: pod.isDaemonSetPod)
     sim.createdAt = now
     let key = sim.key
     if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty {
@@ -154,11 +162,16 @@ public struct Simulation {
   mutating func startDaemonSets(on nodeName: String) throws {
     guard let node = nodes[nodeName] else { return }
     for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
-      guard let pod = Workloads.daemonPod(ds, node: nodeName, labels: node.labels, taints: node.taints) else { continue }
+      guard let pod = Workloads.daemonPod(ds, node: nodeName, labels: node.labels, taints: node.taints) else {
+        continue
+      }
       if pods["\(pod.namespace)/\(pod.name)"] != nil { continue }
       try addPod(pod)
       if now > 0 || node.createdAt > 0 {
-        events.append(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: "\(pod.namespace)/\(pod.name)", reason: "DaemonSet \(ds.namespace)/\(ds.name)"))
+        events.append(
+          SimulationEvent(
+            time: now, type: "PodBound", node: nodeName, pod: "\(pod.namespace)/\(pod.name)",
+            reason: "DaemonSet \(ds.namespace)/\(ds.name)"))
       }
     }
   }

@@ -18,13 +18,16 @@ extension Simulation {
       var nominations: [Int: String] = [:]
       let schedulingPods = pending.enumerated().map { i, p in
         if let n = p.nominated { nominations[i] = n }
-        return SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+        return SchedulingPod(
+          index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
       }
       let result = Scheduler.solve(
         SchedulingInput(
-          nodePools: [], instanceTypes: [], existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
+          nodePools: [], instanceTypes: [],
+          existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
           pods: schedulingPods, packing: .firstFit, nominations: nominations))
-      for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key }) {
+      for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key })
+      {
         bind(pending[i].key, to: nodeName)
       }
     }
@@ -64,7 +67,8 @@ extension Simulation {
       for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
     }
     return ExistingNode(
-      name: node.name, labels: node.labels, taints: node.taints + node.startupTaints, allocatable: node.allocatable,
+      name: node.name, labels: node.labels, taints: node.taints + node.startupTaints,
+      allocatable: node.allocatable,
       requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
   }
 
@@ -85,7 +89,8 @@ extension Simulation {
   func provisioningInput() -> (SchedulingInput, [SimPod]) {
     let pending = pods.keys.sorted().compactMap { key -> SimPod? in
       let p = pods[key]!
-      return p.node == nil && p.nominated == nil && !p.isDaemon && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
+      return p.node == nil && p.nominated == nil && !p.isDaemon
+        && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
     }
     let schedulingPods = pending.enumerated().map { i, p in
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
@@ -142,13 +147,16 @@ extension Simulation {
         if let nodes = resourceLimits.removeValue(forKey: "nodes") { remainingNodes = Int(nodes.value) }
         if !resourceLimits.isEmpty, var vector = try? schema.vector(resourceLimits) {
           // A resource without a limit is unlimited.
-          for slot in 0..<ResourceSchema.slotCount where !resourceLimits.keys.contains(where: { schema.existingSlot(for: $0) == slot }) {
+          for slot in 0..<ResourceSchema.slotCount
+          where !resourceLimits.keys.contains(where: { schema.existingSlot(for: $0) == slot }) {
             vector[slot] = Int64.max / 4
           }
           remaining = vector
         }
         for node in nodes.values where node.nodePool == pool.name {
-          if remaining != nil, let type = node.instanceType.flatMap({ name in catalog.instanceTypes.first { $0.name == name } }) {
+          if remaining != nil,
+            let type = node.instanceType.flatMap({ name in catalog.instanceTypes.first { $0.name == name } })
+          {
             remaining! -= type.capacity
           } else if remaining != nil {
             remaining! -= node.allocatable
@@ -160,7 +168,8 @@ extension Simulation {
         name: pool.name, weight: Int(pool.spec?.weight ?? 0),
         requirements: Requirements(nodePoolRequirements: templateSpec.requirements ?? []),
         labels: pool.spec?.template?.metadata?.labels ?? [:], taints: templateSpec.taints ?? [],
-        startupTaints: templateSpec.startupTaints ?? [], remainingResources: remaining, remainingNodes: remainingNodes,
+        startupTaints: templateSpec.startupTaints ?? [], remainingResources: remaining,
+        remainingNodes: remainingNodes,
         instanceTypeIndices: catalog.indicesByNodePool[pool.name])
     }
   }
@@ -171,21 +180,31 @@ extension Simulation {
   /// offering when spot is allowed and offered, else the cheapest on-demand one; ties go to the
   /// instance type, then the zone, that sorts first.
   @discardableResult
-  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil) -> String? {
+  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil)
+    -> String?
+  {
     let best = claim.cheapestLaunch()
     let name = namer.name(prefix: claim.nodePool)
     guard let (type, offering) = best else {
-      events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,
-                                    reason: "no available offering among \(claim.instanceTypes.count) instance types"))
-      for key in podKeys { pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering" }
+      events.append(
+        SimulationEvent(
+          time: now, type: "LaunchFailed", node: name, pod: nil,
+          reason: "no available offering among \(claim.instanceTypes.count) instance types"))
+      for key in podKeys {
+        pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering"
+      }
       return nil
     }
     // The cloud's truth: an offering the timeline made unavailable fails (insufficient
     // capacity). Karpenter remembers it for 3 minutes and tries the other offerings.
     let key = "\(type.name)/\(offering.zone)/\(offering.capacityType)"
     if let until = unavailableOfferings[key], until > now {
-      events.append(SimulationEvent(time: now, type: "LaunchFailed", node: name, pod: nil,
-                                    reason: "insufficient capacity for \(type.name) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"))
+      events.append(
+        SimulationEvent(
+          time: now, type: "LaunchFailed", node: name, pod: nil,
+          reason:
+            "insufficient capacity for \(type.name) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"
+        ))
       launchFailureCache[key] = now + Self.unavailableOfferingTTL
       queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
       refreshOfferings()
@@ -214,7 +233,9 @@ extension Simulation {
     }
     nodes[name]!.lastPodEvent = now
     let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
-    let reason = forWhat + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
+    let reason =
+      forWhat
+      + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
     events.append(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
     for key in podKeys { nominate(key, to: name) }
     queue.schedule(.nodeReady(name), at: now + nodeStartup)
@@ -238,7 +259,9 @@ extension Simulation {
 
   /// An input Node managed by a NodePool: not drifted at time 0, and it expires like others.
   mutating func adoptInputNode(_ name: String) {
-    guard let poolName = nodes[name]?.nodePool, let pool = input.nodePools.first(where: { $0.name == poolName }) else { return }
+    guard let poolName = nodes[name]?.nodePool,
+      let pool = input.nodePools.first(where: { $0.name == poolName })
+    else { return }
     nodes[name]!.templateHash = templateHash(pool)
     let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
     if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: seconds) }

@@ -1,7 +1,7 @@
 import KarpenterAPI
 import KubernetesAPI
-import Manifests
 import ManifestCoding
+import Manifests
 
 /// Everything `simulate` read, sorted into kinds, legacy kinds already converted to v1.
 public struct SimulationInput: Sendable {
@@ -43,16 +43,19 @@ public struct SimulationInput: Sendable {
       let identity = "\(document.kind)/\(document.namespace ?? "")/\(document.name)"
       if let first = seen[identity] {
         diagnostics.append(
-          Diagnostic(.error, at: document.location, object: document.displayName,
-                     message: "duplicate object: \(document.displayName) is already defined in \(first)"))
+          Diagnostic(
+            .error, at: document.location, object: document.displayName,
+            message: "duplicate object: \(document.displayName) is already defined in \(first)"))
         continue
       }
       seen[identity] = document.location
       switch document.object {
       case .extensionKind(_, let value as Scenario):
         if let first = scenarioLocation {
-          diagnostics.append(Diagnostic(.error, at: document.location, object: document.displayName,
-                                        message: "at most one Scenario is allowed; the first is in \(first)"))
+          diagnostics.append(
+            Diagnostic(
+              .error, at: document.location, object: document.displayName,
+              message: "at most one Scenario is allowed; the first is in \(first)"))
         } else {
           scenarioLocation = document.location
           input.scenario = value
@@ -91,8 +94,10 @@ public struct SimulationInput: Sendable {
     var names = Set<String>()
     for (pool, location) in converted {
       if !names.insert(pool.name).inserted {
-        diagnostics.append(Diagnostic(.error, at: location, object: "NodePool \"\(pool.name)\"",
-                                      message: "duplicate NodePool name after conversion"))
+        diagnostics.append(
+          Diagnostic(
+            .error, at: location, object: "NodePool \"\(pool.name)\"",
+            message: "duplicate NodePool name after conversion"))
         continue
       }
       input.nodePools.append(pool.defaulted())
@@ -113,18 +118,22 @@ public struct TimelineStep: Sendable {
 extension SimulationInput {
   /// Decodes and validates each entry's inline manifests with the same loader as the files, so
   /// a bad manifest in the timeline is reported before anything runs.
-  static func decodeTimeline(_ scenario: Scenario, file: String, diagnostics: inout [Diagnostic]) -> [TimelineStep] {
+  static func decodeTimeline(_ scenario: Scenario, file: String, diagnostics: inout [Diagnostic])
+    -> [TimelineStep]
+  {
     var steps: [TimelineStep] = []
     for (i, entry) in (scenario.spec?.timeline ?? []).enumerated() {
       guard let at = Scenario.seconds(entry.at) else { continue }
       var documents: [LoadedDocument] = []
       for (j, manifest) in (entry.apply ?? []).enumerated() {
-        let set = ManifestLoader(registry: KindRegistry.standard).load(text: manifest.yaml, file: "\(file) (Scenario timeline[\(i)].apply[\(j)])")
+        let set = ManifestLoader(registry: KindRegistry.standard).load(
+          text: manifest.yaml, file: "\(file) (Scenario timeline[\(i)].apply[\(j)])")
         diagnostics += set.diagnostics
         documents += set.documents
       }
       steps.append(TimelineStep(at: at, entry: entry, documents: documents))
     }
-    return steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    return steps.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(
+      \.element)
   }
 }

@@ -33,7 +33,8 @@ public struct SimulationResult: Encodable, Sendable {
     public var createdAt: Double
 
     enum CodingKeys: String, CodingKey {
-      case name, nodePool, instanceType, zone, capacityType, pricePerHour, labels, taints, allocatable, pods, createdAt
+      case name, nodePool, instanceType, zone, capacityType, pricePerHour, labels, taints, allocatable, pods,
+        createdAt
     }
 
     /// Absent values are written as null, as the contract shows `"nodePool": null`.
@@ -84,11 +85,15 @@ extension Simulation {
         SimulationResult.NodeReport(
           name: name, nodePool: node.nodePool, instanceType: node.instanceType, zone: node.zone,
           capacityType: node.capacityType, pricePerHour: node.price, labels: node.labels,
-          taints: node.taints + node.startupTaints, allocatable: schema.list(node.allocatable).mapValues(\.description),
+          taints: node.taints + node.startupTaints,
+          allocatable: schema.list(node.allocatable).mapValues(\.description),
           pods: node.pods.sorted(), createdAt: node.createdAt))
     }
     let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
-      SimulationResult.PendingPodReport(pod: p.key, reason: p.pendingReason ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
+      SimulationResult.PendingPodReport(
+        pod: p.key,
+        reason: p.pendingReason
+          ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
     }
     var series = samples
     if let last = series.last, last.time < endTime {
@@ -98,7 +103,8 @@ extension Simulation {
     }
     return SimulationResult(
       endTime: endTime, nodes: reports, pendingPods: pending,
-      cost: SimulationResult.CostReport(perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
+      cost: SimulationResult.CostReport(
+        perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
       events: events, samples: series)
   }
 

@@ -16,7 +16,8 @@ extension Simulation {
     node.disruption = reason
     let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
     if !node.taints.contains(where: { $0.matches(taint) }) { node.taints.append(taint) }
-    if node.drainDeadline == nil, let pool = node.nodePool.flatMap({ p in input.nodePools.first { $0.name == p } }),
+    if node.drainDeadline == nil,
+      let pool = node.nodePool.flatMap({ p in input.nodePools.first { $0.name == p } }),
       let grace = pool.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
     {
       node.drainDeadline = now + grace
@@ -45,17 +46,20 @@ extension Simulation {
     guard let node = nodes[name] else { return }
     let forced = node.drainDeadline.map { now >= $0 } ?? false
     let keys = node.pods.sorted().filter { !(pods[$0]?.isDaemon ?? true) }
-    let criticalKeys = Set(keys.filter { key in
-      let cls = pods[key]?.pod.spec?.priorityClassName ?? ""
-      return cls == "system-cluster-critical" || cls == "system-node-critical"
-    })
+    let criticalKeys = Set(
+      keys.filter { key in
+        let cls = pods[key]?.pod.spec?.priorityClassName ?? ""
+        return cls == "system-cluster-critical" || cls == "system-node-critical"
+      })
     let critical = { (key: String) in criticalKeys.contains(key) }
     var blocked = 0
     for group in [keys.filter { !critical($0) }, keys.filter(critical)] {
       for key in group {
         guard let pod = pods[key] else { continue }
         if !forced {
-          if pod.pod.annotations[WellKnown.doNotDisruptAnnotation] == "true" && node.disruption != "Interrupted" {
+          if pod.pod.annotations[WellKnown.doNotDisruptAnnotation] == "true"
+            && node.disruption != "Interrupted"
+          {
             blocked += 1
             continue
           }
@@ -64,7 +68,8 @@ extension Simulation {
             continue
           }
         }
-        events.append(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
+        events.append(
+          SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
         lastActivity = now
         evict(key)
       }
@@ -88,7 +93,10 @@ extension Simulation {
     events.append(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
     lastActivity = now
     clusterVersion += 1
-    nodeHistory.append(NodeLifetime(name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price, from: node.createdAt, to: now))
+    nodeHistory.append(
+      NodeLifetime(
+        name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
+        from: node.createdAt, to: now))
     scheduleKubeScheduler(at: now)
   }
 
@@ -106,8 +114,12 @@ extension Simulation {
   /// (PodDisruptionBudgets are honoured until the NodePool's terminationGracePeriod).
   mutating func expire(_ name: String) {
     guard let node = nodes[name], node.disruption == nil else { return }
-    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired",
-                                  message: "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"))
+    events.append(
+      SimulationEvent(
+        time: now, type: "DisruptionDecided", node: name, reason: "Expired",
+        message:
+          "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
+      ))
     startTermination(name, reason: "Expired")
   }
 
@@ -117,8 +129,12 @@ extension Simulation {
     guard let node = nodes[name] else { return }
     // Only spot capacity receives spot interruption notices.
     guard node.capacityType == WellKnown.capacityTypeSpot else { return }
-    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
-                                  message: "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"))
+    events.append(
+      SimulationEvent(
+        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
+        message:
+          "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
+      ))
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
     startTermination(name, reason: "Interrupted")
   }
@@ -128,8 +144,10 @@ extension Simulation {
   mutating func instanceEvent(_ name: String, kind: String) {
     guard nodes[name] != nil else { return }
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
-    events.append(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
-                                  message: "\(what) for \(name); \(reschedulablePods(name).count) pods move now"))
+    events.append(
+      SimulationEvent(
+        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
+        message: "\(what) for \(name); \(reschedulablePods(name).count) pods move now"))
     startTermination(name, reason: "Interrupted")
   }
 

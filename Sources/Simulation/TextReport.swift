@@ -6,8 +6,10 @@ extension SimulationResult {
     var out = ""
     let managed = nodes.filter { $0.nodePool != nil }
     let podCount = nodes.reduce(0) { $0 + $1.pods.count }
-    out += "Simulated \(formatDuration(endTime)): \(nodes.count) nodes (\(managed.count) launched by Karpenter), \(podCount) pods running, \(pendingPods.count) pending.\n"
-    out += "Cost: $\(String(format: "%.4f", cost.perHour))/hour now, $\(String(format: "%.4f", cost.total)) over the run.\n\n"
+    out +=
+      "Simulated \(formatDuration(endTime)): \(nodes.count) nodes (\(managed.count) launched by Karpenter), \(podCount) pods running, \(pendingPods.count) pending.\n"
+    out +=
+      "Cost: $\(String(format: "%.4f", cost.perHour))/hour now, $\(String(format: "%.4f", cost.total)) over the run.\n\n"
     if !nodes.isEmpty {
       var rows = [["NODE", "NODEPOOL", "INSTANCE TYPE", "ZONE", "CAPACITY", "$/HOUR", "PODS", "CREATED"]]
       for n in nodes {

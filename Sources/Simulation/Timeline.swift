@@ -19,14 +19,20 @@ extension Simulation {
     timelinePending -= 1
     lastTimelineAt = max(lastTimelineAt, now)
     for document in step.documents { apply(document) }
-    for ref in step.entry.delete ?? [] { delete(kind: ref.kind, namespace: ref.namespace ?? "default", name: ref.name) }
+    for ref in step.entry.delete ?? [] {
+      delete(kind: ref.kind, namespace: ref.namespace ?? "default", name: ref.name)
+    }
     for scale in step.entry.scale ?? [] {
-      self.scale(kind: scale.kind, namespace: scale.namespace ?? "default", name: scale.name, replicas: scale.replicas)
+      self.scale(
+        kind: scale.kind, namespace: scale.namespace ?? "default", name: scale.name, replicas: scale.replicas)
     }
     for interrupt in step.entry.interrupt ?? [] {
       let kind = interrupt.kind ?? "spot"
-      let targets = interrupt.node == "*"
-        ? nodes.keys.sorted().filter { kind != "spot" || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot }
+      let targets =
+        interrupt.node == "*"
+        ? nodes.keys.sorted().filter {
+          kind != "spot" || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot
+        }
         : [interrupt.node]
       for name in targets {
         if kind == "spot" { self.interrupt(name) } else { self.instanceEvent(name, kind: kind) }
@@ -80,13 +86,24 @@ extension Simulation {
       p.metadata.namespace = p.metadata.namespace ?? "default"
       try? addPod(p)
     case .deployment(let d):
-      replaceWorkload(kind: "Deployment", namespace: d.namespace, name: d.name) { $0.deployments.removeAll { $0.namespace == d.namespace && $0.name == d.name }; $0.deployments.append(d) }
+      replaceWorkload(kind: "Deployment", namespace: d.namespace, name: d.name) {
+        $0.deployments.removeAll { $0.namespace == d.namespace && $0.name == d.name };
+        $0.deployments.append(d)
+      }
     case .replicaSet(let r):
-      replaceWorkload(kind: "ReplicaSet", namespace: r.namespace, name: r.name) { $0.replicaSets.removeAll { $0.namespace == r.namespace && $0.name == r.name }; $0.replicaSets.append(r) }
+      replaceWorkload(kind: "ReplicaSet", namespace: r.namespace, name: r.name) {
+        $0.replicaSets.removeAll { $0.namespace == r.namespace && $0.name == r.name };
+        $0.replicaSets.append(r)
+      }
     case .statefulSet(let s):
-      replaceWorkload(kind: "StatefulSet", namespace: s.namespace, name: s.name) { $0.statefulSets.removeAll { $0.namespace == s.namespace && $0.name == s.name }; $0.statefulSets.append(s) }
+      replaceWorkload(kind: "StatefulSet", namespace: s.namespace, name: s.name) {
+        $0.statefulSets.removeAll { $0.namespace == s.namespace && $0.name == s.name };
+        $0.statefulSets.append(s)
+      }
     case .job(let j):
-      replaceWorkload(kind: "Job", namespace: j.namespace, name: j.name) { $0.jobs.removeAll { $0.namespace == j.namespace && $0.name == j.name }; $0.jobs.append(j) }
+      replaceWorkload(kind: "Job", namespace: j.namespace, name: j.name) {
+        $0.jobs.removeAll { $0.namespace == j.namespace && $0.name == j.name }; $0.jobs.append(j)
+      }
     case .daemonSet(let d):
       input.daemonSets.removeAll { $0.namespace == d.namespace && $0.name == d.name }
       input.daemonSets.append(d)
@@ -104,20 +121,29 @@ extension Simulation {
 
   /// Replaces a workload and reconciles its pods: new pods for new indices, removal of pods
   /// beyond the new count. Pods that exist keep running (a template change is not rolled out).
-  mutating func replaceWorkload(kind: String, namespace: String, name: String, _ update: (inout SimulationInput) -> Void) {
+  mutating func replaceWorkload(
+    kind: String, namespace: String, name: String, _ update: (inout SimulationInput) -> Void
+  ) {
     update(&input)
     reconcileWorkloadPods(kind: kind, namespace: namespace, name: name)
   }
 
   mutating func reconcileWorkloadPods(kind: String, namespace: String, name: String) {
     var scratch = SimulationInput()
-    scratch.deployments = input.deployments.filter { kind == "Deployment" && $0.namespace == namespace && $0.name == name }
-    scratch.replicaSets = input.replicaSets.filter { kind == "ReplicaSet" && $0.namespace == namespace && $0.name == name }
-    scratch.statefulSets = input.statefulSets.filter { kind == "StatefulSet" && $0.namespace == namespace && $0.name == name }
+    scratch.deployments = input.deployments.filter {
+      kind == "Deployment" && $0.namespace == namespace && $0.name == name
+    }
+    scratch.replicaSets = input.replicaSets.filter {
+      kind == "ReplicaSet" && $0.namespace == namespace && $0.name == name
+    }
+    scratch.statefulSets = input.statefulSets.filter {
+      kind == "StatefulSet" && $0.namespace == namespace && $0.name == name
+    }
     scratch.jobs = input.jobs.filter { kind == "Job" && $0.namespace == namespace && $0.name == name }
     let desired = Workloads.pods(of: scratch)
     let desiredKeys = Set(desired.map { "\($0.namespace)/\($0.name)" })
-    for key in pods.keys.sorted() where owned(pods[key]!, kind: kind, namespace: namespace, name: name) && !desiredKeys.contains(key) {
+    for key in pods.keys.sorted()
+    where owned(pods[key]!, kind: kind, namespace: namespace, name: name) && !desiredKeys.contains(key) {
       removePod(key, reason: "scaled down")
     }
     for pod in desired where pods["\(pod.namespace)/\(pod.name)"] == nil {
@@ -137,7 +163,8 @@ extension Simulation {
     case "StatefulSet": input.statefulSets.removeAll { $0.namespace == namespace && $0.name == name }
     case "Job": input.jobs.removeAll { $0.namespace == namespace && $0.name == name }
     case "DaemonSet": input.daemonSets.removeAll { $0.namespace == namespace && $0.name == name }
-    case "PodDisruptionBudget": input.podDisruptionBudgets.removeAll { $0.namespace == namespace && $0.name == name }
+    case "PodDisruptionBudget":
+      input.podDisruptionBudgets.removeAll { $0.namespace == namespace && $0.name == name }
     case "NodePool": input.nodePools.removeAll { $0.name == name }
     case "Pod":
       removePod("\(namespace)/\(name)", reason: "deleted")
@@ -156,13 +183,21 @@ extension Simulation {
     let n = Int32(replicas)
     switch kind {
     case "Deployment":
-      if let i = input.deployments.firstIndex(where: { $0.namespace == namespace && $0.name == name }) { input.deployments[i].spec?.replicas = n }
+      if let i = input.deployments.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {
+        input.deployments[i].spec?.replicas = n
+      }
     case "ReplicaSet":
-      if let i = input.replicaSets.firstIndex(where: { $0.namespace == namespace && $0.name == name }) { input.replicaSets[i].spec?.replicas = n }
+      if let i = input.replicaSets.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {
+        input.replicaSets[i].spec?.replicas = n
+      }
     case "StatefulSet":
-      if let i = input.statefulSets.firstIndex(where: { $0.namespace == namespace && $0.name == name }) { input.statefulSets[i].spec?.replicas = n }
+      if let i = input.statefulSets.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {
+        input.statefulSets[i].spec?.replicas = n
+      }
     case "Job":
-      if let i = input.jobs.firstIndex(where: { $0.namespace == namespace && $0.name == name }) { input.jobs[i].spec?.parallelism = n }
+      if let i = input.jobs.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {
+        input.jobs[i].spec?.parallelism = n
+      }
     default: return
     }
     reconcileWorkloadPods(kind: kind, namespace: namespace, name: name)
@@ -211,7 +246,9 @@ extension Simulation {
 
 extension CloudCatalog {
   /// Makes sure a NodePool applied later in the timeline has instance types.
-  mutating func ensureVariant(for pool: NodePool, nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema) {
+  mutating func ensureVariant(
+    for pool: NodePool, nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema
+  ) {
     if indicesByNodePool[pool.name] != nil { return }
     indicesByNodePool[pool.name] = indicesByNodePool.values.first ?? Array(instanceTypes.indices)
   }

@@ -7,41 +7,60 @@ enum Workloads {
   static func pods(of input: SimulationInput) -> [Pod] {
     var out: [Pod] = []
     for d in input.deployments {
-      out += replicas(kind: "Deployment", apiVersion: "apps/v1", meta: d.metadata, template: d.spec?.template, count: Int(d.spec?.replicas ?? 1))
+      out += replicas(
+        kind: "Deployment", apiVersion: "apps/v1", meta: d.metadata, template: d.spec?.template,
+        count: Int(d.spec?.replicas ?? 1))
     }
     for r in input.replicaSets {
-      out += replicas(kind: "ReplicaSet", apiVersion: "apps/v1", meta: r.metadata, template: r.spec?.template, count: Int(r.spec?.replicas ?? 1))
+      out += replicas(
+        kind: "ReplicaSet", apiVersion: "apps/v1", meta: r.metadata, template: r.spec?.template,
+        count: Int(r.spec?.replicas ?? 1))
     }
     for s in input.statefulSets {
-      var pods = replicas(kind: "StatefulSet", apiVersion: "apps/v1", meta: s.metadata, template: s.spec?.template, count: Int(s.spec?.replicas ?? 1))
+      var pods = replicas(
+        kind: "StatefulSet", apiVersion: "apps/v1", meta: s.metadata, template: s.spec?.template,
+        count: Int(s.spec?.replicas ?? 1))
       // The StatefulSet controller mounts claim `<template>-<set>-<i>` as volume `<template>`.
       for (i, _) in pods.enumerated() {
         for template in s.spec?.volumeClaimTemplates ?? [] {
           var volumes = pods[i].spec?.volumes ?? []
           volumes.removeAll { $0.name == template.name }
-          volumes.append(Volume(name: template.name, persistentVolumeClaim: PersistentVolumeClaimVolumeSource(claimName: "\(template.name)-\(s.name)-\(i)")))
+          volumes.append(
+            Volume(
+              name: template.name,
+              persistentVolumeClaim: PersistentVolumeClaimVolumeSource(
+                claimName: "\(template.name)-\(s.name)-\(i)")))
           pods[i].spec?.volumes = volumes
         }
       }
       out += pods
     }
     for j in input.jobs {
-      out += replicas(kind: "Job", apiVersion: "batch/v1", meta: j.metadata, template: j.spec?.template, count: Int(j.spec?.parallelism ?? 1))
+      out += replicas(
+        kind: "Job", apiVersion: "batch/v1", meta: j.metadata, template: j.spec?.template,
+        count: Int(j.spec?.parallelism ?? 1))
     }
     return out
   }
 
-  static func replicas(kind: String, apiVersion: String, meta: ObjectMeta, template: PodTemplateSpec?, count: Int) -> [Pod] {
+  static func replicas(
+    kind: String, apiVersion: String, meta: ObjectMeta, template: PodTemplateSpec?, count: Int
+  ) -> [Pod] {
     guard let template, let spec = template.spec else { return [] }
     let name = meta.name ?? ""
     return (0..<max(0, count)).map { i in
-      pod(named: "\(name)-\(i)", namespace: meta.namespace ?? "default", template: template, spec: spec,
-          owner: OwnerReference(apiVersion: apiVersion, kind: kind, name: name, controller: true))
+      pod(
+        named: "\(name)-\(i)", namespace: meta.namespace ?? "default", template: template, spec: spec,
+        owner: OwnerReference(apiVersion: apiVersion, kind: kind, name: name, controller: true))
     }
   }
 
-  static func pod(named name: String, namespace: String, template: PodTemplateSpec, spec: PodSpec, owner: OwnerReference) -> Pod {
-    var metadata = ObjectMeta(name: name, namespace: namespace, labels: template.metadata?.labels, annotations: template.metadata?.annotations)
+  static func pod(
+    named name: String, namespace: String, template: PodTemplateSpec, spec: PodSpec, owner: OwnerReference
+  ) -> Pod {
+    var metadata = ObjectMeta(
+      name: name, namespace: namespace, labels: template.metadata?.labels,
+      annotations: template.metadata?.annotations)
     metadata.ownerReferences = [owner]
     return Pod(metadata: metadata, spec: spec)
   }
@@ -60,8 +79,10 @@ enum Workloads {
           case "NotIn": return value.map { !(r.values ?? []).contains($0) } ?? true
           case "Exists": return value != nil
           case "DoesNotExist": return value == nil
-          case "Gt": return value.flatMap { Int($0) }.map { $0 > Int(r.values?.first ?? "") ?? Int.max } ?? false
-          case "Lt": return value.flatMap { Int($0) }.map { $0 < Int(r.values?.first ?? "") ?? Int.min } ?? false
+          case "Gt":
+            return value.flatMap { Int($0) }.map { $0 > Int(r.values?.first ?? "") ?? Int.max } ?? false
+          case "Lt":
+            return value.flatMap { Int($0) }.map { $0 < Int(r.values?.first ?? "") ?? Int.min } ?? false
           default: return false
           }
         }
@@ -69,9 +90,12 @@ enum Workloads {
       if !matches { return nil }
     }
     let tolerations = spec.tolerations ?? []
-    for taint in taints where taint.effect != "PreferNoSchedule" && !tolerations.tolerates(taint) { return nil }
+    for taint in taints where taint.effect != "PreferNoSchedule" && !tolerations.tolerates(taint) {
+      return nil
+    }
     var pod = self.pod(
-      named: "\(ds.name)-\(node)", namespace: ds.metadata.namespace ?? "default", template: template, spec: spec,
+      named: "\(ds.name)-\(node)", namespace: ds.metadata.namespace ?? "default", template: template,
+      spec: spec,
       owner: OwnerReference(apiVersion: "apps/v1", kind: "DaemonSet", name: ds.name, controller: true))
     pod.spec?.nodeName = node
     return pod
@@ -80,7 +104,9 @@ enum Workloads {
   /// Requirements a pod's volumes add: a bound PersistentVolume's node affinity, or the
   /// allowed topologies of the StorageClass of a claim that binds on first consumer. Only the
   /// first term of each is used (the requirement algebra has no OR across keys).
-  static func volumeRequirements(_ pod: Pod, input: SimulationInput, statefulSetClaims: [String: PersistentVolumeClaim]) -> [NodeSelectorRequirement] {
+  static func volumeRequirements(
+    _ pod: Pod, input: SimulationInput, statefulSetClaims: [String: PersistentVolumeClaim]
+  ) -> [NodeSelectorRequirement] {
     var out: [NodeSelectorRequirement] = []
     let namespace = pod.metadata.namespace ?? "default"
     for claimName in pod.persistentVolumeClaimNames {
@@ -88,7 +114,8 @@ enum Workloads {
       guard let claim = input.persistentVolumeClaims[key] ?? statefulSetClaims[key] else { continue }
       if let volume = claim.spec?.volumeName.flatMap({ input.persistentVolumes[$0] }) {
         out += volume.spec?.nodeAffinity?.required?.nodeSelectorTerms.first?.matchExpressions ?? []
-      } else if let className = claim.spec?.storageClassName, let storageClass = input.storageClasses[className],
+      } else if let className = claim.spec?.storageClassName,
+        let storageClass = input.storageClasses[className],
         let term = storageClass.allowedTopologies?.first
       {
         for e in term.matchLabelExpressions ?? [] {

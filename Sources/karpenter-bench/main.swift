@@ -45,7 +45,8 @@ if consolidation {
     var diagnostics = set.diagnostics
     let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
     for packing in [PackingStrategy.firstFit, .costAware] {
-      guard let simulation = try? Simulation(input: input, options: SimulationOptions(packing: packing)) else { exit(1) }
+      guard let simulation = try? Simulation(input: input, options: SimulationOptions(packing: packing))
+      else { exit(1) }
       var times: [Double] = []
       var outcome: (decision: String?, candidates: Int) = (nil, 0)
       for _ in 0..<runs {
@@ -55,7 +56,9 @@ if consolidation {
       }
       times.sort()
       let decision = String((outcome.decision ?? "none").prefix(90))
-      print("| \(URL(fileURLWithPath: path).lastPathComponent) | \(packing.rawValue) | \(input.nodes.count) | \(outcome.candidates) | \(String(format: "%.3f", times[times.count / 2])) | \(decision) |")
+      print(
+        "| \(URL(fileURLWithPath: path).lastPathComponent) | \(packing.rawValue) | \(input.nodes.count) | \(outcome.candidates) | \(String(format: "%.3f", times[times.count / 2])) | \(decision) |"
+      )
     }
   }
   exit(0)

@@ -122,12 +122,15 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       """)
     let v1 = try LegacyConversion.nodePool(from: provisioner).nodePool
     let reqs = try #require(v1.spec?.template?.spec?.requirements)
-    #expect(reqs.map(\.key) == [
-      "topology.kubernetes.io/zone", "kubernetes.io/os", "kubernetes.io/arch",
-      "karpenter.sh/capacity-type", "karpenter.k8s.aws/instance-category",
-      "karpenter.k8s.aws/instance-generation",
-    ])
-    #expect(reqs[1] == NodeSelectorRequirementWithMinValues(key: "kubernetes.io/os", operator: "In", values: ["linux"]))
+    #expect(
+      reqs.map(\.key) == [
+        "topology.kubernetes.io/zone", "kubernetes.io/os", "kubernetes.io/arch",
+        "karpenter.sh/capacity-type", "karpenter.k8s.aws/instance-category",
+        "karpenter.k8s.aws/instance-generation",
+      ])
+    #expect(
+      reqs[1]
+        == NodeSelectorRequirementWithMinValues(key: "kubernetes.io/os", operator: "In", values: ["linux"]))
     #expect(reqs[2].values == ["amd64"])
     #expect(reqs[3].values == ["on-demand"])
     #expect(reqs[4].values == ["c", "m", "r"])
@@ -149,10 +152,11 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       req("beta.kubernetes.io/instance-type", "In", ["m5.large"]),
       req("beta.kubernetes.io/os", "In", ["linux"]),
     ])
-    #expect(typed.map(\.key) == [
-      "beta.kubernetes.io/instance-type", "beta.kubernetes.io/os", "kubernetes.io/arch",
-      "karpenter.sh/capacity-type",
-    ])
+    #expect(
+      typed.map(\.key) == [
+        "beta.kubernetes.io/instance-type", "beta.kubernetes.io/os", "kubernetes.io/arch",
+        "karpenter.sh/capacity-type",
+      ])
 
     let provisioner = Provisioner(
       metadata: ObjectMeta(name: "p"), spec: ProvisionerSpec(requirements: given))
@@ -183,7 +187,10 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       nodePool.spec?.template?.spec?.nodeClassRef
         == NodeClassReference(group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "gpu"))
     #expect(nc.spec?.subnetSelectorTerms == [SubnetSelectorTerm(tags: ["karpenter.sh/discovery": "demo"])])
-    #expect(nc.spec?.securityGroupSelectorTerms == [SecurityGroupSelectorTerm(tags: ["karpenter.sh/discovery": "demo"])])
+    #expect(
+      nc.spec?.securityGroupSelectorTerms == [
+        SecurityGroupSelectorTerm(tags: ["karpenter.sh/discovery": "demo"])
+      ])
     #expect(nc.spec?.amiSelectorTerms == [AMISelectorTerm(alias: "al2@latest")])
     #expect(nc.spec?.amiFamily == nil)
     #expect(nc.spec?.role == "$KARPENTER_NODE_ROLE")
@@ -206,7 +213,9 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       #expect(error.kind == "Provisioner")
       #expect(error.name == "lt")
       #expect(error.field == "spec.provider.launchTemplate")
-      #expect(error.description.hasPrefix(#"Provisioner "lt": spec.provider.launchTemplate cannot be converted, because"#))
+      #expect(
+        error.description.hasPrefix(
+          #"Provisioner "lt": spec.provider.launchTemplate cannot be converted, because"#))
     }
   }
 
@@ -221,7 +230,8 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     let beta = try LegacyConversion.nodePoolV1Beta1(from: provisioner).nodePool
     #expect(
       beta.spec?.template?.spec?.nodeClassRef
-        == LegacyNodeClassReference(kind: "EC2NodeClass", name: "tmpl", apiVersion: "karpenter.k8s.aws/v1beta1"))
+        == LegacyNodeClassReference(
+          kind: "EC2NodeClass", name: "tmpl", apiVersion: "karpenter.k8s.aws/v1beta1"))
     let v1 = LegacyConversion.nodePool(from: beta)
     #expect(
       v1.spec?.template?.spec?.nodeClassRef
@@ -252,7 +262,8 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     let json = try #require(v1.metadata.annotations?[LegacyConversion.kubeletCompatibilityAnnotationKey])
     #expect(
       json
-        == #"{"clusterDNS":["10.0.0.10"],"cpuCFSQuota":true,"evictionSoftGracePeriod":{"memory.available":"1m"},"maxPods":110,"systemReserved":{"cpu":"100m"}}"#)
+        == #"{"clusterDNS":["10.0.0.10"],"cpuCFSQuota":true,"evictionSoftGracePeriod":{"memory.available":"1m"},"maxPods":110,"systemReserved":{"cpu":"100m"}}"#
+    )
     #expect(!json.contains("containerRuntime"))
 
     // Moves into the EC2NodeClass; a second pool with the same kubelet also loses its annotation;
@@ -320,23 +331,29 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     #expect(beta.spec?.amiFamily == "AL2")
     #expect(beta.metadata.resourceVersion == nil)
     #expect(beta.metadata.finalizers == ["f"])
-    #expect(beta.spec?.subnetSelectorTerms == [SubnetSelectorTerm(id: "subnet-1"), SubnetSelectorTerm(id: "subnet-2")])
+    #expect(
+      beta.spec?.subnetSelectorTerms == [
+        SubnetSelectorTerm(id: "subnet-1"), SubnetSelectorTerm(id: "subnet-2"),
+      ])
     #expect(
       beta.spec?.securityGroupSelectorTerms?.compactMap(\.tags) == [
         ["k1": "a", "k2": "d"], ["k1": "b", "k2": "d"], ["k1": "c", "k2": "d"],
         ["k1": "a", "k2": "e"], ["k1": "b", "k2": "e"], ["k1": "c", "k2": "e"],
       ])
     let ami = try #require(beta.spec?.amiSelectorTerms)
-    #expect(ami.map { "\($0.id ?? "")/\($0.owner ?? "")" } == [
-      "ami-123/self", "ami-456/self", "ami-123/amazon", "ami-456/amazon",
-    ])
+    #expect(
+      ami.map { "\($0.id ?? "")/\($0.owner ?? "")" } == [
+        "ami-123/self", "ami-456/self", "ami-123/amazon", "ami-456/amazon",
+      ])
     #expect(ami.allSatisfy { $0.name == "test name" && $0.tags == ["MyTag": "*"] })
 
     let v1 = try LegacyConversion.nodeClass(from: template)
     // Terms present: the family is kept.
     #expect(v1.spec?.amiFamily == "AL2")
     #expect(v1.spec?.amiSelectorTerms?.count == 4)
-    #expect(v1.spec?.amiSelectorTerms?.first == AMISelectorTerm(tags: ["MyTag": "*"], id: "ami-123", name: "test name", owner: "self"))
+    #expect(
+      v1.spec?.amiSelectorTerms?.first
+        == AMISelectorTerm(tags: ["MyTag": "*"], id: "ami-123", name: "test name", owner: "self"))
     #expect(v1.spec?.userData == "echo hi")
     #expect(v1.spec?.detailedMonitoring == true)
     #expect(v1.spec?.context == "ctx")
@@ -437,9 +454,10 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
         == NodeClassReference(group: "karpenter.k8s.aws", kind: "EC2NodeClass", name: "default"))
     #expect(v1.spec?.template?.spec?.requirements?.first?.minValues == 2)
     #expect(v1.spec?.template?.metadata?.labels == ["a": "b"])
-    #expect(v1.spec?.disruption?.budgets == [
-      Budget(nodes: "10%"), Budget(nodes: "0", schedule: "0 9 * * *", duration: "8h"),
-    ])
+    #expect(
+      v1.spec?.disruption?.budgets == [
+        Budget(nodes: "10%"), Budget(nodes: "0", schedule: "0 9 * * *", duration: "8h"),
+      ])
     #expect(v1.spec?.limits?["cpu"] == Quantity("100"))
     #expect(v1.spec?.weight == 5)
     #expect(v1.metadata.annotations?[LegacyConversion.kubeletCompatibilityAnnotationKey] == nil)
@@ -480,7 +498,10 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     let v1 = LegacyConversion.nodeClass(from: withTerms)
     #expect(v1.apiVersion == "karpenter.k8s.aws/v1")
     #expect(v1.spec?.amiFamily == "AL2023")
-    #expect(v1.spec?.amiSelectorTerms == [AMISelectorTerm(id: "ami-1"), AMISelectorTerm(tags: ["env": "prod"], owner: "self")])
+    #expect(
+      v1.spec?.amiSelectorTerms == [
+        AMISelectorTerm(id: "ami-1"), AMISelectorTerm(tags: ["env": "prod"], owner: "self"),
+      ])
     #expect(v1.spec?.role == "KarpenterNodeRole")
     #expect(v1.spec?.metadataOptions?.httpPutResponseHopLimit == 2)
     #expect(v1.spec?.securityGroupSelectorTerms == [SecurityGroupSelectorTerm(name: "sg-name")])
@@ -506,7 +527,9 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     #expect(v1u.spec?.amiSelectorTerms == [AMISelectorTerm(id: "ami-placeholder")])
     #expect(v1u.spec?.blockDeviceMappings?.first?.deviceName == "/dev/sda1")
     #expect(v1u.spec?.blockDeviceMappings?.first?.rootVolume == true)
-    #expect(v1u.spec?.blockDeviceMappings?.first?.ebs == BlockDevice(volumeSize: "20Gi", volumeType: "gp3", encrypted: true))
+    #expect(
+      v1u.spec?.blockDeviceMappings?.first?.ebs
+        == BlockDevice(volumeSize: "20Gi", volumeType: "gp3", encrypted: true))
     #expect(
       v1u.metadata.annotations?[LegacyConversion.ubuntuCompatibilityAnnotationKey]
         == "amiFamily,blockDeviceMappings,incompatible")
@@ -562,7 +585,8 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
       Issue.record("expected an error")
     } catch let error as ConversionError {
       #expect(error.field == "spec.ttlSecondsUntilExpired")
-      #expect(error.description.hasPrefix(#"Provisioner "huge": spec.ttlSecondsUntilExpired cannot be converted"#))
+      #expect(
+        error.description.hasPrefix(#"Provisioner "huge": spec.ttlSecondsUntilExpired cannot be converted"#))
     }
   }
 }

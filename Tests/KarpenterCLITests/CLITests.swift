@@ -20,7 +20,9 @@ func temporaryFile(_ text: String, name: String = "manifest.yaml") throws -> Str
 
 @Suite struct ValidateCommandTests {
   @Test func examplesAreValid() {
-    let output = ValidateRun.run(paths: [example("examples/nodepool.yaml"), example("examples/legacy/provisioner.yaml")])
+    let output = ValidateRun.run(paths: [
+      example("examples/nodepool.yaml"), example("examples/legacy/provisioner.yaml"),
+    ])
     #expect(output.exitCode == 0, "\(output.stderr)")
     #expect(output.stdout == "4 objects valid in 2 files\n")
     #expect(output.stderr.isEmpty)
@@ -47,9 +49,18 @@ func temporaryFile(_ text: String, name: String = "manifest.yaml") throws -> Str
     #expect(output.exitCode == 1)
     #expect(output.stdout.isEmpty)
     let lines = output.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.hasSuffix("pool.yaml: document 1 (NodePool \"default\"), line 5: spec.weight: Invalid value: \"0\": must be between 1 and 100") })
-    #expect(lines.contains { $0.contains("line 8: spec.template.spec.requirements[0].operator: Unsupported value: \"Near\"") })
-    #expect(lines.contains { $0.contains("document 2 (ConfigMap \"ignored\")") && $0.contains("warning: skipped") })
+    #expect(
+      lines.contains {
+        $0.hasSuffix(
+          "pool.yaml: document 1 (NodePool \"default\"), line 5: spec.weight: Invalid value: \"0\": must be between 1 and 100"
+        )
+      })
+    #expect(
+      lines.contains {
+        $0.contains("line 8: spec.template.spec.requirements[0].operator: Unsupported value: \"Near\"")
+      })
+    #expect(
+      lines.contains { $0.contains("document 2 (ConfigMap \"ignored\")") && $0.contains("warning: skipped") })
     #expect(lines.last == "2 errors found")
   }
 
@@ -62,7 +73,7 @@ func temporaryFile(_ text: String, name: String = "manifest.yaml") throws -> Str
   @Test func badUsageIsAParseError() {
     #expect(throws: (any Error).self) { try Karpenter.parseAsRoot(["validate"]) }
     #expect(throws: (any Error).self) { try Karpenter.parseAsRoot(["frobnicate"]) }
-    #expect(Karpenter.exitCode(for: CleanExitProbe.error(["validate"])) .rawValue == 64)
+    #expect(Karpenter.exitCode(for: CleanExitProbe.error(["validate"])).rawValue == 64)
   }
 }
 

@@ -4,7 +4,9 @@ import Testing
 /// Runs the built `karpenter` binary as a user would, for what only a process shows: exit
 /// statuses and the two output streams. `swift build` (which `.ci/run` runs first) puts it in
 /// `.build/debug`.
-func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (
+  status: Int32, stdout: String, stderr: String
+) {
   let binary = repositoryRoot.appendingPathComponent(".build/debug/karpenter")
   let process = Process()
   process.executableURL = binary
@@ -21,7 +23,10 @@ func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (status
   let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
   let stderrData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return (process.terminationStatus, String(decoding: stdoutData, as: UTF8.self), String(decoding: stderrData, as: UTF8.self))
+  return (
+    process.terminationStatus, String(decoding: stdoutData, as: UTF8.self),
+    String(decoding: stderrData, as: UTF8.self)
+  )
 }
 
 @Suite struct ProcessTests {
@@ -34,9 +39,16 @@ func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (status
   }
 
   @Test func validateReadsStandardInput() throws {
-    let bad = try runKarpenter(["validate", "-"], stdin: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {requests: {cpu: 2cores}}}]}\n")
+    let bad = try runKarpenter(
+      ["validate", "-"],
+      stdin:
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {requests: {cpu: 2cores}}}]}\n"
+    )
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("<stdin>: document 1 (Pod \"default/p\"), line 4: spec.containers[0].resources.requests[cpu]: Invalid value: \"2cores\""))
+    #expect(
+      bad.stderr.contains(
+        "<stdin>: document 1 (Pod \"default/p\"), line 4: spec.containers[0].resources.requests[cpu]: Invalid value: \"2cores\""
+      ))
     let good = try runKarpenter(["validate", example("examples/nodepool.yaml")])
     #expect(good.status == 0)
   }

@@ -25,12 +25,17 @@ import Testing
     """
 
   /// Runs `simulate` in-process on one temporary file; checks the common shape of a rejection.
-  func rejected(_ text: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+  func rejected(_ text: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> [String]
+  {
     let path = try temporaryFile(text, name: name)
     let output = SimulateRun.run(paths: [path], output: .json)
     #expect(output.exitCode == 1, "exit code", sourceLocation: sourceLocation)
-    #expect(output.stdout.isEmpty, "nothing on standard output: \(output.stdout.prefix(200))", sourceLocation: sourceLocation)
-    #expect(output.stderr.contains("nothing was simulated"), "\(output.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      output.stdout.isEmpty, "nothing on standard output: \(output.stdout.prefix(200))",
+      sourceLocation: sourceLocation)
+    #expect(
+      output.stderr.contains("nothing was simulated"), "\(output.stderr)", sourceLocation: sourceLocation)
     return output.stderr.split(separator: "\n").map(String.init)
   }
 
@@ -155,9 +160,13 @@ import Testing
       ---
       \(Self.pod)
       """, name: "valid.yaml")
-    for output in [SimulateRun.run(paths: [path], output: .json, packing: .firstFit), SimulateRun.run(paths: [path], output: .json, packing: .costAware)] {
+    for output in [
+      SimulateRun.run(paths: [path], output: .json, packing: .firstFit),
+      SimulateRun.run(paths: [path], output: .json, packing: .costAware),
+    ] {
       #expect(output.exitCode == 0, "\(output.stderr)")
-      let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
       let nodes = try #require(json["nodes"] as? [[String: Any]])
       #expect(nodes.count == 1)
       #expect((nodes.first?["pods"] as? [String]) == ["default/web"])
@@ -184,7 +193,9 @@ import Testing
   }
 
   @Test func invalidInputExitsOneFromTheBinary() throws {
-    let result = try runKarpenter(["simulate", "-"], stdin: "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata: {name: p}\nspec:\n  weight: 0\n")
+    let result = try runKarpenter(
+      ["simulate", "-"],
+      stdin: "apiVersion: karpenter.sh/v1\nkind: NodePool\nmetadata: {name: p}\nspec:\n  weight: 0\n")
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("<stdin>: document 1 (NodePool \"p\")"))
@@ -194,7 +205,8 @@ import Testing
   @Test func quickstartAsJSON() throws {
     let result = try runKarpenter(["simulate", "--output", "json", example("examples/quickstart.yaml")])
     #expect(result.status == 0, "\(result.stderr)")
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(json["apiVersion"] as? String == "simulation.karpenter.sh/v1alpha1")
     #expect(json["kind"] as? String == "SimulationResult")
     #expect(json["endTime"] is NSNumber)
@@ -209,7 +221,10 @@ import Testing
     let names = nodes.map { $0["name"] as? String ?? "" }
     #expect(names == names.sorted(), "nodes sorted by name")
     for node in nodes {
-      for field in ["name", "nodePool", "instanceType", "zone", "capacityType", "pricePerHour", "labels", "taints", "allocatable", "pods", "createdAt"] {
+      for field in [
+        "name", "nodePool", "instanceType", "zone", "capacityType", "pricePerHour", "labels", "taints",
+        "allocatable", "pods", "createdAt",
+      ] {
         #expect(node.keys.contains(field), "node field \(field)")
       }
       let pods = node["pods"] as? [String] ?? []
@@ -220,7 +235,10 @@ import Testing
     #expect(abs(perHour - sum) < 1e-6, "cost.perHour is the sum of the nodes' prices")
     let times = events.map { ($0["time"] as? NSNumber)?.doubleValue ?? -1 }
     #expect(times == times.sorted(), "events in time order")
-    let types: Set<String> = ["NodeClaimCreated", "NodeReady", "PodBound", "PodEvicted", "DisruptionDecided", "NodeTerminated", "LaunchFailed"]
+    let types: Set<String> = [
+      "NodeClaimCreated", "NodeReady", "PodBound", "PodEvicted", "DisruptionDecided", "NodeTerminated",
+      "LaunchFailed",
+    ]
     #expect(events.allSatisfy { types.contains($0["type"] as? String ?? "") })
   }
 
@@ -235,7 +253,9 @@ import Testing
   }
 
   @Test func sameInputSameOutput() throws {
-    for arguments in [["--output", "json"], ["--output", "text"], ["--output", "json", "--packing", "first-fit"]] {
+    for arguments in [
+      ["--output", "json"], ["--output", "text"], ["--output", "json", "--packing", "first-fit"],
+    ] {
       let first = try runKarpenter(["simulate"] + arguments + [example("examples/quickstart.yaml")])
       let second = try runKarpenter(["simulate"] + arguments + [example("examples/quickstart.yaml")])
       #expect(first.status == 0)

@@ -259,7 +259,8 @@ func expectRoundTrip<T: Codable & Equatable>(
         replicas: 2, selector: LabelSelector(matchLabels: ["app": "a"]),
         template: PodTemplateSpec(metadata: ObjectMeta(labels: ["app": "a"]), spec: pod.spec)))
     try expectRoundTrip(deployment)
-    #expect(ObjectReference(pod) == ObjectReference(kind: "Pod", namespace: "ns", name: "p", apiVersion: "v1"))
+    #expect(
+      ObjectReference(pod) == ObjectReference(kind: "Pod", namespace: "ns", name: "p", apiVersion: "v1"))
   }
 
   @Test(arguments: ["replicas: \"three\"", "replicas: three"])

@@ -136,11 +136,14 @@ struct EffectiveRequestsCase: Sendable, CustomTestStringConvertible {
     #expect(pod.controllerOwner?.name == "node-exporter")
     #expect(pod.persistentVolumeClaimNames.isEmpty)
 
-    let custom = Pod(metadata: {
-      var m = ObjectMeta(name: "p")
-      m.ownerReferences = [OwnerReference(apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", name: "d")]
-      return m
-    }())
+    let custom = Pod(
+      metadata: {
+        var m = ObjectMeta(name: "p")
+        m.ownerReferences = [
+          OwnerReference(apiVersion: "apps.kruise.io/v1alpha1", kind: "DaemonSet", name: "d")
+        ]
+        return m
+      }())
     #expect(!custom.isDaemonSetPod)
     #expect(custom.controllerOwner == nil)
     #expect(custom.effectiveRequests.isEmpty)

@@ -105,8 +105,15 @@ import Testing
     let set = ManifestLoader().load(text: yaml, file: "web.yaml")
     let messages = set.errors.map(\.description)
     #expect(messages.count == 2, "\(messages)")
-    #expect(messages.contains { $0.contains("spec.replicas: Invalid type") && $0.contains("must be an integer, not a list") })
-    #expect(messages.contains { $0.contains("spec.template.spec.containers: Invalid type") && $0.contains("must be a list, not an object") })
+    #expect(
+      messages.contains {
+        $0.contains("spec.replicas: Invalid type") && $0.contains("must be an integer, not a list")
+      })
+    #expect(
+      messages.contains {
+        $0.contains("spec.template.spec.containers: Invalid type")
+          && $0.contains("must be a list, not an object")
+      })
     #expect(messages.allSatisfy { $0.hasPrefix("web.yaml: document 1 (Deployment \"default/web\"), line ") })
   }
 
@@ -148,7 +155,10 @@ import Testing
       """
     let set = ManifestLoader().load(text: yaml, file: "p.yaml")
     let paths = set.errors.compactMap { $0.field?.path.description }
-    #expect(paths == ["spec.containers[0].resources.requests[cpu]", "spec.containers[2].resources.requests[memory]"])
+    #expect(
+      paths == [
+        "spec.containers[0].resources.requests[cpu]", "spec.containers[2].resources.requests[memory]",
+      ])
   }
 
   @Test func unknownKindIsAWarningAndOthersStillLoad() {

@@ -1,8 +1,9 @@
 import KarpenterAPI
 import KubernetesAPI
 import PropertyBased
-@testable import Scheduling
 import Testing
+
+@testable import Scheduling
 
 /// The requirements algebra: each operator's set, intersection, upstream's `Intersects` and
 /// `Compatible`, minValues; Resources arithmetic; Bitset.
@@ -95,14 +96,17 @@ import Testing
   @Test func minValuesIsCarriedThroughIntersection() {
     #expect(r("In", ["a", "b", "c"], minValues: 2).intersection(r("In", ["a", "b"])).minValues == 2)
     #expect(r("In", ["a", "b"]).intersection(r("Exists", minValues: 3)).minValues == 3)
-    #expect(r("In", ["a", "b"], minValues: 1).intersection(r("NotIn", ["c"], minValues: 2)).minValues == 2, "the larger minValues wins")
+    #expect(
+      r("In", ["a", "b"], minValues: 1).intersection(r("NotIn", ["c"], minValues: 2)).minValues == 2,
+      "the larger minValues wins")
     #expect(r("In", ["a"]).intersection(r("In", ["a"])).minValues == nil)
     var requirements = Requirements([r("In", ["a", "b", "c"], minValues: 2)])
     requirements.add(r("NotIn", ["a"]))
     #expect(requirements[key]?.minValues == 2)
     #expect(requirements[key]?.values == ["b", "c"])
     let fromNodePool = Requirements(nodePoolRequirements: [
-      NodeSelectorRequirementWithMinValues(key: WellKnown.instanceTypeLabel, operator: "In", values: ["m5.large", "c5.large"], minValues: 2)
+      NodeSelectorRequirementWithMinValues(
+        key: WellKnown.instanceTypeLabel, operator: "In", values: ["m5.large", "c5.large"], minValues: 2)
     ])
     #expect(fromNodePool[WellKnown.instanceTypeLabel]?.minValues == 2)
   }
@@ -119,7 +123,8 @@ import Testing
   ).map { op, values -> Requirement in
     let key = "example.com/key"
     switch op {
-    case "Gt", "Lt", "Gte", "Lte": return Requirement(key: key, operator: op, values: [String(values.count * 2)])
+    case "Gt", "Lt", "Gte", "Lte":
+      return Requirement(key: key, operator: op, values: [String(values.count * 2)])
     case "In", "NotIn": return Requirement(key: key, operator: op, values: values)
     default: return Requirement(key: key, operator: op)
     }
@@ -131,12 +136,15 @@ import Testing
       for v in Self.sample + ["0", "4", "9", "zz"] {
         #expect(both.has(v) == (a.has(v) && b.has(v)), "\(a) ∩ \(b) = \(both), value \(v)")
       }
-      #expect(a.intersection(b) == b.intersection(a) || a.intersection(b).description == b.intersection(a).description)
+      #expect(
+        a.intersection(b) == b.intersection(a)
+          || a.intersection(b).description == b.intersection(a).description)
     }
   }
 
   @Test func intersectionIsAssociativeOnValues() async {
-    await propertyCheck(count: 200, input: Self.requirementGen, Self.requirementGen, Self.requirementGen) { a, b, c in
+    await propertyCheck(count: 200, input: Self.requirementGen, Self.requirementGen, Self.requirementGen) {
+      a, b, c in
       let left = a.intersection(b).intersection(c)
       let right = a.intersection(b.intersection(c))
       for v in Self.sample + ["0", "4", "9"] {
@@ -168,8 +176,13 @@ import Testing
     #expect(!requirements.has("c"))
     #expect(requirements["c"] == nil)
     #expect(Requirements(labels: ["k": "v"])["k"]?.values == ["v"])
-    #expect(Requirements(labels: ["failure-domain.beta.kubernetes.io/zone": "z"])[WellKnown.zoneLabel]?.values == ["z"], "beta labels are normalized")
-    #expect(requirements.adding(Requirements([Requirement(key: "b", operator: "In", values: ["3"])]))["b"]?.isEmpty == true)
+    #expect(
+      Requirements(labels: ["failure-domain.beta.kubernetes.io/zone": "z"])[WellKnown.zoneLabel]?.values == [
+        "z"
+      ], "beta labels are normalized")
+    #expect(
+      requirements.adding(Requirements([Requirement(key: "b", operator: "In", values: ["3"])]))["b"]?.isEmpty
+        == true)
   }
 
   @Test func intersectionProblem() {
@@ -207,16 +220,25 @@ import Testing
     #expect(node.compatibilityProblem(wantsZone, allowUndefined: [WellKnown.zoneLabel]) == nil)
     #expect(node.compatibilityProblem(wantsZone, allowUndefined: WellKnown.wellKnownLabels) == nil)
     let wantsCustom = Requirements([Requirement(key: "example.com/gpu", operator: "Exists")])
-    #expect(node.compatibilityProblem(wantsCustom, allowUndefined: WellKnown.wellKnownLabels)?.contains("example.com/gpu") == true)
+    #expect(
+      node.compatibilityProblem(wantsCustom, allowUndefined: WellKnown.wellKnownLabels)?.contains(
+        "example.com/gpu") == true)
     let avoids = Requirements([
       Requirement(key: "example.com/gpu", operator: "NotIn", values: ["x"]),
       Requirement(key: "example.com/spot", operator: "DoesNotExist"),
     ])
     #expect(node.compatibilityProblem(avoids) == nil)
     // Keys both define must intersect.
-    #expect(node.compatibilityProblem(Requirements([Requirement(key: "team", operator: "In", values: ["a", "b"])])) == nil)
-    #expect(node.compatibilityProblem(Requirements([Requirement(key: "team", operator: "In", values: ["b"])])) != nil)
-    #expect(node.compatibilityProblem(Requirements([Requirement(key: WellKnown.archLabel, operator: "NotIn", values: ["amd64"])]), allowUndefined: WellKnown.wellKnownLabels) != nil)
+    #expect(
+      node.compatibilityProblem(Requirements([Requirement(key: "team", operator: "In", values: ["a", "b"])]))
+        == nil)
+    #expect(
+      node.compatibilityProblem(Requirements([Requirement(key: "team", operator: "In", values: ["b"])]))
+        != nil)
+    #expect(
+      node.compatibilityProblem(
+        Requirements([Requirement(key: WellKnown.archLabel, operator: "NotIn", values: ["amd64"])]),
+        allowUndefined: WellKnown.wellKnownLabels) != nil)
     #expect(node.compatibilityProblem(Requirements()) == nil)
   }
 
@@ -244,7 +266,9 @@ import Testing
     #expect(type.allocatable == Resources(cpuMilli: 1900, memory: 4 * gib, pods: 10))
     // Spot first when allowed, even when on-demand is cheaper; unavailable offerings never.
     #expect(type.cheapestOffering(allowedBy: Requirements())?.zone == "a")
-    let onDemand = Requirements([Requirement(key: WellKnown.capacityTypeLabel, operator: "In", values: ["on-demand"])])
+    let onDemand = Requirements([
+      Requirement(key: WellKnown.capacityTypeLabel, operator: "In", values: ["on-demand"])
+    ])
     #expect(type.price(allowedBy: onDemand) == 0.2)
     let zoneC = Requirements([Requirement(key: WellKnown.zoneLabel, operator: "In", values: ["c"])])
     #expect(!type.hasOffering(allowedBy: zoneC))
@@ -256,7 +280,9 @@ import Testing
     let a = Resources(cpuMilli: 1500, memory: 2 * gib, pods: 1)
     let b = Resources(cpuMilli: 500, memory: gib, pods: 2, ephemeralStorage: 10)
     let sum = a + b
-    #expect(sum.cpuMilli == 2000 && sum.memory == 3 * gib && sum.pods == 3 && sum[ResourceSchema.ephemeralStorage] == 10)
+    #expect(
+      sum.cpuMilli == 2000 && sum.memory == 3 * gib && sum.pods == 3
+        && sum[ResourceSchema.ephemeralStorage] == 10)
     #expect(sum - b == a)
     var c = a
     c += b
@@ -271,7 +297,10 @@ import Testing
     #expect((a - b - b - b).hasNegative)
     #expect(!a.hasNegative)
     #expect(a.maximum(b) == Resources(cpuMilli: 1500, memory: 2 * gib, pods: 2, ephemeralStorage: 10))
-    #expect(sum.exceeding(a) == [ResourceSchema.cpu, ResourceSchema.memory, ResourceSchema.pods, ResourceSchema.ephemeralStorage])
+    #expect(
+      sum.exceeding(a) == [
+        ResourceSchema.cpu, ResourceSchema.memory, ResourceSchema.pods, ResourceSchema.ephemeralStorage,
+      ])
     #expect(a.exceeding(sum).isEmpty)
   }
 
@@ -294,7 +323,9 @@ import Testing
     #expect(gpu == 4)
     #expect(try schema.slot(for: "nvidia.com/gpu") == gpu)
     #expect(schema.existingSlot(for: "cpu") == ResourceSchema.cpu)
-    let v = try schema.vector(["cpu": Quantity(milli: 1500), "memory": Quantity(gib, format: .binarySI), "nvidia.com/gpu": Quantity(2)])
+    let v = try schema.vector([
+      "cpu": Quantity(milli: 1500), "memory": Quantity(gib, format: .binarySI), "nvidia.com/gpu": Quantity(2),
+    ])
     #expect(v.cpuMilli == 1500 && v.memory == gib && v[gpu] == 2)
     for i in 0..<(ResourceSchema.slotCount - 5) { _ = try schema.slot(for: "example.com/r\(i)") }
     #expect(throws: ResourceSchema.TooManyResources.self) { try schema.slot(for: "example.com/one-too-many") }
@@ -328,7 +359,9 @@ import Testing
   }
 
   @Test func bitsetMatchesASet() async {
-    await propertyCheck(count: 200, input: Gen.int(in: 0...199).array(of: 0...40), Gen.int(in: 0...199).array(of: 0...40)) { a, b in
+    await propertyCheck(
+      count: 200, input: Gen.int(in: 0...199).array(of: 0...40), Gen.int(in: 0...199).array(of: 0...40)
+    ) { a, b in
       var x = Bitset(count: 200)
       var y = Bitset(count: 200)
       for i in a { x.insert(i) }

@@ -11,7 +11,8 @@ import Testing
 /// further. A failure names the seed, the packing and prints the whole workload.
 enum PropertyRuns {
   static let count = ProcessInfo.processInfo.environment["SCHEDULING_PROPERTY_RUNS"].flatMap(Int.init) ?? 200
-  static let firstSeed = ProcessInfo.processInfo.environment["SCHEDULING_PROPERTY_FIRST_SEED"].flatMap(Int.init) ?? 0
+  static let firstSeed =
+    ProcessInfo.processInfo.environment["SCHEDULING_PROPERTY_FIRST_SEED"].flatMap(Int.init) ?? 0
   static var seeds: Range<Int> { firstSeed..<(firstSeed + count) }
   /// At most this many failing seeds are reported per test, to keep the log readable.
   static let reportLimit = 5
@@ -84,18 +85,25 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
         problems.append("\(where_): \(name(i)) does not tolerate the pool's taint \(pool.taint!.key)")
       }
       if let avoid = group.avoidZone, claim.requirements[WellKnown.zoneLabel]?.has(avoid) ?? true {
-        problems.append("\(where_): requirements \(claim.requirements) allow zone \(avoid), which \(name(i))'s node affinity excludes")
+        problems.append(
+          "\(where_): requirements \(claim.requirements) allow zone \(avoid), which \(name(i))'s node affinity excludes"
+        )
       }
       for (key, value) in group.nodeSelector {
         guard let r = claim.requirements[key], r.has(value) else {
-          problems.append("\(where_): requirements \(claim.requirements) do not allow \(name(i))'s nodeSelector \(key)=\(value)")
+          problems.append(
+            "\(where_): requirements \(claim.requirements) do not allow \(name(i))'s nodeSelector \(key)=\(value)"
+          )
           continue
         }
         if let label = claim.labels[key], label != value {
-          problems.append("\(where_): label \(key)=\(label) contradicts \(name(i))'s nodeSelector \(key)=\(value)")
+          problems.append(
+            "\(where_): label \(key)=\(label) contradicts \(name(i))'s nodeSelector \(key)=\(value)")
         }
         if key == teamLabel && pool.team != value {
-          problems.append("\(where_): \(name(i)) selects \(key)=\(value) but the pool's nodes are labelled \(pool.team ?? "nothing")")
+          problems.append(
+            "\(where_): \(name(i)) selects \(key)=\(value) but the pool's nodes are labelled \(pool.team ?? "nothing")"
+          )
         }
       }
     }
@@ -107,7 +115,8 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       }
       largestCPU = max(largestCPU, spec.cpu)
       if !pool.allows(spec) {
-        problems.append("\(where_): instance type \(spec.name) (\(spec.arch), \(spec.category)) is not allowed by the pool")
+        problems.append(
+          "\(where_): instance type \(spec.name) (\(spec.arch), \(spec.category)) is not allowed by the pool")
       }
       for i in pods {
         for (key, value) in w.groups[groupOf[i]].nodeSelector {
@@ -118,7 +127,8 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
             default: nil
             }
           if let typeValue, typeValue != value {
-            problems.append("\(where_): instance type \(spec.name) has \(key)=\(typeValue) but \(name(i)) selects \(value)")
+            problems.append(
+              "\(where_): instance type \(spec.name) has \(key)=\(typeValue) but \(name(i)) selects \(value)")
           }
         }
       }
@@ -131,14 +141,20 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
     }
     launchedCPU[pool.name, default: 0] += largestCPU
     // The NodeClaim's requests are its pods' plus the DaemonSet overhead of one of its types.
-    let overheads = claim.instanceTypes.compactMap { w.type(named: $0.name) }.map { requests + w.overhead(pool: pool, type: $0) }
+    let overheads = claim.instanceTypes.compactMap { w.type(named: $0.name) }.map {
+      requests + w.overhead(pool: pool, type: $0)
+    }
     if !overheads.contains(claim.requests) {
-      problems.append("\(where_): requests \(claim.requests.cpuMilli)m/\(claim.requests.memory / mib)Mi/\(claim.requests.pods) are not its pods' \(requests.cpuMilli)m/\(requests.memory / mib)Mi/\(requests.pods) plus DaemonSet overhead")
+      problems.append(
+        "\(where_): requests \(claim.requests.cpuMilli)m/\(claim.requests.memory / mib)Mi/\(claim.requests.pods) are not its pods' \(requests.cpuMilli)m/\(requests.memory / mib)Mi/\(requests.pods) plus DaemonSet overhead"
+      )
     }
     // What would be launched must be an offering the pool and every pod allow.
     if let launch = claim.cheapestLaunch() {
       if !pool.allows(launch.offering) {
-        problems.append("\(where_): launches \(launch.type.name) in \(launch.offering.zone)/\(launch.offering.capacityType), which the pool does not allow")
+        problems.append(
+          "\(where_): launches \(launch.type.name) in \(launch.offering.zone)/\(launch.offering.capacityType), which the pool does not allow"
+        )
       }
       for i in pods {
         let selector = w.groups[groupOf[i]].nodeSelector
@@ -153,14 +169,16 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
         }
       }
     } else {
-      problems.append("\(where_): no available offering of its instance types is allowed by \(claim.requirements)")
+      problems.append(
+        "\(where_): no available offering of its instance types is allowed by \(claim.requirements)")
     }
   }
 
   // 3. Limits: the largest type of each NodeClaim, summed per pool, stays within limits.cpu.
   for pool in w.pools {
     if let limit = pool.cpuLimit, let launched = launchedCPU[pool.name], launched > limit * 1000 {
-      problems.append("NodePool \(pool.name): NodeClaims may launch \(launched)m of cpu, above its limit of \(limit) cpu")
+      problems.append(
+        "NodePool \(pool.name): NodeClaims may launch \(launched)m of cpu, above its limit of \(limit) cpu")
     }
   }
 
@@ -178,11 +196,15 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
         problems.append("existing node \(node.name): \(name(i))'s node affinity excludes its zone \(avoid)")
       }
       for (key, value) in group.nodeSelector where node.labels[key] != value {
-        problems.append("existing node \(node.name): \(name(i)) selects \(key)=\(value), the node has \(node.labels[key] ?? "no such label")")
+        problems.append(
+          "existing node \(node.name): \(name(i)) selects \(key)=\(value), the node has \(node.labels[key] ?? "no such label")"
+        )
       }
     }
     if !used.fits(in: node.allocatable) {
-      problems.append("existing node \(node.name): pods \(pods) overfill it (\(used.cpuMilli)m/\(used.memory / mib)Mi/\(used.pods) of \(node.allocatable.cpuMilli)m/\(node.allocatable.memory / mib)Mi/\(node.allocatable.pods))")
+      problems.append(
+        "existing node \(node.name): pods \(pods) overfill it (\(used.cpuMilli)m/\(used.memory / mib)Mi/\(used.pods) of \(node.allocatable.cpuMilli)m/\(node.allocatable.memory / mib)Mi/\(node.allocatable.pods))"
+      )
     }
   }
   for (i, node) in result.existingPlacements where !w.nodes.contains(where: { $0.name == node }) {
@@ -204,7 +226,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       let app = w.groups[groupOf[i]].app
       let matching = pods.filter { $0 != i && w.groups[groupOf[$0]].app == app }
       if !matching.isEmpty {
-        problems.append("\(host): \(name(i)) has hostname anti-affinity against app=\(app) but shares the host with \(matching.map(name))")
+        problems.append(
+          "\(host): \(name(i)) has hostname anti-affinity against app=\(app) but shares the host with \(matching.map(name))"
+        )
       }
     }
     var perGroup: [Int: [Int]] = [:]
@@ -213,7 +237,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       let group = w.groups[g]
       switch group.topology {
       case .hostnameSpread where members.count > group.maxSkew:
-        problems.append("\(host): \(members.count) pods \(members) of \(group.name) share a host under a hostname spread with maxSkew \(group.maxSkew)")
+        problems.append(
+          "\(host): \(members.count) pods \(members) of \(group.name) share a host under a hostname spread with maxSkew \(group.maxSkew)"
+        )
       default: break
       }
     }
@@ -228,7 +254,8 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
       universe.formUnion(zones)
       continue
     }
-    for type in w.types where pool.allows(type) && type.offerings.contains(where: { $0.available && pool.allows($0) }) {
+    for type in w.types
+    where pool.allows(type) && type.offerings.contains(where: { $0.available && pool.allows($0) }) {
       universe.formUnion(type.offerings.map(\.zone))
     }
   }
@@ -243,7 +270,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
         if let r, !r.complement, r.values.count == 1 {
           counts[r.values[0], default: 0] += 1
         } else {
-          problems.append("NodeClaim \(c) holds zone-spread \(name(i)) but its zone is not decided: \(r?.description ?? "no zone requirement")")
+          problems.append(
+            "NodeClaim \(c) holds zone-spread \(name(i)) but its zone is not decided: \(r?.description ?? "no zone requirement")"
+          )
           decided = false
         }
       case .node(let n): counts[w.nodes.first { $0.name == n }!.zone, default: 0] += 1
@@ -254,7 +283,9 @@ func invariantViolations(_ w: Workload, _ result: SchedulingResult) -> [String] 
     let eligible = universe.filter { $0 != group.avoidZone }.sorted()
     let perZone = eligible.map { counts[$0] ?? 0 }
     if let high = perZone.max(), let low = perZone.min(), high - low > group.maxSkew {
-      problems.append("\(group.name): zone spread with maxSkew \(group.maxSkew) placed \(eligible.map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " "))")
+      problems.append(
+        "\(group.name): zone spread with maxSkew \(group.maxSkew) placed \(eligible.map { "\($0)=\(counts[$0] ?? 0)" }.joined(separator: " "))"
+      )
     }
   }
   return problems
@@ -275,12 +306,15 @@ func completenessViolations(_ w: Workload, _ result: SchedulingResult) -> [Strin
         if let arch = group.nodeSelector[WellKnown.archLabel], arch != type.arch { continue }
         if let category = group.nodeSelector[categoryLabel], category != type.category { continue }
         let offered = type.offerings.contains { o in
-          o.available && pool.allows(o) && o.zone != group.avoidZone && (group.nodeSelector[WellKnown.zoneLabel] ?? o.zone) == o.zone
+          o.available && pool.allows(o) && o.zone != group.avoidZone
+            && (group.nodeSelector[WellKnown.zoneLabel] ?? o.zone) == o.zone
             && (group.nodeSelector[WellKnown.capacityTypeLabel] ?? o.capacityType) == o.capacityType
         }
         guard offered else { continue }
         if (group.requests + w.overhead(pool: pool, type: type)).fits(in: type.allocatable) {
-          problems.append("pod \(i) (\(group.name)) is unschedulable (\(reason)) but NodePool \(pool.name) could launch \(type.name) for it")
+          problems.append(
+            "pod \(i) (\(group.name)) is unschedulable (\(reason)) but NodePool \(pool.name) could launch \(type.name) for it"
+          )
           break
         }
       }
@@ -316,11 +350,14 @@ func fingerprint(_ result: SchedulingResult) -> [String] {
       failures += 1
       if failures <= PropertyRuns.reportLimit {
         Issue.record(
-          "seed \(seed): \(problems.count) violations:\n  \(problems.prefix(8).joined(separator: "\n  "))\nworkload:\n\(workload)")
+          "seed \(seed): \(problems.count) violations:\n  \(problems.prefix(8).joined(separator: "\n  "))\nworkload:\n\(workload)"
+        )
       }
     }
     if failures > PropertyRuns.reportLimit {
-      Issue.record("\(failures) of \(PropertyRuns.count) seeds failed; only the first \(PropertyRuns.reportLimit) are shown")
+      Issue.record(
+        "\(failures) of \(PropertyRuns.count) seeds failed; only the first \(PropertyRuns.reportLimit) are shown"
+      )
     }
   }
 
@@ -344,7 +381,9 @@ func fingerprint(_ result: SchedulingResult) -> [String] {
       let first = fingerprint(Scheduler.solve(w.input(packing)))
       let second = fingerprint(Scheduler.solve(w.input(packing)))
       guard first != second else { return [] }
-      let diff = zip(first, second).first { $0 != $1 }.map { "first run: \($0.0)\nsecond run: \($0.1)" } ?? "\(first.count) vs \(second.count) lines"
+      let diff =
+        zip(first, second).first { $0 != $1 }.map { "first run: \($0.0)\nsecond run: \($0.1)" }
+        ?? "\(first.count) vs \(second.count) lines"
       return ["[\(packing.rawValue)] two runs differ: \(diff)"]
     }
   }
@@ -367,7 +406,8 @@ func fingerprint(_ result: SchedulingResult) -> [String] {
 func summary(_ result: SchedulingResult) -> String {
   result.newNodeClaims.map { claim in
     let launch = claim.cheapestLaunch()
-    return "\(claim.nodePool)\(claim.pods) -> \(launch.map { "\($0.type.name)@\($0.offering.zone)/\($0.offering.capacityType)=\($0.offering.price)" } ?? "nothing")"
+    return
+      "\(claim.nodePool)\(claim.pods) -> \(launch.map { "\($0.type.name)@\($0.offering.zone)/\($0.offering.capacityType)=\($0.offering.price)" } ?? "nothing")"
   }.joined(separator: "; ")
 }
 
@@ -398,12 +438,13 @@ func summary(_ result: SchedulingResult) -> String {
   }
 
   @Test func anOverfullInstanceTypeIsReported() throws {
-    var (w, r) = try #require(find { w, r in
-      r.newNodeClaims.contains { claim in
-        let need = claim.pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
-        return w.types.contains { !need.fits(in: $0.allocatable) }
-      }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        r.newNodeClaims.contains { claim in
+          let need = claim.pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
+          return w.types.contains { !need.fits(in: $0.allocatable) }
+        }
+      })
     let c = r.newNodeClaims.firstIndex { claim in
       let need = claim.pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
       return w.types.contains { !need.fits(in: $0.allocatable) }
@@ -411,16 +452,24 @@ func summary(_ result: SchedulingResult) -> String {
     let need = r.newNodeClaims[c].pods.reduce(Resources()) { $0 + w.groups[w.podGroups[$1]].requests }
     let small = w.types.first { !need.fits(in: $0.allocatable) }!
     r.newNodeClaims[c].instanceTypes.append(small.instanceType)
-    #expect(invariantViolations(w, r).contains { $0.contains("instance type \(small.name)") && $0.contains("cannot hold") })
+    #expect(
+      invariantViolations(w, r).contains {
+        $0.contains("instance type \(small.name)") && $0.contains("cannot hold")
+      })
   }
 
   @Test func sharedHostUnderAntiAffinityIsReported() throws {
-    var (w, r) = try #require(find { w, r in
-      r.newNodeClaims.count >= 2
-        && r.newNodeClaims.contains { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .antiAffinity } }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        r.newNodeClaims.count >= 2
+          && r.newNodeClaims.contains {
+            $0.pods.contains { w.groups[w.podGroups[$0]].topology == .antiAffinity }
+          }
+      })
     let groupOf = w.podGroups
-    let c = r.newNodeClaims.firstIndex { $0.pods.contains { w.groups[groupOf[$0]].topology == .antiAffinity } }!
+    let c = r.newNodeClaims.firstIndex {
+      $0.pods.contains { w.groups[groupOf[$0]].topology == .antiAffinity }
+    }!
     let carrier = r.newNodeClaims[c].pods.first { w.groups[groupOf[$0]].topology == .antiAffinity }!
     // Put every other pod of the same app on the carrier's NodeClaim.
     let app = w.groups[groupOf[carrier]].app
@@ -442,44 +491,54 @@ func summary(_ result: SchedulingResult) -> String {
   }
 
   @Test func exceededLimitIsReported() throws {
-    var (w, r) = try #require(find { w, r in
-      r.newNodeClaims.contains { claim in w.pool(named: claim.nodePool)?.cpuLimit != nil }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        r.newNodeClaims.contains { claim in w.pool(named: claim.nodePool)?.cpuLimit != nil }
+      })
     let claim = r.newNodeClaims.first { w.pool(named: $0.nodePool)?.cpuLimit != nil }!
     for _ in 0..<70 { r.newNodeClaims.append(claim) }
-    #expect(invariantViolations(w, r).contains { $0.contains("NodePool \(claim.nodePool)") && $0.contains("above its limit") })
+    #expect(
+      invariantViolations(w, r).contains {
+        $0.contains("NodePool \(claim.nodePool)") && $0.contains("above its limit")
+      })
   }
 
   @Test func untoleratedTaintIsReported() throws {
-    var (w, r) = try #require(find { w, r in
-      r.newNodeClaims.contains { w.pool(named: $0.nodePool)?.taint != nil }
-        && w.groups.contains { !$0.toleratesTaints }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        r.newNodeClaims.contains { w.pool(named: $0.nodePool)?.taint != nil }
+          && w.groups.contains { !$0.toleratesTaints }
+      })
     let c = r.newNodeClaims.firstIndex { w.pool(named: $0.nodePool)?.taint != nil }!
     let pod = w.podGroups.firstIndex { !w.groups[$0].toleratesTaints }!
     for d in r.newNodeClaims.indices { r.newNodeClaims[d].pods.removeAll { $0 == pod } }
     r.unschedulable[pod] = nil
     r.existingPlacements[pod] = nil
     r.newNodeClaims[c].pods.append(pod)
-    #expect(invariantViolations(w, r).contains { $0.contains("pod \(pod) ") && $0.contains("does not tolerate") })
+    #expect(
+      invariantViolations(w, r).contains { $0.contains("pod \(pod) ") && $0.contains("does not tolerate") })
   }
 
   @Test func unbalancedZonesAreReported() throws {
-    var (w, r) = try #require(find { w, r in
-      let groupOf = w.podGroups
-      return w.groups.indices.contains { g in
-        w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4
-          && !r.unschedulable.keys.contains { groupOf[$0] == g } && r.existingPlacements.isEmpty
-      }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        let groupOf = w.podGroups
+        return w.groups.indices.contains { g in
+          w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4
+            && !r.unschedulable.keys.contains { groupOf[$0] == g } && r.existingPlacements.isEmpty
+        }
+      })
     let groupOf = w.podGroups
     let g = w.groups.indices.first { g in
-      w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4 && !r.unschedulable.keys.contains { groupOf[$0] == g }
+      w.groups[g].topology == .zoneSpread && w.groups[g].count >= 4
+        && !r.unschedulable.keys.contains { groupOf[$0] == g }
     }!
     // Pin every NodeClaim holding the group to one zone.
     for c in r.newNodeClaims.indices where r.newNodeClaims[c].pods.contains(where: { groupOf[$0] == g }) {
       var requirements = Requirements()
-      for req in r.newNodeClaims[c].requirements.all where req.key != WellKnown.zoneLabel { requirements.add(req) }
+      for req in r.newNodeClaims[c].requirements.all where req.key != WellKnown.zoneLabel {
+        requirements.add(req)
+      }
       requirements.add(Requirement(key: WellKnown.zoneLabel, operator: "In", values: ["zone-b"]))
       r.newNodeClaims[c].requirements = requirements
     }
@@ -487,9 +546,11 @@ func summary(_ result: SchedulingResult) -> String {
   }
 
   @Test func leftOutPodIsReported() throws {
-    var (w, r) = try #require(find { w, r in
-      !w.hasLimits && r.newNodeClaims.contains { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .none } }
-    })
+    var (w, r) = try #require(
+      find { w, r in
+        !w.hasLimits
+          && r.newNodeClaims.contains { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .none } }
+      })
     let c = r.newNodeClaims.firstIndex { $0.pods.contains { w.groups[w.podGroups[$0]].topology == .none } }!
     let pod = r.newNodeClaims[c].pods.first { w.groups[w.podGroups[$0]].topology == .none }!
     r.newNodeClaims[c].pods.removeAll { $0 == pod }

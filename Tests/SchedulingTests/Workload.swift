@@ -40,13 +40,17 @@ struct PoolSpec {
     var requirements: [Requirement] = []
     if let archs { requirements.append(Requirement(key: WellKnown.archLabel, operator: "In", values: archs)) }
     if let capacityTypes {
-      requirements.append(Requirement(key: WellKnown.capacityTypeLabel, operator: "In", values: capacityTypes))
+      requirements.append(
+        Requirement(key: WellKnown.capacityTypeLabel, operator: "In", values: capacityTypes))
     }
     if let zones { requirements.append(Requirement(key: WellKnown.zoneLabel, operator: "In", values: zones)) }
     if !excludedTypes.isEmpty {
-      requirements.append(Requirement(key: WellKnown.instanceTypeLabel, operator: "NotIn", values: excludedTypes))
+      requirements.append(
+        Requirement(key: WellKnown.instanceTypeLabel, operator: "NotIn", values: excludedTypes))
     }
-    if let categories { requirements.append(Requirement(key: categoryLabel, operator: "In", values: categories)) }
+    if let categories {
+      requirements.append(Requirement(key: categoryLabel, operator: "In", values: categories))
+    }
     var remaining: Resources?
     if let cpuLimit {
       var r = Resources(SIMD16(repeating: unlimited))
@@ -139,7 +143,9 @@ struct NodeSpec {
   }
 
   var existingNode: ExistingNode {
-    ExistingNode(name: name, labels: labels, taints: taint.map { [$0] } ?? [], allocatable: allocatable, requested: requested)
+    ExistingNode(
+      name: name, labels: labels, taints: taint.map { [$0] } ?? [], allocatable: allocatable,
+      requested: requested)
   }
 }
 
@@ -169,7 +175,9 @@ struct GroupSpec {
       affinity = Affinity(
         nodeAffinity: NodeAffinity(
           required: NodeSelector(nodeSelectorTerms: [
-            NodeSelectorTerm(matchExpressions: [NodeSelectorRequirement(key: WellKnown.zoneLabel, operator: "NotIn", values: [avoidZone])])
+            NodeSelectorTerm(matchExpressions: [
+              NodeSelectorRequirement(key: WellKnown.zoneLabel, operator: "NotIn", values: [avoidZone])
+            ])
           ])))
     }
     var spreads: [TopologySpreadConstraint]?
@@ -177,7 +185,9 @@ struct GroupSpec {
     case .none: break
     case .antiAffinity:
       if affinity == nil { affinity = Affinity() }
-      affinity!.podAntiAffinity = PodAntiAffinity(required: [PodAffinityTerm(labelSelector: selector, topologyKey: WellKnown.hostnameLabel)])
+      affinity!.podAntiAffinity = PodAntiAffinity(required: [
+        PodAffinityTerm(labelSelector: selector, topologyKey: WellKnown.hostnameLabel)
+      ])
     case .hostnameSpread:
       spreads = [
         TopologySpreadConstraint(
@@ -197,10 +207,13 @@ struct GroupSpec {
         containers: [
           Container(
             name: "app",
-            resources: ResourceRequirements(requests: ["cpu": Quantity(milli: cpu), "memory": Quantity(memory, format: .binarySI)]))
+            resources: ResourceRequirements(requests: [
+              "cpu": Quantity(milli: cpu), "memory": Quantity(memory, format: .binarySI),
+            ]))
         ],
         nodeSelector: nodeSelector.isEmpty ? nil : nodeSelector, affinity: affinity,
-        tolerations: toleratesTaints ? [Toleration(key: "dedicated", operator: "Exists", effect: "NoSchedule")] : nil,
+        tolerations: toleratesTaints
+          ? [Toleration(key: "dedicated", operator: "Exists", effect: "NoSchedule")] : nil,
         topologySpreadConstraints: spreads))
   }
 }
@@ -254,13 +267,17 @@ struct Workload: CustomStringConvertible {
       lines.append(parts.joined(separator: ", "))
     }
     for t in types {
-      let offerings = t.offerings.map { "\($0.zone)/\($0.capacityType)=\($0.price)\($0.available ? "" : "(unavailable)")" }
+      let offerings = t.offerings.map {
+        "\($0.zone)/\($0.capacityType)=\($0.price)\($0.available ? "" : "(unavailable)")"
+      }
       lines.append(
         "type \(t.name) \(t.arch) \(t.category) cpu=\(t.cpu)m mem=\(t.memory / mib)Mi pods=\(t.pods) overhead=\(t.overheadCPU)m/\(t.overheadMemory / mib)Mi offerings \(offerings.joined(separator: " "))"
       )
     }
     for d in daemons {
-      lines.append("daemon cpu=\(d.cpu)m mem=\(d.memory / mib)Mi toleratesAll=\(d.toleratesEverything) arch=\(d.arch ?? "-")")
+      lines.append(
+        "daemon cpu=\(d.cpu)m mem=\(d.memory / mib)Mi toleratesAll=\(d.toleratesEverything) arch=\(d.arch ?? "-")"
+      )
     }
     for n in nodes {
       lines.append(
@@ -286,7 +303,10 @@ extension Workload {
 
   /// The workload of a fixed seed, the same on every run and every machine.
   static func seeded(_ seed: Int) -> Workload {
-    var rng = Xoshiro(seed: (UInt64(seed) &+ 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, 0x2545_F491_4F6C_DD1D, UInt64(seed) | 1))
+    var rng = Xoshiro(
+      seed: (
+        UInt64(seed) &+ 0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03, 0x2545_F491_4F6C_DD1D, UInt64(seed) | 1
+      ))
     return generator.run(using: &rng)
   }
 
@@ -306,19 +326,26 @@ extension Workload {
       let cores = pick([1, 2, 4, 8, 16, 32] as [Int64])
       let memoryPerCore = pick([1, 2, 4, 8] as [Int64])
       var offerings: [Offering] = []
-      let base = Double(cores) * Double.random(in: 0.02...0.06, using: &rng) * Double(memoryPerCore).squareRoot()
+      let base =
+        Double(cores) * Double.random(in: 0.02...0.06, using: &rng) * Double(memoryPerCore).squareRoot()
       for zone in testZones {
         for capacityType in testCapacityTypes where chance(0.7) {
-          let factor = capacityType == WellKnown.capacityTypeSpot ? Double.random(in: 0.3...1.1, using: &rng) : Double.random(in: 0.9...1.2, using: &rng)
+          let factor =
+            capacityType == WellKnown.capacityTypeSpot
+            ? Double.random(in: 0.3...1.1, using: &rng) : Double.random(in: 0.9...1.2, using: &rng)
           let price = (base * factor * 10_000).rounded() / 10_000
-          offerings.append(Offering(zone: zone, capacityType: capacityType, price: price, available: chance(0.92)))
+          offerings.append(
+            Offering(zone: zone, capacityType: capacityType, price: price, available: chance(0.92)))
         }
       }
       types.append(
         TypeSpec(
-          name: "it-\(i < 10 ? "0" : "")\(i)", arch: chance(0.7) ? "amd64" : "arm64", category: pick(testCategories),
-          cpu: cores * 1000, memory: cores * memoryPerCore * gib, pods: pick([8, 16, 29, 58, 110] as [Int64]),
-          overheadCPU: Int64.random(in: 0...200, using: &rng), overheadMemory: Int64.random(in: 0...512, using: &rng) * mib,
+          name: "it-\(i < 10 ? "0" : "")\(i)", arch: chance(0.7) ? "amd64" : "arm64",
+          category: pick(testCategories),
+          cpu: cores * 1000, memory: cores * memoryPerCore * gib,
+          pods: pick([8, 16, 29, 58, 110] as [Int64]),
+          overheadCPU: Int64.random(in: 0...200, using: &rng),
+          overheadMemory: Int64.random(in: 0...512, using: &rng) * mib,
           offerings: offerings))
     }
 
@@ -359,7 +386,8 @@ extension Workload {
       let allocatable = type.allocatable
       nodes.append(
         NodeSpec(
-          name: "existing-\(i)", zone: pick(testZones), arch: type.arch, capacityType: pick(testCapacityTypes),
+          name: "existing-\(i)", zone: pick(testZones), arch: type.arch,
+          capacityType: pick(testCapacityTypes),
           typeName: type.name, team: chance(0.3) ? "team-\(Int.random(in: 0..<poolCount, using: &rng))" : nil,
           taint: chance(0.3) ? Taint(key: "dedicated", value: "existing", effect: "NoSchedule") : nil,
           allocatable: allocatable,
@@ -387,7 +415,8 @@ extension Workload {
       if topology == .none, !antiAffinityApps.isEmpty, chance(0.4) { app = pick(antiAffinityApps) }
       groups.append(
         GroupSpec(
-          name: "g\(groups.count)", count: count, cpu: pick([100, 250, 500, 750, 1000, 1500, 2000, 3500, 4000] as [Int64]),
+          name: "g\(groups.count)", count: count,
+          cpu: pick([100, 250, 500, 750, 1000, 1500, 2000, 3500, 4000] as [Int64]),
           memory: pick([128, 256, 512, 1024, 2048, 4096, 8192] as [Int64]) * mib, nodeSelector: selector,
           toleratesTaints: chance(0.4), topology: topology,
           maxSkew: topology == .zoneSpread || topology == .hostnameSpread ? pick([1, 1, 2]) : 1,

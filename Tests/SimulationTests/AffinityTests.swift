@@ -4,7 +4,8 @@ import Testing
 /// Pod affinity and anti-affinity, required and preferred, on zone and hostname.
 @Suite struct AffinityTests {
   static let threeZones = scenario(types: [
-    instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.1", "zone-c:on-demand:0.1"])
+    instanceType(
+      "std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.1", "zone-c:on-demand:0.1"])
   ])
 
   static func term(_ kind: String, _ key: String, app: String, preferred: Bool = false) -> String {
@@ -28,7 +29,10 @@ import Testing
   @Test func zonalSelfAffinityKeepsEveryReplicaInOneZone() throws {
     // 3 cpu each: one node per replica, all in the same zone.
     let r = try simulate(
-      Self.threeZones, nodePool(), deployment("web", replicas: 3, cpu: "3", spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "web")))
+      Self.threeZones, nodePool(),
+      deployment(
+        "web", replicas: 3, cpu: "3",
+        spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "web")))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.nodes.count == 3)
     #expect(Set(r.nodes.compactMap(\.zone)).count == 1)
@@ -38,7 +42,9 @@ import Testing
     let r = try simulate(
       Self.threeZones, nodePool(),
       pod("db", cpu: "3", labels: ["app": "db"], spec: "nodeSelector: {topology.kubernetes.io/zone: zone-c}"),
-      deployment("web", replicas: 2, cpu: "2", spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "db")))
+      deployment(
+        "web", replicas: 2, cpu: "2", spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "db")
+      ))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.node(of: "web-0")?.zone == "zone-c")
     #expect(r.node(of: "web-1")?.zone == "zone-c")
@@ -46,7 +52,9 @@ import Testing
 
   @Test func hostnameSelfAffinityColocatesTheReplicas() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(), deployment("web", replicas: 3, cpu: "1", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "web")))
+      Self.threeZones, nodePool(),
+      deployment(
+        "web", replicas: 3, cpu: "1", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "web")))
     #expect(r.pendingPods.isEmpty)
     #expect(r.nodes.count == 1)
     #expect(r.count(prefix: "web-").values.first == 3)
@@ -56,7 +64,9 @@ import Testing
     let r = try simulate(
       Self.threeZones, nodePool(),
       pod("cache", cpu: "1", labels: ["app": "cache"]),
-      deployment("web", replicas: 2, cpu: "500m", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "cache")))
+      deployment(
+        "web", replicas: 2, cpu: "500m",
+        spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "cache")))
     #expect(r.pendingPods.isEmpty)
     let cacheNode = r.node(of: "cache")?.name
     #expect(cacheNode != nil)
@@ -65,14 +75,18 @@ import Testing
   }
 
   @Test func requiredAffinityToAPodThatDoesNotExistLeavesThePodPending() throws {
-    let r = try simulate(Self.threeZones, nodePool(), pod("lonely", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "nobody")))
+    let r = try simulate(
+      Self.threeZones, nodePool(),
+      pod("lonely", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "nobody")))
     #expect(r.nodes.isEmpty)
     #expect(r.pending("lonely")?.reason.contains("affinity") == true, "\(r.pendingPods)")
   }
 
   @Test func hostnameAntiAffinityPutsEachReplicaOnItsOwnNode() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(), deployment("web", replicas: 3, spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web")))
+      Self.threeZones, nodePool(),
+      deployment("web", replicas: 3, spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web"))
+    )
     #expect(r.pendingPods.isEmpty)
     #expect(r.nodes.count == 3)
   }
@@ -81,7 +95,9 @@ import Testing
     // Only noisy carries the term; quiet must still avoid noisy's node.
     let r = try simulate(
       Self.threeZones, nodePool(),
-      pod("noisy", cpu: "1", labels: ["app": "noisy"], spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "quiet")),
+      pod(
+        "noisy", cpu: "1", labels: ["app": "noisy"],
+        spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "quiet")),
       pod("quiet", cpu: "500m", labels: ["app": "quiet"]))
     #expect(r.pendingPods.isEmpty)
     #expect(r.node(of: "noisy")?.name != r.node(of: "quiet")?.name)
@@ -90,7 +106,9 @@ import Testing
 
   @Test func zonalAntiAffinityWithFourReplicasAndThreeZonesLeavesOnePending() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(), deployment("web", replicas: 4, spec: Self.term("podAntiAffinity", "topology.kubernetes.io/zone", app: "web")))
+      Self.threeZones, nodePool(),
+      deployment(
+        "web", replicas: 4, spec: Self.term("podAntiAffinity", "topology.kubernetes.io/zone", app: "web")))
     #expect(r.nodes.count == 3)
     #expect(Set(r.nodes.compactMap(\.zone)) == ["zone-a", "zone-b", "zone-c"])
     #expect(r.count(prefix: "web-").values.allSatisfy { $0 == 1 })
@@ -101,14 +119,18 @@ import Testing
   @Test func preferredAntiAffinityIsHonouredWhenPossible() throws {
     let r = try simulate(
       Self.threeZones, nodePool(),
-      deployment("web", replicas: 2, spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web", preferred: true)))
+      deployment(
+        "web", replicas: 2,
+        spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web", preferred: true)))
     #expect(r.nodes.count == 2)
   }
 
   @Test func preferredAntiAffinityIsRelaxedWhenImpossible() throws {
     let r = try simulate(
       Self.threeZones, nodePool(limits: "{nodes: \"1\"}"),
-      deployment("web", replicas: 2, spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web", preferred: true)))
+      deployment(
+        "web", replicas: 2,
+        spec: Self.term("podAntiAffinity", "kubernetes.io/hostname", app: "web", preferred: true)))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.nodes.count == 1)
   }
@@ -117,13 +139,16 @@ import Testing
     let r = try simulate(
       Self.threeZones, nodePool(),
       pod("db", cpu: "3", labels: ["app": "db"], spec: "nodeSelector: {topology.kubernetes.io/zone: zone-b}"),
-      pod("web", cpu: "2", labels: ["app": "web"], spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "db", preferred: true)))
+      pod(
+        "web", cpu: "2", labels: ["app": "web"],
+        spec: Self.term("podAffinity", "topology.kubernetes.io/zone", app: "db", preferred: true)))
     #expect(r.node(of: "web")?.zone == "zone-b")
   }
 
   @Test func preferredAffinityToNothingIsRelaxed() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(), pod("web", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "nobody", preferred: true)))
+      Self.threeZones, nodePool(),
+      pod("web", spec: Self.term("podAffinity", "kubernetes.io/hostname", app: "nobody", preferred: true)))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.nodes.count == 1)
   }

@@ -27,14 +27,16 @@ import Testing
 
   @Test func budgetOfZeroNodesBlocksEverything() throws {
     let r = try simulate(
-      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"0\"}]}")] + Self.emptyNodes(3))
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"0\"}]}")]
+        + Self.emptyNodes(3))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(r.nodes.map(\.name) == ["n1", "n2", "n3"])
   }
 
   @Test func budgetOfOneNodeDisruptsOneAtATime() throws {
     let r = try simulate(
-      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"1\"}]}")] + Self.emptyNodes(3))
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"1\"}]}")]
+        + Self.emptyNodes(3))
     let batches = Self.decisionBatches(r)
     #expect(batches.count == 3, "\(batches)")
     #expect(batches.allSatisfy { $0.nodes.count == 1 })
@@ -58,7 +60,9 @@ import Testing
     // Never two old nodes disrupted at once: each decision after the previous node is gone.
     for (previous, next) in zip(drifted, drifted.dropFirst()) {
       let gone = try #require(r.firstTime("NodeTerminated", node: previous.node))
-      #expect(next.time >= gone, "\(next.node ?? "") decided at \(next.time), \(previous.node ?? "") gone at \(gone)")
+      #expect(
+        next.time >= gone,
+        "\(next.node ?? "") decided at \(next.time), \(previous.node ?? "") gone at \(gone)")
     }
     #expect(r.nodes.count == 3)
     #expect(r.nodes.allSatisfy { $0.labels["team"] == "blue" })
@@ -68,7 +72,8 @@ import Testing
   @Test func percentageBudgetRoundsUp() throws {
     // 50% of 3 nodes is 1.5: two nodes may go at once.
     let r = try simulate(
-      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"50%\"}]}")] + Self.emptyNodes(3))
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"50%\"}]}")]
+        + Self.emptyNodes(3))
     let batches = Self.decisionBatches(r)
     #expect(batches.first?.nodes.count == 2, "\(batches)")
     #expect(r.nodes.isEmpty)
@@ -87,7 +92,8 @@ import Testing
     // Budget "0" every day at 00:00 UTC for 2h: virtual time 0 is midnight, so nothing may go
     // before 2h; then no budget is active and the empty nodes go.
     let budgets = "{budgets: [{nodes: \"0\", schedule: \"0 0 * * *\", duration: 2h}]}"
-    let r = try simulate([scenario(types: [Self.std], duration: "3h"), nodePool(disruption: budgets)] + Self.emptyNodes(2))
+    let r = try simulate(
+      [scenario(types: [Self.std], duration: "3h"), nodePool(disruption: budgets)] + Self.emptyNodes(2))
     let first = try #require(r.firstTime("DisruptionDecided"))
     #expect(first >= 7200 && first <= 7200 + 60 + 15, "\(first)")
     #expect(r.nodes.isEmpty)
@@ -96,7 +102,8 @@ import Testing
   @Test func scheduledBudgetOutsideItsWindowDoesNotApply() throws {
     // The window opens at 12:00 UTC: at the start of the run it is closed, so the nodes go.
     let budgets = "{budgets: [{nodes: \"0\", schedule: \"0 12 * * *\", duration: 2h}]}"
-    let r = try simulate([scenario(types: [Self.std], duration: "1h"), nodePool(disruption: budgets)] + Self.emptyNodes(2))
+    let r = try simulate(
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: budgets)] + Self.emptyNodes(2))
     let first = try #require(r.firstTime("DisruptionDecided"))
     #expect(first <= 30)
     #expect(r.nodes.isEmpty)
@@ -105,10 +112,12 @@ import Testing
   @Test func scheduledBudgetUsesMondayAsDayZero() throws {
     // Weekends only (Saturday, Sunday): Monday the budget is not active.
     let blocked = "{budgets: [{nodes: \"0\", schedule: \"0 0 * * 1\", duration: 24h}]}"
-    let r = try simulate([scenario(types: [Self.std], duration: "1h"), nodePool(disruption: blocked)] + Self.emptyNodes(1))
+    let r = try simulate(
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: blocked)] + Self.emptyNodes(1))
     #expect(r.events("DisruptionDecided").isEmpty, "Monday 00:00 window covers the first hour")
     let weekend = "{budgets: [{nodes: \"0\", schedule: \"0 0 * * 6\", duration: 48h}]}"
-    let r2 = try simulate([scenario(types: [Self.std], duration: "1h"), nodePool(disruption: weekend)] + Self.emptyNodes(1))
+    let r2 = try simulate(
+      [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: weekend)] + Self.emptyNodes(1))
     #expect(r2.nodes.isEmpty)
   }
 
@@ -125,8 +134,10 @@ import Testing
   }
 
   @Test func budgetReasonsDriftedBlocksDriftButNotConsolidation() throws {
-    let changed = nodePool(labels: "{team: blue}", disruption: "{budgets: [{nodes: \"0\", reasons: [Drifted]}]}")
-    let s = scenario(types: [Self.big, Self.small], duration: "1h", timeline: [step("10m", apply: [changed])])
+    let changed = nodePool(
+      labels: "{team: blue}", disruption: "{budgets: [{nodes: \"0\", reasons: [Drifted]}]}")
+    let s = scenario(
+      types: [Self.big, Self.small], duration: "1h", timeline: [step("10m", apply: [changed])])
     let r = try simulate(
       s, nodePool(disruption: "{budgets: [{nodes: \"0\", reasons: [Drifted]}], consolidateAfter: 20m}"),
       managedNode("n1", type: "big", cpu: "8", memory: "32Gi"), ownedPod("a", node: "n1"))

@@ -10,8 +10,10 @@ import Testing
 
   /// One big node (8 CPU, $0.8/h) running one 1-CPU pod: a single small node ($0.2/h) would do.
   static func oversized(disruption: String? = nil, extraNodes: [String] = []) -> [String] {
-    [scenario(types: [big, small], duration: "1h"), nodePool(disruption: disruption),
-     managedNode("n1", type: "big", cpu: "8", memory: "32Gi"), ownedPod("a", node: "n1")] + extraNodes
+    [
+      scenario(types: [big, small], duration: "1h"), nodePool(disruption: disruption),
+      managedNode("n1", type: "big", cpu: "8", memory: "32Gi"), ownedPod("a", node: "n1"),
+    ] + extraNodes
   }
 
   // MARK: replace
@@ -94,12 +96,14 @@ import Testing
     // Budget 100%: the default 10% of 3 nodes would allow only one node per decision.
     let (r, events) = try simulateDetailed([
       scenario(types: [old, new4], duration: "1h"), nodePool(disruption: "{budgets: [{nodes: \"100%\"}]}"),
-      managedNode("n1", type: "old", cpu: "4"), managedNode("n2", type: "old", cpu: "4"), managedNode("n3", type: "old", cpu: "4"),
+      managedNode("n1", type: "old", cpu: "4"), managedNode("n2", type: "old", cpu: "4"),
+      managedNode("n3", type: "old", cpu: "4"),
       ownedPod("a", node: "n1"), ownedPod("b", node: "n2"), ownedPod("c", node: "n3"),
     ])
     let decided = r.events("DisruptionDecided")
     #expect(Set(decided.compactMap(\.node)) == ["n1", "n2", "n3"])
-    #expect(decided.allSatisfy { $0.reason == "Underutilized" && $0.time == decided.first!.time }, "one decision")
+    #expect(
+      decided.allSatisfy { $0.reason == "Underutilized" && $0.time == decided.first!.time }, "one decision")
     let created = r.events("NodeClaimCreated")
     #expect(created.count == 1)
     #expect(r.nodes.count == 1)
@@ -123,7 +127,8 @@ import Testing
   @Test func spotNodeIsNotReplacedBySpot() throws {
     let r = try simulate(
       scenario(types: Self.spotTypes, duration: "1h"), nodePool(),
-      managedNode("s1", type: "bigspot", capacityType: "spot", cpu: "8", memory: "32Gi"), ownedPod("a", node: "s1"))
+      managedNode("s1", type: "bigspot", capacityType: "spot", cpu: "8", memory: "32Gi"),
+      ownedPod("a", node: "s1"))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(r.events("NodeClaimCreated").isEmpty)
     #expect(r.node(of: "a")?.name == "s1")
@@ -145,8 +150,10 @@ import Testing
   // MARK: consolidateAfter and policies
 
   @Test func consolidateAfterNeverDisablesConsolidationAndEmptiness() throws {
-    let r = try simulate(Self.oversized(
-      disruption: "{consolidateAfter: Never}", extraNodes: [managedNode("n2", type: "big", cpu: "8", memory: "32Gi")]))
+    let r = try simulate(
+      Self.oversized(
+        disruption: "{consolidateAfter: Never}",
+        extraNodes: [managedNode("n2", type: "big", cpu: "8", memory: "32Gi")]))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(Set(r.nodes.map(\.name)) == ["n1", "n2"])
   }
@@ -161,9 +168,12 @@ import Testing
 
   @Test func consolidateAfterCountsFromTheLastPodChangeOnTheNode() throws {
     // A second pod lands on n1 at 5m: its 10 minutes start again then.
-    let s = scenario(types: [Self.big, Self.small], duration: "1h", timeline: [step("5m", apply: [ownedPod("late", node: nil, app: "late")])])
+    let s = scenario(
+      types: [Self.big, Self.small], duration: "1h",
+      timeline: [step("5m", apply: [ownedPod("late", node: nil, app: "late")])])
     let r = try simulate(
-      s, nodePool(disruption: "{consolidateAfter: 10m}"), managedNode("n1", type: "big", cpu: "8", memory: "32Gi"),
+      s, nodePool(disruption: "{consolidateAfter: 10m}"),
+      managedNode("n1", type: "big", cpu: "8", memory: "32Gi"),
       ownedPod("a", node: "n1"))
     #expect(r.node(named: "n1") == nil)
     let bound = try #require(r.events("PodBound").first { $0.pod == "default/late" })
@@ -173,8 +183,10 @@ import Testing
   }
 
   @Test func whenEmptyRemovesOnlyEmptyNodes() throws {
-    let r = try simulate(Self.oversized(
-      disruption: "{consolidationPolicy: WhenEmpty}", extraNodes: [managedNode("n2", type: "big", cpu: "8", memory: "32Gi")]))
+    let r = try simulate(
+      Self.oversized(
+        disruption: "{consolidationPolicy: WhenEmpty}",
+        extraNodes: [managedNode("n2", type: "big", cpu: "8", memory: "32Gi")]))
     #expect(r.events("DisruptionDecided").map(\.node) == ["n2"])
     #expect(r.events("DisruptionDecided").first?.reason == "Empty")
     #expect(r.events("NodeTerminated").first?.reason == "Empty")
@@ -187,7 +199,8 @@ import Testing
     let types = [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.4", "zone-b:on-demand:0.4"])]
     let s = scenario(types: types, timeline: [step("10m", delete: [ref("Deployment", "b")])])
     let (r, events) = try simulateDetailed([
-      s, nodePool(), deployment("a", replicas: 1, cpu: "1", spec: zoned("zone-a")), deployment("b", replicas: 1, cpu: "1", spec: zoned("zone-b")),
+      s, nodePool(), deployment("a", replicas: 1, cpu: "1", spec: zoned("zone-a")),
+      deployment("b", replicas: 1, cpu: "1", spec: zoned("zone-b")),
     ])
     let decided = r.events("DisruptionDecided")
     #expect(decided.count == 1)

@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func podBoundByNodeNameStaysThere() throws {
-    let r = try simulate(Self.types, nodePool(), Self.node("old"), pod("pinned", cpu: "1", spec: "nodeName: old"))
+    let r = try simulate(
+      Self.types, nodePool(), Self.node("old"), pod("pinned", cpu: "1", spec: "nodeName: old"))
     #expect(r.node(of: "pinned")?.name == "old")
     #expect(r.nodes.count == 1)
     #expect(!r.events.contains { $0.type == "NodeClaimCreated" })
@@ -65,10 +66,12 @@ import Testing
 
   @Test func nodeLabelledWithANodePoolIsManagedAndPricedFromTheCatalog() throws {
     let labels = [
-      "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std", "karpenter.sh/capacity-type": "spot",
+      "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std",
+      "karpenter.sh/capacity-type": "spot",
     ]
     // consolidateAfter Never: an empty managed node would otherwise be deleted as Empty.
-    let r = try simulate(Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("managed", labels: labels))
+    let r = try simulate(
+      Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("managed", labels: labels))
     let managed = try #require(r.node(named: "managed"))
     #expect(managed.nodePool == "default")
     #expect(managed.instanceType == "std")
@@ -80,10 +83,12 @@ import Testing
 
   @Test func managedNodeMatchingNoOfferingCostsNothing() throws {
     let labels = [
-      "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std", "karpenter.sh/capacity-type": "spot",
+      "karpenter.sh/nodepool": "default", "node.kubernetes.io/instance-type": "std",
+      "karpenter.sh/capacity-type": "spot",
       "topology.kubernetes.io/zone": "zone-q",
     ]
-    let r = try simulate(Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("odd", labels: labels))
+    let r = try simulate(
+      Self.types, nodePool(disruption: "{consolidateAfter: Never}"), Self.node("odd", labels: labels))
     #expect(r.node(named: "odd")?.pricePerHour == 0)
     #expect(r.node(named: "odd")?.nodePool == "default")
   }

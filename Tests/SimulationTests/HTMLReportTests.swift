@@ -1,7 +1,8 @@
 import Foundation
 import KarpenterCLI
-@testable import Simulation
 import Testing
+
+@testable import Simulation
 
 /// `karpenter simulate --report FILE.html`: one self-contained page with the summary, three
 /// charts over virtual time, the disruption decisions and the nodes at the end.
@@ -15,11 +16,11 @@ import Testing
         instanceType("large", cpu: "8", memory: "32Gi", offerings: ["zone-a:on-demand:0.4"]),
       ],
       zones: ["zone-a"], duration: "2h")
-      + """
-        timeline:
-        - at: 1h
-          scale: [{kind: Deployment, namespace: default, name: web, replicas: 2}]
-      """,
+        + """
+          timeline:
+          - at: 1h
+            scale: [{kind: Deployment, namespace: default, name: web, replicas: 2}]
+        """,
     nodePool(
       requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]",
       disruption: "{consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: 0s}"),
@@ -64,7 +65,9 @@ import Testing
     let decided = rawEvents.filter { $0["type"] as? String == "DisruptionDecided" }
     for event in decided {
       if let reason = event["reason"] as? String { #expect(page.contains(">\(reason)<"), "reason \(reason)") }
-      if let message = event["message"] as? String { #expect(page.contains(htmlEscape(message)), "message \(message)") }
+      if let message = event["message"] as? String {
+        #expect(page.contains(htmlEscape(message)), "message \(message)")
+      }
       if let node = event["node"] as? String { #expect(page.contains(node)) }
     }
     // The final nodes, each in the nodes table.
@@ -94,7 +97,11 @@ import Testing
     var result = SimulationResult(
       endTime: 0, nodes: [], pendingPods: [.init(pod: "default/a<b>&\"c'", reason: "no <fit>")],
       cost: .init(perHour: 0, total: 0),
-      events: [SimulationEvent(time: 5, type: "DisruptionDecided", node: "n<1>", reason: "Empty", message: "saving $<0.1>/h & more")])
+      events: [
+        SimulationEvent(
+          time: 5, type: "DisruptionDecided", node: "n<1>", reason: "Empty", message: "saving $<0.1>/h & more"
+        )
+      ])
     let page = result.html(title: "<title> & co")
     #expect(page.hasPrefix("<!DOCTYPE html>"))
     #expect(page.contains("&lt;title&gt; &amp; co"))

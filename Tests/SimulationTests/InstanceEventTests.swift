@@ -42,8 +42,10 @@ import Testing
     """
 
   func run(kind: String) throws -> (Int32, [[String: Any]], String) {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("instance-event-\(UUID().uuidString).yaml")
-    try Self.scenario.replacingOccurrences(of: "KIND", with: kind).write(to: url, atomically: true, encoding: .utf8)
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "instance-event-\(UUID().uuidString).yaml")
+    try Self.scenario.replacingOccurrences(of: "KIND", with: kind).write(
+      to: url, atomically: true, encoding: .utf8)
     let out = SimulateRun.run(paths: [url.path], output: .json)
     guard out.exitCode == 0 else { return (out.exitCode, [], out.stderr) }
     let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]

@@ -16,7 +16,9 @@ import Testing
       z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
       return z ^ (z >> 31)
     }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+      range.lowerBound + Int(next() % UInt64(range.count))
+    }
   }
 
   struct Workload {
@@ -36,10 +38,17 @@ import Testing
   }
 
   static let types = [
-    instanceType("c-small", cpu: "2", memory: "8Gi", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.11", "zone-a:spot:0.04"]),
-    instanceType("c-medium", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.2", "zone-b:on-demand:0.21", "zone-b:spot:0.07"]),
-    instanceType("c-large", cpu: "8", memory: "32Gi", offerings: ["zone-a:on-demand:0.4", "zone-b:on-demand:0.39", "zone-a:spot:0.15"]),
-    instanceType("c-xlarge", cpu: "16", memory: "64Gi", offerings: ["zone-a:on-demand:0.8", "zone-b:on-demand:0.8"]),
+    instanceType(
+      "c-small", cpu: "2", memory: "8Gi",
+      offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.11", "zone-a:spot:0.04"]),
+    instanceType(
+      "c-medium", cpu: "4", memory: "16Gi",
+      offerings: ["zone-a:on-demand:0.2", "zone-b:on-demand:0.21", "zone-b:spot:0.07"]),
+    instanceType(
+      "c-large", cpu: "8", memory: "32Gi",
+      offerings: ["zone-a:on-demand:0.4", "zone-b:on-demand:0.39", "zone-a:spot:0.15"]),
+    instanceType(
+      "c-xlarge", cpu: "16", memory: "64Gi", offerings: ["zone-a:on-demand:0.8", "zone-b:on-demand:0.8"]),
   ]
 
   /// Half a day of traffic, compressed: workloads scale up ("day") and down ("night") every
@@ -49,18 +58,23 @@ import Testing
     let budgetNodes = g.int(1...2)
     let capacityTypes = g.int(0...1) == 0 ? "[on-demand]" : "[spot, on-demand]"
     let requirements = "[{key: karpenter.sh/capacity-type, operator: In, values: \(capacityTypes)}]"
-    let disruption = "{consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: \(g.int(0...2) * 5)m, budgets: [{nodes: \"\(budgetNodes)\"}]}"
+    let disruption =
+      "{consolidationPolicy: WhenEmptyOrUnderutilized, consolidateAfter: \(g.int(0...2) * 5)m, budgets: [{nodes: \"\(budgetNodes)\"}]}"
     var workloads: [Workload] = []
     for i in 0..<g.int(3...5) {
       let night = g.int(1...3)
-      workloads.append(Workload(
-        name: "app\(i)", cpuMilli: [250, 500, 750, 1000, 1500][g.int(0...4)], minAvailable: g.int(0...1) + (night > 1 ? 1 : 0),
-        day: night + g.int(2...8), night: night))
+      workloads.append(
+        Workload(
+          name: "app\(i)", cpuMilli: [250, 500, 750, 1000, 1500][g.int(0...4)],
+          minAvailable: g.int(0...1) + (night > 1 ? 1 : 0),
+          day: night + g.int(2...8), night: night))
     }
     var docs = [nodePool(requirements: requirements, disruption: disruption)]
     for w in workloads {
       docs.append(deployment(w.name, replicas: w.night, cpu: "\(w.cpuMilli)m", memory: "512Mi"))
-      if w.minAvailable > 0 { docs.append(podDisruptionBudget(w.name, app: w.name, minAvailable: "\(w.minAvailable)")) }
+      if w.minAvailable > 0 {
+        docs.append(podDisruptionBudget(w.name, app: w.name, minAvailable: "\(w.minAvailable)"))
+      }
     }
     var steps: [String] = []
     var scales: [(Double, String, Int)] = []
@@ -72,7 +86,9 @@ import Testing
       }
       for (name, n) in entries { scales.append((Double(minutes * 60), name, n)) }
       var apply: [String] = []
-      if minutes == 360 { apply = [nodePool(requirements: requirements, labels: "{generation: two}", disruption: disruption)] }
+      if minutes == 360 {
+        apply = [nodePool(requirements: requirements, labels: "{generation: two}", disruption: disruption)]
+      }
       steps.append(step("\(minutes)m", apply: apply, scale: entries.map { scaleTo($0.0, $0.1) }))
     }
     docs.insert(scenario(types: types, zones: ["zone-a", "zone-b"], timeline: steps), at: 0)
@@ -93,9 +109,13 @@ import Testing
     // Some disruption really happened (night scale-downs and the 6h drift).
     #expect(r.events.contains { $0.type == "DisruptionDecided" }, "seed \(seed)")
     #expect(r.events.contains { $0.type == "PodEvicted" }, "seed \(seed): the PDB replay checked something")
-    #expect(r.events.contains { $0.type == "NodeClaimCreated" && ($0.reason ?? "").contains("replacement") }, "seed \(seed)")
+    #expect(
+      r.events.contains { $0.type == "NodeClaimCreated" && ($0.reason ?? "").contains("replacement") },
+      "seed \(seed)")
     #expect(r.events.contains { $0.type == "DisruptionDecided" && $0.reason == "Drifted" }, "seed \(seed)")
-    #expect(r.nodes.allSatisfy { $0.labels["generation"] == "two" }, "seed \(seed): every node replaced after the drift")
+    #expect(
+      r.nodes.allSatisfy { $0.labels["generation"] == "two" },
+      "seed \(seed): every node replaced after the drift")
   }
 
   /// Replays bindings, evictions, node readiness and terminations, and the timeline's scalings:
@@ -116,7 +136,9 @@ import Testing
         scales = scales.dropFirst()
         // Pods past the new replica count are deleted (not evicted) by the scale-down.
         for pod in boundTo.keys where app(of: pod) == s.1 {
-          if let index = pod.split(separator: "-").last.flatMap({ Int($0) }), index >= s.2 { boundTo.removeValue(forKey: pod) }
+          if let index = pod.split(separator: "-").last.flatMap({ Int($0) }), index >= s.2 {
+            boundTo.removeValue(forKey: pod)
+          }
         }
       }
       switch e.type {
@@ -143,15 +165,23 @@ import Testing
   /// A node disrupted with a replacement (a NodeClaimCreated at the decision's time naming the
   /// node in its reason) is terminated only after that replacement's NodeReady.
   func checkReplacementsBeforeDeletion(_ r: SimResult) {
-    for decision in r.events where decision.type == "DisruptionDecided" && ["Underutilized", "Drifted"].contains(decision.reason ?? "") {
+    for decision in r.events
+    where decision.type == "DisruptionDecided"
+      && ["Underutilized", "Drifted"].contains(decision.reason ?? "")
+    {
       guard let node = decision.node else { continue }
       let replacements = r.events.filter {
         $0.type == "NodeClaimCreated" && $0.time == decision.time && ($0.reason ?? "").contains(node)
       }
-      guard let gone = r.events.first(where: { $0.type == "NodeTerminated" && $0.node == node })?.time else { continue }
+      guard let gone = r.events.first(where: { $0.type == "NodeTerminated" && $0.node == node })?.time else {
+        continue
+      }
       for replacement in replacements {
         let readyAt = r.events.first { $0.type == "NodeReady" && $0.node == replacement.node }?.time
-        #expect(readyAt != nil && readyAt! <= gone, "\(node) terminated at \(gone) before its replacement \(replacement.node ?? "") was Ready (\(readyAt.map { "\($0)" } ?? "never"))")
+        #expect(
+          readyAt != nil && readyAt! <= gone,
+          "\(node) terminated at \(gone) before its replacement \(replacement.node ?? "") was Ready (\(readyAt.map { "\($0)" } ?? "never"))"
+        )
       }
     }
   }
@@ -166,7 +196,9 @@ import Testing
         guard let n = e.node else { continue }
         disrupting.insert(n)
         if ["Empty", "Underutilized", "Drifted"].contains(e.reason ?? "") {
-          #expect(disrupting.count <= g.budgetNodes, "at \(e.time): \(disrupting.sorted()) disrupting, budget \(g.budgetNodes)")
+          #expect(
+            disrupting.count <= g.budgetNodes,
+            "at \(e.time): \(disrupting.sorted()) disrupting, budget \(g.budgetNodes)")
         }
       case "NodeTerminated": if let n = e.node { disrupting.remove(n) }
       default: break

@@ -9,29 +9,41 @@ import Testing
       instanceType("od-cheap", cpu: "4", offerings: ["zone-a:on-demand:0.05"]),
       instanceType("spot-type", cpu: "4", offerings: ["zone-a:spot:0.2"]),
     ])
-    let r = try simulate(types, nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot, on-demand]}]"), pod("p"))
+    let r = try simulate(
+      types,
+      nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot, on-demand]}]"),
+      pod("p"))
     #expect(r.node(of: "p")?.capacityType == "spot")
     #expect(r.node(of: "p")?.instanceType == "spot-type")
     #expect(r.node(of: "p")?.pricePerHour == 0.2)
   }
 
   @Test func sameTypeLaunchesAsSpotEvenWhenOnDemandIsCheaper() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.3"])])
+    let types = scenario(types: [
+      instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.3"])
+    ])
     let r = try simulate(types, nodePool(), pod("p"))
     #expect(r.node(of: "p")?.capacityType == "spot")
     #expect(r.node(of: "p")?.labels["karpenter.sh/capacity-type"] == "spot")
   }
 
   @Test func onDemandOnlyPoolLaunchesOnDemandEvenWhenSpotIsCheaper() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])])
-    let r = try simulate(types, nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]"), pod("p"))
+    let types = scenario(types: [
+      instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])
+    ])
+    let r = try simulate(
+      types, nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]"),
+      pod("p"))
     #expect(r.node(of: "p")?.capacityType == "on-demand")
     #expect(r.node(of: "p")?.pricePerHour == 0.1)
   }
 
   @Test func podRequiringOnDemandGetsOnDemand() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])])
-    let r = try simulate(types, nodePool(), pod("p", spec: "nodeSelector: {karpenter.sh/capacity-type: on-demand}"))
+    let types = scenario(types: [
+      instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])
+    ])
+    let r = try simulate(
+      types, nodePool(), pod("p", spec: "nodeSelector: {karpenter.sh/capacity-type: on-demand}"))
     #expect(r.node(of: "p")?.capacityType == "on-demand")
   }
 
@@ -57,26 +69,37 @@ import Testing
   }
 
   @Test func equalPricesWithinATypeGoToTheZoneThatSortsFirst() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-c:on-demand:0.1", "zone-b:on-demand:0.1"])])
+    let types = scenario(types: [
+      instanceType("std", cpu: "4", offerings: ["zone-c:on-demand:0.1", "zone-b:on-demand:0.1"])
+    ])
     let r = try simulate(types, nodePool(), pod("p"))
     #expect(r.node(of: "p")?.zone == "zone-b")
   }
 
   @Test func unavailableOfferingsAreNeverLaunched() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:spot:0.01:false", "zone-a:on-demand:0.05:false", "zone-b:on-demand:0.2"])])
+    let types = scenario(types: [
+      instanceType(
+        "std", cpu: "4",
+        offerings: ["zone-a:spot:0.01:false", "zone-a:on-demand:0.05:false", "zone-b:on-demand:0.2"])
+    ])
     let r = try simulate(types, nodePool(), pod("p"))
     #expect(r.node(of: "p")?.zone == "zone-b")
     #expect(r.node(of: "p")?.capacityType == "on-demand")
   }
 
   @Test func scenarioZonesRestrictTheOfferings() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2"])], zones: ["zone-b"])
+    let types = scenario(
+      types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2"])],
+      zones: ["zone-b"])
     let r = try simulate(types, nodePool(), pod("p"))
     #expect(r.node(of: "p")?.zone == "zone-b")
   }
 
   @Test func launchedNodeCarriesTheWellKnownLabels() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", labels: ["kubernetes.io/arch": "arm64"], offerings: ["zone-a:on-demand:0.1"])])
+    let types = scenario(types: [
+      instanceType(
+        "std", cpu: "4", labels: ["kubernetes.io/arch": "arm64"], offerings: ["zone-a:on-demand:0.1"])
+    ])
     let r = try simulate(types, nodePool(labels: "{team: blue}"), pod("p"))
     let node = try #require(r.node(of: "p"))
     #expect(node.labels["karpenter.sh/nodepool"] == "default")

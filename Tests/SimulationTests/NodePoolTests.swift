@@ -13,8 +13,12 @@ import Testing
   @Test func higherWeightPoolIsChosenFirstEvenWhenPricier() throws {
     let r = try simulate(
       Self.types,
-      nodePool("pricey", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [large]}]", weight: 50),
-      nodePool("cheap", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]", weight: 10),
+      nodePool(
+        "pricey", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [large]}]",
+        weight: 50),
+      nodePool(
+        "cheap", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]",
+        weight: 10),
       pod("p"))
     #expect(r.node(of: "p")?.nodePool == "pricey")
     #expect(r.node(of: "p")?.instanceType == "large")
@@ -23,14 +27,18 @@ import Testing
   @Test func lowerWeightPoolTakesPodsTheHeavierPoolCannot() throws {
     let r = try simulate(
       Self.types,
-      nodePool("heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]", weight: 50),
+      nodePool(
+        "heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]",
+        weight: 50),
       nodePool("light", weight: 10),
       pod("big", cpu: "3"))
     #expect(r.node(of: "big")?.nodePool == "light")
     #expect(r.node(of: "big")?.instanceType == "medium")
     let alone = try simulate(
       Self.types,
-      nodePool("heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]", weight: 50),
+      nodePool(
+        "heavy", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [small]}]",
+        weight: 50),
       nodePool("light", weight: 10),
       pod("fits", cpu: "1"))
     #expect(alone.node(of: "fits")?.nodePool == "heavy")
@@ -38,8 +46,11 @@ import Testing
 
   @Test func cpuLimitCapsTheFleetAndLeavesTheRestPendingMentioningLimits() throws {
     // Each 1500m pod needs its own small (2 cpu) node; a 4 cpu limit allows two.
-    let types = scenario(types: [instanceType("small", cpu: "2", memory: "4Gi", offerings: ["zone-a:on-demand:0.1"])])
-    let r = try simulate(types, nodePool(limits: "{cpu: \"4\"}"), deployment("web", replicas: 3, cpu: "1500m"))
+    let types = scenario(types: [
+      instanceType("small", cpu: "2", memory: "4Gi", offerings: ["zone-a:on-demand:0.1"])
+    ])
+    let r = try simulate(
+      types, nodePool(limits: "{cpu: \"4\"}"), deployment("web", replicas: 3, cpu: "1500m"))
     #expect(r.nodes.count == 2)
     let cpu = r.nodes.map { quantityValue($0.allocatable["cpu"]!) }.reduce(0, +)
     #expect(cpu <= 4)
@@ -49,7 +60,9 @@ import Testing
 
   @Test func cpuLimitCountsTheLaunchedTypesCapacity() throws {
     // A 3 cpu limit: one medium (4 cpu) would exceed it; smalls only, one.
-    let r = try simulate(Self.types, nodePool(limits: "{cpu: \"3\"}"), pod("a", cpu: "1500m"), pod("b", cpu: "1500m"), pod("c", cpu: "3"))
+    let r = try simulate(
+      Self.types, nodePool(limits: "{cpu: \"3\"}"), pod("a", cpu: "1500m"), pod("b", cpu: "1500m"),
+      pod("c", cpu: "3"))
     #expect(r.nodes.count == 1)
     #expect(r.nodes.allSatisfy { $0.instanceType == "small" })
     #expect(r.pendingPods.count == 2)
@@ -63,7 +76,8 @@ import Testing
           requiredDuringSchedulingIgnoredDuringExecution:
           - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}
       """
-    let r = try simulate(Self.types, nodePool(limits: "{nodes: \"2\"}"), deployment("web", replicas: 5, spec: antiAffinity))
+    let r = try simulate(
+      Self.types, nodePool(limits: "{nodes: \"2\"}"), deployment("web", replicas: 5, spec: antiAffinity))
     #expect(r.nodes.count == 2)
     #expect(r.pendingPods.count == 3)
     #expect(r.pendingPods.allSatisfy { $0.reason.contains("limit") }, "\(r.pendingPods)")
@@ -75,7 +89,9 @@ import Testing
       topologySpreadConstraints:
       - {maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: web}}}
       """
-    let r = try simulate(Self.types, nodePool(limits: "{cpu: \"6\"}"), deployment("web", replicas: 6, cpu: "1500m", spec: spread))
+    let r = try simulate(
+      Self.types, nodePool(limits: "{cpu: \"6\"}"), deployment("web", replicas: 6, cpu: "1500m", spec: spread)
+    )
     let cpu = r.nodes.map { quantityValue($0.allocatable["cpu"]!) }.reduce(0, +)
     #expect(cpu <= 6)
     #expect(r.nodes.count == 3)
@@ -100,7 +116,8 @@ import Testing
           requiredDuringSchedulingIgnoredDuringExecution:
           - {topologyKey: kubernetes.io/hostname, labelSelector: {matchLabels: {app: web}}}
       """
-    let r = try simulate(Self.types, nodePool(), daemonSet("agent"), deployment("web", replicas: 3, spec: antiAffinity))
+    let r = try simulate(
+      Self.types, nodePool(), daemonSet("agent"), deployment("web", replicas: 3, spec: antiAffinity))
     #expect(r.nodes.count == 3)
     for node in r.nodes { #expect(node.pods.contains("default/agent-\(node.name)"), "\(node.pods)") }
     #expect(r.pendingPods.isEmpty)
@@ -162,8 +179,11 @@ import Testing
 
   @Test func v1alpha5ProvisionerSimulatesLikeItsV1NodePool() throws {
     let types = scenario(types: [
-      instanceType("small", cpu: "2", memory: "4Gi", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.05", "zone-b:spot:0.04"]),
-      instanceType("medium", cpu: "4", memory: "8Gi", offerings: ["zone-a:on-demand:0.2", "zone-b:spot:0.08"]),
+      instanceType(
+        "small", cpu: "2", memory: "4Gi",
+        offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.05", "zone-b:spot:0.04"]),
+      instanceType(
+        "medium", cpu: "4", memory: "8Gi", offerings: ["zone-a:on-demand:0.2", "zone-b:spot:0.08"]),
     ])
     let provisioner = """
       apiVersion: karpenter.sh/v1alpha5
@@ -186,8 +206,10 @@ import Testing
         {key: node.kubernetes.io/instance-type, operator: In, values: [small, medium]}, \
         {key: kubernetes.io/arch, operator: In, values: [amd64]}, {key: kubernetes.io/os, operator: In, values: [linux]}]
         """,
-      limits: "{cpu: \"4\"}", taints: "[{key: dedicated, value: batch, effect: NoSchedule}]", labels: "{team: platform}")
-    let workload = deployment("web", replicas: 4, cpu: "900m", spec: "tolerations: [{key: dedicated, operator: Exists}]")
+      limits: "{cpu: \"4\"}", taints: "[{key: dedicated, value: batch, effect: NoSchedule}]",
+      labels: "{team: platform}")
+    let workload = deployment(
+      "web", replicas: 4, cpu: "900m", spec: "tolerations: [{key: dedicated, operator: Exists}]")
     let legacy = try simulate(types, provisioner, workload)
     let v1 = try simulate(types, pool, workload)
     #expect(!legacy.nodes.isEmpty)
@@ -201,7 +223,9 @@ import Testing
   }
 
   @Test func provisionerWithoutACapacityTypeRequirementIsOnDemandAsUpstreamDefaulted() throws {
-    let types = scenario(types: [instanceType("small", cpu: "2", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])])
+    let types = scenario(types: [
+      instanceType("small", cpu: "2", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.03"])
+    ])
     let provisioner = """
       apiVersion: karpenter.sh/v1alpha5
       kind: Provisioner

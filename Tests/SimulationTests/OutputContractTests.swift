@@ -8,8 +8,12 @@ import Testing
 @Suite struct OutputContractTests {
   static let types = scenario(
     types: [
-      instanceType("small", cpu: "2", memory: "4Gi", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.11", "zone-c:on-demand:0.12"]),
-      instanceType("large", cpu: "8", memory: "16Gi", offerings: ["zone-a:on-demand:0.4", "zone-b:on-demand:0.41", "zone-c:on-demand:0.42"]),
+      instanceType(
+        "small", cpu: "2", memory: "4Gi",
+        offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.11", "zone-c:on-demand:0.12"]),
+      instanceType(
+        "large", cpu: "8", memory: "16Gi",
+        offerings: ["zone-a:on-demand:0.4", "zone-b:on-demand:0.41", "zone-c:on-demand:0.42"]),
     ], nodeStartup: "45s")
 
   static let antiAffinity = """
@@ -47,10 +51,15 @@ import Testing
     let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(object["apiVersion"] as? String == "simulation.karpenter.sh/v1alpha1")
     #expect(object["kind"] as? String == "SimulationResult")
-    for key in ["endTime", "nodes", "pendingPods", "cost", "events"] { #expect(object[key] != nil, "missing \(key)") }
+    for key in ["endTime", "nodes", "pendingPods", "cost", "events"] {
+      #expect(object[key] != nil, "missing \(key)")
+    }
     let nodes = try #require(object["nodes"] as? [[String: Any]])
     for node in nodes {
-      for key in ["name", "nodePool", "instanceType", "zone", "capacityType", "pricePerHour", "labels", "taints", "allocatable", "pods", "createdAt"] {
+      for key in [
+        "name", "nodePool", "instanceType", "zone", "capacityType", "pricePerHour", "labels", "taints",
+        "allocatable", "pods", "createdAt",
+      ] {
         #expect(node.keys.contains(key), "node lacks \(key)")
       }
     }
@@ -96,9 +105,13 @@ import Testing
     }
     let bound = Set(r.events.filter { $0.type == "PodBound" }.compactMap(\.pod))
     #expect(bound == ["default/web-0", "default/web-1"])
-    #expect(r.events.allSatisfy {
-      ["NodeClaimCreated", "NodeReady", "PodBound", "PodEvicted", "DisruptionDecided", "NodeTerminated", "LaunchFailed"].contains($0.type)
-    })
+    #expect(
+      r.events.allSatisfy {
+        [
+          "NodeClaimCreated", "NodeReady", "PodBound", "PodEvicted", "DisruptionDecided", "NodeTerminated",
+          "LaunchFailed",
+        ].contains($0.type)
+      })
   }
 
   @Test func defaultNodeStartupIsThirtySeconds() throws {
@@ -133,19 +146,23 @@ import Testing
         used += request
         if !name.hasPrefix("agent-") { placed += 1 }
       }
-      #expect(used <= quantityValue(node.allocatable["cpu"]!) + 1e-9, "\(node.name) over-committed: \(node.pods)")
+      #expect(
+        used <= quantityValue(node.allocatable["cpu"]!) + 1e-9, "\(node.name) over-committed: \(node.pods)")
       #expect(node.pods.filter { $0.hasPrefix("default/web-") }.count <= 1)
       #expect(node.pods.contains("default/agent-\(node.name)"))
     }
     #expect(placed == 15)
     var zones: [String: Int] = [:]
-    for node in r.nodes { zones[node.zone ?? "", default: 0] += node.pods.filter { $0.hasPrefix("default/api-") }.count }
+    for node in r.nodes {
+      zones[node.zone ?? "", default: 0] += node.pods.filter { $0.hasPrefix("default/api-") }.count
+    }
     let counts = ["zone-a", "zone-b", "zone-c"].map { zones[$0] ?? 0 }
     #expect(counts.max()! - counts.min()! <= 1, "\(zones)")
   }
 
   @Test func invalidInputExitsOneNamingTheField() throws {
-    let path = try scenarioFile(nodePool(requirements: "[{key: kubernetes.io/arch, operator: Near, values: [amd64]}]"))
+    let path = try scenarioFile(
+      nodePool(requirements: "[{key: kubernetes.io/arch, operator: Near, values: [amd64]}]"))
     let output = SimulateRun.run(paths: [path], output: .json)
     #expect(output.exitCode == 1)
     #expect(output.stdout.isEmpty)
@@ -166,7 +183,9 @@ import Testing
     #expect(r.pendingPods.isEmpty)
     #expect(!r.nodes.isEmpty)
     for node in r.nodes {
-      #expect(["test-zone-a", "test-zone-b", "test-zone-c", "test-zone-d"].contains(node.zone ?? ""), "\(node.zone ?? "nil")")
+      #expect(
+        ["test-zone-a", "test-zone-b", "test-zone-c", "test-zone-d"].contains(node.zone ?? ""),
+        "\(node.zone ?? "nil")")
       #expect(node.instanceType != nil)
       #expect(node.pricePerHour > 0)
     }
@@ -174,7 +193,10 @@ import Testing
 
   @Test func awsCatalogGivesUpstreamAllocatable() throws {
     let r = try simulate(
-      nodePool(requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [m5.large]}, {key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]"),
+      nodePool(
+        requirements:
+          "[{key: node.kubernetes.io/instance-type, operator: In, values: [m5.large]}, {key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]"
+      ),
       pod("p", cpu: "1"))
     let node = try #require(r.node(of: "p"))
     #expect(node.instanceType == "m5.large")

@@ -10,10 +10,14 @@ import Testing
 
   /// Four 2-cpu types, pricier by generation; every one carries family and generation.
   static let generations = scenario(types: [
-    instanceType("type-1", cpu: "2", labels: [family: "alpha", generation: "1"], offerings: ["zone-a:on-demand:0.1"]),
-    instanceType("type-2", cpu: "2", labels: [family: "beta", generation: "2"], offerings: ["zone-a:on-demand:0.2"]),
-    instanceType("type-3", cpu: "2", labels: [family: "alpha", generation: "3"], offerings: ["zone-a:on-demand:0.3"]),
-    instanceType("type-4", cpu: "2", labels: [family: "gamma", generation: "4"], offerings: ["zone-a:on-demand:0.4"]),
+    instanceType(
+      "type-1", cpu: "2", labels: [family: "alpha", generation: "1"], offerings: ["zone-a:on-demand:0.1"]),
+    instanceType(
+      "type-2", cpu: "2", labels: [family: "beta", generation: "2"], offerings: ["zone-a:on-demand:0.2"]),
+    instanceType(
+      "type-3", cpu: "2", labels: [family: "alpha", generation: "3"], offerings: ["zone-a:on-demand:0.3"]),
+    instanceType(
+      "type-4", cpu: "2", labels: [family: "gamma", generation: "4"], offerings: ["zone-a:on-demand:0.4"]),
   ])
 
   func launched(_ requirements: String) throws -> SimResult.SimNode? {
@@ -29,31 +33,40 @@ import Testing
   }
 
   @Test func notInExcludesListedValues() throws {
-    #expect(try launched("[{key: \(Self.family), operator: NotIn, values: [alpha]}]")?.instanceType == "type-2")
+    #expect(
+      try launched("[{key: \(Self.family), operator: NotIn, values: [alpha]}]")?.instanceType == "type-2")
   }
 
   @Test func gtIsStrictlyGreater() throws {
-    #expect(try launched("[{key: \(Self.generation), operator: Gt, values: [\"2\"]}]")?.instanceType == "type-3")
+    #expect(
+      try launched("[{key: \(Self.generation), operator: Gt, values: [\"2\"]}]")?.instanceType == "type-3")
   }
 
   @Test func ltIsStrictlyLess() throws {
     // Lt 3 allows generations 1 and 2; NotIn 1 leaves 2.
-    let node = try launched("[{key: \(Self.generation), operator: Lt, values: [\"3\"]}, {key: \(Self.generation), operator: NotIn, values: [\"1\"]}]")
+    let node = try launched(
+      "[{key: \(Self.generation), operator: Lt, values: [\"3\"]}, {key: \(Self.generation), operator: NotIn, values: [\"1\"]}]"
+    )
     #expect(node?.instanceType == "type-2")
   }
 
   @Test func gteIncludesTheBound() throws {
-    #expect(try launched("[{key: \(Self.generation), operator: Gte, values: [\"4\"]}]")?.instanceType == "type-4")
+    #expect(
+      try launched("[{key: \(Self.generation), operator: Gte, values: [\"4\"]}]")?.instanceType == "type-4")
   }
 
   @Test func lteIncludesTheBound() throws {
     // Lte 3 with Gt 2 leaves exactly generation 3.
-    let node = try launched("[{key: \(Self.generation), operator: Lte, values: [\"3\"]}, {key: \(Self.generation), operator: Gt, values: [\"2\"]}]")
+    let node = try launched(
+      "[{key: \(Self.generation), operator: Lte, values: [\"3\"]}, {key: \(Self.generation), operator: Gt, values: [\"2\"]}]"
+    )
     #expect(node?.instanceType == "type-3")
   }
 
   @Test func gtBeyondEveryTypeLeavesThePodPending() throws {
-    let r = try simulate(Self.generations, nodePool(requirements: "[{key: \(Self.generation), operator: Gt, values: [\"4\"]}]"), pod("p", cpu: "1"))
+    let r = try simulate(
+      Self.generations, nodePool(requirements: "[{key: \(Self.generation), operator: Gt, values: [\"4\"]}]"),
+      pod("p", cpu: "1"))
     #expect(r.nodes.isEmpty)
     #expect(r.pendingNames == ["default/p"])
     #expect(r.pending("p")?.reason.contains("NodePool \"default\"") == true, "\(r.pendingPods)")
@@ -67,7 +80,8 @@ import Testing
       instanceType("plain", cpu: "2", offerings: ["zone-a:on-demand:0.1"]),
       instanceType("accelerated", cpu: "2", labels: [gpuName: "t4"], offerings: ["zone-a:on-demand:0.5"]),
     ])
-    let r = try simulate(types, nodePool(requirements: "[{key: \(gpuName), operator: Exists}]"), pod("p", cpu: "1"))
+    let r = try simulate(
+      types, nodePool(requirements: "[{key: \(gpuName), operator: Exists}]"), pod("p", cpu: "1"))
     #expect(r.node(of: "p")?.instanceType == "accelerated")
     #expect(r.node(of: "p")?.labels[gpuName] == "t4")
   }
@@ -78,7 +92,8 @@ import Testing
       instanceType("plain", cpu: "2", offerings: ["zone-a:on-demand:0.5"]),
       instanceType("accelerated", cpu: "2", labels: [gpuName: "t4"], offerings: ["zone-a:on-demand:0.1"]),
     ])
-    let r = try simulate(types, nodePool(requirements: "[{key: \(gpuName), operator: DoesNotExist}]"), pod("p", cpu: "1"))
+    let r = try simulate(
+      types, nodePool(requirements: "[{key: \(gpuName), operator: DoesNotExist}]"), pod("p", cpu: "1"))
     #expect(r.node(of: "p")?.instanceType == "plain")
     #expect(r.node(of: "p")?.labels[gpuName] == nil)
   }
@@ -90,9 +105,11 @@ import Testing
       instanceType("medium", cpu: "4", offerings: ["zone-a:on-demand:0.2"]),
       instanceType("large", cpu: "8", offerings: ["zone-a:on-demand:0.25"]),
     ])
-    let pool = nodePool(requirements: "[{key: node.kubernetes.io/instance-type, operator: Exists, minValues: 2}]")
+    let pool = nodePool(
+      requirements: "[{key: node.kubernetes.io/instance-type, operator: Exists, minValues: 2}]")
     for packing in [PackingChoiceForTests.costAware, .firstFit] {
-      let r = try simulate(types, pool, deployment("web", replicas: 3, cpu: "1500m"), packing: packing.strategy)
+      let r = try simulate(
+        types, pool, deployment("web", replicas: 3, cpu: "1500m"), packing: packing.strategy)
       #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
       let perNode = r.count(prefix: "web-")
       #expect(perNode.values.allSatisfy { $0 <= 2 }, "\(packing): \(perNode)")
@@ -118,11 +135,13 @@ import Testing
 
   /// One type in three zones, zone-a cheapest.
   static let zones = scenario(types: [
-    instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2", "zone-c:on-demand:0.3"])
+    instanceType(
+      "std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2", "zone-c:on-demand:0.3"])
   ])
 
   @Test func nodeSelectorPinsTheZone() throws {
-    let r = try simulate(Self.zones, nodePool(), pod("p", spec: "nodeSelector: {topology.kubernetes.io/zone: zone-b}"))
+    let r = try simulate(
+      Self.zones, nodePool(), pod("p", spec: "nodeSelector: {topology.kubernetes.io/zone: zone-b}"))
     #expect(r.node(of: "p")?.zone == "zone-b")
   }
 
@@ -133,7 +152,9 @@ import Testing
   }
 
   @Test func nodeSelectorOnANodePoolLabelIsSatisfied() throws {
-    let r = try simulate(Self.zones, nodePool(labels: "{example.com/team: blue}"), pod("p", spec: "nodeSelector: {example.com/team: blue}"))
+    let r = try simulate(
+      Self.zones, nodePool(labels: "{example.com/team: blue}"),
+      pod("p", spec: "nodeSelector: {example.com/team: blue}"))
     #expect(r.node(of: "p")?.labels["example.com/team"] == "blue")
   }
 
@@ -207,13 +228,16 @@ import Testing
 
   @Test func nodePoolZoneRequirementRestrictsTheZones() throws {
     let r = try simulate(
-      Self.zones, nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: NotIn, values: [zone-a]}]"), pod("p"))
+      Self.zones,
+      nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: NotIn, values: [zone-a]}]"),
+      pod("p"))
     #expect(r.node(of: "p")?.zone == "zone-b")
   }
 
   @Test func podAndNodePoolRequirementsThatDoNotIntersectLeaveThePodPending() throws {
     let r = try simulate(
-      Self.zones, nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a]}]"),
+      Self.zones,
+      nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a]}]"),
       pod("p", spec: "nodeSelector: {topology.kubernetes.io/zone: zone-b}"))
     #expect(r.nodes.isEmpty)
     #expect(r.pending("p")?.reason.contains("topology.kubernetes.io/zone") == true, "\(r.pendingPods)")

@@ -25,14 +25,17 @@ import Testing
       instanceType("highmem", cpu: "2", memory: "16Gi", offerings: ["zone-a:on-demand:0.3"]),
       instanceType("large", cpu: "8", memory: "8Gi", offerings: ["zone-a:on-demand:0.4"]),
     ])
-    let r = try simulate(types, nodePool(), pod("cache", cpu: "100m", memory: "6Gi"), pod("whale", cpu: "100m", memory: "20Gi"))
+    let r = try simulate(
+      types, nodePool(), pod("cache", cpu: "100m", memory: "6Gi"), pod("whale", cpu: "100m", memory: "20Gi"))
     #expect(r.node(of: "cache")?.instanceType == "highmem")
     #expect(r.pendingNames == ["default/whale"])
     #expect(r.pending("whale")?.reason.contains("memory") == true, "\(r.pendingPods)")
   }
 
   @Test func podsCapacityLimitsHowManyPodsANodeHolds() throws {
-    let types = scenario(types: [instanceType("few-pods", cpu: "8", memory: "16Gi", pods: "3", offerings: ["zone-a:on-demand:0.1"])])
+    let types = scenario(types: [
+      instanceType("few-pods", cpu: "8", memory: "16Gi", pods: "3", offerings: ["zone-a:on-demand:0.1"])
+    ])
     let r = try simulate(types, nodePool(), deployment("web", replicas: 5))
     #expect(r.pendingPods.isEmpty)
     #expect(r.nodes.count == 2)
@@ -43,7 +46,9 @@ import Testing
   }
 
   @Test func eachPodCountsExactlyOneAgainstThePodsCapacity() throws {
-    let types = scenario(types: [instanceType("two-pods", cpu: "8", memory: "16Gi", pods: "2", offerings: ["zone-a:on-demand:0.1"])])
+    let types = scenario(types: [
+      instanceType("two-pods", cpu: "8", memory: "16Gi", pods: "2", offerings: ["zone-a:on-demand:0.1"])
+    ])
     let r = try simulate(types, nodePool(), deployment("web", replicas: 4))
     #expect(r.pendingPods.isEmpty)
     #expect(r.nodes.count == 2)
@@ -146,8 +151,12 @@ import Testing
 
   @Test func instanceTypeOverheadReducesAllocatable() throws {
     let types = scenario(types: [
-      instanceType("small", cpu: "2", memory: "4Gi", overhead: "cpu: 500m, memory: 512Mi", offerings: ["zone-a:on-demand:0.1"]),
-      instanceType("medium", cpu: "4", memory: "8Gi", overhead: "cpu: 500m, memory: 512Mi", offerings: ["zone-a:on-demand:0.2"]),
+      instanceType(
+        "small", cpu: "2", memory: "4Gi", overhead: "cpu: 500m, memory: 512Mi",
+        offerings: ["zone-a:on-demand:0.1"]),
+      instanceType(
+        "medium", cpu: "4", memory: "8Gi", overhead: "cpu: 500m, memory: 512Mi",
+        offerings: ["zone-a:on-demand:0.2"]),
     ])
     let r = try simulate(types, nodePool(), pod("p", cpu: "1800m"))
     let node = try #require(r.node(of: "p"))

@@ -157,7 +157,9 @@ func indent(_ text: String, _ spaces: Int) -> String {
 
 /// A Scenario with an explicit instance-type list; each entry is one YAML flow map, e.g.
 /// `{name: small, capacity: {cpu: "2", memory: 4Gi}, offerings: [{zone: a, capacityType: on-demand, price: 0.1}]}`.
-func scenario(types: [String], zones: [String]? = nil, nodeStartup: String? = nil, duration: String? = nil) -> String {
+func scenario(types: [String], zones: [String]? = nil, nodeStartup: String? = nil, duration: String? = nil)
+  -> String
+{
   var cloud = "  cloud:\n"
   if let zones { cloud += "    zones: [\(zones.joined(separator: ", "))]\n" }
   if let nodeStartup { cloud += "    nodeStartup: \(nodeStartup)\n" }
@@ -189,7 +191,9 @@ func instanceType(
   var out = "{name: \(name), capacity: {\(capacity.joined(separator: ", "))}"
   if let overhead { out += ", overhead: {\(overhead)}" }
   if !labels.isEmpty {
-    out += ", labels: {" + labels.sorted { $0.key < $1.key }.map { "\($0.key): \"\($0.value)\"" }.joined(separator: ", ") + "}"
+    out +=
+      ", labels: {"
+      + labels.sorted { $0.key < $1.key }.map { "\($0.key): \"\($0.value)\"" }.joined(separator: ", ") + "}"
   }
   return out + ", offerings: [\(offeringMaps.joined(separator: ", "))]}"
 }
@@ -226,7 +230,9 @@ private func containers(cpu: String, memory: String, extra: [String: String] = [
   for (k, v) in extra.sorted(by: { $0.key < $1.key }) { requests.append("\(k): \"\(v)\"") }
   var limits = ""
   if !extra.isEmpty {
-    limits = ", limits: {" + extra.sorted { $0.key < $1.key }.map { "\($0.key): \"\($0.value)\"" }.joined(separator: ", ") + "}"
+    limits =
+      ", limits: {"
+      + extra.sorted { $0.key < $1.key }.map { "\($0.key): \"\($0.value)\"" }.joined(separator: ", ") + "}"
   }
   return """
     containers:
@@ -239,12 +245,14 @@ private func containers(cpu: String, memory: String, extra: [String: String] = [
 /// A Deployment of `replicas` pods `<name>-<i>` labelled `app: <name>` (plus `labels`); `spec`
 /// is extra YAML for the pod spec (block style, unindented).
 func deployment(
-  _ name: String, replicas: Int, cpu: String = "100m", memory: String = "128Mi", extra: [String: String] = [:],
+  _ name: String, replicas: Int, cpu: String = "100m", memory: String = "128Mi",
+  extra: [String: String] = [:],
   labels: [String: String] = [:], spec: String = ""
 ) -> String {
   var all = labels
   all["app"] = all["app"] ?? name
-  let labelMap = "{" + all.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+  let labelMap =
+    "{" + all.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
   return """
     apiVersion: apps/v1
     kind: Deployment
@@ -265,7 +273,8 @@ func pod(
   _ name: String, cpu: String = "100m", memory: String = "128Mi", extra: [String: String] = [:],
   labels: [String: String] = [:], spec: String = ""
 ) -> String {
-  let labelMap = "{" + labels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+  let labelMap =
+    "{" + labels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
   return """
     apiVersion: v1
     kind: Pod
@@ -331,7 +340,8 @@ func simulateDetailed(
 
 /// A Scenario (as `scenario(...)`) followed by a timeline made of `step(...)` entries.
 func scenario(
-  types: [String], zones: [String]? = nil, nodeStartup: String? = nil, duration: String? = nil, timeline: [String]
+  types: [String], zones: [String]? = nil, nodeStartup: String? = nil, duration: String? = nil,
+  timeline: [String]
 ) -> String {
   var text = scenario(types: types, zones: zones, nodeStartup: nodeStartup, duration: duration)
   if !text.hasSuffix("\n") { text += "\n" }
@@ -367,17 +377,22 @@ func step(
 func ref(_ kind: String, _ name: String) -> String { "{kind: \(kind), namespace: default, name: \(name)}" }
 
 /// A timeline `scale` of a Deployment.
-func scaleTo(_ name: String, _ replicas: Int) -> String { "{kind: Deployment, namespace: default, name: \(name), replicas: \(replicas)}" }
+func scaleTo(_ name: String, _ replicas: Int) -> String {
+  "{kind: Deployment, namespace: default, name: \(name), replicas: \(replicas)}"
+}
 
 /// Adds fields (one `key: value` per entry) to a NodePool's `spec.template.spec`, e.g.
 /// `withTemplateSpec(nodePool(), ["expireAfter: 1h"])`.
 func withTemplateSpec(_ pool: String, _ fields: [String]) -> String {
   pool.replacingOccurrences(
-    of: "    spec:\n      requirements:", with: "    spec:\n" + fields.map { "      \($0)\n" }.joined() + "      requirements:")
+    of: "    spec:\n      requirements:",
+    with: "    spec:\n" + fields.map { "      \($0)\n" }.joined() + "      requirements:")
 }
 
 /// A `policy/v1` PodDisruptionBudget selecting `app: <app>`.
-func podDisruptionBudget(_ name: String, app: String, minAvailable: String? = nil, maxUnavailable: String? = nil) -> String {
+func podDisruptionBudget(
+  _ name: String, app: String, minAvailable: String? = nil, maxUnavailable: String? = nil
+) -> String {
   func value(_ v: String) -> String { Int(v) != nil ? v : "\"\(v)\"" }
   var spec = "  selector: {matchLabels: {app: \(app)}}\n"
   if let minAvailable { spec += "  minAvailable: \(value(minAvailable))\n" }
@@ -394,11 +409,13 @@ func podDisruptionBudget(_ name: String, app: String, minAvailable: String? = ni
 /// An existing Node managed by `pool`, priced from the catalog by its type, zone and capacity
 /// type; `annotations` is a flow map or nil.
 func managedNode(
-  _ name: String, type: String, zone: String = "zone-a", capacityType: String = "on-demand", pool: String = "default",
+  _ name: String, type: String, zone: String = "zone-a", capacityType: String = "on-demand",
+  pool: String = "default",
   cpu: String, memory: String = "16Gi", annotations: String? = nil
 ) -> String {
   let labels = [
-    "kubernetes.io/hostname: \(name)", "karpenter.sh/nodepool: \(pool)", "node.kubernetes.io/instance-type: \(type)",
+    "kubernetes.io/hostname: \(name)", "karpenter.sh/nodepool: \(pool)",
+    "node.kubernetes.io/instance-type: \(type)",
     "topology.kubernetes.io/zone: \(zone)", "karpenter.sh/capacity-type: \(capacityType)",
     "kubernetes.io/arch: amd64", "kubernetes.io/os: linux",
   ]
@@ -413,7 +430,8 @@ func managedNode(
 /// A pod bound to `node` (or pending when nil) that a ReplicaSet controls, so it is recreated
 /// when evicted and may be disrupted voluntarily; labelled `app: <app>`.
 func ownedPod(
-  _ name: String, node: String?, app: String = "web", cpu: String = "1", memory: String = "1Gi", annotations: String? = nil
+  _ name: String, node: String?, app: String = "web", cpu: String = "1", memory: String = "1Gi",
+  annotations: String? = nil
 ) -> String {
   """
   apiVersion: v1

@@ -8,10 +8,13 @@ import Testing
 @Suite struct SpotToSpotTests {
   /// A big spot node running one small pod, and `cheaper` small spot-only types.
   func scenario(gate: Bool?, cheaper: Int) -> String {
-    var types = ["{name: big, capacity: {cpu: \"16\", memory: 32Gi}, offerings: [{zone: zone-a, capacityType: spot, price: 1.0}]}"]
+    var types = [
+      "{name: big, capacity: {cpu: \"16\", memory: 32Gi}, offerings: [{zone: zone-a, capacityType: spot, price: 1.0}]}"
+    ]
     for i in 0..<cheaper {
       types.append(
-        "{name: small-\(i), capacity: {cpu: \"2\", memory: 4Gi}, offerings: [{zone: zone-a, capacityType: spot, price: \(0.1 + Double(i) * 0.01)}]}")
+        "{name: small-\(i), capacity: {cpu: \"2\", memory: 4Gi}, offerings: [{zone: zone-a, capacityType: spot, price: \(0.1 + Double(i) * 0.01)}]}"
+      )
     }
     let gates = gate.map { "  featureGates: {spotToSpotConsolidation: \($0)}\n" } ?? ""
     return """

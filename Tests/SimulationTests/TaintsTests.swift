@@ -21,7 +21,8 @@ import Testing
 
   @Test func noScheduleTaintLeavesAnUntoleratingPodPendingWhenNoOtherPoolExists() throws {
     let r = try simulate(
-      Self.types, nodePool("dedicated", taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]"), pod("plain"))
+      Self.types, nodePool("dedicated", taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]"),
+      pod("plain"))
     #expect(r.nodes.isEmpty)
     #expect(r.pending("plain")?.reason.contains("dedicated") == true, "\(r.pendingPods)")
   }
@@ -50,16 +51,20 @@ import Testing
 
   @Test func preferNoScheduleTaintIsUsedWhenNothingElseWorks() throws {
     let r = try simulate(
-      Self.types, nodePool("soft", taints: "[{key: spare, value: \"true\", effect: PreferNoSchedule}]"), pod("p"))
+      Self.types, nodePool("soft", taints: "[{key: spare, value: \"true\", effect: PreferNoSchedule}]"),
+      pod("p"))
     #expect(r.pendingPods.isEmpty)
     #expect(r.node(of: "p")?.nodePool == "soft")
-    #expect(r.node(of: "p")?.taints == [SimResult.Taint(key: "spare", value: "true", effect: "PreferNoSchedule")])
+    #expect(
+      r.node(of: "p")?.taints == [SimResult.Taint(key: "spare", value: "true", effect: "PreferNoSchedule")])
   }
 
   @Test func startupTaintsDoNotBlockPodsAndAreGoneOnceTheNodeIsReady() throws {
     let r = try simulate(
       Self.types,
-      nodePool(taints: "[{key: team, value: a, effect: NoSchedule}]", startupTaints: "[{key: example.com/agent-not-ready, effect: NoSchedule}]"),
+      nodePool(
+        taints: "[{key: team, value: a, effect: NoSchedule}]",
+        startupTaints: "[{key: example.com/agent-not-ready, effect: NoSchedule}]"),
       pod("p", spec: "tolerations: [{key: team, operator: Exists}]"))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     let node = try #require(r.node(of: "p"))
@@ -77,7 +82,9 @@ import Testing
       status:
         allocatable: {cpu: "8", memory: 32Gi, pods: "110"}
       """
-    let r = try simulate(Self.types, nodePool(), existing, pod("plain"), pod("tolerant", spec: "tolerations: [{key: maintenance, operator: Exists}]"))
+    let r = try simulate(
+      Self.types, nodePool(), existing, pod("plain"),
+      pod("tolerant", spec: "tolerations: [{key: maintenance, operator: Exists}]"))
     #expect(r.node(of: "tolerant")?.name == "tainted")
     #expect(r.node(of: "plain")?.nodePool == "default")
     #expect(r.nodes.count == 2)

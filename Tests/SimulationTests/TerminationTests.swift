@@ -11,8 +11,10 @@ import Testing
 
   /// n1 (big, $0.8/h) with one 1-CPU pod: consolidation would replace it by a small node.
   static func oversized(pod: String, duration: String = "1h", nodeAnnotations: String? = nil) -> [String] {
-    [scenario(types: [big, small], duration: duration), nodePool(),
-     managedNode("n1", type: "big", cpu: "8", memory: "32Gi", annotations: nodeAnnotations), pod]
+    [
+      scenario(types: [big, small], duration: duration), nodePool(),
+      managedNode("n1", type: "big", cpu: "8", memory: "32Gi", annotations: nodeAnnotations), pod,
+    ]
   }
 
   // MARK: do-not-disrupt and uncontrolled pods
@@ -24,7 +26,8 @@ import Testing
   }
 
   @Test func doNotDisruptDurationExpires() throws {
-    let r = try simulate(Self.oversized(pod: ownedPod("a", node: "n1", annotations: "{karpenter.sh/do-not-disrupt: 30m}")))
+    let r = try simulate(
+      Self.oversized(pod: ownedPod("a", node: "n1", annotations: "{karpenter.sh/do-not-disrupt: 30m}")))
     let decided = try #require(r.events("DisruptionDecided").first)
     #expect(decided.time >= 1800 && decided.time <= 1800 + 10 + 15, "\(decided.time)")
     #expect(r.node(of: "a")?.instanceType == "small")
@@ -43,8 +46,11 @@ import Testing
   }
 
   @Test func doNotDisruptPodBlocksDrift() throws {
-    let s = scenario(types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
-    let r = try simulate(s, nodePool(), managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", annotations: Self.dnd))
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let r = try simulate(
+      s, nodePool(), managedNode("n1", type: "std", cpu: "4"),
+      ownedPod("a", node: "n1", annotations: Self.dnd))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(r.node(of: "a")?.name == "n1")
   }
@@ -52,7 +58,8 @@ import Testing
   // MARK: drift
 
   @Test func driftReplacesTheNodeAndDrainsItOnceTheReplacementIsReady() throws {
-    let s = scenario(types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
     let (r, events) = try simulateDetailed([
       s, nodePool(), managedNode("n1", type: "std", cpu: "4"),
       ownedPod("a", node: "n1", cpu: "3"),
@@ -79,9 +86,12 @@ import Testing
     // The input node is on-demand; its NodePool only allows spot: drifted from the start
     // (same template hash), replaced by a spot node.
     let spotOnly = nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot]}]")
-    let types = [instanceType("std", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.4", "zone-a:spot:0.2"])]
+    let types = [
+      instanceType("std", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.4", "zone-a:spot:0.2"])
+    ]
     let (r, events) = try simulateDetailed([
-      scenario(types: types, duration: "1h"), spotOnly, managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", cpu: "3"),
+      scenario(types: types, duration: "1h"), spotOnly, managedNode("n1", type: "std", cpu: "4"),
+      ownedPod("a", node: "n1", cpu: "3"),
     ])
     #expect(r.events("DisruptionDecided").map(\.reason) == ["Drifted"])
     #expect(r.node(of: "a")?.capacityType == "spot")
@@ -91,11 +101,15 @@ import Testing
   }
 
   @Test func driftAfterAChangedRequirementReplacesTheNode() throws {
-    let onDemand = nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]")
+    let onDemand = nodePool(
+      requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]")
     let spotOnly = nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot]}]")
-    let types = [instanceType("std", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.4", "zone-a:spot:0.2"])]
+    let types = [
+      instanceType("std", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.4", "zone-a:spot:0.2"])
+    ]
     let s = scenario(types: types, duration: "1h", timeline: [step("10m", apply: [spotOnly])])
-    let r = try simulate(s, onDemand, managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", cpu: "3"))
+    let r = try simulate(
+      s, onDemand, managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", cpu: "3"))
     #expect(r.events("DisruptionDecided").map(\.reason) == ["Drifted"])
     #expect(try #require(r.firstTime("DisruptionDecided")) >= 600)
     #expect(r.node(of: "a")?.capacityType == "spot")
@@ -105,7 +119,8 @@ import Testing
 
   @Test func podDisruptionBudgetSpreadsEvictionsUntilReplacementPodsAreUp() throws {
     // Three web pods, at most one unavailable. Drift moves them one at a time.
-    let s = scenario(types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
     let r = try simulate(
       s, nodePool(), managedNode("n1", type: "std", cpu: "4"),
       ownedPod("w0", node: "n1"), ownedPod("w1", node: "n1"), ownedPod("w2", node: "n1"),
@@ -127,14 +142,20 @@ import Testing
   }
 
   @Test func podDisruptionBudgetThatAllowsNothingBlocksConsolidation() throws {
-    let r = try simulate(Self.oversized(pod: ownedPod("a", node: "n1")) + [podDisruptionBudget("web", app: "web", minAvailable: "1")])
+    let r = try simulate(
+      Self.oversized(pod: ownedPod("a", node: "n1")) + [
+        podDisruptionBudget("web", app: "web", minAvailable: "1")
+      ])
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(r.events("PodEvicted").isEmpty)
     #expect(r.node(of: "a")?.name == "n1")
   }
 
   @Test func maxUnavailableZeroBlocksConsolidation() throws {
-    let r = try simulate(Self.oversized(pod: ownedPod("a", node: "n1")) + [podDisruptionBudget("web", app: "web", maxUnavailable: "0")])
+    let r = try simulate(
+      Self.oversized(pod: ownedPod("a", node: "n1")) + [
+        podDisruptionBudget("web", app: "web", maxUnavailable: "0")
+      ])
     #expect(r.events("DisruptionDecided").isEmpty)
   }
 
@@ -142,7 +163,9 @@ import Testing
 
   @Test func expireAfterReplacesTheNodeAfterAnHour() throws {
     let pool = withTemplateSpec(nodePool(), ["expireAfter: 1h"])
-    let (r, events) = try simulateDetailed([scenario(types: [Self.std], duration: "2h"), pool, deployment("web", replicas: 2, cpu: "1")])
+    let (r, events) = try simulateDetailed([
+      scenario(types: [Self.std], duration: "2h"), pool, deployment("web", replicas: 2, cpu: "1"),
+    ])
     let first = try #require(r.events("NodeClaimCreated").first)
     #expect(first.time == 1)
     let expired = r.events("DisruptionDecided").filter { $0.reason == "Expired" }
@@ -160,7 +183,8 @@ import Testing
 
   @Test func expirationIgnoresBudgets() throws {
     let pool = withTemplateSpec(nodePool(disruption: "{budgets: [{nodes: \"0\"}]}"), ["expireAfter: 1h"])
-    let r = try simulate(scenario(types: [Self.std], duration: "2h"), pool, deployment("web", replicas: 1, cpu: "1"))
+    let r = try simulate(
+      scenario(types: [Self.std], duration: "2h"), pool, deployment("web", replicas: 1, cpu: "1"))
     #expect(r.events("DisruptionDecided").map(\.reason) == ["Expired"])
     #expect(r.events("NodeClaimCreated").count == 2)
   }

@@ -9,7 +9,8 @@ import Testing
   // MARK: apply, delete, scale
 
   @Test func deploymentAppliedAtTenMinutesGetsANodeThen() throws {
-    let s = scenario(types: [Self.std], timeline: [step("10m", apply: [deployment("web", replicas: 2, cpu: "1")])])
+    let s = scenario(
+      types: [Self.std], timeline: [step("10m", apply: [deployment("web", replicas: 2, cpu: "1")])])
     let r = try simulate(s, nodePool())
     #expect(r.pendingPods.isEmpty)
     let node = try #require(r.node(of: "web-0"))
@@ -24,7 +25,8 @@ import Testing
 
   @Test func deletedDeploymentTakesItsPodsAndItsNowEmptyNodeGoes() throws {
     let s = scenario(types: [Self.std], timeline: [step("10m", delete: [ref("Deployment", "web")])])
-    let r = try simulate(s, nodePool(), deployment("web", replicas: 2, cpu: "1"), deployment("keep", replicas: 1, cpu: "3"))
+    let r = try simulate(
+      s, nodePool(), deployment("web", replicas: 2, cpu: "1"), deployment("keep", replicas: 1, cpu: "3"))
     #expect(r.pendingPods.isEmpty)
     #expect(r.pendingNames.allSatisfy { !$0.contains("web") })
     #expect(r.nodes.flatMap(\.pods).allSatisfy { !$0.contains("web-") })
@@ -36,7 +38,8 @@ import Testing
       #expect(removed.time >= 600)
     }
     #expect(r.nodes.count == 1)
-    #expect(!r.events("PodEvicted").contains { $0.pod?.contains("web") == true }, "deleted pods are not evictions")
+    #expect(
+      !r.events("PodEvicted").contains { $0.pod?.contains("web") == true }, "deleted pods are not evictions")
   }
 
   @Test func deleteOfTheOnlyWorkloadEmptiesTheClusterAsEmpty() throws {
@@ -54,10 +57,12 @@ import Testing
   }
 
   @Test func scaleUpAddsPodsAndCapacityScaleDownShrinksTheCluster() throws {
-    let s = scenario(types: [Self.std], timeline: [
-      step("10m", scale: [scaleTo("web", 6)]),
-      step("30m", scale: [scaleTo("web", 1)]),
-    ])
+    let s = scenario(
+      types: [Self.std],
+      timeline: [
+        step("10m", scale: [scaleTo("web", 6)]),
+        step("30m", scale: [scaleTo("web", 1)]),
+      ])
     let r = try simulate(s, nodePool(), deployment("web", replicas: 2, cpu: "1"))
     #expect(r.pendingPods.isEmpty)
     // Up: 6 CPU needs a second 4-CPU node at 10m.
@@ -134,7 +139,8 @@ import Testing
   }
 
   @Test func quietRuleCountsFromTheLastActivityAfterTheLastEntry() throws {
-    let s = scenario(types: [Self.std], timeline: [step("10m", apply: [deployment("web", replicas: 1, cpu: "1")])])
+    let s = scenario(
+      types: [Self.std], timeline: [step("10m", apply: [deployment("web", replicas: 1, cpu: "1")])])
     let r = try simulate(s, nodePool())
     #expect(r.endTime == 631 + 900)
   }
@@ -147,7 +153,8 @@ import Testing
   }
 
   @Test func durationCutsTheTimelineShort() throws {
-    let s = scenario(types: [Self.std], duration: "5m", timeline: [step("10m", apply: [deployment("late", replicas: 1)])])
+    let s = scenario(
+      types: [Self.std], duration: "5m", timeline: [step("10m", apply: [deployment("late", replicas: 1)])])
     let r = try simulate(s, nodePool())
     #expect(r.endTime == 300)
     #expect(r.events.isEmpty)
@@ -161,9 +168,11 @@ import Testing
       instanceType("cheap", cpu: "4", offerings: ["zone-a:on-demand:0.1"]),
       instanceType("pricey", cpu: "4", offerings: ["zone-a:on-demand:0.2"]),
     ]
-    let s = scenario(types: types, timeline: [
-      step("10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{instanceType: cheap}"])
-    ])
+    let s = scenario(
+      types: types,
+      timeline: [
+        step("10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{instanceType: cheap}"])
+      ])
     let r = try simulate(s, nodePool())
     let failed = r.events("LaunchFailed")
     #expect(failed.count >= 1)
@@ -181,9 +190,12 @@ import Testing
 
   @Test func unavailableZoneFailsThenTheSameTypeLaunchesInAnotherZone() throws {
     let types = [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.15"])]
-    let s = scenario(types: types, timeline: [
-      step("10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{zone: zone-a, for: 1h}"])
-    ])
+    let s = scenario(
+      types: types,
+      timeline: [
+        step(
+          "10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{zone: zone-a, for: 1h}"])
+      ])
     // consolidateAfter Never: once zone-a is back, consolidation would move the pod to the
     // cheaper zone-a offering, which is right but not what this test looks at.
     let r = try simulate(s, nodePool(disruption: "{consolidateAfter: Never}"))
@@ -195,9 +207,11 @@ import Testing
 
   @Test func unavailableSpotFallsBackToOnDemand() throws {
     let types = [instanceType("std", cpu: "4", offerings: ["zone-a:spot:0.05", "zone-a:on-demand:0.2"])]
-    let s = scenario(types: types, timeline: [
-      step("10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{capacityType: spot}"])
-    ])
+    let s = scenario(
+      types: types,
+      timeline: [
+        step("10m", apply: [deployment("web", replicas: 1, cpu: "1")], unavailable: ["{capacityType: spot}"])
+      ])
     let r = try simulate(s, nodePool())
     #expect(r.firstTime("LaunchFailed") == 601)
     #expect(r.node(of: "web-0")?.capacityType == "on-demand")

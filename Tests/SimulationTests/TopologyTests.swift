@@ -6,10 +6,13 @@ import Testing
 @Suite struct TopologyTests {
   /// One 4-cpu type in three zones at the same price.
   static let threeZones = scenario(types: [
-    instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.1", "zone-c:on-demand:0.1"])
+    instanceType(
+      "std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.1", "zone-c:on-demand:0.1"])
   ])
 
-  static func spread(_ key: String, maxSkew: Int = 1, app: String = "web", when: String = "DoNotSchedule", extra: String = "") -> String {
+  static func spread(
+    _ key: String, maxSkew: Int = 1, app: String = "web", when: String = "DoNotSchedule", extra: String = ""
+  ) -> String {
     """
     topologySpreadConstraints:
     - {maxSkew: \(maxSkew), topologyKey: \(key), whenUnsatisfiable: \(when), labelSelector: {matchLabels: {app: \(app)}}\(extra)}
@@ -27,7 +30,9 @@ import Testing
   }
 
   @Test func zoneSpreadWithMaxSkewOnePutsTwoOfSixInEachOfThreeZones() throws {
-    let r = try simulate(Self.threeZones, nodePool(), deployment("web", replicas: 6, spec: Self.spread("topology.kubernetes.io/zone")))
+    let r = try simulate(
+      Self.threeZones, nodePool(),
+      deployment("web", replicas: 6, spec: Self.spread("topology.kubernetes.io/zone")))
     #expect(r.pendingPods.isEmpty)
     #expect(perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 2, "zone-b": 2, "zone-c": 2])
   }
@@ -42,30 +47,39 @@ import Testing
       """
     let running = (0..<2).map { pod("web-old-\($0)", labels: ["app": "web"], spec: "nodeName: old") }
     let r = try simulate(
-      [Self.threeZones, nodePool(), node] + running + [deployment("web", replicas: 4, spec: Self.spread("topology.kubernetes.io/zone"))])
+      [Self.threeZones, nodePool(), node] + running + [
+        deployment("web", replicas: 4, spec: Self.spread("topology.kubernetes.io/zone"))
+      ])
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 2, "zone-b": 2, "zone-c": 2])
     #expect(r.node(named: "old")?.pods.count == 2)
   }
 
   @Test func hostnameSpreadWithMaxSkewOnePutsOneMatchingPodPerNode() throws {
-    let r = try simulate(Self.threeZones, nodePool(), deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname")))
+    let r = try simulate(
+      Self.threeZones, nodePool(), deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname"))
+    )
     #expect(r.pendingPods.isEmpty)
     #expect(r.nodes.count == 3)
     #expect(r.count(prefix: "web-").values.allSatisfy { $0 == 1 })
   }
 
   @Test func hostnameSpreadWithMaxSkewTwoPutsAtMostTwoPerNode() throws {
-    let r = try simulate(Self.threeZones, nodePool(), deployment("web", replicas: 4, spec: Self.spread("kubernetes.io/hostname", maxSkew: 2)))
+    let r = try simulate(
+      Self.threeZones, nodePool(),
+      deployment("web", replicas: 4, spec: Self.spread("kubernetes.io/hostname", maxSkew: 2)))
     #expect(r.pendingPods.isEmpty)
     #expect(r.count(prefix: "web-").values.allSatisfy { $0 <= 2 })
     #expect(r.nodes.count == 2)
   }
 
   @Test func capacityTypeSpreadSplitsBetweenSpotAndOnDemand() throws {
-    let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.04"])])
+    let types = scenario(types: [
+      instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-a:spot:0.04"])
+    ])
     let r = try simulate(
-      types, nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot, on-demand]}]"),
+      types,
+      nodePool(requirements: "[{key: karpenter.sh/capacity-type, operator: In, values: [spot, on-demand]}]"),
       deployment("web", replicas: 4, spec: Self.spread("karpenter.sh/capacity-type")))
     #expect(r.pendingPods.isEmpty)
     #expect(perDomain(r, key: "karpenter.sh/capacity-type") == ["spot": 2, "on-demand": 2])
@@ -83,8 +97,10 @@ import Testing
   @Test func minDomainsAboveTheDomainsAvailableCapsEachDomainAtMaxSkew() throws {
     // Two zones allowed, minDomains 3: the global minimum counts as 0, so one pod per zone.
     let r = try simulate(
-      Self.threeZones, nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a, zone-b]}]"),
-      deployment("web", replicas: 4, spec: Self.spread("topology.kubernetes.io/zone", extra: ", minDomains: 3")))
+      Self.threeZones,
+      nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a, zone-b]}]"),
+      deployment(
+        "web", replicas: 4, spec: Self.spread("topology.kubernetes.io/zone", extra: ", minDomains: 3")))
     #expect(perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 1, "zone-b": 1])
     #expect(r.pendingPods.count == 2)
   }
@@ -92,7 +108,8 @@ import Testing
   @Test func minDomainsMetBehavesLikePlainSpread() throws {
     let r = try simulate(
       Self.threeZones, nodePool(),
-      deployment("web", replicas: 6, spec: Self.spread("topology.kubernetes.io/zone", extra: ", minDomains: 3")))
+      deployment(
+        "web", replicas: 6, spec: Self.spread("topology.kubernetes.io/zone", extra: ", minDomains: 3")))
     #expect(r.pendingPods.isEmpty)
     #expect(perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 2, "zone-b": 2, "zone-c": 2])
   }
@@ -108,7 +125,10 @@ import Testing
   @Test func nodeAffinityPolicyHonorLimitsTheDomainsToThePodsNodeAffinity() throws {
     let r = try simulate(
       Self.threeZones, nodePool(),
-      deployment("web", replicas: 4, spec: Self.spread("topology.kubernetes.io/zone", extra: ", nodeAffinityPolicy: Honor") + "\n" + Self.zonesAB))
+      deployment(
+        "web", replicas: 4,
+        spec: Self.spread("topology.kubernetes.io/zone", extra: ", nodeAffinityPolicy: Honor") + "\n"
+          + Self.zonesAB))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 2, "zone-b": 2])
   }
@@ -123,7 +143,8 @@ import Testing
 
   @Test func scheduleAnywayIsHonouredWhenPossible() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(), deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname", when: "ScheduleAnyway")))
+      Self.threeZones, nodePool(),
+      deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname", when: "ScheduleAnyway")))
     #expect(r.nodes.count == 3)
   }
 
@@ -138,7 +159,8 @@ import Testing
 
   @Test func doNotScheduleIsNeverRelaxed() throws {
     let r = try simulate(
-      Self.threeZones, nodePool(limits: "{nodes: \"1\"}"), deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname")))
+      Self.threeZones, nodePool(limits: "{nodes: \"1\"}"),
+      deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname")))
     #expect(r.nodes.count == 1)
     #expect(r.pendingPods.count == 2)
   }

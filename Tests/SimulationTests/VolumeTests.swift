@@ -6,7 +6,8 @@ import Testing
 @Suite struct VolumeTests {
   /// zone-a is cheapest, so only a volume pulls pods elsewhere.
   static let zones = scenario(types: [
-    instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2", "zone-c:on-demand:0.3"])
+    instanceType(
+      "std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2", "zone-c:on-demand:0.3"])
   ])
 
   static func persistentVolume(_ name: String, zone: String) -> String {
@@ -54,20 +55,23 @@ import Testing
 
   @Test func podWithAClaimBoundToAZonalVolumeLandsInThatZone() throws {
     let r = try simulate(
-      Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"), Self.claim("data", volumeName: "pv-1"),
+      Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"),
+      Self.claim("data", volumeName: "pv-1"),
       pod("db", spec: Self.volumes("data")))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.node(of: "db")?.zone == "zone-b")
   }
 
   @Test func podWithoutVolumesStillTakesTheCheapestZone() throws {
-    let r = try simulate(Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"), pod("stateless"))
+    let r = try simulate(
+      Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"), pod("stateless"))
     #expect(r.node(of: "stateless")?.zone == "zone-a")
   }
 
   @Test func volumeInAZoneTheNodePoolExcludesLeavesThePodPending() throws {
     let r = try simulate(
-      Self.zones, nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a]}]"),
+      Self.zones,
+      nodePool(requirements: "[{key: topology.kubernetes.io/zone, operator: In, values: [zone-a]}]"),
       Self.persistentVolume("pv-1", zone: "zone-b"), Self.claim("data", volumeName: "pv-1"),
       pod("db", spec: Self.volumes("data")))
     #expect(r.nodes.isEmpty)
@@ -76,7 +80,8 @@ import Testing
 
   @Test func unboundClaimFollowsTheStorageClassAllowedTopologies() throws {
     let r = try simulate(
-      Self.zones, nodePool(), Self.zonalClass, Self.claim("data", storageClass: "zonal"), pod("db", spec: Self.volumes("data")))
+      Self.zones, nodePool(), Self.zonalClass, Self.claim("data", storageClass: "zonal"),
+      pod("db", spec: Self.volumes("data")))
     #expect(r.pendingPods.isEmpty, "\(r.pendingPods)")
     #expect(r.node(of: "db")?.zone == "zone-c")
   }
@@ -113,7 +118,8 @@ import Testing
 
   @Test func volumeZoneAndPodNodeSelectorInConflictLeavesThePodPending() throws {
     let r = try simulate(
-      Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"), Self.claim("data", volumeName: "pv-1"),
+      Self.zones, nodePool(), Self.persistentVolume("pv-1", zone: "zone-b"),
+      Self.claim("data", volumeName: "pv-1"),
       pod("db", spec: Self.volumes("data") + "\nnodeSelector: {topology.kubernetes.io/zone: zone-a}"))
     #expect(r.nodes.isEmpty)
     #expect(r.pendingNames == ["default/db"])

@@ -39,7 +39,8 @@ extension EC2NodeClass {
       KubeletRules.validate(kubelet, at: path.child("kubelet"), errors: &errors)
     }
     if let count = spec.ipPrefixCount, count < 0 {
-      errors.append(.invalid(path.child("ipPrefixCount"), String(count), "must be greater than or equal to 0"))
+      errors.append(
+        .invalid(path.child("ipPrefixCount"), String(count), "must be greater than or equal to 0"))
     }
     return errors.all
   }
@@ -66,19 +67,22 @@ extension EC2NodeClass {
         && term.ssmParameter == nil
       {
         errors.append(
-          .invalid(itemPath, "", "expected at least one, got none, ['tags', 'id', 'name', 'alias', 'ssmParameter']"))
+          .invalid(
+            itemPath, "", "expected at least one, got none, ['tags', 'id', 'name', 'alias', 'ssmParameter']"))
       }
       if term.id != nil && (term.alias != nil || term.tags != nil || term.name != nil || term.owner != nil) {
         errors.append(
           .invalid(
             itemPath, "",
-            "'id' is mutually exclusive, cannot be set with a combination of other fields in amiSelectorTerms"))
+            "'id' is mutually exclusive, cannot be set with a combination of other fields in amiSelectorTerms"
+          ))
       }
       if term.alias != nil && (term.id != nil || term.tags != nil || term.name != nil || term.owner != nil) {
         errors.append(
           .invalid(
             itemPath, "",
-            "'alias' is mutually exclusive, cannot be set with a combination of other fields in amiSelectorTerms"))
+            "'alias' is mutually exclusive, cannot be set with a combination of other fields in amiSelectorTerms"
+          ))
       }
       if let id = term.id, !Self.matchesPrefixedID(id, prefix: "ami-") {
         errors.append(.invalid(itemPath.child("id"), id, "must match the pattern ami-[0-9a-z]+"))
@@ -103,7 +107,8 @@ extension EC2NodeClass {
         }
       }
     } else if !hasAlias && !terms.isEmpty {
-      errors.append(.required(familyPath, "must specify amiFamily if amiSelectorTerms does not contain an alias"))
+      errors.append(
+        .required(familyPath, "must specify amiFamily if amiSelectorTerms does not contain an alias"))
     }
   }
 
@@ -122,7 +127,8 @@ extension EC2NodeClass {
       errors.append(
         .invalid(
           path, alias,
-          "family is not supported, must be one of the following: 'al2', 'al2023', 'bottlerocket', 'windows2019', 'windows2022', 'windows2025'"))
+          "family is not supported, must be one of the following: 'al2', 'al2023', 'bottlerocket', 'windows2019', 'windows2022', 'windows2025'"
+        ))
     } else if family.hasPrefix("windows") && parts[1] != "latest" {
       errors.append(.invalid(path, alias, "windows families may only specify version 'latest'"))
     }
@@ -140,7 +146,8 @@ extension EC2NodeClass {
         errors.append(
           .invalid(
             path.index(i), "",
-            "'id' is mutually exclusive, cannot be set with a combination of other fields in a subnet selector term"))
+            "'id' is mutually exclusive, cannot be set with a combination of other fields in a subnet selector term"
+          ))
       }
       if let id = term.id, !matchesPrefixedID(id, prefix: "subnet-") {
         errors.append(.invalid(path.index(i).child("id"), id, "must match the pattern subnet-[0-9a-z]+"))
@@ -163,13 +170,15 @@ extension EC2NodeClass {
         errors.append(
           .invalid(
             path.index(i), "",
-            "'id' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"))
+            "'id' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
+          ))
       }
       if term.name != nil && term.tags != nil {
         errors.append(
           .invalid(
             path.index(i), "",
-            "'name' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"))
+            "'name' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
+          ))
       }
       if let id = term.id, !matchesPrefixedID(id, prefix: "sg-") {
         errors.append(.invalid(path.index(i).child("id"), id, "must match the pattern sg-[0-9a-z]+"))

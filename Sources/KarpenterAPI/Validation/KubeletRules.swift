@@ -10,7 +10,9 @@ enum KubeletRules {
     if let v = kubelet.podsPerCore, v < 0 {
       errors.append(.invalid(path.child("podsPerCore"), String(v), "must be greater than or equal to 0"))
     }
-    for (name, reserved) in [("systemReserved", kubelet.systemReserved), ("kubeReserved", kubelet.kubeReserved)] {
+    for (name, reserved) in [
+      ("systemReserved", kubelet.systemReserved), ("kubeReserved", kubelet.kubeReserved),
+    ] {
       guard let reserved else { continue }
       for key in reserved.keys.sorted() {
         let value = reserved[key]!
@@ -27,8 +29,11 @@ enum KubeletRules {
       }
     }
     let signals = KubeletConfiguration.evictionSignals
-    let signalList = "['memory.available','nodefs.available','nodefs.inodesFree','imagefs.available','imagefs.inodesFree','pid.available']"
-    for (name, thresholds) in [("evictionHard", kubelet.evictionHard), ("evictionSoft", kubelet.evictionSoft)] {
+    let signalList =
+      "['memory.available','nodefs.available','nodefs.inodesFree','imagefs.available','imagefs.inodesFree','pid.available']"
+    for (name, thresholds) in [
+      ("evictionHard", kubelet.evictionHard), ("evictionSoft", kubelet.evictionSoft),
+    ] {
       guard let thresholds else { continue }
       for key in thresholds.keys.sorted() {
         let keyPath = path.child(name).key(key)
@@ -37,7 +42,8 @@ enum KubeletRules {
         }
         if !isEvictionThreshold(thresholds[key]!) {
           errors.append(
-            .invalid(keyPath, thresholds[key]!, "must be a percentage such as 10% or a quantity such as 100Mi"))
+            .invalid(
+              keyPath, thresholds[key]!, "must be a percentage such as 10% or a quantity such as 100Mi"))
         }
       }
     }
@@ -53,7 +59,8 @@ enum KubeletRules {
         }
       }
     }
-    for key in (kubelet.evictionSoft ?? [:]).keys.sorted() where kubelet.evictionSoftGracePeriod?[key] == nil {
+    for key in (kubelet.evictionSoft ?? [:]).keys.sorted() where kubelet.evictionSoftGracePeriod?[key] == nil
+    {
       errors.append(
         .invalid(
           path.child("evictionSoft").key(key), key,

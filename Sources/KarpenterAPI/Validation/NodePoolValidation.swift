@@ -22,13 +22,17 @@ extension NodePool {
     }
     if let replicas = spec.replicas {
       if replicas < 0 {
-        errors.append(.invalid(path.child("replicas"), String(replicas), "must be greater than or equal to 0"))
+        errors.append(
+          .invalid(path.child("replicas"), String(replicas), "must be greater than or equal to 0"))
       }
       if let limits = spec.limits, !(limits.isEmpty || (limits.count == 1 && limits["nodes"] != nil)) {
-        errors.append(.invalid(path.child("limits"), "", "only 'limits.nodes' is supported on static NodePools"))
+        errors.append(
+          .invalid(path.child("limits"), "", "only 'limits.nodes' is supported on static NodePools"))
       }
       if spec.weight != nil {
-        errors.append(.invalid(path.child("weight"), String(spec.weight!), "'weight' is not supported on static NodePools"))
+        errors.append(
+          .invalid(
+            path.child("weight"), String(spec.weight!), "'weight' is not supported on static NodePools"))
       }
     }
     if let limits = spec.limits {
@@ -74,7 +78,8 @@ extension NodePool {
         errors.append(
           .invalid(
             itemPath.child("nodes"), nodes,
-            "must be a node count such as 5 or a percentage from 0% to 100% (pattern ^((100|[0-9]{1,2})%|[0-9]+)$)"))
+            "must be a node count such as 5 or a percentage from 0% to 100% (pattern ^((100|[0-9]{1,2})%|[0-9]+)$)"
+          ))
       }
       if (budget.schedule == nil) != (budget.duration == nil) {
         errors.append(
@@ -91,12 +96,14 @@ extension NodePool {
         errors.append(
           .invalid(
             itemPath.child("duration"), duration,
-            "must be hours and/or minutes such as 8h, 30m or 1h30m (pattern ^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$)"))
+            "must be hours and/or minutes such as 8h, 30m or 1h30m (pattern ^((([0-9]+(h|m))|([0-9]+h[0-9]+m))(0s)?)$)"
+          ))
       }
       var seenReasons = Set<String>()
       for (j, reason) in (budget.reasons ?? []).enumerated() {
         if !Budget.reasonValues.contains(reason) {
-          errors.append(.unsupported(itemPath.child("reasons").index(j), reason, supported: Budget.reasonValues))
+          errors.append(
+            .unsupported(itemPath.child("reasons").index(j), reason, supported: Budget.reasonValues))
         } else if !seenReasons.insert(reason).inserted {
           errors.append(FieldError(.duplicate, itemPath.child("reasons").index(j), value: reason, ""))
         }
