@@ -7,6 +7,19 @@ enum WorkloadRules {
   static let specPath = FieldPath(dotted: "spec")
   static let templatePath = specPath.child("template")
 
+  /// An update strategy's type and its rolling update's int-or-percent fields.
+  static func validateStrategy(
+    type: String?, types: [String], maxUnavailable: IntOrString?, maxSurge: IntOrString?,
+    at strategyPath: FieldPath, errors: inout FieldErrors
+  ) {
+    ValueRules.oneOf(type, types, at: strategyPath.child("type"), errors: &errors)
+    let rollingPath = strategyPath.child("rollingUpdate")
+    if let v = maxUnavailable {
+      ValueRules.intOrPercent(v, at: rollingPath.child("maxUnavailable"), errors: &errors)
+    }
+    if let v = maxSurge { ValueRules.intOrPercent(v, at: rollingPath.child("maxSurge"), errors: &errors) }
+  }
+
   /// `ValidatePodTemplateSpecForReplicaSet` and its siblings: a non-empty selector that
   /// matches the template labels, the template itself, and (for controllers that keep pods
   /// running) restart policy `Always`. `kind` names the workload in the empty-selector message.
@@ -55,18 +68,10 @@ extension Deployment {
     ValueRules.nonNegative(spec.minReadySeconds, at: path.child("minReadySeconds"), errors: &errors)
     ValueRules.nonNegative(spec.revisionHistoryLimit, at: path.child("revisionHistoryLimit"), errors: &errors)
     if let strategy = spec.strategy {
-      let strategyPath = path.child("strategy")
-      ValueRules.oneOf(
-        strategy.type, ["Recreate", "RollingUpdate"], at: strategyPath.child("type"), errors: &errors)
-      if let rolling = strategy.rollingUpdate {
-        let rollingPath = strategyPath.child("rollingUpdate")
-        if let v = rolling.maxUnavailable {
-          ValueRules.intOrPercent(v, at: rollingPath.child("maxUnavailable"), errors: &errors)
-        }
-        if let v = rolling.maxSurge {
-          ValueRules.intOrPercent(v, at: rollingPath.child("maxSurge"), errors: &errors)
-        }
-      }
+      WorkloadRules.validateStrategy(
+        type: strategy.type, types: ["Recreate", "RollingUpdate"],
+        maxUnavailable: strategy.rollingUpdate?.maxUnavailable, maxSurge: strategy.rollingUpdate?.maxSurge,
+        at: path.child("strategy"), errors: &errors)
     }
     WorkloadRules.validate(
       selector: spec.selector, template: spec.template, kind: "deployment", errors: &errors)
@@ -137,13 +142,10 @@ extension DaemonSet {
     let path = WorkloadRules.specPath
     ValueRules.nonNegative(spec.minReadySeconds, at: path.child("minReadySeconds"), errors: &errors)
     if let strategy = spec.updateStrategy {
-      let strategyPath = path.child("updateStrategy")
-      ValueRules.oneOf(
-        strategy.type, ["OnDelete", "RollingUpdate"], at: strategyPath.child("type"), errors: &errors)
-      if let v = strategy.rollingUpdate?.maxUnavailable {
-        ValueRules.intOrPercent(
-          v, at: strategyPath.child("rollingUpdate").child("maxUnavailable"), errors: &errors)
-      }
+      WorkloadRules.validateStrategy(
+        type: strategy.type, types: ["OnDelete", "RollingUpdate"],
+        maxUnavailable: strategy.rollingUpdate?.maxUnavailable, maxSurge: nil,
+        at: path.child("updateStrategy"), errors: &errors)
     }
     WorkloadRules.validate(
       selector: spec.selector, template: spec.template, kind: "daemonset", errors: &errors)
