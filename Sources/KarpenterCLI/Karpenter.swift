@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `karpenter` command: a Karpenter-compatible node autoscaler.
-public struct Karpenter: ParsableCommand {
+public struct Karpenter: AsyncParsableCommand {
   public static let version = "0.1.0"
 
   public static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ public struct Karpenter: ParsableCommand {
       turns the legacy kinds into karpenter.sh/v1 and karpenter.k8s.aws/v1 YAML.
       """,
     version: version,
-    subcommands: [Simulate.self, Validate.self, Convert.self, VersionCommand.self]
+    subcommands: [Simulate.self, Controller.self, Validate.self, Convert.self, VersionCommand.self]
   )
 
   public init() {}

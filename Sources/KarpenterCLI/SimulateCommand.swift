@@ -37,9 +37,13 @@ struct Simulate: ParsableCommand {
   @Option(help: "Also write a self-contained HTML page (inline SVG charts, no network) to this file.")
   var report: String?
 
+  @Option(help: "Also write Karpenter's log lines and Kubernetes Events, as JSON lines, to this file.")
+  var log: String?
+
   func run() throws {
     let result = SimulateRun.run(
-      paths: files, output: output == .json ? .json : .text, packing: packing.strategy, report: report)
+      paths: files, output: output == .json ? .json : .text, packing: packing.strategy, report: report,
+      log: log)
     result.emit()
     if result.exitCode != 0 { throw ExitCode(result.exitCode) }
   }
@@ -57,31 +61,29 @@ public enum SimulateRun {
   public enum Format: Sendable { case text, json }
 
   public static func run(
-    paths: [String], output: Format = .json, packing: PackingStrategy = .costAware, report: String? = nil
+    paths: [String], output: Format = .json, packing: PackingStrategy = .costAware, report: String? = nil,
+    log: String? = nil
   ) -> CommandOutput {
-    let set = ManifestLoader(registry: SimulationInput.registry).load(paths: paths)
-    var out = CommandOutput()
-    var diagnostics = set.diagnostics
-    let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
-    for d in diagnostics { out.stderr += d.description + "\n" }
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      out.stderr +=
-        "\(diagnostics.filter { $0.severity == .error }.count) errors found; nothing was simulated\n"
-      out.exitCode = 1
-      return out
+    var out: CommandOutput
+    var simulation: Simulation
+    switch InMemoryWorld.load(paths: paths, options: SimulationOptions(packing: packing)) {
+    case .failed(let failure): return failure
+    case .ready(let sim, let warnings): (simulation, out) = (sim, warnings)
     }
     do {
-      var simulation = try Simulation(input: input, options: SimulationOptions(packing: packing))
       let result = simulation.run()
       out.stdout = output == .json ? try result.json() : result.text()
-      if let report {
+      var files: [(path: String, what: String, contents: () -> String)] = []
+      if let report { files.append((report, "the report", { result.html(title: reportTitle(paths)) })) }
+      if let log { files.append((log, "the log", { result.logLines() })) }
+      for file in files {
         do {
-          try Data(result.html(title: reportTitle(paths)).utf8).write(
-            to: URL(fileURLWithPath: report), options: .atomic)
+          try Data(file.contents().utf8).write(to: URL(fileURLWithPath: file.path), options: .atomic)
         } catch {
           out.stdout = ""
-          out.stderr += "cannot write the report \(report): \(error.localizedDescription)\n"
+          out.stderr += "cannot write \(file.what) \(file.path): \(error.localizedDescription)\n"
           out.exitCode = 1
+          break
         }
       }
     } catch {

@@ -32,6 +32,13 @@ struct SimNode {
   /// When draining must stop waiting for PodDisruptionBudgets (terminationGracePeriod).
   var drainDeadline: Double?
   var annotations: [String: String] = [:]
+  /// NodeClaim lifecycle: the instance exists (Launched), its Node joined (Registered), it is
+  /// Ready with startup taints gone (Initialized). Input nodes are all three at 0.
+  var launchedAt: Double?
+  var registeredAt: Double?
+  var initializedAt: Double?
+  /// When the instance disappeared without Karpenter (garbage collection removes the node).
+  var instanceGoneAt: Double?
 }
 
 /// A pod of the simulated cluster.

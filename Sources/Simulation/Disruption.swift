@@ -30,8 +30,6 @@ struct Candidate {
 extension Simulation {
   static let disruptionPeriod = 10.0
   static let validationDelay = 15.0
-  /// Virtual time 0 is this instant (a Monday, 00:00 UTC), for budget schedules.
-  static let epoch: Int64 = 1_704_067_200
 
   mutating func scheduleDisruption(at time: Double) {
     guard !disruptionScheduled else { return }
@@ -137,7 +135,7 @@ extension Simulation {
       if let schedule = budget.schedule, let duration = budget.duration.flatMap(Scenario.seconds),
         let cron = try? CronSchedule(parsing: schedule)
       {
-        let t = Self.epoch + Int64(now)
+        let t = options.epoch + Int64(now)
         if cron.lastFiring(atOrBefore: t, within: Int64(duration) - 1) == nil { continue }
       }
       let spec = budget.nodes ?? NodePool.defaultBudgetNodes
@@ -462,7 +460,7 @@ extension Simulation {
       }
     }
     for name in command.nodes {
-      events.append(
+      record(
         SimulationEvent(
           time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
       nodes[name]!.disruption = command.reason
@@ -472,7 +470,21 @@ extension Simulation {
     lastActivity = now
     clusterVersion += 1
     commands[id] = command
-    if command.launched.isEmpty { finish(id) }
+    if command.launched.isEmpty {
+      finish(id)
+    } else {
+      for replacement in command.launched {
+        kubernetesEvent(
+          "Normal", "DisruptionLaunching", kind: "NodeClaim", name: replacement,
+          message: "Launching NodeClaim: \(command.reason)")
+      }
+      for name in command.nodes {
+        kubernetesEvent(
+          "Normal", "DisruptionWaitingReadiness", kind: "Node", name: name,
+          message: "Waiting on readiness to continue disruption")
+      }
+      queue.schedule(.replacementTimeout(id), at: now + Self.replacementTTL)
+    }
   }
 
   /// Called when a node becomes Ready: a command whose replacements are all Ready drains its

@@ -116,6 +116,10 @@ public struct UnavailableOfferingSpec: Codable, Hashable, Sendable {
   public var zone: String?
   public var capacityType: String?
   public var `for`: String?
+  /// `launch` (the default: the launch fails with insufficient capacity) or `registration`
+  /// (the instance launches but its node never joins the cluster, so the NodeClaim is deleted
+  /// after the 15-minute registration timeout).
+  public var failure: String?
 }
 
 public struct ObjectReferenceSpec: Codable, Hashable, Sendable {
@@ -135,7 +139,10 @@ public struct InterruptSpec: Codable, Hashable, Sendable {
   public var node: String
   /// `spot` (the default: a spot interruption notice, the instance goes 2 minutes later),
   /// `maintenance` (a scheduled maintenance event) or `stateChange` (the instance is stopping or
-  /// terminating): Karpenter drains the node at once in every case.
+  /// terminating): Karpenter drains the node at once in every case. `rebalance` (a rebalance
+  /// recommendation) is only reported, as upstream does. `terminated`: the instance disappears
+  /// without any notice (terminated outside Karpenter); garbage collection finds it within two
+  /// minutes and deletes its NodeClaim and Node.
   public var kind: String?
 }
 

@@ -68,11 +68,18 @@ extension Scenario: SelfValidating {
         errors.append(.invalid(entryPath.child("at"), entry.at, "must be a Go duration such as 10m"))
       }
       for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
-        if let kind = interrupt.kind, !["spot", "maintenance", "stateChange"].contains(kind) {
+        if let kind = interrupt.kind, !Self.interruptKinds.contains(kind) {
           errors.append(
-            .unsupported(
-              entryPath.child("interrupt").index(j).child("kind"), kind,
-              supported: ["spot", "maintenance", "stateChange"]))
+            .unsupported(entryPath.child("interrupt").index(j).child("kind"), kind, supported: Self.interruptKinds))
+        }
+      }
+      for (j, window) in (entry.unavailable ?? []).enumerated() {
+        let path = entryPath.child("unavailable").index(j)
+        if let failure = window.failure, !["launch", "registration"].contains(failure) {
+          errors.append(.unsupported(path.child("failure"), failure, supported: ["launch", "registration"]))
+        }
+        if let duration = window.for, Self.seconds(duration) == nil {
+          errors.append(.invalid(path.child("for"), duration, "must be a Go duration such as 10m"))
         }
       }
       for (j, scale) in (entry.scale ?? []).enumerated() where scale.replicas < 0 {
@@ -84,6 +91,8 @@ extension Scenario: SelfValidating {
     }
     return errors
   }
+
+  static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]
 
   /// Seconds in a Go duration (`90s`, `1h30m`, `250ms`), or nil when it is not one.
   public static func seconds(_ text: String) -> Double? {

@@ -4,10 +4,16 @@ import Scheduling
 
 /// Options of one `simulate` run.
 public struct SimulationOptions: Sendable {
-  public var packing: PackingStrategy
+  /// `simulate` starts its virtual clock at this instant (Monday 2024-01-01 00:00 UTC).
+  public static let virtualEpoch: Int64 = 1_704_067_200
 
-  public init(packing: PackingStrategy = .costAware) {
+  public var packing: PackingStrategy
+  /// The Unix time of second 0: budget schedules are evaluated, and log lines stamped, in it.
+  public var epoch: Int64
+
+  public init(packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch) {
     self.packing = packing
+    self.epoch = epoch
   }
 }
 
@@ -30,6 +36,9 @@ public struct Simulation {
     case expire(String)
     case interruptionDeadline(String)
     case offeringsChanged
+    case registrationTimeout(String)
+    case garbageCollect
+    case replacementTimeout(Int)
   }
 
   static let quietPeriod = 15.0 * 60
@@ -44,7 +53,9 @@ public struct Simulation {
   let nodeStartup: Double
   let duration: Double?
 
-  var now = 0.0
+  public private(set) var now = 0.0
+  /// Set by the quiet rule: nothing more will happen.
+  var finished = false
   var queue = EventQueue<Action>()
   var nodes: [String: SimNode] = [:]
   var pods: [String: SimPod] = [:]
@@ -70,6 +81,8 @@ public struct Simulation {
   var disruptionScheduled = false
   /// Offerings made unavailable by the timeline: "type/zone/capacityType" until a time.
   var unavailableOfferings: [String: Double] = [:]
+  /// Offerings whose instances launch but never register, until a time.
+  var unregisteringOfferings: [String: Double] = [:]
   /// Offerings a failed launch marked unavailable (upstream's 3-minute cache).
   var launchFailureCache: [String: Double] = [:]
   /// Nodes that are gone, for the report.
@@ -80,6 +93,13 @@ public struct Simulation {
   var templateHashes: [String: (spec: NodeClaimTemplate?, hash: String)] = [:]
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
+  /// What Karpenter would log and post as Kubernetes Events, in order.
+  var logs: [LogRecord] = []
+  var kubernetesEvents: [KubernetesEventRecord] = []
+  /// The last "why not" posted per reason and node, so it is not repeated every pass.
+  var lastExplanation: [String: String] = [:]
+  /// Whether a garbage-collection pass is already scheduled.
+  var garbageCollectionScheduled = false
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     self.input = input
@@ -112,7 +132,7 @@ public struct Simulation {
         zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
         price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable,
         createdAt: 0,
-        ready: true)
+        ready: true, launchedAt: 0, registeredAt: 0, initializedAt: 0)
       nodes[node.name]!.annotations = node.annotations
     }
     for pod in input.pods + Workloads.pods(of: input) {
@@ -168,7 +188,7 @@ public struct Simulation {
       if pods["\(pod.namespace)/\(pod.name)"] != nil { continue }
       try addPod(pod)
       if now > 0 || node.createdAt > 0 {
-        events.append(
+        record(
           SimulationEvent(
             time: now, type: "PodBound", node: nodeName, pod: "\(pod.namespace)/\(pod.name)",
             reason: "DaemonSet \(ds.namespace)/\(ds.name)"))
@@ -178,49 +198,93 @@ public struct Simulation {
 
   // MARK: The loop
 
-  /// Runs the simulation to its end and reports what happened.
-  public mutating func run() -> SimulationResult {
-    while let next = queue.nextTime {
-      if let duration, next > duration { break }
-      if duration == nil, next > Self.maxDuration { break }
-      let (time, action) = queue.pop()!
-      if time > now || samples.isEmpty { recordSample() }  // the state at the end of `now`
-      now = time
-      switch action {
-      case .kubeScheduler:
-        kubeSchedulerScheduledAt = nil
-        runKubeScheduler()
-      case .provision:
-        provisionScheduledAt = nil
-        batchStart = nil
-        provision()
-      case .nodeReady(let name):
-        nodeBecameReady(name)
-      case .timeline(let i):
-        applyTimelineEntry(i)
-      case .disruption:
-        disruptionScheduled = false
-        runDisruption()
-      case .drain(let name):
-        drain(name)
-      case .validate(let id):
-        validateCommand(id)
-      case .expire(let name):
-        expire(name)
-      case .interruptionDeadline(let name):
-        interruptionDeadline(name)
-      case .offeringsChanged:
-        refreshOfferings()
-      }
-      if duration == nil && timelinePending == 0, let next = queue.nextTime,
-        next > max(lastActivity, lastTimelineAt) + Self.quietPeriod
-      {
-        break
-      }
+  /// When the controllers next have something to do, or nil once the run is over (its
+  /// `duration` reached, or quiet for 15 minutes after the timeline, or 7 days).
+  public var nextWakeUp: Double? {
+    guard !finished, let next = queue.nextTime else { return nil }
+    if let duration, next > duration { return nil }
+    if duration == nil, next > Self.maxDuration { return nil }
+    return next
+  }
+
+  /// Runs the controllers' work that is due at the next wake-up, whatever the clock: the
+  /// virtual clock calls it back to back, the wall clock after sleeping until `nextWakeUp`.
+  public mutating func step() {
+    guard nextWakeUp != nil, let (time, action) = queue.pop() else { return }
+    if time > now || samples.isEmpty { recordSample() }  // the state at the end of `now`
+    now = time
+    handle(action)
+    if duration == nil && timelinePending == 0, let next = queue.nextTime,
+      next > max(lastActivity, lastTimelineAt) + Self.quietPeriod
+    {
+      finished = true
     }
+  }
+
+  /// Runs the simulation to its end on the virtual clock and reports what happened.
+  public mutating func run() -> SimulationResult {
+    while nextWakeUp != nil { step() }
+    return finish()
+  }
+
+  /// Runs on `clock`, waiting for each wake-up, until the run is over or `limit` (seconds
+  /// since the start) is reached; `observe` is handed the log lines and Kubernetes Events of
+  /// every step as they happen.
+  public mutating func run<C: ControllerClock>(
+    on clock: C, until limit: Double = .infinity,
+    observe: (ArraySlice<LogRecord>, ArraySlice<KubernetesEventRecord>) -> Void = { _, _ in }
+  ) async throws -> SimulationResult {
+    while let next = nextWakeUp, next <= limit {
+      try await clock.wait(until: next)
+      let (logCount, eventCount) = (logs.count, kubernetesEvents.count)
+      step()
+      observe(logs[logCount...], kubernetesEvents[eventCount...])
+    }
+    return finish(at: nextWakeUp == nil ? nil : limit)
+  }
+
+  /// The report at the end of the run (or at `time`, when a live run is stopped early).
+  public mutating func finish(at time: Double? = nil) -> SimulationResult {
     recordSample()
-    let endTime = duration ?? min(Self.maxDuration, max(lastActivity, lastTimelineAt) + Self.quietPeriod)
+    let endTime =
+      time ?? duration ?? min(Self.maxDuration, max(lastActivity, lastTimelineAt) + Self.quietPeriod)
     return result(endTime: endTime)
+  }
+
+  mutating func handle(_ action: Action) {
+    switch action {
+    case .kubeScheduler:
+      kubeSchedulerScheduledAt = nil
+      runKubeScheduler()
+    case .provision:
+      provisionScheduledAt = nil
+      batchStart = nil
+      provision()
+    case .nodeReady(let name):
+      nodeBecameReady(name)
+    case .timeline(let i):
+      applyTimelineEntry(i)
+    case .disruption:
+      disruptionScheduled = false
+      runDisruption()
+    case .drain(let name):
+      drain(name)
+    case .validate(let id):
+      validateCommand(id)
+    case .expire(let name):
+      expire(name)
+    case .interruptionDeadline(let name):
+      interruptionDeadline(name)
+    case .offeringsChanged:
+      refreshOfferings()
+    case .registrationTimeout(let name):
+      registrationTimeout(name)
+    case .garbageCollect:
+      garbageCollectionScheduled = false
+      collectGarbage()
+    case .replacementTimeout(let id):
+      replacementTimeout(id)
+    }
   }
 
   mutating func scheduleKubeScheduler(at time: Double) {

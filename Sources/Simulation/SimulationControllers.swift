@@ -56,7 +56,7 @@ extension Simulation {
     pod.pendingReason = nil
     pod.pod.spec?.nodeName = nodeName
     pods[key] = pod
-    events.append(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: key, reason: nil))
+    record(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: key, reason: nil))
     lastActivity = now
   }
 
@@ -186,7 +186,7 @@ extension Simulation {
     let best = claim.cheapestLaunch()
     let name = namer.name(prefix: claim.nodePool)
     guard let (type, offering) = best else {
-      events.append(
+      record(
         SimulationEvent(
           time: now, type: "LaunchFailed", node: name, pod: nil,
           reason: "no available offering among \(claim.instanceTypes.count) instance types"))
@@ -199,7 +199,7 @@ extension Simulation {
     // capacity). Karpenter remembers it for 3 minutes and tries the other offerings.
     let key = "\(type.name)/\(offering.zone)/\(offering.capacityType)"
     if let until = unavailableOfferings[key], until > now {
-      events.append(
+      record(
         SimulationEvent(
           time: now, type: "LaunchFailed", node: name, pod: nil,
           reason:
@@ -225,7 +225,8 @@ extension Simulation {
     nodes[name] = SimNode(
       name: name, nodePool: claim.nodePool, instanceType: type.name, zone: offering.zone,
       capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
-      startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false)
+      startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false,
+      launchedAt: now)
     if let pool = input.nodePools.first(where: { $0.name == claim.nodePool }) {
       nodes[name]!.templateHash = templateHash(pool)
       let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
@@ -236,19 +237,37 @@ extension Simulation {
     let reason =
       forWhat
       + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
-    events.append(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
+    record(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
+    log(
+      "nodeclaim.lifecycle", "launched nodeclaim",
+      [
+        "NodeClaim": name, "instance-type": type.name, "zone": offering.zone,
+        "capacity-type": offering.capacityType, "price": formatPrice(offering.price),
+      ])
     for key in podKeys { nominate(key, to: name) }
-    queue.schedule(.nodeReady(name), at: now + nodeStartup)
+    // The instance runs; its node joins the cluster after nodeStartup, unless the timeline says
+    // instances of this offering never register.
+    if let until = unregisteringOfferings[key], until > now {
+      queue.schedule(.registrationTimeout(name), at: now + Self.registrationTTL)
+    } else {
+      queue.schedule(.nodeReady(name), at: now + nodeStartup)
+    }
     lastActivity = now
     clusterVersion += 1
     return name
   }
 
+  /// The node registered, became Ready and lost its startup taints: the NodeClaim is
+  /// Registered and Initialized, pods may bind, and replacements it stood for may proceed.
   mutating func nodeBecameReady(_ name: String) {
     guard nodes[name] != nil else { return }
     nodes[name]!.ready = true
+    nodes[name]!.registeredAt = now
+    nodes[name]!.initializedAt = now
     nodes[name]!.startupTaints = []  // removed by the daemons that own them once the node is up
-    events.append(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
+    record(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
+    log("nodeclaim.lifecycle", "registered nodeclaim", ["NodeClaim": name, "Node": name])
+    log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     try? startDaemonSets(on: name)
     nodes[name]!.lastPodEvent = now
     lastActivity = now

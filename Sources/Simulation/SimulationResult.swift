@@ -12,11 +12,15 @@ public struct SimulationResult: Encodable, Sendable {
   public var pendingPods: [PendingPodReport]
   public var cost: CostReport
   public var events: [SimulationEvent]
+  /// What Karpenter posted as Kubernetes Events (disruption, interruption, lifecycle, drain).
+  public var kubernetesEvents: [KubernetesEventRecord] = []
   /// The fleet over time, for `--report`; not part of the JSON output.
   public var samples: [SimulationSample] = []
+  /// Karpenter's log lines, for `--log`; not part of the JSON output.
+  public var logs: [LogRecord] = []
 
   enum CodingKeys: String, CodingKey {
-    case apiVersion, kind, endTime, nodes, pendingPods, cost, events
+    case apiVersion, kind, endTime, nodes, pendingPods, cost, events, kubernetesEvents
   }
 
   public struct NodeReport: Encodable, Sendable {
@@ -31,10 +35,13 @@ public struct SimulationResult: Encodable, Sendable {
     public var allocatable: [String: String]
     public var pods: [String]
     public var createdAt: Double
+    /// The NodeClaim's lifecycle: when the instance launched, the node registered and it was
+    /// initialized (null while not yet; absent for nodes no NodePool manages).
+    public var nodeClaim: NodeClaimReport?
 
     enum CodingKeys: String, CodingKey {
       case name, nodePool, instanceType, zone, capacityType, pricePerHour, labels, taints, allocatable, pods,
-        createdAt
+        createdAt, nodeClaim
     }
 
     /// Absent values are written as null, as the contract shows `"nodePool": null`.
@@ -51,6 +58,22 @@ public struct SimulationResult: Encodable, Sendable {
       try c.encode(allocatable, forKey: .allocatable)
       try c.encode(pods, forKey: .pods)
       try c.encode(createdAt, forKey: .createdAt)
+      try c.encodeIfPresent(nodeClaim, forKey: .nodeClaim)
+    }
+  }
+
+  public struct NodeClaimReport: Encodable, Sendable {
+    public var launchedAt: Double?
+    public var registeredAt: Double?
+    public var initializedAt: Double?
+
+    enum CodingKeys: String, CodingKey { case launchedAt, registeredAt, initializedAt }
+
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(launchedAt, forKey: .launchedAt)
+      try c.encode(registeredAt, forKey: .registeredAt)
+      try c.encode(initializedAt, forKey: .initializedAt)
     }
   }
 
@@ -80,14 +103,22 @@ extension Simulation {
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
       perHour += node.price
-      if node.nodePool != nil { total += node.price * max(0, endTime - node.createdAt) / 3600 }
+      let instanceEnd = min(endTime, node.instanceGoneAt ?? endTime)
+      if node.nodePool != nil { total += node.price * max(0, instanceEnd - node.createdAt) / 3600 }
+      // Until its node registers, a NodeClaim's node carries the unregistered taint.
+      let unregistered =
+        node.registeredAt == nil ? [Taint(key: WellKnown.unregisteredTaintKey, effect: "NoExecute")] : []
       reports.append(
         SimulationResult.NodeReport(
           name: name, nodePool: node.nodePool, instanceType: node.instanceType, zone: node.zone,
           capacityType: node.capacityType, pricePerHour: node.price, labels: node.labels,
-          taints: node.taints + node.startupTaints,
+          taints: node.taints + node.startupTaints + unregistered,
           allocatable: schema.list(node.allocatable).mapValues(\.description),
-          pods: node.pods.sorted(), createdAt: node.createdAt))
+          pods: node.pods.sorted(), createdAt: node.createdAt,
+          nodeClaim: node.nodePool == nil
+            ? nil
+            : SimulationResult.NodeClaimReport(
+              launchedAt: node.launchedAt, registeredAt: node.registeredAt, initializedAt: node.initializedAt)))
     }
     let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
       SimulationResult.PendingPodReport(
@@ -105,7 +136,7 @@ extension Simulation {
       endTime: endTime, nodes: reports, pendingPods: pending,
       cost: SimulationResult.CostReport(
         perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
-      events: events, samples: series)
+      events: events, kubernetesEvents: kubernetesEvents, samples: series, logs: logs)
   }
 
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).

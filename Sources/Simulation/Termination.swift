@@ -40,20 +40,21 @@ extension Simulation {
   }
 
   /// One drain step: evicts what may be evicted now, in upstream's order (pods that are not
-  /// critical, then critical ones; DaemonSet pods stay until the node goes), and retries in
-  /// 10 s while a PodDisruptionBudget or do-not-disrupt holds pods back.
+  /// critical, then DaemonSet pods that are not critical, then critical pods, then critical
+  /// DaemonSet pods; a group waits for the one before), and retries in 10 s while a
+  /// PodDisruptionBudget or do-not-disrupt holds pods back.
   mutating func drain(_ name: String) {
     guard let node = nodes[name] else { return }
     let forced = node.drainDeadline.map { now >= $0 } ?? false
-    let keys = node.pods.sorted().filter { !(pods[$0]?.isDaemon ?? true) }
-    let criticalKeys = Set(
-      keys.filter { key in
-        let cls = pods[key]?.pod.spec?.priorityClassName ?? ""
-        return cls == "system-cluster-critical" || cls == "system-node-critical"
-      })
-    let critical = { (key: String) in criticalKeys.contains(key) }
+    var groups: [[String]] = [[], [], [], []]
+    for key in node.pods.sorted() {
+      guard let pod = pods[key] else { continue }
+      let cls = pod.pod.spec?.priorityClassName ?? ""
+      let critical = cls == "system-cluster-critical" || cls == "system-node-critical"
+      groups[(critical ? 2 : 0) + (pod.isDaemon ? 1 : 0)].append(key)
+    }
     var blocked = 0
-    for group in [keys.filter { !critical($0) }, keys.filter(critical)] {
+    for group in groups {
       for key in group {
         guard let pod = pods[key] else { continue }
         if !forced {
@@ -68,14 +69,16 @@ extension Simulation {
             continue
           }
         }
-        events.append(
-          SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
+        record(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
         lastActivity = now
         evict(key)
       }
-      if blocked > 0 { break }  // critical pods wait for the others
+      if blocked > 0 { break }  // the next group waits for this one
     }
     if blocked > 0 {
+      explainOnce(
+        "FailedDraining", node: name,
+        message: "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)")
       queue.schedule(.drain(name), at: now + Self.drainRetry)
       if let deadline = node.drainDeadline, deadline > now { queue.schedule(.drain(name), at: deadline) }
       return
@@ -89,14 +92,15 @@ extension Simulation {
     for key in node.pods.sorted() {
       if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
     }
-    if node.nodePool != nil { finishedCost += node.price * max(0, now - node.createdAt) / 3600 }
-    events.append(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
+    let instanceEnd = min(now, node.instanceGoneAt ?? now)
+    if node.nodePool != nil { finishedCost += node.price * max(0, instanceEnd - node.createdAt) / 3600 }
+    record(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
     lastActivity = now
     clusterVersion += 1
     nodeHistory.append(
       NodeLifetime(
         name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
-        from: node.createdAt, to: now))
+        from: node.createdAt, to: instanceEnd))
     scheduleKubeScheduler(at: now)
   }
 
@@ -114,7 +118,7 @@ extension Simulation {
   /// (PodDisruptionBudgets are honoured until the NodePool's terminationGracePeriod).
   mutating func expire(_ name: String) {
     guard let node = nodes[name], node.disruption == nil else { return }
-    events.append(
+    record(
       SimulationEvent(
         time: now, type: "DisruptionDecided", node: name, reason: "Expired",
         message:
@@ -129,7 +133,7 @@ extension Simulation {
     guard let node = nodes[name] else { return }
     // Only spot capacity receives spot interruption notices.
     guard node.capacityType == WellKnown.capacityTypeSpot else { return }
-    events.append(
+    record(
       SimulationEvent(
         time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
         message:
@@ -144,7 +148,7 @@ extension Simulation {
   mutating func instanceEvent(_ name: String, kind: String) {
     guard nodes[name] != nil else { return }
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
-    events.append(
+    record(
       SimulationEvent(
         time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
         message: "\(what) for \(name); \(reschedulablePods(name).count) pods move now"))

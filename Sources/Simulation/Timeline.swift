@@ -31,11 +31,16 @@ extension Simulation {
       let targets =
         interrupt.node == "*"
         ? nodes.keys.sorted().filter {
-          kind != "spot" || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot
+          !["spot", "rebalance"].contains(kind) || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot
         }
         : [interrupt.node]
       for name in targets {
-        if kind == "spot" { self.interrupt(name) } else { self.instanceEvent(name, kind: kind) }
+        switch kind {
+        case "spot": self.interrupt(name)
+        case "rebalance": rebalanceRecommendation(name)
+        case "terminated": instanceTerminated(name)
+        default: instanceEvent(name, kind: kind)
+        }
       }
     }
     for change in step.entry.unavailable ?? [] {
@@ -44,7 +49,12 @@ extension Simulation {
         for o in type.offerings {
           if let zone = change.zone, zone != o.zone { continue }
           if let ct = change.capacityType, ct != o.capacityType { continue }
-          unavailableOfferings["\(type.name)/\(o.zone)/\(o.capacityType)"] = until
+          let key = "\(type.name)/\(o.zone)/\(o.capacityType)"
+          if change.failure == "registration" {
+            unregisteringOfferings[key] = until
+          } else {
+            unavailableOfferings[key] = until
+          }
         }
       }
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
@@ -57,6 +67,7 @@ extension Simulation {
   /// Marks offerings available or not from the timeline's windows and the launch-failure cache.
   mutating func refreshOfferings() {
     unavailableOfferings = unavailableOfferings.filter { $0.value > now }
+    unregisteringOfferings = unregisteringOfferings.filter { $0.value > now }
     launchFailureCache = launchFailureCache.filter { $0.value > now }
     for t in catalog.instanceTypes.indices {
       for o in catalog.instanceTypes[t].offerings.indices {

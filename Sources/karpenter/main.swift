@@ -1,3 +1,3 @@
 import KarpenterCLI
 
-Karpenter.runMain()
+await Karpenter.runMain()

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Manifests
+import Scheduling
+import Simulation
+
+/// `karpenter controller --in-memory FILE...`
+struct Controller: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run Karpenter's controllers on the wall clock.",
+    discussion: """
+      Runs the same controllers as `simulate` (provisioner, NodeClaim lifecycle, disruption, \
+      termination, interruption, garbage collection), but on the wall clock: a wake-up at \
+      second t happens t / speed real seconds after the start, budget schedules follow the real \
+      UTC time, and every log line and Kubernetes Event is printed as a JSON line when it \
+      happens. With --in-memory the cluster is the in-memory one built from FILE... and the \
+      cloud is the simulated one; the Scenario's timeline plays out in real time. Talking to a \
+      real API server and to AWS is not built yet. Stops when the run is over (as `simulate` \
+      would), after --for, or on Ctrl-C; then prints the nodes it ended with on standard error.
+      """)
+
+  @Flag(help: "Use the in-memory cluster and the simulated cloud built from FILE... (required for now).")
+  var inMemory = false
+
+  @Argument(help: "Manifest files for the in-memory cluster; - reads standard input.")
+  var files: [String] = []
+
+  @Option(help: "How much faster than real time the clock runs (1 = real time; 60 = a minute per second).")
+  var speed: Double = 1
+
+  @Option(name: .customLong("for"), help: "Stop after this much controller time (a Go duration such as 10m).")
+  var duration: String?
+
+  @Option(help: "cost-aware (the default) or first-fit packing.")
+  var packing: PackingChoice = .costAware
+
+  func validate() throws {
+    guard inMemory else {
+      throw ValidationError(
+        "karpenter controller needs --in-memory: the Kubernetes API and AWS clients it would talk to otherwise are not built yet."
+      )
+    }
+    if files.isEmpty { throw ValidationError("--in-memory needs at least one manifest FILE.") }
+    if !(speed > 0) || !speed.isFinite { throw ValidationError("--speed must be a positive number, got \(speed).") }
+    if let duration, Scenario.seconds(duration) == nil {
+      throw ValidationError("--for must be a Go duration such as 10m or 1h30m, got \(duration).")
+    }
+  }
+
+  func run() async throws {
+    let epoch = Int64(Date().timeIntervalSince1970)
+    var simulation: Simulation
+    switch InMemoryWorld.load(paths: files, options: SimulationOptions(packing: packing.strategy, epoch: epoch)) {
+    case .failed(let out):
+      out.emit()
+      throw ExitCode(out.exitCode)
+    case .ready(let sim, let warnings):
+      warnings.emit()
+      simulation = sim
+    }
+    let limit = duration.flatMap(Scenario.seconds) ?? .infinity
+    let result = try await simulation.run(on: WallClock(speed: speed), until: limit) { logs, events in
+      let text = LogRecord.lines(logs, events, epoch: epoch)
+      if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+    FileHandle.standardError.write(Data(result.text().utf8))
+  }
+}

@@ -1,0 +1,37 @@
+/// The time the controllers run on. Everything they schedule is a wake-up at a number of
+/// seconds since they started; the clock decides how that time passes.
+public protocol ControllerClock: Sendable {
+  /// Returns once `time` (seconds since the start) is reached.
+  func wait(until time: Double) async throws
+}
+
+/// Virtual time: nothing sleeps, so a day runs in seconds (`karpenter simulate`).
+public struct VirtualClock: ControllerClock {
+  public init() {}
+  public func wait(until time: Double) async throws {}
+}
+
+/// Wall-clock time, optionally sped up (`karpenter controller`): a wake-up at second `t`
+/// happens `t / speed` real seconds after the start.
+public struct WallClock: ControllerClock {
+  let start: ContinuousClock.Instant
+  let speed: Double
+
+  public init(speed: Double = 1) {
+    start = ContinuousClock.now
+    self.speed = speed
+  }
+
+  /// Seconds since the start, in the controllers' time (real seconds times `speed`).
+  public var now: Double {
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return seconds * speed
+  }
+
+  public func wait(until time: Double) async throws {
+    let delay = (time - now) / speed
+    guard delay > 0 else { return }
+    try await Task.sleep(for: .seconds(delay))
+  }
+}

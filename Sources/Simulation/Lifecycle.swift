@@ -1,0 +1,84 @@
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// The parts of the NodeClaim lifecycle that are about failure: a node that never registers,
+/// an instance that disappears, a replacement that never initializes.
+extension Simulation {
+  /// Upstream's registration TTL: a NodeClaim whose node has not registered by then is deleted.
+  static let registrationTTL = 15.0 * 60
+  /// Upstream's garbage collection runs every two minutes.
+  static let garbageCollectionPeriod = 120.0
+  /// How long the orchestration queue waits for a command's replacements to initialize.
+  static let replacementTTL = 10.0 * 60
+
+  /// The liveness check: the NodeClaim launched but its node never joined, so Karpenter deletes
+  /// it (the instance is terminated) and the pods it was meant for go back to the provisioner.
+  mutating func registrationTimeout(_ name: String) {
+    guard let node = nodes[name], node.registeredAt == nil else { return }
+    let message =
+      "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within 15m; deleting it"
+    record(SimulationEvent(time: now, type: "LaunchFailed", node: name, reason: message))
+    log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": "15m0s"])
+    startTermination(name, reason: "RegistrationTimeout", forceful: true)
+  }
+
+  /// An instance terminated outside Karpenter, with no interruption message: the cost stops now
+  /// and the Node goes NotReady; garbage collection notices at its next two-minute pass.
+  mutating func instanceTerminated(_ name: String) {
+    guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
+    nodes[name]!.instanceGoneAt = now
+    nodes[name]!.ready = false
+    clusterVersion += 1
+    lastActivity = now
+    guard !garbageCollectionScheduled else { return }
+    garbageCollectionScheduled = true
+    let period = Self.garbageCollectionPeriod
+    queue.schedule(.garbageCollect, at: ((now / period).rounded(.down) + 1) * period)
+  }
+
+  /// Garbage collection: NodeClaims whose instance no longer exists are deleted with their
+  /// Nodes; their pods are recreated elsewhere by their controllers.
+  mutating func collectGarbage() {
+    for name in nodes.keys.sorted() where nodes[name]!.instanceGoneAt != nil {
+      log(
+        "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
+        ["NodeClaim": name, "Node": name])
+      nodes[name]!.disruption = "GarbageCollected"
+      for key in reschedulablePods(name) {
+        record(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: "GarbageCollected"))
+      }
+      terminate(name)
+    }
+    requestProvisioning()
+  }
+
+  /// A spot rebalance recommendation: upstream only reports it (a Kubernetes Event); the node
+  /// stays until an interruption notice, if one comes.
+  mutating func rebalanceRecommendation(_ name: String) {
+    guard let node = nodes[name], node.capacityType == WellKnown.capacityTypeSpot else { return }
+    kubernetesEvent(
+      "Normal", "SpotRebalanceRecommendation", kind: "Node", name: name,
+      message: "Spot rebalance recommendation was triggered")
+    log("interruption", "received rebalance recommendation", ["Node": name, "NodeClaim": name])
+  }
+
+  /// The orchestration queue gave up waiting for a command's replacements: the disruption is
+  /// undone (taints removed, the nodes stay); replacements already up remain as capacity.
+  mutating func replacementTimeout(_ id: Int) {
+    guard let command = commands.removeValue(forKey: id) else { return }
+    for name in command.nodes where nodes[name] != nil && nodes[name]!.disruption == command.reason {
+      nodes[name]!.disruption = nil
+      nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+      kubernetesEvent(
+        "Warning", "DisruptionBlocked", kind: "Node", name: name,
+        message: "Replacements \(command.launched.joined(separator: ", ")) did not initialize within 10m; disruption undone")
+    }
+    log(
+      "disruption", "failed to disrupt nodes, replacements did not initialize",
+      ["command": command.message, "reason": command.reason])
+    lastActivity = now
+    clusterVersion += 1
+    scheduleKubeScheduler(at: now)
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// A Kubernetes Event as Karpenter posts it about a Node, NodeClaim, NodePool or Pod.
+public struct KubernetesEventRecord: Codable, Hashable, Sendable {
+  public var time: Double
+  /// `Normal` or `Warning`.
+  public var type: String
+  public var reason: String
+  public var involvedObject: InvolvedObject
+  public var message: String
+
+  public struct InvolvedObject: Codable, Hashable, Sendable {
+    public var kind: String
+    public var name: String
+    public var namespace: String?
+  }
+
+  /// The event as one JSON log line (logger `events`), for `--log` and `karpenter controller`.
+  public func logLine(epoch: Int64) -> String {
+    let object = involvedObject.namespace.map { "\($0)/\(involvedObject.name)" } ?? involvedObject.name
+    return LogRecord.line([
+      "level": type == "Warning" ? "WARN" : "INFO", "time": LogRecord.timestamp(Double(epoch) + time),
+      "logger": "events", "type": type, "reason": reason, "object": "\(involvedObject.kind)/\(object)",
+      "message": message,
+    ])
+  }
+}
+
+/// One structured log line, in the shape of Karpenter's JSON logs.
+public struct LogRecord: Hashable, Sendable {
+  public var time: Double
+  /// `INFO`, `WARN` or `ERROR`.
+  public var level: String
+  /// The controller that wrote it: provisioner, nodeclaim.lifecycle, disruption, ...
+  public var controller: String
+  public var message: String
+  /// Extra keys (`NodeClaim`, `reason`, `command`, ...), printed in sorted order.
+  public var fields: [String: String]
+
+  /// One line of JSON; `epoch` is the Unix time of second 0.
+  public func json(epoch: Int64) -> String {
+    var object: [String: String] = fields
+    object["level"] = level
+    object["time"] = Self.timestamp(Double(epoch) + time)
+    object["logger"] = "controller"
+    object["controller"] = controller
+    object["message"] = message
+    return Self.line(object)
+  }
+
+  static func line(_ object: [String: String]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// RFC 3339 with milliseconds in UTC, as Karpenter's logger prints time.
+  static func timestamp(_ unix: Double) -> String {
+    let millis = Int64((unix * 1000).rounded())
+    var seconds = millis / 1000
+    let fraction = Int(millis % 1000)
+    let days = seconds / 86_400
+    seconds %= 86_400
+    let (year, month, day) = civilDate(daysSinceEpoch: days)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, Int(seconds / 3600),
+      Int(seconds / 60 % 60), Int(seconds % 60), fraction)
+  }
+
+  /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func civilDate(daysSinceEpoch: Int64) -> (Int, Int, Int) {
+    let z = daysSinceEpoch + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let day = doy - (153 * mp + 2) / 5 + 1
+    let month = mp < 10 ? mp + 3 : mp - 9
+    return (Int(yoe + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
+  }
+}
+
+extension Simulation {
+  /// Records an event of the run (the contract's `events`) with the log line and the Kubernetes
+  /// Event that Karpenter writes for it.
+  mutating func record(_ event: SimulationEvent) {
+    events.append(event)
+    let node = event.node ?? ""
+    switch event.type {
+    case "NodeClaimCreated":
+      log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
+    case "LaunchFailed":
+      log("nodeclaim.lifecycle", "failed launching nodeclaim", ["NodeClaim": node, "error": event.reason ?? ""],
+        level: "ERROR")
+      kubernetesEvent(
+        "Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
+    case "DisruptionDecided":
+      let reason = event.reason ?? ""
+      log(
+        reason == "Interrupted" ? "interruption" : "disruption", "disrupting node(s)",
+        ["Node": node, "reason": reason, "decision": event.message ?? ""])
+      kubernetesEvent(
+        "Normal", "DisruptionTerminating", kind: "Node", name: node,
+        message: "Disrupting Node: \(reason)" + (event.message.map { ": \($0)" } ?? ""))
+    case "PodEvicted":
+      kubernetesEvent(
+        "Normal", "Evicted", kind: "Pod", name: event.pod ?? "",
+        message: "Evicted pod: \(event.reason ?? "")")
+    case "NodeTerminated":
+      log("node.termination", "deleted node", ["Node": node, "reason": event.reason ?? ""])
+    default:
+      break
+    }
+  }
+
+  /// A log line at the current virtual time.
+  mutating func log(_ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO") {
+    logs.append(LogRecord(time: now, level: level, controller: controller, message: message, fields: fields))
+  }
+
+  /// A Kubernetes Event at the current virtual time; `name` is `namespace/name` for a Pod.
+  mutating func kubernetesEvent(_ type: String, _ reason: String, kind: String, name: String, message: String) {
+    var namespace: String?
+    var objectName = name
+    if kind == "Pod", let slash = name.firstIndex(of: "/") {
+      namespace = String(name[..<slash])
+      objectName = String(name[name.index(after: slash)...])
+    }
+    kubernetesEvents.append(
+      KubernetesEventRecord(
+        time: now, type: type, reason: reason,
+        involvedObject: .init(kind: kind, name: objectName, namespace: namespace), message: message))
+  }
+
+  /// Posts a node's "why not" (DisruptionBlocked, Unconsolidatable) only when it changes, as
+  /// upstream's event deduplication keeps such events from repeating every pass.
+  mutating func explainOnce(_ reason: String, node: String, message: String) {
+    let key = "\(reason)/\(node)"
+    guard lastExplanation[key] != message else { return }
+    lastExplanation[key] = message
+    kubernetesEvent("Normal", reason, kind: "Node", name: node, message: message)
+  }
+}
+
+extension SimulationResult {
+  /// Karpenter's log lines and its Kubernetes Events (as `events` log lines), merged in time
+  /// order, one JSON object per line.
+  public func logLines(epoch: Int64 = SimulationOptions.virtualEpoch) -> String {
+    LogRecord.lines(logs[...], kubernetesEvents[...], epoch: epoch)
+  }
+}
+
+extension LogRecord {
+/// Log lines and Kubernetes Events merged in time order (events first on a tie), as JSON lines.
+public static func lines(
+  _ logs: ArraySlice<LogRecord>, _ events: ArraySlice<KubernetesEventRecord>, epoch: Int64
+) -> String {
+  var out = ""
+  var e = events.startIndex
+  for line in logs {
+    while e < events.endIndex && events[e].time < line.time {
+      out += events[e].logLine(epoch: epoch) + "\n"
+      e += 1
+    }
+    out += line.json(epoch: epoch) + "\n"
+  }
+  for event in events[e...] { out += event.logLine(epoch: epoch) + "\n" }
+  return out
+}
+}
