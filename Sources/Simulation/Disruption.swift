@@ -54,8 +54,10 @@ extension Simulation {
     evaluatedVersion = clusterVersion
     nextTimedCheck = nextConsolidateAfterTime()
     disruptionBudgets = PDBStatus(self)
+    explainBlockedNodes()
     if let command = driftCommand() { propose(command); return }
     let candidates = consolidationCandidates()
+    explainBlockingBudgets(candidates)
     if let command = emptinessCommand(candidates) { propose(command); return }
     let underused = candidates.filter {
       ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
@@ -63,7 +65,10 @@ extension Simulation {
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
     if let plan = multiNodePlan(underused, probe: probe) { propose(plan.command); return }
-    if let plan = singleNodePlan(underused, probe: probe) { propose(plan.command); return }
+    var rejected: [(node: String, why: String)] = []
+    let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
+    for (node, why) in rejected { explainOnce("Unconsolidatable", node: node, message: why) }
+    if let plan = single { propose(plan.command) }
   }
 
   // MARK: Candidates and budgets
@@ -73,34 +78,67 @@ extension Simulation {
   func consolidationCandidates() -> [Candidate] {
     var out: [Candidate] = []
     for name in nodes.keys.sorted() {
-      let node = nodes[name]!
-      guard node.ready, node.disruption == nil, let poolName = node.nodePool,
-        let pool = input.nodePools.first(where: { $0.name == poolName }),
-        node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
-      else { continue }
-      let after = pool.spec?.disruption?.consolidateAfter ?? NodePool.defaultConsolidateAfter
-      guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else {
-        continue
-      }
-      let podKeys = reschedulablePods(name)
-      var blocked = false
-      var cost = 0.0
-      for key in podKeys {
-        guard let pod = pods[key] else { continue }
-        // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
-        if doNotDisrupt(pod) || pod.pod.controllerOwner == nil || disruptionBudgets.blocks(pod) {
-          blocked = true
-          break
-        }
-        cost += evictionCost(pod)
-      }
-      if blocked { continue }
-      out.append(
-        Candidate(
-          name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost,
-          capacityType: node.capacityType))
+      if case .candidate(let candidate) = candidacy(name) { out.append(candidate) }
     }
     return out.sorted { ($0.disruptionCost, $0.name) < ($1.disruptionCost, $1.name) }
+  }
+
+  enum Candidacy {
+    case candidate(Candidate)
+    /// Not a candidate because of something the user set (do-not-disrupt, a PodDisruptionBudget,
+    /// a pod no controller would recreate): the explanation posted as DisruptionBlocked.
+    case blocked(String)
+    /// Not a candidate for now (not managed, not Ready, already disrupted, consolidateAfter).
+    case notEligible
+  }
+
+  func candidacy(_ name: String) -> Candidacy {
+    let node = nodes[name]!
+    guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+      let pool = input.nodePools.first(where: { $0.name == poolName })
+    else { return .notEligible }
+    if node.annotations[WellKnown.doNotDisruptAnnotation] == "true" {
+      return .blocked("Node has \"karpenter.sh/do-not-disrupt\" annotation")
+    }
+    let after = pool.spec?.disruption?.consolidateAfter ?? NodePool.defaultConsolidateAfter
+    guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else {
+      return .notEligible
+    }
+    let podKeys = reschedulablePods(name)
+    var cost = 0.0
+    for key in podKeys {
+      guard let pod = pods[key] else { continue }
+      // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
+      if doNotDisrupt(pod) { return .blocked("Pod \(key) has \"karpenter.sh/do-not-disrupt\" annotation") }
+      if pod.pod.controllerOwner == nil { return .blocked("Pod \(key) has no controller that would recreate it") }
+      if disruptionBudgets.blocks(pod) { return .blocked("A PodDisruptionBudget prevents evicting pod \(key)") }
+      cost += evictionCost(pod)
+    }
+    return .candidate(
+      Candidate(
+        name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost,
+        capacityType: node.capacityType))
+  }
+
+  /// Posts DisruptionBlocked on each NodePool whose budgets allow no disruption now for a reason
+  /// that one of its candidates would be disrupted for.
+  mutating func explainBlockingBudgets(_ candidates: [Candidate]) {
+    var seen = Set<String>()
+    for c in candidates where seen.insert(c.pool.name).inserted {
+      for reason in ["Empty", "Underutilized"] where allowedDisruptions(pool: c.pool, reason: reason) < 1 {
+        explainOnce(
+          "DisruptionBlocked", node: c.pool.name,
+          message: "No allowed disruptions for disruption reason \(reason) due to blocking budget", kind: "NodePool")
+      }
+    }
+  }
+
+  /// Posts DisruptionBlocked for every node that the user's settings keep from being disrupted
+  /// (once per distinct explanation).
+  mutating func explainBlockedNodes() {
+    for name in nodes.keys.sorted() {
+      if case .blocked(let why) = candidacy(name) { explainOnce("DisruptionBlocked", node: name, message: why) }
+    }
   }
 
   func doNotDisrupt(_ pod: SimPod) -> Bool {
@@ -294,13 +332,20 @@ extension Simulation {
   /// disrupts is taken, so money is saved with as few evictions as possible.
   /// The first-fit baseline does as upstream: the first candidate (cheapest to disrupt) that
   /// saves anything.
-  func singleNodePlan(_ candidates: [Candidate], probe: ReschedulingProbe) -> ConsolidationPlan? {
+  /// `rejected` collects why each candidate evaluated alone was not worth it.
+  func singleNodePlan(
+    _ candidates: [Candidate], probe: ReschedulingProbe, rejected: inout [(node: String, why: String)]
+  ) -> ConsolidationPlan? {
     var best: ConsolidationPlan?
     for c in candidates {
       guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
-      guard let plan = consolidation([c], probe: probe) else { continue }
-      if options.packing == .firstFit { return plan }
-      if best == nil || plan.efficiency > best!.efficiency { best = plan }
+      switch evaluateConsolidation([c], probe: probe) {
+      case .rejected(let why):
+        rejected.append((c.name, why))
+      case .plan(let plan):
+        if options.packing == .firstFit { return plan }
+        if best == nil || plan.efficiency > best!.efficiency { best = plan }
+      }
     }
     return best
   }
@@ -318,46 +363,69 @@ extension Simulation {
   /// Whether deleting `set` (moving its pods elsewhere, with at most one new node that costs
   /// less than the set) saves money, honouring the consolidation policy.
   func consolidation(_ set: [Candidate], probe: ReschedulingProbe) -> ConsolidationPlan? {
+    if case .plan(let plan) = evaluateConsolidation(set, probe: probe) { return plan }
+    return nil
+  }
+
+  enum ConsolidationOutcome {
+    case plan(ConsolidationPlan)
+    /// Why not, in the words of upstream's Unconsolidatable events where it has them.
+    case rejected(String)
+  }
+
+  func evaluateConsolidation(_ set: [Candidate], probe: ReschedulingProbe) -> ConsolidationOutcome {
     let names = set.map(\.name)
     let plan = simulate(names, probe: probe)
-    guard plan.unschedulable.isEmpty, plan.claims.count <= 1 else { return nil }
+    if let reason = plan.unschedulable.values.sorted().first {
+      return .rejected("Not all pods would schedule, \(reason)")
+    }
+    guard plan.claims.count <= 1 else {
+      return .rejected("Can't remove without creating \(plan.claims.count) nodes")
+    }
     let current = set.reduce(0) { $0 + $1.price }
     var newPrice = 0.0
     var newDescription = ""
     if let claim = plan.claims.first {
-      guard let launch = claim.cheapestLaunch() else { return nil }
+      guard let launch = claim.cheapestLaunch() else { return .rejected("No available offering for a replacement") }
       // Spot-to-spot consolidation is behind a feature gate upstream (off by default): spot
       // nodes are only deleted, never replaced by another spot node. With the gate on, only a
       // single node, and only with at least 15 cheaper spot instance types to launch from.
       if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot })
         && launch.offering.capacityType == WellKnown.capacityTypeSpot
       {
-        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true, set.count == 1 else {
-          return nil
+        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true else {
+          return .rejected("SpotToSpotConsolidation is disabled, can't replace a spot node with a spot node")
         }
+        guard set.count == 1 else { return .rejected("Spot-to-spot consolidation replaces a single node only") }
         let current = set[0].price
         let cheaper = claim.instanceTypes.filter { type in
           type.offerings.contains {
             $0.available && $0.capacityType == WellKnown.capacityTypeSpot && $0.price < current
           }
         }
-        guard cheaper.count >= Self.spotToSpotMinimumOptions else { return nil }
+        guard cheaper.count >= Self.spotToSpotMinimumOptions else {
+          return .rejected(
+            "SpotToSpotConsolidation requires \(Self.spotToSpotMinimumOptions) cheaper instance type options than the current candidate to consolidate, got \(cheaper.count)"
+          )
+        }
       }
       // Replacing several nodes by one of a type they already run is never better than deleting
       // all but one of them (upstream's filterOutSameInstanceType).
       if set.count > 1 && set.contains(where: { nodes[$0.name]?.instanceType == launch.type.name }) {
-        return nil
+        return .rejected("Can't replace several nodes by one of a type they already run")
       }
       newPrice = launch.offering.price
       newDescription =
         " and 1 new \(launch.type.name) \(launch.offering.capacityType) node at $\(formatPrice(newPrice))/h"
     }
     let savings = current - newPrice
-    guard savings > 1e-9 else { return nil }
+    guard savings > 1e-9 else { return .rejected("Can't replace with a cheaper node") }
     // Cost-aware: a move must save at least a cent per hour for every pod it evicts,
     // so the fleet does not churn workloads for pennies (first-fit keeps upstream's any-saving).
     if options.packing == .costAware && savings < Self.minimumSavingsPerPod * Double(plan.podCount) {
-      return nil
+      return .rejected(
+        "Saving $\(formatPrice(savings))/h is less than $\(formatPrice(Self.minimumSavingsPerPod))/h for each of the \(plan.podCount) pods it would evict"
+      )
     }
     // Balanced: the share of the pool's cost saved must be at least half the share of its
     // disruption cost incurred (upstream's k = 2).
@@ -370,16 +438,18 @@ extension Simulation {
       let setDisruption = set.reduce(0) { $0 + $1.disruptionCost }
       let savedShare = poolCost > 0 ? savings / poolCost : 0
       let disruptedShare = poolDisruption > 0 ? setDisruption / poolDisruption : 0
-      if disruptedShare > 0 && savedShare / disruptedShare < 0.5 { return nil }
+      if disruptedShare > 0 && savedShare / disruptedShare < 0.5 {
+        return .rejected("Balanced: saving \(Int(savedShare * 100))% of the pool's cost does not justify \(Int(disruptedShare * 100))% of its disruption")
+      }
     }
     let message =
       "\(names.joined(separator: ", ")) (\(set.count) node\(set.count == 1 ? "" : "s"), $\(formatPrice(current))/h) replaced by the rest of the cluster\(newDescription); \(plan.podCount) pods move; saves $\(formatPrice(savings))/h"
-    return ConsolidationPlan(
+    return .plan(ConsolidationPlan(
       command: DisruptionCommand(
         id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims,
         replacementPods: plan.claimPods,
         message: message),
-      efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost }))
+      efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost })))
   }
 
   struct ReschedulingPlan {
@@ -404,12 +474,15 @@ extension Simulation {
       unschedulable: result.unschedulable, podCount: keys.count)
   }
 
-  /// The cluster as the scheduler sees it for disruption: every node that is not going away,
-  /// with what runs on it (and what is nominated to it), and the NodePools.
+  /// The cluster as the scheduler sees it for disruption: every initialized node that is not
+  /// going away, with what runs on it (and what is nominated to it), and the NodePools. Pods
+  /// are never moved onto a node that has not initialized (it may never), as upstream refuses
+  /// a consolidation that would schedule against an uninitialized NodeClaim.
   func clusterSchedulingInput() -> SchedulingInput {
     let existing = nodes.keys.sorted().compactMap { name -> ExistingNode? in
       let node = nodes[name]!
-      return node.disruption == nil ? existingNode(node, includeNominated: true) : nil
+      guard node.disruption == nil, node.initializedAt != nil, node.instanceGoneAt == nil else { return nil }
+      return existingNode(node, includeNominated: true)
     }
     var input = SchedulingInput(
       nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing, pods: [],
@@ -571,7 +644,8 @@ extension Simulation {
     let probe = ReschedulingProbe(clusterSchedulingInput())
     // Both methods run in full, so the figure covers every candidate being evaluated alone too.
     let multi = multiNodePlan(underused, probe: probe)
-    let single = singleNodePlan(underused, probe: probe)
+    var rejected: [(node: String, why: String)] = []
+    let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
     return ((multi ?? single)?.command.message, candidates.count)
   }
 }

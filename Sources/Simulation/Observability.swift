@@ -136,11 +136,13 @@ extension Simulation {
 
   /// Posts a node's "why not" (DisruptionBlocked, Unconsolidatable) only when it changes, as
   /// upstream's event deduplication keeps such events from repeating every pass.
-  mutating func explainOnce(_ reason: String, node: String, message: String) {
-    let key = "\(reason)/\(node)"
+  mutating func explainOnce(
+    _ reason: String, node: String, message: String, type: String = "Normal", kind: String = "Node"
+  ) {
+    let key = "\(reason)/\(kind)/\(node)"
     guard lastExplanation[key] != message else { return }
     lastExplanation[key] = message
-    kubernetesEvent("Normal", reason, kind: "Node", name: node, message: message)
+    kubernetesEvent(type, reason, kind: kind, name: node, message: message)
   }
 }
 

@@ -78,7 +78,8 @@ extension Simulation {
     if blocked > 0 {
       explainOnce(
         "FailedDraining", node: name,
-        message: "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)")
+        message: "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
+        type: "Warning")
       queue.schedule(.drain(name), at: now + Self.drainRetry)
       if let deadline = node.drainDeadline, deadline > now { queue.schedule(.drain(name), at: deadline) }
       return
