@@ -23,8 +23,12 @@ struct Candidate {
   var pool: NodePool
   var price: Double
   var pods: [String]
+  /// Upstream's ordering cost: the pods' eviction costs times the share of the node's
+  /// lifetime (expireAfter) that remains.
   var disruptionCost: Double
   var capacityType: String?
+  /// Balanced's disruption cost: 1 for the node plus its pods' eviction costs floored at 0.
+  var balancedDisruption: Double
 }
 
 extension Simulation {
@@ -53,7 +57,7 @@ extension Simulation {
     guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
     evaluatedVersion = clusterVersion
     nextTimedCheck = nextConsolidateAfterTime()
-    disruptionBudgets = PDBStatus(self)
+    takeDisruptionSnapshot()
     explainBlockedNodes()
     if let command = driftCommand() { propose(command); return }
     let candidates = consolidationCandidates()
@@ -106,6 +110,7 @@ extension Simulation {
     }
     let podKeys = reschedulablePods(name)
     var cost = 0.0
+    var balanced = 1.0
     for key in podKeys {
       guard let pod = pods[key] else { continue }
       // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
@@ -113,11 +118,20 @@ extension Simulation {
       if pod.pod.controllerOwner == nil { return .blocked("Pod \(key) has no controller that would recreate it") }
       if disruptionBudgets.blocks(pod) { return .blocked("A PodDisruptionBudget prevents evicting pod \(key)") }
       cost += evictionCost(pod)
+      balanced += max(0, evictionCost(pod))
     }
     return .candidate(
       Candidate(
-        name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost,
-        capacityType: node.capacityType))
+        name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost * lifetimeRemaining(node, pool),
+        capacityType: node.capacityType, balancedDisruption: balanced))
+  }
+
+  /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close
+  /// to expiry are cheaper to disrupt, as upstream orders them.
+  func lifetimeRemaining(_ node: SimNode, _ pool: NodePool) -> Double {
+    let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
+    guard let lifetime = Scenario.seconds(expireAfter), lifetime > 0 else { return 1 }
+    return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
   }
 
   /// Posts DisruptionBlocked on each NodePool whose budgets allow no disruption now for a reason
@@ -339,6 +353,11 @@ extension Simulation {
     var best: ConsolidationPlan?
     for c in candidates {
       guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
+      // Balanced: when even deleting the node outright scores too low, no move of it can pass.
+      if let why = balancedRejection([c], savings: c.price) {
+        rejected.append((c.name, why + " even if deleted"))
+        continue
+      }
       switch evaluateConsolidation([c], probe: probe) {
       case .rejected(let why):
         rejected.append((c.name, why))
@@ -348,6 +367,34 @@ extension Simulation {
       }
     }
     return best
+  }
+
+  /// Balanced, as upstream's scored consolidation: the move's share of its pools' cost saved,
+  /// divided by its share of their disruption cost (1 per node plus the pods' eviction costs),
+  /// must reach 1/k (k = consolidationThreshold, default 2; the strictest when pools differ).
+  /// Pool totals are the snapshot taken at the start of the pass. Nil when the move passes or
+  /// no Balanced pool is involved.
+  func balancedRejection(_ set: [Candidate], savings: Double) -> String? {
+    let balanced = set.filter { $0.pool.spec?.disruption?.consolidationPolicy == "Balanced" }
+    guard !balanced.isEmpty else { return nil }
+    let k =
+      balanced.compactMap { $0.pool.spec?.disruption?.consolidationThreshold }.min()
+      ?? Disruption.defaultConsolidationThreshold
+    var poolCost = 0.0
+    var poolDisruption = 0.0
+    for name in Set(balanced.map(\.pool.name)).sorted() {
+      poolCost += poolTotals[name]?.cost ?? 0
+      poolDisruption += poolTotals[name]?.disruption ?? 0
+    }
+    let moveDisruption = set.reduce(0) { $0 + $1.balancedDisruption }
+    guard poolCost > 0, poolDisruption > 0 else { return nil }
+    let savedShare = savings / poolCost
+    let disruptedShare = moveDisruption / poolDisruption
+    let score = savedShare / disruptedShare
+    if score >= 1 / k { return nil }
+    return String(
+      format: "Balanced: score %.2f < threshold %.2f (consolidationThreshold: %.1f, savings %.1f%%, disruption %.1f%%)",
+      score, 1 / k, k, savedShare * 100, disruptedShare * 100)
   }
 
   static let upstreamMultiNodeLimit = 100
@@ -427,21 +474,7 @@ extension Simulation {
         "Saving $\(formatPrice(savings))/h is less than $\(formatPrice(Self.minimumSavingsPerPod))/h for each of the \(plan.podCount) pods it would evict"
       )
     }
-    // Balanced: the share of the pool's cost saved must be at least half the share of its
-    // disruption cost incurred (upstream's k = 2).
-    for c in set where c.pool.spec?.disruption?.consolidationPolicy == "Balanced" {
-      let poolNodes = nodes.values.filter { $0.nodePool == c.pool.name }
-      let poolCost = poolNodes.reduce(0) { $0 + $1.price }
-      let poolDisruption = poolNodes.reduce(0.0) { total, n in
-        total + n.pods.compactMap { pods[$0] }.filter { !$0.isDaemon }.reduce(0) { $0 + evictionCost($1) }
-      }
-      let setDisruption = set.reduce(0) { $0 + $1.disruptionCost }
-      let savedShare = poolCost > 0 ? savings / poolCost : 0
-      let disruptedShare = poolDisruption > 0 ? setDisruption / poolDisruption : 0
-      if disruptedShare > 0 && savedShare / disruptedShare < 0.5 {
-        return .rejected("Balanced: saving \(Int(savedShare * 100))% of the pool's cost does not justify \(Int(disruptedShare * 100))% of its disruption")
-      }
-    }
+    if let why = balancedRejection(set, savings: savings) { return .rejected(why) }
     let message =
       "\(names.joined(separator: ", ")) (\(set.count) node\(set.count == 1 ? "" : "s"), $\(formatPrice(current))/h) replaced by the rest of the cluster\(newDescription); \(plan.podCount) pods move; saves $\(formatPrice(savings))/h"
     return .plan(ConsolidationPlan(
@@ -632,11 +665,38 @@ struct PDBStatus {
   }
 }
 
+/// Each NodePool's cost per hour and Balanced disruption cost (1 per node plus its pods'
+/// eviction costs floored at 0), over all its nodes, taken once per disruption pass.
+struct PoolTotals {
+  var cost = 0.0
+  var disruption = 0.0
+}
+
 extension Simulation {
+  /// What a disruption pass decides against: PodDisruptionBudgets and the NodePools' totals.
+  mutating func takeDisruptionSnapshot() {
+    disruptionBudgets = PDBStatus(self)
+    var totals: [String: PoolTotals] = [:]
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      guard let pool = node.nodePool else { continue }
+      totals[pool, default: PoolTotals()].cost += node.price
+      totals[pool, default: PoolTotals()].disruption +=
+        1 + reschedulablePods(name).reduce(0) { $0 + max(0, pods[$1].map(evictionCost) ?? 0) }
+    }
+    poolTotals = totals
+  }
+
   /// One full consolidation evaluation of the cluster as it is at time 0 (every candidate,
   /// multi-node then single-node), for the consolidation benchmark. Returns the decision's
   /// explanation, if any, and how many candidates there were.
   public func consolidationPass() -> (decision: String?, candidates: Int) {
+    var simulation = self
+    simulation.takeDisruptionSnapshot()
+    return simulation.evaluateEveryCandidate()
+  }
+
+  func evaluateEveryCandidate() -> (decision: String?, candidates: Int) {
     let candidates = consolidationCandidates()
     let underused = candidates.filter {
       ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"

@@ -89,6 +89,8 @@ public struct Simulation {
   var nodeHistory: [NodeLifetime] = []
   /// PodDisruptionBudgets' state at the current disruption pass.
   var disruptionBudgets = PDBStatus()
+  /// Each NodePool's totals at the current disruption pass, for Balanced.
+  var poolTotals: [String: PoolTotals] = [:]
   /// Each NodePool's template hash, with the template it was computed from.
   var templateHashes: [String: (spec: NodeClaimTemplate?, hash: String)] = [:]
   /// The fleet over time, one sample per moment something happened.

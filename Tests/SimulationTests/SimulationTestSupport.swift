@@ -461,3 +461,24 @@ extension SimResult {
   /// Nodes that are NodeTerminated during the run, in order.
   var terminated: [String] { events("NodeTerminated").compactMap(\.node) }
 }
+
+/// A Kubernetes Event from the result's `kubernetesEvents`.
+struct KubernetesEvent: Decodable {
+  var time: Double
+  var type: String
+  var reason: String
+  var message: String
+}
+
+private struct KubernetesEvents: Decodable {
+  var kubernetesEvents: [KubernetesEvent]
+}
+
+/// Runs the documents and returns the result with the Kubernetes Events Karpenter posted.
+func simulateWithKubernetesEvents(
+  _ documents: [String], sourceLocation: SourceLocation = #_sourceLocation
+) throws -> (SimResult, [KubernetesEvent]) {
+  let run = try simulateRun(documents, sourceLocation: sourceLocation)
+  let events = try JSONDecoder().decode(KubernetesEvents.self, from: Data(run.stdout.utf8)).kubernetesEvents
+  return (run.result, events)
+}

@@ -69,6 +69,15 @@ extension NodePool {
     if let policy = disruption.consolidationPolicy, !Disruption.policies.contains(policy) {
       errors.append(.unsupported(path.child("consolidationPolicy"), policy, supported: Disruption.policies))
     }
+    if let k = disruption.consolidationThreshold {
+      if !(k > 0) || !k.isFinite {
+        errors.append(.invalid(path.child("consolidationThreshold"), "\(k)", "must be a positive number"))
+      } else if disruption.consolidationPolicy != "Balanced" {
+        errors.append(
+          .invalid(
+            path.child("consolidationThreshold"), "\(k)", "may only be set with consolidationPolicy: Balanced"))
+      }
+    }
     guard let budgets = disruption.budgets else { return }
     let budgetsPath = path.child("budgets")
     if budgets.count > 50 { errors.append(.tooMany(budgetsPath, actual: budgets.count, max: 50)) }

@@ -127,6 +127,9 @@ public struct Disruption: Codable, Hashable, Sendable {
   public var consolidateAfter: String?
   /// `WhenEmpty`, `WhenEmptyOrUnderutilized` or `Balanced`.
   public var consolidationPolicy: String?
+  /// Balanced only: a move is taken when its share of the pool's disruption is at most this many
+  /// times its share of the pool's cost saved (k; default 2).
+  public var consolidationThreshold: Double?
   public var budgets: [Budget]?
 
   public init(
@@ -138,6 +141,7 @@ public struct Disruption: Codable, Hashable, Sendable {
   }
 
   public static let policies = ["WhenEmpty", "WhenEmptyOrUnderutilized", "Balanced"]
+  public static let defaultConsolidationThreshold = 2.0
 }
 
 /// How many nodes may be disrupted at once, optionally only during a cron window and only for
