@@ -11,6 +11,10 @@ struct CloudCatalog {
   var instanceTypes: [InstanceType] = []
   /// Which of `instanceTypes` each NodePool may launch.
   var indicesByNodePool: [String: [Int]] = [:]
+  /// The aws catalog only: its pricing, and the instance types built for each (AMI family,
+  /// kubelet settings) variant, so NodePools and EC2NodeClasses applied later get their own.
+  var awsPricing: AWSPricing?
+  var awsVariants: [String: [Int]] = [:]
 
   struct BuildError: Error, CustomStringConvertible {
     var description: String
@@ -63,21 +67,9 @@ struct CloudCatalog {
           throw BuildError(description: "cannot read the prices file \(file): \(error)")
         }
       }
-      var variants: [String: [Int]] = [:]
+      catalog.awsPricing = pricing
       for pool in nodePools.sorted(by: { $0.name < $1.name }) {
-        let (kubelet, amiFamily) = nodeSettings(pool: pool, nodeClasses: nodeClasses)
-        let key = amiFamily + "|" + (kubelet.map(LegacyConversion.kubeletJSON) ?? "")
-        if let existing = variants[key] {
-          catalog.indicesByNodePool[pool.name] = existing
-          continue
-        }
-        let start = catalog.instanceTypes.count
-        for shape in AWSInstanceTypes.shapes(kubelet: kubelet, amiFamily: amiFamily, pricing: pricing) {
-          catalog.instanceTypes.append(try catalog.instanceType(shape, schema: &schema))
-        }
-        let indices = Array(start..<catalog.instanceTypes.count)
-        variants[key] = indices
-        catalog.indicesByNodePool[pool.name] = indices
+        try catalog.assignAWSVariant(to: pool, nodeClasses: nodeClasses, schema: &schema)
       }
       if nodePools.isEmpty {
         for shape in AWSInstanceTypes.shapes(pricing: pricing) {
@@ -90,6 +82,26 @@ struct CloudCatalog {
 
   /// The kubelet settings and AMI family a NodePool's nodes get: the v1beta1 compatibility
   /// annotation first (as upstream's AWS provider reads it), then the EC2NodeClass.
+  /// Points the NodePool at the aws instance types its EC2NodeClass's kubelet settings and AMI
+  /// family shape, building them the first time that variant is needed.
+  mutating func assignAWSVariant(
+    to pool: NodePool, nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema
+  ) throws {
+    guard let pricing = awsPricing else { return }
+    let (kubelet, amiFamily) = Self.nodeSettings(pool: pool, nodeClasses: nodeClasses)
+    let key = amiFamily + "|" + (kubelet.map(LegacyConversion.kubeletJSON) ?? "")
+    if let existing = awsVariants[key] {
+      indicesByNodePool[pool.name] = existing
+      return
+    }
+    let start = instanceTypes.count
+    for shape in AWSInstanceTypes.shapes(kubelet: kubelet, amiFamily: amiFamily, pricing: pricing) {
+      instanceTypes.append(try instanceType(shape, schema: &schema))
+    }
+    awsVariants[key] = Array(start..<instanceTypes.count)
+    indicesByNodePool[pool.name] = awsVariants[key]
+  }
+
   static func nodeSettings(pool: NodePool, nodeClasses: [String: EC2NodeClass]) -> (
     KubeletConfiguration?, String
   ) {

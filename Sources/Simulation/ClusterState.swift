@@ -25,6 +25,8 @@ struct SimNode {
   var hostPorts: [HostPort] = []
   /// The NodePool template hash the node was created from (drift when it changes).
   var templateHash: String?
+  /// The EC2NodeClass it was launched from (name and spec hash): provider drift when it changes.
+  var nodeClassHash: String?
   /// When a pod was last bound to or removed from the node (consolidateAfter counts from it).
   var lastPodEvent: Double = 0
   /// Set once the node is being disrupted or terminated: no new pods, no second decision.

@@ -240,9 +240,22 @@ extension Simulation {
   }
 
   func computeTemplateHash(_ pool: NodePool) -> String {
+    Self.hash(pool.spec?.template)
+  }
+
+  /// The hash of the EC2NodeClass the pool's nodes are launched from (nil when the class is
+  /// not in the input): when it changes, the nodes have drifted from their provider settings.
+  func nodeClassHash(_ pool: NodePool) -> String? {
+    guard let ref = pool.spec?.template?.spec?.nodeClassRef, ref.kind == nil || ref.kind == EC2NodeClass.kind,
+      let name = ref.name, let nodeClass = input.nodeClasses[name]
+    else { return nil }
+    return "\(name)/" + Self.hash(nodeClass.spec)
+  }
+
+  static func hash<T: Encodable>(_ value: T?) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = .sortedKeys
-    let data = (try? encoder.encode(pool.spec?.template)) ?? Data()
+    let data = (try? encoder.encode(value)) ?? Data()
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in data {
       hash ^= UInt64(byte)
@@ -257,6 +270,13 @@ extension Simulation {
     for pool in input.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
       templateHashes[pool.name] = (pool.spec?.template, computeTemplateHash(pool))
     }
+    var classHashes: [String: String?] = [:]
+    func classHash(_ pool: NodePool) -> String? {
+      if let known = classHashes[pool.name] { return known }
+      let hash = nodeClassHash(pool)
+      classHashes[pool.name] = hash
+      return hash
+    }
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
       guard node.ready, node.disruption == nil, let poolName = node.nodePool,
@@ -267,6 +287,8 @@ extension Simulation {
       if let pool {
         if let hash = node.templateHash, hash != templateHash(pool) {
           why = "its NodePool's template changed"
+        } else if let hash = node.nodeClassHash, hash != classHash(pool) {
+          why = "its EC2NodeClass \(pool.spec?.template?.spec?.nodeClassRef?.name ?? "") changed (provider drift)"
         } else if let problem = Requirements(labels: node.labels).compatibilityProblem(
           Requirements(nodePoolRequirements: pool.spec?.template?.spec?.requirements ?? []))
         {

@@ -229,6 +229,7 @@ extension Simulation {
       launchedAt: now)
     if let pool = input.nodePools.first(where: { $0.name == claim.nodePool }) {
       nodes[name]!.templateHash = templateHash(pool)
+      nodes[name]!.nodeClassHash = nodeClassHash(pool)
       let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
       if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: now + seconds) }
     }
@@ -282,6 +283,7 @@ extension Simulation {
       let pool = input.nodePools.first(where: { $0.name == poolName })
     else { return }
     nodes[name]!.templateHash = templateHash(pool)
+    nodes[name]!.nodeClassHash = nodeClassHash(pool)
     let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
     if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: seconds) }
   }

@@ -92,7 +92,11 @@ extension Simulation {
         input.nodePools.sort { $0.name < $1.name }
       }
       catalog.ensureVariant(for: defaulted, nodeClasses: input.nodeClasses, schema: &schema)
-    case .ec2NodeClass(let c): input.nodeClasses[c.name] = c
+    case .ec2NodeClass(let c):
+      input.nodeClasses[c.name] = c
+      for pool in input.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
+        catalog.ensureVariant(for: pool, nodeClasses: input.nodeClasses, schema: &schema)
+      }
     case .pod(var p):
       p.metadata.namespace = p.metadata.namespace ?? "default"
       try? addPod(p)
@@ -256,10 +260,15 @@ extension Simulation {
 }
 
 extension CloudCatalog {
-  /// Makes sure a NodePool applied later in the timeline has instance types.
+  /// Gives a NodePool applied (or whose EC2NodeClass changed) during the run its instance types:
+  /// on the aws catalog the variant its kubelet settings and AMI family shape; otherwise the
+  /// catalog's types.
   mutating func ensureVariant(
     for pool: NodePool, nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema
   ) {
+    if awsPricing != nil, (try? assignAWSVariant(to: pool, nodeClasses: nodeClasses, schema: &schema)) != nil {
+      return
+    }
     if indicesByNodePool[pool.name] != nil { return }
     indicesByNodePool[pool.name] = indicesByNodePool.values.first ?? Array(instanceTypes.indices)
   }
