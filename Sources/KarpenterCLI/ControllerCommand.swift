@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Logging
+import ServiceLifecycle
 import Manifests
 import Scheduling
 import Simulation
@@ -49,7 +51,7 @@ struct Controller: AsyncParsableCommand {
 
   func run() async throws {
     let epoch = Int64(Date().timeIntervalSince1970)
-    var simulation: Simulation
+    let simulation: Simulation
     switch InMemoryWorld.load(paths: files, options: SimulationOptions(packing: packing.strategy, epoch: epoch)) {
     case .failed(let out):
       out.emit()
@@ -58,10 +60,36 @@ struct Controller: AsyncParsableCommand {
       warnings.emit()
       simulation = sim
     }
-    let limit = duration.flatMap(Scenario.seconds) ?? .infinity
-    let result = try await simulation.run(on: WallClock(speed: speed), until: limit) { logs, events in
-      let text = LogRecord.lines(logs, events, epoch: epoch)
-      if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+    let controller = InMemoryController(
+      simulation: simulation, speed: speed, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
+    let group = ServiceGroup(
+      configuration: ServiceGroupConfiguration(
+        services: [
+          .init(service: controller, successTerminationBehavior: .gracefullyShutdownGroup)
+        ],
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: Logger(label: "karpenter.controller", factory: { _ in SwiftLogNoOpLogHandler() })))
+    try await group.run()
+  }
+}
+
+/// The controllers on the wall clock against the in-memory world, as a long-running service:
+/// SIGTERM or Ctrl-C stops it gracefully (the run ends where it is and its report is printed).
+struct InMemoryController: Service {
+  let simulation: Simulation
+  let speed: Double
+  let limit: Double
+  let epoch: Int64
+
+  func run() async throws {
+    let clock = WallClock(speed: speed)
+    let (simulation, limit, epoch) = (self.simulation, self.limit, self.epoch)
+    let result = await cancelWhenGracefulShutdown {
+      var running = simulation
+      return await running.run(on: clock, until: limit) { logs, events in
+        let text = LogRecord.lines(logs, events, epoch: epoch)
+        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+      }
     }
     FileHandle.standardError.write(Data(result.text().utf8))
   }

@@ -85,7 +85,7 @@ public struct SimulationEvent: Codable, Hashable, Sendable {
 
 /// The virtual clock's queue: actions ordered by time, then by insertion, so every run of the
 /// same input takes the same steps.
-struct EventQueue<Action> {
+struct EventQueue<Action: Sendable>: Sendable {
   private var heap: [(time: Double, seq: Int, action: Action)] = []
   private var nextSeq = 0
 

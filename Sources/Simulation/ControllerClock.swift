@@ -1,14 +1,19 @@
 /// The time the controllers run on. Everything they schedule is a wake-up at a number of
 /// seconds since they started; the clock decides how that time passes.
 public protocol ControllerClock: Sendable {
-  /// Returns once `time` (seconds since the start) is reached.
+  /// Returns once `time` (seconds since the start) is reached; throws CancellationError when
+  /// the waiting task is cancelled.
   func wait(until time: Double) async throws
+  /// Seconds since the start when the clock runs on its own (the wall clock); nil for virtual
+  /// time, which is wherever the controllers last woke up.
+  var elapsed: Double? { get }
 }
 
 /// Virtual time: nothing sleeps, so a day runs in seconds (`karpenter simulate`).
 public struct VirtualClock: ControllerClock {
   public init() {}
   public func wait(until time: Double) async throws {}
+  public var elapsed: Double? { nil }
 }
 
 /// Wall-clock time, optionally sped up (`karpenter controller`): a wake-up at second `t`
@@ -21,6 +26,8 @@ public struct WallClock: ControllerClock {
     start = ContinuousClock.now
     self.speed = speed
   }
+
+  public var elapsed: Double? { now }
 
   /// Seconds since the start, in the controllers' time (real seconds times `speed`).
   public var now: Double {

@@ -24,7 +24,7 @@ public struct SimulationError: Error, CustomStringConvertible {
 
 /// The embedded world: an in-memory cluster, a simulated cloud and a virtual clock, driving
 /// the real scheduling code. Every run of the same input takes the same steps.
-public struct Simulation {
+public struct Simulation: Sendable {
   enum Action {
     case kubeScheduler
     case provision
@@ -229,15 +229,20 @@ public struct Simulation {
     return finish()
   }
 
-  /// Runs on `clock`, waiting for each wake-up, until the run is over or `limit` (seconds
-  /// since the start) is reached; `observe` is handed the log lines and Kubernetes Events of
-  /// every step as they happen.
+  /// Runs on `clock`, waiting for each wake-up, until the run is over, `limit` (seconds since
+  /// the start) is reached or the task is cancelled (Ctrl-C, SIGTERM); `observe` is handed the
+  /// log lines and Kubernetes Events of every step as they happen. Returns the report as of
+  /// the moment it stopped.
   public mutating func run<C: ControllerClock>(
     on clock: C, until limit: Double = .infinity,
     observe: (ArraySlice<LogRecord>, ArraySlice<KubernetesEventRecord>) -> Void = { _, _ in }
-  ) async throws -> SimulationResult {
+  ) async -> SimulationResult {
     while let next = nextWakeUp, next <= limit {
-      try await clock.wait(until: next)
+      do {
+        try await clock.wait(until: next)
+      } catch {
+        return finish(at: max(now, min(limit, clock.elapsed ?? now)))
+      }
       let (logCount, eventCount) = (logs.count, kubernetesEvents.count)
       step()
       observe(logs[logCount...], kubernetesEvents[eventCount...])

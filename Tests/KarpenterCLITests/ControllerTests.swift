@@ -61,7 +61,7 @@ import Testing
     let expected = virtual.run()
     var live = try load()
     var streamed = 0
-    let result = try await live.run(on: WallClock(speed: 1e7)) { logs, events in
+    let result = await live.run(on: WallClock(speed: 1e7)) { logs, events in
       streamed += logs.count + events.count
     }
     #expect(try result.json() == expected.json())
@@ -72,7 +72,7 @@ import Testing
 
   @Test func aLiveRunStopsAtItsLimit() async throws {
     var simulation = try load()
-    let result = try await simulation.run(on: VirtualClock(), until: 600)
+    let result = await simulation.run(on: VirtualClock(), until: 600)
     #expect(result.endTime == 600)
     #expect(result.events.allSatisfy { $0.time <= 600 })
     #expect(result.events.contains { $0.type == "NodeReady" })
@@ -96,6 +96,29 @@ import Testing
     #expect(objects.contains { $0["message"] as? String == "initialized nodeclaim" })
     #expect(objects.allSatisfy { $0["time"] is String && $0["level"] is String })
     #expect(run.stderr.contains("Simulated 2m"))
+  }
+
+  @Test func sigtermStopsTheControllerGracefullyWithItsReport() throws {
+    let process = Process()
+    process.executableURL = repositoryRoot.appendingPathComponent(".build/debug/karpenter")
+    process.arguments = [
+      "controller", "--in-memory", repositoryRoot.appendingPathComponent("examples/quickstart.yaml").path,
+      "--speed", "20",
+    ]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    Thread.sleep(forTimeInterval: 3)  // 60 s of controller time: the first nodes are up
+    process.terminate()  // SIGTERM
+    let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "\(stderr)")
+    #expect(stdout.contains("\"message\":\"initialized nodeclaim\""))
+    #expect(stderr.hasPrefix("Simulated "), "the report of where it stopped: \(stderr)")
+    #expect(stderr.contains("pods running"))
   }
 
   @Test func controllerRejectsInvalidInputLikeSimulate() throws {
