@@ -31,6 +31,7 @@ extension SimulationResult {
     out += summarySection()
     out += chartsSection()
     out += disruptionSection()
+    out += whyNotSection()
     out += notableEventsSection()
     out += pendingSection()
     out += nodesSection()
@@ -119,6 +120,21 @@ extension SimulationResult {
       },
       rowClass: { row in "r-" + reasonClass(row[2]) })
     out += moreRows(decisions.count)
+    return out + "</section>\n"
+  }
+
+  private func whyNotSection() -> String {
+    let stays = whyNodesStay()
+    guard !stays.isEmpty else { return "" }
+    var out = "<section>\n<h2>Why these nodes were not disrupted (\(stays.count))</h2>\n"
+    out +=
+      "<p class=\"muted\">The latest DisruptionBlocked or Unconsolidatable event Karpenter posted about each node alive at the end, and about each NodePool whose budgets blocked disruption.</p>\n"
+    out += reportTable(
+      header: ["Since", "Node", "Reason", "Why"], numeric: [],
+      rows: stays.prefix(Self.reportRowLimit).map { node, event in
+        [formatClock(event.time), node, event.reason, event.message]
+      })
+    out += moreRows(stays.count)
     return out + "</section>\n"
   }
 

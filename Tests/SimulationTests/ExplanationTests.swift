@@ -62,6 +62,21 @@ import Testing
     #expect(messages(events, "Unconsolidatable") == ["Can't replace with a cheaper node"])
   }
 
+  @Test func theTextAndHTMLReportsSayWhyEachRemainingNodeStays() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("explain-\(UUID().uuidString).yaml")
+    try Self.scenario(podAnnotations: "{karpenter.sh/do-not-disrupt: \"true\"}").write(
+      to: url, atomically: true, encoding: .utf8)
+    let html = FileManager.default.temporaryDirectory.appendingPathComponent("explain-\(UUID().uuidString).html")
+    let out = SimulateRun.run(paths: [url.path], output: .text, report: html.path)
+    #expect(out.exitCode == 0, "\(out.stderr)")
+    #expect(out.stdout.contains("Why these nodes were not disrupted"))
+    let row = out.stdout.split(separator: "\n").first { $0.contains("DisruptionBlocked") }
+    #expect(row?.contains("Pod default/web-0 has \"karpenter.sh/do-not-disrupt\" annotation") == true)
+    let page = try String(contentsOf: html, encoding: .utf8)
+    #expect(page.contains("Why these nodes were not disrupted (1)"))
+    #expect(page.contains("do-not-disrupt"))
+  }
+
   @Test func aDoNotDisruptPodBlocksDisruptionAndSaysWhich() throws {
     let events = try kubernetesEvents(Self.scenario(podAnnotations: "{karpenter.sh/do-not-disrupt: \"true\"}"))
     #expect(messages(events, "DisruptionBlocked") == ["Pod default/web-0 has \"karpenter.sh/do-not-disrupt\" annotation"])
