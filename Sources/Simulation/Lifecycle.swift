@@ -27,6 +27,7 @@ extension Simulation {
   /// and the Node goes NotReady; garbage collection notices at its next two-minute pass.
   mutating func instanceTerminated(_ name: String) {
     guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
+    cloud.lose(name)
     nodes[name]!.instanceGoneAt = now
     nodes[name]!.ready = false
     clusterVersion += 1
@@ -37,10 +38,12 @@ extension Simulation {
     queue.schedule(.garbageCollect, at: ((now / period).rounded(.down) + 1) * period)
   }
 
-  /// Garbage collection: NodeClaims whose instance no longer exists are deleted with their
-  /// Nodes; their pods are recreated elsewhere by their controllers.
+  /// Garbage collection: NodeClaims (launched, managed) whose instance the cloud no longer
+  /// lists are deleted with their Nodes; their pods are recreated elsewhere by their controllers.
   mutating func collectGarbage() {
-    for name in nodes.keys.sorted() where nodes[name]!.instanceGoneAt != nil {
+    let existing = cloud.instances()
+    for name in nodes.keys.sorted()
+    where nodes[name]!.nodePool != nil && nodes[name]!.launchedAt != nil && !existing.contains(name) {
       log(
         "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
         ["NodeClaim": name, "Node": name])

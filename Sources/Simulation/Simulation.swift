@@ -79,10 +79,9 @@ public struct Simulation: Sendable {
   var evaluatedVersion = -1
   var nextTimedCheck = 0.0
   var disruptionScheduled = false
-  /// Offerings made unavailable by the timeline: "type/zone/capacityType" until a time.
-  var unavailableOfferings: [String: Double] = [:]
-  /// Offerings whose instances launch but never register, until a time.
-  var unregisteringOfferings: [String: Double] = [:]
+  /// The cloud the controllers launch on (only through `CloudProvider`; the timeline also
+  /// disturbs it).
+  var cloud = SimulatedCloud()
   /// Offerings a failed launch marked unavailable (upstream's 3-minute cache).
   var launchFailureCache: [String: Double] = [:]
   /// Nodes that are gone, for the report.
@@ -136,6 +135,8 @@ public struct Simulation: Sendable {
         createdAt: 0,
         ready: true, launchedAt: 0, registeredAt: 0, initializedAt: 0)
       nodes[node.name]!.annotations = node.annotations
+      // A managed input Node has a NodeClaim and an instance the cloud knows of.
+      if labels[WellKnown.nodePoolLabel] != nil { cloud.adopt(node.name) }
     }
     for pod in input.pods + Workloads.pods(of: input) {
       try addPod(pod)

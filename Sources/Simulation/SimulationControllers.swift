@@ -183,29 +183,27 @@ extension Simulation {
   mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil)
     -> String?
   {
-    let best = claim.cheapestLaunch()
     let name = namer.name(prefix: claim.nodePool)
-    guard let (type, offering) = best else {
+    let instance: CloudInstance
+    switch cloud.create(claim, name: name, at: now) {
+    case .success(let launched):
+      instance = launched
+    case .failure(.noOffering(let count)):
       record(
         SimulationEvent(
           time: now, type: "LaunchFailed", node: name, pod: nil,
-          reason: "no available offering among \(claim.instanceTypes.count) instance types"))
+          reason: "no available offering among \(count) instance types"))
       for key in podKeys {
         pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering"
       }
       return nil
-    }
-    // The cloud's truth: an offering the timeline made unavailable fails (insufficient
-    // capacity). Karpenter remembers it for 3 minutes and tries the other offerings.
-    let key = "\(type.name)/\(offering.zone)/\(offering.capacityType)"
-    if let until = unavailableOfferings[key], until > now {
+    case .failure(.insufficientCapacity(let typeName, let zone, let capacityType)):
+      // Karpenter remembers the offering as unavailable for 3 minutes and tries the others.
       record(
         SimulationEvent(
           time: now, type: "LaunchFailed", node: name, pod: nil,
-          reason:
-            "insufficient capacity for \(type.name) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"
-        ))
-      launchFailureCache[key] = now + Self.unavailableOfferingTTL
+          reason: "insufficient capacity for \(typeName) \(capacityType) in \(zone); offering marked unavailable for 3m"))
+      launchFailureCache[SimulatedCloud.key(typeName, zone, capacityType)] = now + Self.unavailableOfferingTTL
       queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
       refreshOfferings()
       for podKey in podKeys where pods[podKey] != nil {
@@ -215,6 +213,7 @@ extension Simulation {
       requestProvisioning()
       return nil
     }
+    let (type, offering) = (instance.instanceType, instance.offering)
     var labels = claim.labels
     for (k, v) in type.requirements.singleValueLabels { labels[k] = v }
     labels[WellKnown.zoneLabel] = offering.zone
@@ -246,13 +245,10 @@ extension Simulation {
         "capacity-type": offering.capacityType, "price": formatPrice(offering.price),
       ])
     for key in podKeys { nominate(key, to: name) }
-    // The instance runs; its node joins the cluster after nodeStartup, unless the timeline says
-    // instances of this offering never register.
-    if let until = unregisteringOfferings[key], until > now {
-      queue.schedule(.registrationTimeout(name), at: now + Self.registrationTTL)
-    } else {
-      queue.schedule(.nodeReady(name), at: now + nodeStartup)
-    }
+    // The instance runs; its node joins the cluster after nodeStartup (the kubelet stand-in),
+    // unless the timeline broke instances of this offering. Liveness checks registration.
+    if cloud.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
+    queue.schedule(.registrationTimeout(name), at: now + Self.registrationTTL)
     lastActivity = now
     clusterVersion += 1
     return name

@@ -90,6 +90,7 @@ extension Simulation {
   /// The instance goes: remaining pods (DaemonSet pods) die with it, the node's cost stops.
   mutating func terminate(_ name: String) {
     guard let node = nodes.removeValue(forKey: name) else { return }
+    cloud.delete(name, at: now)
     for key in node.pods.sorted() {
       if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
     }

@@ -45,18 +45,15 @@ extension Simulation {
     }
     for change in step.entry.unavailable ?? [] {
       let until = change.for.flatMap(Scenario.seconds).map { now + $0 } ?? Double.infinity
+      var keys: [String] = []
       for type in catalog.instanceTypes where change.instanceType == nil || change.instanceType == type.name {
         for o in type.offerings {
           if let zone = change.zone, zone != o.zone { continue }
           if let ct = change.capacityType, ct != o.capacityType { continue }
-          let key = "\(type.name)/\(o.zone)/\(o.capacityType)"
-          if change.failure == "registration" {
-            unregisteringOfferings[key] = until
-          } else {
-            unavailableOfferings[key] = until
-          }
+          keys.append(SimulatedCloud.key(type.name, o.zone, o.capacityType))
         }
       }
+      cloud.disturb(keys, failure: change.failure, until: until)
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
     }
     refreshOfferings()
@@ -66,13 +63,12 @@ extension Simulation {
 
   /// Marks offerings available or not from the timeline's windows and the launch-failure cache.
   mutating func refreshOfferings() {
-    unavailableOfferings = unavailableOfferings.filter { $0.value > now }
-    unregisteringOfferings = unregisteringOfferings.filter { $0.value > now }
+    cloud.expire(at: now)
     launchFailureCache = launchFailureCache.filter { $0.value > now }
     for t in catalog.instanceTypes.indices {
       for o in catalog.instanceTypes[t].offerings.indices {
         let offering = catalog.instanceTypes[t].offerings[o]
-        let key = "\(catalog.instanceTypes[t].name)/\(offering.zone)/\(offering.capacityType)"
+        let key = SimulatedCloud.key(catalog.instanceTypes[t].name, offering.zone, offering.capacityType)
         // Karpenter's view: only offerings whose launch failed are known to be unavailable.
         catalog.instanceTypes[t].offerings[o].available = launchFailureCache[key] == nil
       }
