@@ -52,7 +52,8 @@ struct Controller: AsyncParsableCommand {
   func run() async throws {
     let epoch = Int64(Date().timeIntervalSince1970)
     let simulation: Simulation
-    switch InMemoryWorld.load(paths: files, options: SimulationOptions(packing: packing.strategy, epoch: epoch)) {
+    let options = SimulationOptions(packing: packing.strategy, epoch: epoch, keepsHistory: false)
+    switch InMemoryWorld.load(paths: files, options: options) {
     case .failed(let out):
       out.emit()
       throw ExitCode(out.exitCode)

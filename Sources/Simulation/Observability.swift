@@ -86,7 +86,7 @@ extension Simulation {
   /// Records an event of the run (the contract's `events`) with the log line and the Kubernetes
   /// Event that Karpenter writes for it.
   mutating func record(_ event: SimulationEvent) {
-    events.append(event)
+    if options.keepsHistory { events.append(event) }
     let node = event.node ?? ""
     switch event.type {
     case "NodeClaimCreated":
@@ -139,9 +139,9 @@ extension Simulation {
   mutating func explainOnce(
     _ reason: String, node: String, message: String, type: String = "Normal", kind: String = "Node"
   ) {
-    let key = "\(reason)/\(kind)/\(node)"
-    guard lastExplanation[key] != message else { return }
-    lastExplanation[key] = message
+    let object = "\(kind)/\(node)"
+    guard lastExplanation[object]?[reason] != message else { return }
+    lastExplanation[object, default: [:]][reason] = message
     kubernetesEvent(type, reason, kind: kind, name: node, message: message)
   }
 }

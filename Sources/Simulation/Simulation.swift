@@ -10,10 +10,17 @@ public struct SimulationOptions: Sendable {
   public var packing: PackingStrategy
   /// The Unix time of second 0: budget schedules are evaluated, and log lines stamped, in it.
   public var epoch: Int64
+  /// Whether the run keeps its whole history (events, samples, node lifetimes) for the report.
+  /// A long-running controller does not: its log lines and Kubernetes Events are handed out
+  /// as they happen and then dropped, so its memory follows the cluster, not the time it ran.
+  public var keepsHistory: Bool
 
-  public init(packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch) {
+  public init(
+    packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch, keepsHistory: Bool = true
+  ) {
     self.packing = packing
     self.epoch = epoch
+    self.keepsHistory = keepsHistory
   }
 }
 
@@ -97,8 +104,9 @@ public struct Simulation: Sendable {
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []
-  /// The last "why not" posted per reason and node, so it is not repeated every pass.
-  var lastExplanation: [String: String] = [:]
+  /// The last "why not" posted per object ("Node/name") and reason, so it is not repeated
+  /// every pass; forgotten when the node goes.
+  var lastExplanation: [String: [String: String]] = [:]
   /// Whether a garbage-collection pass is already scheduled.
   var garbageCollectionScheduled = false
 
@@ -247,6 +255,10 @@ public struct Simulation: Sendable {
       let (logCount, eventCount) = (logs.count, kubernetesEvents.count)
       step()
       observe(logs[logCount...], kubernetesEvents[eventCount...])
+      if !options.keepsHistory {
+        logs.removeAll(keepingCapacity: true)
+        kubernetesEvents.removeAll(keepingCapacity: true)
+      }
     }
     return finish(at: nextWakeUp == nil ? nil : limit)
   }

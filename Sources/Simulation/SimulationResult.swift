@@ -141,6 +141,7 @@ extension Simulation {
 
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
   mutating func recordSample() {
+    guard options.keepsHistory else { return }
     var sample = SimulationSample(time: now)
     // Sorted, so the floating-point sum is the same in every process.
     for name in nodes.keys.sorted() {

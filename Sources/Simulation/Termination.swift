@@ -99,10 +99,13 @@ extension Simulation {
     record(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
     lastActivity = now
     clusterVersion += 1
-    nodeHistory.append(
-      NodeLifetime(
-        name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
-        from: node.createdAt, to: instanceEnd))
+    lastExplanation.removeValue(forKey: "Node/\(name)")
+    if options.keepsHistory {
+      nodeHistory.append(
+        NodeLifetime(
+          name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
+          from: node.createdAt, to: instanceEnd))
+    }
     scheduleKubeScheduler(at: now)
   }
 

@@ -45,10 +45,10 @@ import Testing
         spec: {containers: [{name: web, image: nginx, resources: {requests: {cpu: "1"}}}]}
     """
 
-  func load() throws -> Simulation {
+  func load(_ options: SimulationOptions = SimulationOptions()) throws -> Simulation {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("clock-\(UUID().uuidString).yaml")
     try Self.scenario.write(to: url, atomically: true, encoding: .utf8)
-    guard case .ready(let simulation, _) = InMemoryWorld.load(paths: [url.path], options: SimulationOptions())
+    guard case .ready(let simulation, _) = InMemoryWorld.load(paths: [url.path], options: options)
     else {
       Issue.record("the scenario did not load")
       throw CancellationError()
@@ -68,6 +68,20 @@ import Testing
     #expect(result.logLines() == expected.logLines())
     #expect(streamed == expected.logs.count + expected.kubernetesEvents.count, "every line is streamed once")
     #expect(expected.events.contains { $0.type == "DisruptionDecided" })
+  }
+
+  @Test func aControllerWithoutHistoryStreamsEverythingAndKeepsNothing() async throws {
+    var full = try load()
+    let expected = full.run()
+    var lean = try load(SimulationOptions(keepsHistory: false))
+    var streamed: [String] = []
+    let result = await lean.run(on: VirtualClock()) { logs, events in
+      streamed += logs.map { $0.json(epoch: 0) } + events.map { $0.logLine(epoch: 0) }
+    }
+    #expect(result.events.isEmpty && result.logs.isEmpty && result.kubernetesEvents.isEmpty)
+    #expect(streamed.count == expected.logs.count + expected.kubernetesEvents.count)
+    #expect(result.nodes.map(\.name) == expected.nodes.map(\.name))
+    #expect(result.cost.total == expected.cost.total)
   }
 
   @Test func aLiveRunStopsAtItsLimit() async throws {
