@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 import Manifests
 import Scheduling
 import Simulation
@@ -62,7 +63,7 @@ struct Controller: AsyncParsableCommand {
       simulation = sim
     }
     let controller = InMemoryController(
-      simulation: simulation, speed: speed, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
+      simulation: consume simulation, speed: speed, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
         services: [
@@ -77,21 +78,44 @@ struct Controller: AsyncParsableCommand {
 /// The controllers on the wall clock against the in-memory world, as a long-running service:
 /// SIGTERM or Ctrl-C stops it gracefully (the run ends where it is and its report is printed).
 struct InMemoryController: Service {
-  let simulation: Simulation
+  /// Handed over to the run, so that the run owns the only copy (no copy-on-write doubling).
+  let simulation: Handoff<Simulation>
   let speed: Double
   let limit: Double
   let epoch: Int64
 
+  init(simulation: Simulation, speed: Double, limit: Double, epoch: Int64) {
+    self.simulation = Handoff(simulation)
+    self.speed = speed
+    self.limit = limit
+    self.epoch = epoch
+  }
+
   func run() async throws {
     let clock = WallClock(speed: speed)
-    let (simulation, limit, epoch) = (self.simulation, self.limit, self.epoch)
+    let (handoff, limit, epoch) = (simulation, self.limit, self.epoch)
     let result = await cancelWhenGracefulShutdown {
-      var running = simulation
+      guard var running = handoff.take() else { return Optional<SimulationResult>.none }
       return await running.run(on: clock, until: limit) { logs, events in
         let text = LogRecord.lines(logs, events, epoch: epoch)
         if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
       }
     }
-    FileHandle.standardError.write(Data(result.text().utf8))
+    if let result { FileHandle.standardError.write(Data(result.text().utf8)) }
+  }
+}
+
+/// A value handed from one task to another exactly once.
+final class Handoff<Value: Sendable>: Sendable {
+  private let value: Mutex<Value?>
+
+  init(_ value: Value) { self.value = Mutex(value) }
+
+  /// The value, the first time; nil afterwards.
+  func take() -> Value? {
+    value.withLock { stored in
+      defer { stored = nil }
+      return stored
+    }
   }
 }
