@@ -141,14 +141,15 @@ public struct CronSchedule: Hashable, Sendable {
 struct CronFieldProblem: Error { let reason: String }
 
 /// A UTC calendar date and time from Unix seconds (proleptic Gregorian).
-struct CivilTime {
-  var year: Int, month: Int, day: Int, hour: Int, minute: Int, weekday: Int
+public struct CivilTime: Sendable {
+  public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int
 
-  init(unixSeconds: Int64) {
+  public init(unixSeconds: Int64) {
     let days = Int(unixSeconds >= 0 ? unixSeconds / 86400 : (unixSeconds - 86399) / 86400)
     let secondsOfDay = Int(unixSeconds - Int64(days) * 86400)
     hour = secondsOfDay / 3600
     minute = (secondsOfDay % 3600) / 60
+    second = secondsOfDay % 60
     weekday = ((days % 7) + 11) % 7  // 1970-01-01 was a Thursday (4)
     // Howard Hinnant's civil_from_days.
     let z = days + 719468

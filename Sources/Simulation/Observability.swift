@@ -1,4 +1,5 @@
 import Foundation
+import KarpenterAPI
 
 /// A Kubernetes Event as Karpenter posts it about a Node, NodeClaim, NodePool or Pod.
 public struct KubernetesEventRecord: Codable, Hashable, Sendable {
@@ -58,27 +59,11 @@ public struct LogRecord: Hashable, Sendable {
   /// RFC 3339 with milliseconds in UTC, as Karpenter's logger prints time.
   static func timestamp(_ unix: Double) -> String {
     let millis = Int64((unix * 1000).rounded())
-    var seconds = millis / 1000
-    let fraction = Int(millis % 1000)
-    let days = seconds / 86_400
-    seconds %= 86_400
-    let (year, month, day) = civilDate(daysSinceEpoch: days)
+    let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+    let t = CivilTime(unixSeconds: seconds)
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, Int(seconds / 3600),
-      Int(seconds / 60 % 60), Int(seconds % 60), fraction)
-  }
-
-  /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func civilDate(daysSinceEpoch: Int64) -> (Int, Int, Int) {
-    let z = daysSinceEpoch + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (Int(yoe + era * 400 + (month <= 2 ? 1 : 0)), Int(month), Int(day))
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.year, t.month, t.day, t.hour, t.minute, t.second,
+      Int(millis - seconds * 1000))
   }
 }
 
