@@ -14,10 +14,10 @@ struct Controller: AsyncParsableCommand {
     discussion: """
       Runs the same controllers as `simulate` (provisioner, NodeClaim lifecycle, disruption, \
       termination, interruption, garbage collection), but on the wall clock: a wake-up at \
-      second t happens t / speed real seconds after the start, budget schedules follow the real \
-      UTC time, and every log line and Kubernetes Event is printed as a JSON line when it \
-      happens. With --in-memory the cluster is the in-memory one built from FILE... and the \
-      cloud is the simulated one; the Scenario's timeline plays out in real time. Talking to a \
+      second t happens t / speed real seconds after the start. Second 0 is the real UTC time \
+      at the start; with --speed N, controller time (log times, budget schedules) runs N times \
+      faster. Every log line and Kubernetes Event is printed as a JSON line when it happens. With --in-memory the cluster is the in-memory one built from FILE... and the \
+      cloud is the simulated one; the Scenario's timeline plays out in controller time. Talking to a \
       real API server and to AWS is not built yet. Stops when the run is over (as `simulate` \
       would), after --for, or on Ctrl-C; then prints the nodes it ended with on standard error.
       """)
@@ -51,7 +51,10 @@ struct Controller: AsyncParsableCommand {
   }
 
   func run() async throws {
+    // Second 0 of the controllers is now, on both clocks: log times and budget schedules line
+    // up with the wall clock (at --speed 1) from the first wake-up, however long loading takes.
     let epoch = Int64(Date().timeIntervalSince1970)
+    let clock = WallClock(speed: speed)
     let simulation: Simulation
     let options = SimulationOptions(packing: packing.strategy, epoch: epoch, keepsHistory: false)
     switch InMemoryWorld.load(paths: files, options: options) {
@@ -63,7 +66,7 @@ struct Controller: AsyncParsableCommand {
       simulation = sim
     }
     let controller = InMemoryController(
-      simulation: consume simulation, speed: speed, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
+      simulation: consume simulation, clock: clock, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
         services: [
@@ -80,20 +83,19 @@ struct Controller: AsyncParsableCommand {
 struct InMemoryController: Service {
   /// Handed over to the run, so that the run owns the only copy (no copy-on-write doubling).
   let simulation: Handoff<Simulation>
-  let speed: Double
+  let clock: WallClock
   let limit: Double
   let epoch: Int64
 
-  init(simulation: Simulation, speed: Double, limit: Double, epoch: Int64) {
+  init(simulation: Simulation, clock: WallClock, limit: Double, epoch: Int64) {
     self.simulation = Handoff(simulation)
-    self.speed = speed
+    self.clock = clock
     self.limit = limit
     self.epoch = epoch
   }
 
   func run() async throws {
-    let clock = WallClock(speed: speed)
-    let (handoff, limit, epoch) = (simulation, self.limit, self.epoch)
+    let (handoff, clock, limit, epoch) = (simulation, self.clock, self.limit, self.epoch)
     let result = await cancelWhenGracefulShutdown {
       guard var running = handoff.take() else { return Optional<SimulationResult>.none }
       return await running.run(on: clock, until: limit) { logs, events in

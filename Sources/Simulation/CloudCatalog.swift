@@ -80,8 +80,6 @@ struct CloudCatalog {
     }
   }
 
-  /// The kubelet settings and AMI family a NodePool's nodes get: the v1beta1 compatibility
-  /// annotation first (as upstream's AWS provider reads it), then the EC2NodeClass.
   /// Points the NodePool at the aws instance types its EC2NodeClass's kubelet settings and AMI
   /// family shape, building them the first time that variant is needed.
   mutating func assignAWSVariant(
@@ -102,6 +100,8 @@ struct CloudCatalog {
     indicesByNodePool[pool.name] = awsVariants[key]
   }
 
+  /// The kubelet settings and AMI family a NodePool's nodes get: the v1beta1 compatibility
+  /// annotation first (as upstream's AWS provider reads it), then the EC2NodeClass.
   static func nodeSettings(pool: NodePool, nodeClasses: [String: EC2NodeClass]) -> (
     KubeletConfiguration?, String
   ) {

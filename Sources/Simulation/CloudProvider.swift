@@ -12,7 +12,7 @@ public protocol CloudProvider: Sendable {
     CloudInstance, CloudProviderError
   >
   /// Terminates the NodeClaim's instance (nothing when it has none).
-  mutating func delete(_ name: String, at time: Double)
+  mutating func delete(_ name: String)
   /// The NodeClaims that have an instance right now.
   func instances() -> Set<String>
 }
@@ -67,7 +67,7 @@ public struct SimulatedCloud: CloudProvider {
     return .success(CloudInstance(name: name, instanceType: type, offering: offering, launchedAt: time))
   }
 
-  public mutating func delete(_ name: String, at time: Double) {
+  public mutating func delete(_ name: String) {
     running.remove(name)
     broken.remove(name)
   }
@@ -85,11 +85,21 @@ public struct SimulatedCloud: CloudProvider {
   /// The instance disappears without Karpenter (terminated from outside, no notice).
   mutating func lose(_ name: String) { running.remove(name) }
 
-  /// Matching offerings fail (`launch`) or boot nodes that never join (`registration`) until
-  /// `until`.
-  mutating func disturb(_ keys: [String], failure: String?, until: Double) {
+  /// How an offering fails.
+  enum OfferingFailure: String {
+    /// Launches fail with insufficient capacity.
+    case launch
+    /// Instances launch but their node never joins the cluster.
+    case registration
+  }
+
+  /// Matching offerings fail as `failure` says until `until`.
+  mutating func disturb(_ keys: [String], failure: OfferingFailure, until: Double) {
     for key in keys {
-      if failure == "registration" { neverJoining[key] = until } else { withoutCapacity[key] = until }
+      switch failure {
+      case .launch: withoutCapacity[key] = until
+      case .registration: neverJoining[key] = until
+      }
     }
   }
 

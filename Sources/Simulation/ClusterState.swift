@@ -41,6 +41,15 @@ struct SimNode {
   var initializedAt: Double?
   /// When the instance disappeared without Karpenter (garbage collection removes the node).
   var instanceGoneAt: Double?
+
+  /// When the instance stops costing money, if it has by `time`.
+  func instanceEnd(_ time: Double) -> Double { min(time, instanceGoneAt ?? time) }
+
+  /// What the instance cost from its creation until `time` (or until it vanished), in USD.
+  func cost(until time: Double) -> Double { price * max(0, instanceEnd(time) - createdAt) / 3600 }
+
+  /// The price now: nothing once the instance is gone.
+  var pricePerHourNow: Double { instanceGoneAt == nil ? price : 0 }
 }
 
 /// A pod of the simulated cluster.

@@ -22,6 +22,7 @@ public struct WallClock: ControllerClock {
   let start: ContinuousClock.Instant
   let speed: Double
 
+  /// A clock whose second 0 is now.
   public init(speed: Double = 1) {
     start = ContinuousClock.now
     self.speed = speed
@@ -37,6 +38,8 @@ public struct WallClock: ControllerClock {
   }
 
   public func wait(until time: Double) async throws {
+    // Running behind (a fast clock, a big cluster) must not make it deaf to cancellation.
+    try Task.checkCancellation()
     let delay = (time - now) / speed
     guard delay > 0 else { return }
     try await Task.sleep(for: .seconds(delay))

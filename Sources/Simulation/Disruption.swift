@@ -71,7 +71,9 @@ extension Simulation {
     if let plan = multiNodePlan(underused, probe: probe) { propose(plan.command); return }
     var rejected: [(node: String, why: String)] = []
     let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
-    for (node, why) in rejected { explainOnce("Unconsolidatable", node: node, message: why) }
+    let unconsolidatable = Set(rejected.map(\.node))
+    for (node, why) in rejected { explainOnce("Unconsolidatable", name: node, message: why) }
+    for c in underused where !unconsolidatable.contains(c.name) { clearExplanation("Unconsolidatable", name: c.name) }
     if let plan = single { propose(plan.command) }
   }
 
@@ -110,7 +112,6 @@ extension Simulation {
     }
     let podKeys = reschedulablePods(name)
     var cost = 0.0
-    var balanced = 1.0
     for key in podKeys {
       guard let pod = pods[key] else { continue }
       // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
@@ -118,19 +119,24 @@ extension Simulation {
       if pod.pod.controllerOwner == nil { return .blocked("Pod \(key) has no controller that would recreate it") }
       if disruptionBudgets.blocks(pod) { return .blocked("A PodDisruptionBudget prevents evicting pod \(key)") }
       cost += evictionCost(pod)
-      balanced += max(0, evictionCost(pod))
     }
+    let balanced = balancedDisruption(of: podKeys)
     return .candidate(
       Candidate(
         name: name, pool: pool, price: node.price, pods: podKeys, disruptionCost: cost * lifetimeRemaining(node, pool),
         capacityType: node.capacityType, balancedDisruption: balanced))
   }
 
+  /// Balanced's disruption cost of a node holding `podKeys`: 1 for the node plus the pods'
+  /// eviction costs floored at 0.
+  func balancedDisruption(of podKeys: [String]) -> Double {
+    podKeys.reduce(1.0) { $0 + max(0, pods[$1].map(evictionCost) ?? 0) }
+  }
+
   /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close
   /// to expiry are cheaper to disrupt, as upstream orders them.
   func lifetimeRemaining(_ node: SimNode, _ pool: NodePool) -> Double {
-    let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
-    guard let lifetime = Scenario.seconds(expireAfter), lifetime > 0 else { return 1 }
+    guard let lifetime = Self.expireAfter(pool), lifetime > 0 else { return 1 }
     return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
   }
 
@@ -139,10 +145,15 @@ extension Simulation {
   mutating func explainBlockingBudgets(_ candidates: [Candidate]) {
     var seen = Set<String>()
     for c in candidates where seen.insert(c.pool.name).inserted {
-      for reason in ["Empty", "Underutilized"] where allowedDisruptions(pool: c.pool, reason: reason) < 1 {
+      for reason in ["Empty", "Underutilized"] {
+        guard allowedDisruptions(pool: c.pool, reason: reason) < 1 else {
+          clearExplanation("DisruptionBlocked/\(reason)", name: c.pool.name, kind: "NodePool")
+          continue
+        }
         explainOnce(
-          "DisruptionBlocked", node: c.pool.name,
-          message: "No allowed disruptions for disruption reason \(reason) due to blocking budget", kind: "NodePool")
+          "DisruptionBlocked", name: c.pool.name,
+          message: "No allowed disruptions for disruption reason \(reason) due to blocking budget", kind: "NodePool",
+          slot: "DisruptionBlocked/\(reason)")
       }
     }
   }
@@ -151,7 +162,11 @@ extension Simulation {
   /// (once per distinct explanation).
   mutating func explainBlockedNodes() {
     for name in nodes.keys.sorted() {
-      if case .blocked(let why) = candidacy(name) { explainOnce("DisruptionBlocked", node: name, message: why) }
+      switch candidacy(name) {
+      case .blocked(let why): explainOnce("DisruptionBlocked", name: name, message: why)
+      case .candidate: clearExplanation("DisruptionBlocked", name: name)
+      case .notEligible: break  // not looked at closely enough to know
+      }
     }
   }
 
@@ -393,18 +408,21 @@ extension Simulation {
 
   /// Balanced, as upstream's scored consolidation: the move's share of its pools' cost saved,
   /// divided by its share of their disruption cost (1 per node plus the pods' eviction costs),
-  /// must reach 1/k (k = consolidationThreshold, default 2; the strictest when pools differ).
+  /// must reach 1/k (k = consolidationThreshold, default 2; the strictest of the Balanced pools
+  /// involved).
   /// Pool totals are the snapshot taken at the start of the pass. Nil when the move passes or
   /// no Balanced pool is involved.
   func balancedRejection(_ set: [Candidate], savings: Double) -> String? {
     let balanced = set.filter { $0.pool.spec?.disruption?.consolidationPolicy == "Balanced" }
     guard !balanced.isEmpty else { return nil }
     let k =
-      balanced.compactMap { $0.pool.spec?.disruption?.consolidationThreshold }.min()
-      ?? Disruption.defaultConsolidationThreshold
+      balanced.map { $0.pool.spec?.disruption?.consolidationThreshold ?? Disruption.defaultConsolidationThreshold }
+      .min()!
+    // The move's savings and disruption cover the whole set, so the totals cover every pool the
+    // set draws from.
     var poolCost = 0.0
     var poolDisruption = 0.0
-    for name in Set(balanced.map(\.pool.name)).sorted() {
+    for name in Set(set.map(\.pool.name)).sorted() {
       poolCost += poolTotals[name]?.cost ?? 0
       poolDisruption += poolTotals[name]?.disruption ?? 0
     }
@@ -592,14 +610,15 @@ extension Simulation {
         SimulationEvent(
           time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
       nodes[name]!.disruption = command.reason
-      nodes[name]!.taints.append(Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule"))
+      taintDisrupted(name)
     }
+    logDecision(command.reason, nodes: command.nodes, message: command.message)
     command.executing = true
     lastActivity = now
     clusterVersion += 1
     commands[id] = command
     if command.launched.isEmpty {
-      finish(id)
+      carryOut(id)
     } else {
       for replacement in command.launched {
         kubernetesEvent(
@@ -619,11 +638,12 @@ extension Simulation {
   /// nodes now.
   mutating func replacementReady(_ name: String) {
     for id in commands.keys.sorted() where commands[id]!.launched.contains(name) {
-      if commands[id]!.launched.allSatisfy({ nodes[$0]?.ready ?? false }) { finish(id) }
+      if commands[id]!.launched.allSatisfy({ nodes[$0]?.ready ?? false }) { carryOut(id) }
     }
   }
 
-  mutating func finish(_ id: Int) {
+  /// Drains and deletes a command's nodes (its replacements, if any, are Ready).
+  mutating func carryOut(_ id: Int) {
     guard let command = commands.removeValue(forKey: id) else { return }
     for name in command.nodes where nodes[name] != nil {
       nodes[name]!.disruption = nil  // let startTermination set it
@@ -703,8 +723,7 @@ extension Simulation {
       let node = nodes[name]!
       guard let pool = node.nodePool else { continue }
       totals[pool, default: PoolTotals()].cost += node.price
-      totals[pool, default: PoolTotals()].disruption +=
-        1 + reschedulablePods(name).reduce(0) { $0 + max(0, pods[$1].map(evictionCost) ?? 0) }
+      totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: reschedulablePods(name))
     }
     poolTotals = totals
   }

@@ -124,13 +124,13 @@ extension SimulationResult {
   }
 
   private func whyNotSection() -> String {
-    let stays = whyNodesStay()
+    let stays = whyNodesStay
     guard !stays.isEmpty else { return "" }
     var out = "<section>\n<h2>Why these nodes were not disrupted (\(stays.count))</h2>\n"
     out +=
-      "<p class=\"muted\">The latest DisruptionBlocked or Unconsolidatable event Karpenter posted about each node alive at the end, and about each NodePool whose budgets blocked disruption.</p>\n"
+      "<p class=\"muted\">The latest explanation Karpenter posted, and that still held at the end, about each node alive at the end and each NodePool whose budgets blocked disruption.</p>\n"
     out += reportTable(
-      header: ["Since", "Node", "Reason", "Why"], numeric: [],
+      header: ["Since", "Node or NodePool", "Reason", "Why"], numeric: [],
       rows: stays.prefix(Self.reportRowLimit).map { node, event in
         [formatClock(event.time), node, event.reason, event.message]
       })

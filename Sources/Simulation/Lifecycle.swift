@@ -15,19 +15,34 @@ extension Simulation {
   /// The liveness check: the NodeClaim launched but its node never joined, so Karpenter deletes
   /// it (the instance is terminated) and the pods it was meant for go back to the provisioner.
   mutating func registrationTimeout(_ name: String) {
-    guard let node = nodes[name], node.registeredAt == nil else { return }
+    guard let node = nodes[name], node.registeredAt == nil, node.instanceGoneAt == nil else { return }
+    let ttl = formatDuration(Self.registrationTTL)
     let message =
-      "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within 15m; deleting it"
-    record(SimulationEvent(time: now, type: "LaunchFailed", node: name, reason: message))
-    log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": "15m0s"])
+      "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within \(ttl); deleting it"
+    // The contract's LaunchFailed, with liveness's own log line and event rather than a launch's.
+    record(SimulationEvent(time: now, type: "LaunchFailed", node: name, reason: message), derived: false)
+    log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": ttl])
+    kubernetesEvent("Warning", "RegistrationTimeout", kind: "NodeClaim", name: name, message: message)
     startTermination(name, reason: "RegistrationTimeout", forceful: true)
+  }
+
+  /// Undoes a command's mark on a node that is not drained yet: no disrupted taint, no reason.
+  /// Returns whether the node was released.
+  @discardableResult
+  mutating func releaseFromCommand(_ name: String, reason: String) -> Bool {
+    guard nodes[name] != nil, nodes[name]!.disruption == reason else { return false }
+    nodes[name]!.disruption = nil
+    nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+    return true
   }
 
   /// An instance terminated outside Karpenter, with no interruption message: the cost stops now
   /// and the Node goes NotReady; garbage collection notices at its next two-minute pass.
   mutating func instanceTerminated(_ name: String) {
-    guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
+    // Only NodeClaims' instances: the cloud knows nothing of nodes Karpenter does not manage.
+    guard let node = nodes[name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
     cloud.lose(name)
+    if node.registeredAt == nil { awaitingRegistration -= 1 }
     nodes[name]!.instanceGoneAt = now
     nodes[name]!.ready = false
     clusterVersion += 1
@@ -70,12 +85,13 @@ extension Simulation {
   /// undone (taints removed, the nodes stay); replacements already up remain as capacity.
   mutating func replacementTimeout(_ id: Int) {
     guard let command = commands.removeValue(forKey: id) else { return }
-    for name in command.nodes where nodes[name] != nil && nodes[name]!.disruption == command.reason {
-      nodes[name]!.disruption = nil
-      nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+    let late = command.launched.filter { nodes[$0]?.initializedAt == nil }
+    for name in command.nodes where releaseFromCommand(name, reason: command.reason) {
       kubernetesEvent(
         "Warning", "DisruptionBlocked", kind: "Node", name: name,
-        message: "Replacements \(command.launched.joined(separator: ", ")) did not initialize within 10m; disruption undone")
+        message:
+          "Replacements \(late.joined(separator: ", ")) did not initialize within \(formatDuration(Self.replacementTTL)); disruption undone"
+      )
     }
     log(
       "disruption", "failed to disrupt nodes, replacements did not initialize",

@@ -69,9 +69,10 @@ public struct LogRecord: Hashable, Sendable {
 
 extension Simulation {
   /// Records an event of the run (the contract's `events`) with the log line and the Kubernetes
-  /// Event that Karpenter writes for it.
-  mutating func record(_ event: SimulationEvent) {
+  /// Event that Karpenter writes for it (unless `derived` is false: the caller writes its own).
+  mutating func record(_ event: SimulationEvent, derived: Bool = true) {
     if options.keepsHistory { events.append(event) }
+    guard derived else { return }
     let node = event.node ?? ""
     switch event.type {
     case "NodeClaimCreated":
@@ -82,10 +83,8 @@ extension Simulation {
       kubernetesEvent(
         "Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
     case "DisruptionDecided":
+      // Logged once per decision by the caller (a decision can cover several nodes).
       let reason = event.reason ?? ""
-      log(
-        reason == "Interrupted" ? "interruption" : "disruption", "disrupting node(s)",
-        ["Node": node, "reason": reason, "decision": event.message ?? ""])
       kubernetesEvent(
         "Normal", "DisruptionTerminating", kind: "Node", name: node,
         message: "Disrupting Node: \(reason)" + (event.message.map { ": \($0)" } ?? ""))
@@ -98,6 +97,13 @@ extension Simulation {
     default:
       break
     }
+  }
+
+  /// The log line of a disruption decision: once per decision, with every node it covers.
+  mutating func logDecision(_ reason: String, nodes: [String], message: String) {
+    log(
+      reason == "Interrupted" ? "interruption" : "disruption", "disrupting node(s)",
+      ["reason": reason, "nodes": nodes.joined(separator: ","), "decision": message])
   }
 
   /// A log line at the current virtual time.
@@ -119,15 +125,24 @@ extension Simulation {
         involvedObject: .init(kind: kind, name: objectName, namespace: namespace), message: message))
   }
 
-  /// Posts a node's "why not" (DisruptionBlocked, Unconsolidatable) only when it changes, as
-  /// upstream's event deduplication keeps such events from repeating every pass.
+  /// Posts a "why not" (DisruptionBlocked, Unconsolidatable, FailedDraining) about a Node or
+  /// NodePool only while it is new: the same explanation is not repeated every pass, as
+  /// upstream's event deduplication does. `slot` tells explanations of one reason apart (a
+  /// NodePool blocked for Empty and for Underutilized). It stays current until cleared.
   mutating func explainOnce(
-    _ reason: String, node: String, message: String, type: String = "Normal", kind: String = "Node"
+    _ reason: String, name: String, message: String, type: String = "Normal", kind: String = "Node",
+    slot: String? = nil
   ) {
-    let object = "\(kind)/\(node)"
-    guard lastExplanation[object]?[reason] != message else { return }
-    lastExplanation[object, default: [:]][reason] = message
-    kubernetesEvent(type, reason, kind: kind, name: node, message: message)
+    let object = "\(kind)/\(name)"
+    let key = slot ?? reason
+    guard explanations[object]?[key]?.message != message else { return }
+    kubernetesEvent(type, reason, kind: kind, name: name, message: message)
+    explanations[object, default: [:]][key] = kubernetesEvents.last
+  }
+
+  /// The explanation no longer holds (the node became a candidate, the budget opened).
+  mutating func clearExplanation(_ slot: String, name: String, kind: String = "Node") {
+    explanations["\(kind)/\(name)"]?.removeValue(forKey: slot)
   }
 }
 
@@ -140,7 +155,8 @@ extension SimulationResult {
 }
 
 extension LogRecord {
-/// Log lines and Kubernetes Events merged in time order (events first on a tie), as JSON lines.
+/// Log lines and Kubernetes Events merged in time order (log lines first on a tie, as a
+/// decision is logged before its events are posted), as JSON lines.
 public static func lines(
   _ logs: ArraySlice<LogRecord>, _ events: ArraySlice<KubernetesEventRecord>, epoch: Int64
 ) -> String {

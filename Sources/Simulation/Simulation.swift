@@ -63,6 +63,9 @@ public struct Simulation: Sendable {
   public private(set) var now = 0.0
   /// Set by the quiet rule: nothing more will happen.
   var finished = false
+  /// Launched NodeClaims whose node has not registered yet (the run is not quiet while any
+  /// could still register or time out).
+  var awaitingRegistration = 0
   var queue = EventQueue<Action>()
   var nodes: [String: SimNode] = [:]
   var pods: [String: SimPod] = [:]
@@ -104,9 +107,9 @@ public struct Simulation: Sendable {
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []
-  /// The last "why not" posted per object ("Node/name") and reason, so it is not repeated
-  /// every pass; forgotten when the node goes.
-  var lastExplanation: [String: [String: String]] = [:]
+  /// The "why not" explanations that hold now, per object ("Node/name", "NodePool/name") and
+  /// slot, as posted; a node's are forgotten when it goes.
+  var explanations: [String: [String: KubernetesEventRecord]] = [:]
   /// Whether a garbage-collection pass is already scheduled.
   var garbageCollectionScheduled = false
 
@@ -151,7 +154,7 @@ public struct Simulation: Sendable {
     }
     for name in nodes.keys.sorted() {
       try startDaemonSets(on: name)
-      adoptInputNode(name)
+      stampFromNodePool(name)
     }
     scheduleKubeScheduler(at: 0)
     scheduleTimeline()
@@ -225,7 +228,7 @@ public struct Simulation: Sendable {
     if time > now || samples.isEmpty { recordSample() }  // the state at the end of `now`
     now = time
     handle(action)
-    if duration == nil && timelinePending == 0, let next = queue.nextTime,
+    if duration == nil && timelinePending == 0 && awaitingRegistration == 0, let next = queue.nextTime,
       next > max(lastActivity, lastTimelineAt) + Self.quietPeriod
     {
       finished = true

@@ -226,12 +226,8 @@ extension Simulation {
       capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
       startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false,
       launchedAt: now)
-    if let pool = input.nodePools.first(where: { $0.name == claim.nodePool }) {
-      nodes[name]!.templateHash = templateHash(pool)
-      nodes[name]!.nodeClassHash = nodeClassHash(pool)
-      let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
-      if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: now + seconds) }
-    }
+    stampFromNodePool(name)
+    awaitingRegistration += 1
     nodes[name]!.lastPodEvent = now
     let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
     let reason =
@@ -257,7 +253,9 @@ extension Simulation {
   /// The node registered, became Ready and lost its startup taints: the NodeClaim is
   /// Registered and Initialized, pods may bind, and replacements it stood for may proceed.
   mutating func nodeBecameReady(_ name: String) {
-    guard nodes[name] != nil else { return }
+    // A vanished instance never reports Ready.
+    guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
+    awaitingRegistration -= 1
     nodes[name]!.ready = true
     nodes[name]!.registeredAt = now
     nodes[name]!.initializedAt = now
@@ -273,15 +271,20 @@ extension Simulation {
     replacementReady(name)
   }
 
-  /// An input Node managed by a NodePool: not drifted at time 0, and it expires like others.
-  mutating func adoptInputNode(_ name: String) {
+  /// What a node takes from its NodePool when its NodeClaim is created (or, for an input Node,
+  /// at time 0): the template and EC2NodeClass hashes drift is judged by, and its expiry.
+  mutating func stampFromNodePool(_ name: String) {
     guard let poolName = nodes[name]?.nodePool,
       let pool = input.nodePools.first(where: { $0.name == poolName })
     else { return }
     nodes[name]!.templateHash = templateHash(pool)
     nodes[name]!.nodeClassHash = nodeClassHash(pool)
-    let expireAfter = pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter
-    if let seconds = Scenario.seconds(expireAfter) { queue.schedule(.expire(name), at: seconds) }
+    if let seconds = Self.expireAfter(pool) { queue.schedule(.expire(name), at: now + seconds) }
+  }
+
+  /// The NodePool's expireAfter in seconds; nil for Never.
+  static func expireAfter(_ pool: NodePool) -> Double? {
+    Scenario.seconds(pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter)
   }
 }
 

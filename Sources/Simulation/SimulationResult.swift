@@ -18,6 +18,10 @@ public struct SimulationResult: Encodable, Sendable {
   public var samples: [SimulationSample] = []
   /// Karpenter's log lines, for `--log`; not part of the JSON output.
   public var logs: [LogRecord] = []
+  /// Why each node alive at the end (and each NodePool) is not being disrupted, as far as
+  /// Karpenter explained it: the explanations that still held at the end, latest first per
+  /// object. For the text and HTML reports; not part of the JSON output.
+  public var whyNodesStay: [(object: String, event: KubernetesEventRecord)] = []
 
   enum CodingKeys: String, CodingKey {
     case apiVersion, kind, endTime, nodes, pendingPods, cost, events, kubernetesEvents
@@ -102,16 +106,15 @@ extension Simulation {
     var total = finishedCost
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
-      perHour += node.price
-      let instanceEnd = min(endTime, node.instanceGoneAt ?? endTime)
-      if node.nodePool != nil { total += node.price * max(0, instanceEnd - node.createdAt) / 3600 }
+      perHour += node.pricePerHourNow
+      if node.nodePool != nil { total += node.cost(until: endTime) }
       // Until its node registers, a NodeClaim's node carries the unregistered taint.
       let unregistered =
         node.registeredAt == nil ? [Taint(key: WellKnown.unregisteredTaintKey, effect: "NoExecute")] : []
       reports.append(
         SimulationResult.NodeReport(
           name: name, nodePool: node.nodePool, instanceType: node.instanceType, zone: node.zone,
-          capacityType: node.capacityType, pricePerHour: node.price, labels: node.labels,
+          capacityType: node.capacityType, pricePerHour: node.pricePerHourNow, labels: node.labels,
           taints: node.taints + node.startupTaints + unregistered,
           allocatable: schema.list(node.allocatable).mapValues(\.description),
           pods: node.pods.sorted(), createdAt: node.createdAt,
@@ -136,7 +139,19 @@ extension Simulation {
       endTime: endTime, nodes: reports, pendingPods: pending,
       cost: SimulationResult.CostReport(
         perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
-      events: events, kubernetesEvents: kubernetesEvents, samples: series, logs: logs)
+      events: events, kubernetesEvents: kubernetesEvents, samples: series, logs: logs,
+      whyNodesStay: currentExplanations())
+  }
+
+  /// For each node alive now and each NodePool, the latest explanation that still holds.
+  func currentExplanations() -> [(object: String, event: KubernetesEventRecord)] {
+    explanations.keys.sorted().compactMap { object in
+      let latest = explanations[object]!.values.max { ($0.time, $0.reason) < ($1.time, $1.reason) }
+      guard let latest else { return nil }
+      let name = object.hasPrefix("Node/") ? String(object.dropFirst(5)) : object
+      if object.hasPrefix("Node/") && nodes[name] == nil { return nil }
+      return (name, latest)
+    }
   }
 
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
@@ -151,7 +166,7 @@ extension Simulation {
       case WellKnown.capacityTypeOnDemand: sample.onDemandNodes += 1
       default: sample.otherNodes += 1
       }
-      sample.costPerHour += node.price
+      sample.costPerHour += node.pricePerHourNow
     }
     sample.pendingPods = pods.values.filter { $0.node == nil }.count
     if let last = samples.last, last.time == now {

@@ -12,10 +12,10 @@ extension Simulation {
   /// `forceful` drains ignore PodDisruptionBudgets and do-not-disrupt (expiration past its
   /// grace period, interruption at its deadline, a deleted Node).
   mutating func startTermination(_ name: String, reason: String, forceful: Bool = false) {
-    guard var node = nodes[name], node.disruption == nil || forceful else { return }
+    guard nodes[name] != nil, nodes[name]!.disruption == nil || forceful else { return }
+    taintDisrupted(name)
+    var node = nodes[name]!
     node.disruption = reason
-    let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
-    if !node.taints.contains(where: { $0.matches(taint) }) { node.taints.append(taint) }
     if node.drainDeadline == nil,
       let pool = node.nodePool.flatMap({ p in input.nodePools.first { $0.name == p } }),
       let grace = pool.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
@@ -23,20 +23,29 @@ extension Simulation {
       node.drainDeadline = now + grace
     }
     if forceful { node.drainDeadline = now }
-    // Pods nominated for it look elsewhere.
-    for key in node.nominated.sorted() {
-      if pods[key] != nil {
-        pods[key]!.nominated = nil
-        pods[key]!.awaitingProvisioner = true
-        node.requested -= pods[key]!.requests
-      }
-    }
-    node.nominated = []
     nodes[name] = node
+    releaseNominations(name)
     clusterVersion += 1
     lastActivity = now
     drain(name)
     requestProvisioning()
+  }
+
+  /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
+  mutating func taintDisrupted(_ name: String) {
+    let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
+    if nodes[name]?.taints.contains(where: { $0.matches(taint) }) == false { nodes[name]!.taints.append(taint) }
+  }
+
+  /// Pods nominated to the node look for capacity elsewhere.
+  mutating func releaseNominations(_ name: String) {
+    guard let nominated = nodes[name]?.nominated else { return }
+    for key in nominated.sorted() where pods[key] != nil {
+      pods[key]!.nominated = nil
+      pods[key]!.awaitingProvisioner = true
+      nodes[name]!.requested -= pods[key]!.requests
+    }
+    nodes[name]!.nominated = []
   }
 
   /// One drain step: evicts what may be evicted now, in upstream's order (pods that are not
@@ -47,8 +56,12 @@ extension Simulation {
     guard let node = nodes[name] else { return }
     let forced = node.drainDeadline.map { now >= $0 } ?? false
     var groups: [[String]] = [[], [], [], []]
+    let disrupted = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
     for key in node.pods.sorted() {
       guard let pod = pods[key] else { continue }
+      // As upstream: a pod that tolerates the disrupted taint would only come back; it stays
+      // until the node goes.
+      if (pod.pod.spec?.tolerations ?? []).contains(where: { $0.tolerates(disrupted) }) { continue }
       let cls = pod.pod.spec?.priorityClassName ?? ""
       let critical = cls == "system-cluster-critical" || cls == "system-node-critical"
       groups[(critical ? 2 : 0) + (pod.isDaemon ? 1 : 0)].append(key)
@@ -77,7 +90,7 @@ extension Simulation {
     }
     if blocked > 0 {
       explainOnce(
-        "FailedDraining", node: name,
+        "FailedDraining", name: name,
         message: "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
         type: "Warning")
       queue.schedule(.drain(name), at: now + Self.drainRetry)
@@ -89,17 +102,19 @@ extension Simulation {
 
   /// The instance goes: remaining pods (DaemonSet pods) die with it, the node's cost stops.
   mutating func terminate(_ name: String) {
+    releaseNominations(name)
     guard let node = nodes.removeValue(forKey: name) else { return }
-    cloud.delete(name, at: now)
+    cloud.delete(name)
+    if node.registeredAt == nil && node.instanceGoneAt == nil { awaitingRegistration -= 1 }
     for key in node.pods.sorted() {
       if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
     }
-    let instanceEnd = min(now, node.instanceGoneAt ?? now)
-    if node.nodePool != nil { finishedCost += node.price * max(0, instanceEnd - node.createdAt) / 3600 }
+    let instanceEnd = node.instanceEnd(now)
+    if node.nodePool != nil { finishedCost += node.cost(until: now) }
     record(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
     lastActivity = now
     clusterVersion += 1
-    lastExplanation.removeValue(forKey: "Node/\(name)")
+    explanations.removeValue(forKey: "Node/\(name)")
     if options.keepsHistory {
       nodeHistory.append(
         NodeLifetime(
@@ -123,27 +138,29 @@ extension Simulation {
   /// (PodDisruptionBudgets are honoured until the NodePool's terminationGracePeriod).
   mutating func expire(_ name: String) {
     guard let node = nodes[name], node.disruption == nil else { return }
-    record(
-      SimulationEvent(
-        time: now, type: "DisruptionDecided", node: name, reason: "Expired",
-        message:
-          "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
-      ))
+    let message =
+      "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
+    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired", message: message))
+    logDecision("Expired", nodes: [name], message: message)
     startTermination(name, reason: "Expired")
   }
 
   /// A spot interruption notice: Karpenter drains the node at once (its pods go pending and get
   /// new capacity from the provisioner); the instance is reclaimed after two minutes.
   mutating func interrupt(_ name: String) {
-    guard let node = nodes[name] else { return }
+    guard let node = nodes[name], node.disruption != "Interrupted", node.instanceGoneAt == nil else { return }
     // Only spot capacity receives spot interruption notices.
     guard node.capacityType == WellKnown.capacityTypeSpot else { return }
-    record(
-      SimulationEvent(
-        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
-        message:
-          "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
-      ))
+    log(
+      "interruption", "initiating delete from interruption message",
+      ["Node": name, "NodeClaim": name, "messageKind": "SpotInterruptionKind"])
+    kubernetesEvent(
+      "Warning", "SpotInterrupted", kind: "Node", name: name, message: "Spot interruption warning was triggered")
+    takeOverForInterruption(name)
+    let message =
+      "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
+    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+    logDecision("Interrupted", nodes: [name], message: message)
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
     startTermination(name, reason: "Interrupted")
   }
@@ -151,13 +168,30 @@ extension Simulation {
   /// A scheduled maintenance event or an instance state change (stopping, terminating):
   /// Karpenter drains the node at once, as for a spot interruption, without a 2-minute deadline.
   mutating func instanceEvent(_ name: String, kind: String) {
-    guard nodes[name] != nil else { return }
+    guard let node = nodes[name], node.disruption != "Interrupted", node.instanceGoneAt == nil else { return }
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
-    record(
-      SimulationEvent(
-        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted",
-        message: "\(what) for \(name); \(reschedulablePods(name).count) pods move now"))
+    log(
+      "interruption", "initiating delete from interruption message",
+      ["Node": name, "NodeClaim": name, "messageKind": kind == "maintenance" ? "ScheduledChangeKind" : "StateChangeKind"])
+    kubernetesEvent(
+      "Warning", kind == "maintenance" ? "InstanceUnhealthy" : "InstanceTerminating", kind: "Node", name: name,
+      message: kind == "maintenance" ? "A scheduled maintenance event was received" : "Instance is stopping or terminating")
+    takeOverForInterruption(name)
+    let message = "\(what) for \(name); \(reschedulablePods(name).count) pods move now"
+    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+    logDecision("Interrupted", nodes: [name], message: message)
     startTermination(name, reason: "Interrupted")
+  }
+
+  /// An interruption overrides a voluntary disruption in progress: a command waiting for the
+  /// node's replacements is dropped (its other nodes are released), and a drain already under
+  /// way continues as an interruption.
+  mutating func takeOverForInterruption(_ name: String) {
+    for id in commands.keys.sorted() where commands[id]!.nodes.contains(name) {
+      let command = commands.removeValue(forKey: id)!
+      for other in command.nodes where other != name { releaseFromCommand(other, reason: command.reason) }
+    }
+    if nodes[name]?.disruption != nil { nodes[name]!.disruption = nil }
   }
 
   mutating func interruptionDeadline(_ name: String) {

@@ -26,11 +26,10 @@ extension SimulationResult {
       for p in pendingPods { rows.append([p.pod, p.reason]) }
       out += table(rows) + "\n"
     }
-    let stays = whyNodesStay()
-    if !stays.isEmpty {
-      out += "Why these nodes were not disrupted (the latest explanation Karpenter posted):\n"
-      var rows = [["NODE", "REASON", "WHY"]]
-      for (node, event) in stays { rows.append([node, event.reason, event.message]) }
+    if !whyNodesStay.isEmpty {
+      out += "Why these nodes were not disrupted (the latest explanation Karpenter posted that still holds):\n"
+      var rows = [["NODE OR NODEPOOL", "REASON", "WHY"]]
+      for (object, event) in whyNodesStay { rows.append([object, event.reason, event.message]) }
       out += table(rows) + "\n"
     }
     var counts: [String: Int] = [:]
@@ -39,24 +38,6 @@ extension SimulationResult {
       out += "Events: " + counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ") + "\n"
     }
     return out
-  }
-}
-
-extension SimulationResult {
-  /// For each node alive at the end (and each NodePool), the latest DisruptionBlocked or
-  /// Unconsolidatable event posted about it, sorted by name.
-  func whyNodesStay() -> [(String, KubernetesEventRecord)] {
-    let alive = Set(nodes.map(\.name))
-    var latest: [String: KubernetesEventRecord] = [:]
-    for event in kubernetesEvents where ["DisruptionBlocked", "Unconsolidatable"].contains(event.reason) {
-      let object = event.involvedObject
-      if object.kind == "Node" && alive.contains(object.name) {
-        latest[object.name] = event
-      } else if object.kind == "NodePool" {
-        latest["NodePool/" + object.name] = event
-      }
-    }
-    return latest.keys.sorted().map { ($0, latest[$0]!) }
   }
 }
 

@@ -53,7 +53,8 @@ extension Simulation {
           keys.append(SimulatedCloud.key(type.name, o.zone, o.capacityType))
         }
       }
-      cloud.disturb(keys, failure: change.failure, until: until)
+      let failure = change.failure.flatMap(SimulatedCloud.OfferingFailure.init(rawValue:)) ?? .launch
+      cloud.disturb(keys, failure: failure, until: until)
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
     }
     refreshOfferings()

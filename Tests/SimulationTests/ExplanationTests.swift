@@ -97,6 +97,21 @@ import Testing
     #expect(messages(events, "DisruptionBlocked") == ["A PodDisruptionBudget prevents evicting pod default/web-0"])
   }
 
+  @Test func aBudgetWindowThatClosesAgainIsReportedAgain() throws {
+    // Disruption is blocked for the first 20 minutes of every hour; the node cannot be
+    // replaced more cheaply, so it stays a candidate and the block is explained each hour.
+    let yaml = Self.scenario(disruption: "{budgets: [{nodes: \"0\", schedule: \"0 * * * *\", duration: 20m}]}")
+      .replacingOccurrences(of: "duration: 30m", with: "duration: 150m")
+    let events = try kubernetesEvents(yaml)
+    let blocked = events.filter {
+      $0["reason"] as? String == "DisruptionBlocked"
+        && ($0["message"] as? String)?.contains("reason Underutilized") == true
+    }
+    let times = blocked.compactMap { $0["time"] as? Double }
+    #expect(times.count == 3, "once in each of the hours 0, 1 and 2: \(times)")
+    #expect(times.allSatisfy { Int($0) % 3600 < 1200 })
+  }
+
   @Test func aBudgetOfZeroIsReportedOnTheNodePool() throws {
     let events = try kubernetesEvents(Self.scenario(disruption: "{budgets: [{nodes: \"0\"}]}"))
     let blocked = events.filter { $0["reason"] as? String == "DisruptionBlocked" }

@@ -137,6 +137,31 @@ import Testing
     #expect(abs((cost["total"] as! Double) - expected) < 1e-5)
   }
 
+  @Test func anInstanceThatVanishesBeforeItsNodeIsReadyNeverBecomesReady() throws {
+    // Launched at 1 s, Ready would be at 31 s; the instance vanishes at 10 s.
+    let (json, _) = try Self.run(Self.scenario(timeline: "[{at: 10s, interrupt: [{node: \"*\", kind: terminated}]}]"))
+    let first = try #require(Self.events(json, "NodeClaimCreated").first?["node"] as? String)
+    #expect(!Self.events(json, "NodeReady").contains { $0["node"] as? String == first })
+    let gone = Self.events(json, "NodeTerminated").first { $0["node"] as? String == first }
+    #expect(gone?["time"] as? Double == 120)
+    #expect(gone?["reason"] as? String == "GarbageCollected")
+    // The pods nominated to it got a new NodeClaim and run.
+    #expect((json["pendingPods"] as! [Any]).isEmpty)
+    #expect(Self.events(json, "NodeClaimCreated").count == 2)
+  }
+
+  @Test func aSecondInterruptionNoticeChangesNothing() throws {
+    let spot = Self.scenario(
+      timeline: "[{at: 10m, interrupt: [{node: \"*\"}]}, {at: 601s, interrupt: [{node: \"*\", kind: maintenance}]}]"
+    ).replacingOccurrences(of: "values: [on-demand]", with: "values: [spot]")
+    let (json, _) = try Self.run(spot)
+    let decided = Self.events(json, "DisruptionDecided")
+    let interrupted = try #require(decided.first { $0["time"] as? Double == 600 }?["node"] as? String)
+    // The maintenance notice at 601 s reaches every node; the one already interrupted ignores it.
+    #expect(decided.filter { $0["node"] as? String == interrupted }.count == 1)
+    #expect(Self.events(json, "NodeTerminated").filter { $0["node"] as? String == interrupted }.count == 1)
+  }
+
   @Test func aRebalanceRecommendationIsReportedAndChangesNothing() throws {
     let spot = Self.scenario(timeline: "[{at: 10m, interrupt: [{node: \"*\", kind: rebalance}]}]")
       .replacingOccurrences(of: "values: [on-demand]", with: "values: [spot]")
