@@ -42,7 +42,10 @@ extension Simulation {
   }
 
   /// One pass of the disruption controller, in upstream's order: drift, emptiness, multi-node
-  /// consolidation, single-node consolidation; at most one new command per pass.
+  /// consolidation, single-node consolidation; at most one new command per pass. First-fit
+  /// takes a multi-node move whenever there is one, as upstream; cost-aware weighs the best
+  /// multi-node move against the best single-node one and takes the one saving more per pod
+  /// disrupted (fewer evictions for the same money).
   mutating func runDisruption() {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
@@ -68,13 +71,15 @@ extension Simulation {
     }
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
-    if let plan = multiNodePlan(underused, probe: probe) { propose(plan.command); return }
+    let multi = multiNodePlan(underused, probe: probe)
+    if let multi, options.packing == .firstFit { propose(multi.command); return }
     var rejected: [(node: String, why: String)] = []
     let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
     let unconsolidatable = Set(rejected.map(\.node))
     for (node, why) in rejected { explainOnce("Unconsolidatable", name: node, message: why) }
     for c in underused where !unconsolidatable.contains(c.name) { clearExplanation("Unconsolidatable", name: c.name) }
-    if let plan = single { propose(plan.command) }
+    let best = [multi, single].compactMap { $0 }.max { $0.efficiency < $1.efficiency }
+    if let plan = best { propose(plan.command) }
   }
 
   // MARK: Candidates and budgets
