@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ServiceLifecycle
-import Synchronization
 import Manifests
 import Scheduling
+import ServiceLifecycle
 import Simulation
+import Synchronization
 
 /// `karpenter controller --in-memory FILE...`
 struct Controller: AsyncParsableCommand {
@@ -44,7 +44,9 @@ struct Controller: AsyncParsableCommand {
       )
     }
     if files.isEmpty { throw ValidationError("--in-memory needs at least one manifest FILE.") }
-    if !(speed > 0) || !speed.isFinite { throw ValidationError("--speed must be a positive number, got \(speed).") }
+    if !(speed > 0) || !speed.isFinite {
+      throw ValidationError("--speed must be a positive number, got \(speed).")
+    }
     if let duration, Scenario.seconds(duration) == nil {
       throw ValidationError("--for must be a Go duration such as 10m or 1h30m, got \(duration).")
     }
@@ -66,7 +68,8 @@ struct Controller: AsyncParsableCommand {
       simulation = sim
     }
     let controller = InMemoryController(
-      simulation: consume simulation, clock: clock, limit: duration.flatMap(Scenario.seconds) ?? .infinity, epoch: epoch)
+      simulation: consume simulation, clock: clock, limit: duration.flatMap(Scenario.seconds) ?? .infinity,
+      epoch: epoch)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
         services: [

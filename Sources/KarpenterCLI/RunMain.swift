@@ -5,7 +5,8 @@ extension Karpenter {
   /// Parses the arguments and runs the command. Bad usage exits with status 2 (as the
   /// simulation contract asks), not ArgumentParser's 64; a command's own failure keeps its
   /// status (1 for invalid input).
-  public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+  public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never
+  {
     do {
       var command = try parseAsRoot(arguments)
       if var command = command as? AsyncParsableCommand {

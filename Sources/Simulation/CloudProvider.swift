@@ -60,7 +60,8 @@ public struct SimulatedCloud: CloudProvider {
     let key = Self.key(type.name, offering.zone, offering.capacityType)
     if let until = withoutCapacity[key], until > time {
       return .failure(
-        .insufficientCapacity(instanceType: type.name, zone: offering.zone, capacityType: offering.capacityType))
+        .insufficientCapacity(
+          instanceType: type.name, zone: offering.zone, capacityType: offering.capacityType))
     }
     running.insert(name)
     if let until = neverJoining[key], until > time { broken.insert(name) }

@@ -64,7 +64,8 @@ extension Simulation {
         ["NodeClaim": name, "Node": name])
       nodes[name]!.disruption = "GarbageCollected"
       for key in reschedulablePods(name) {
-        record(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: "GarbageCollected"))
+        record(
+          SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: "GarbageCollected"))
       }
       terminate(name)
     }

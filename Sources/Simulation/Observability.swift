@@ -78,7 +78,9 @@ extension Simulation {
     case "NodeClaimCreated":
       log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
     case "LaunchFailed":
-      log("nodeclaim.lifecycle", "failed launching nodeclaim", ["NodeClaim": node, "error": event.reason ?? ""],
+      log(
+        "nodeclaim.lifecycle", "failed launching nodeclaim",
+        ["NodeClaim": node, "error": event.reason ?? ""],
         level: "ERROR")
       kubernetesEvent(
         "Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
@@ -107,12 +109,15 @@ extension Simulation {
   }
 
   /// A log line at the current virtual time.
-  mutating func log(_ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO") {
+  mutating func log(
+    _ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO"
+  ) {
     logs.append(LogRecord(time: now, level: level, controller: controller, message: message, fields: fields))
   }
 
   /// A Kubernetes Event at the current virtual time; `name` is `namespace/name` for a Pod.
-  mutating func kubernetesEvent(_ type: String, _ reason: String, kind: String, name: String, message: String) {
+  mutating func kubernetesEvent(_ type: String, _ reason: String, kind: String, name: String, message: String)
+  {
     var namespace: String?
     var objectName = name
     if kind == "Pod", let slash = name.firstIndex(of: "/") {
@@ -155,21 +160,21 @@ extension SimulationResult {
 }
 
 extension LogRecord {
-/// Log lines and Kubernetes Events merged in time order (log lines first on a tie, as a
-/// decision is logged before its events are posted), as JSON lines.
-public static func lines(
-  _ logs: ArraySlice<LogRecord>, _ events: ArraySlice<KubernetesEventRecord>, epoch: Int64
-) -> String {
-  var out = ""
-  var e = events.startIndex
-  for line in logs {
-    while e < events.endIndex && events[e].time < line.time {
-      out += events[e].logLine(epoch: epoch) + "\n"
-      e += 1
+  /// Log lines and Kubernetes Events merged in time order (log lines first on a tie, as a
+  /// decision is logged before its events are posted), as JSON lines.
+  public static func lines(
+    _ logs: ArraySlice<LogRecord>, _ events: ArraySlice<KubernetesEventRecord>, epoch: Int64
+  ) -> String {
+    var out = ""
+    var e = events.startIndex
+    for line in logs {
+      while e < events.endIndex && events[e].time < line.time {
+        out += events[e].logLine(epoch: epoch) + "\n"
+        e += 1
+      }
+      out += line.json(epoch: epoch) + "\n"
     }
-    out += line.json(epoch: epoch) + "\n"
+    for event in events[e...] { out += event.logLine(epoch: epoch) + "\n" }
+    return out
   }
-  for event in events[e...] { out += event.logLine(epoch: epoch) + "\n" }
-  return out
-}
 }

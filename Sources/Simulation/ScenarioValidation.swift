@@ -70,7 +70,8 @@ extension Scenario: SelfValidating {
       for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
         if let kind = interrupt.kind, !Self.interruptKinds.contains(kind) {
           errors.append(
-            .unsupported(entryPath.child("interrupt").index(j).child("kind"), kind, supported: Self.interruptKinds))
+            .unsupported(
+              entryPath.child("interrupt").index(j).child("kind"), kind, supported: Self.interruptKinds))
         }
       }
       for (j, window) in (entry.unavailable ?? []).enumerated() {

@@ -16,7 +16,8 @@ public struct SimulationOptions: Sendable {
   public var keepsHistory: Bool
 
   public init(
-    packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch, keepsHistory: Bool = true
+    packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch,
+    keepsHistory: Bool = true
   ) {
     self.packing = packing
     self.epoch = epoch

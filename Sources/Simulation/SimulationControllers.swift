@@ -202,7 +202,9 @@ extension Simulation {
       record(
         SimulationEvent(
           time: now, type: "LaunchFailed", node: name, pod: nil,
-          reason: "insufficient capacity for \(typeName) \(capacityType) in \(zone); offering marked unavailable for 3m"))
+          reason:
+            "insufficient capacity for \(typeName) \(capacityType) in \(zone); offering marked unavailable for 3m"
+        ))
       launchFailureCache[SimulatedCloud.key(typeName, zone, capacityType)] = now + Self.unavailableOfferingTTL
       queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
       refreshOfferings()

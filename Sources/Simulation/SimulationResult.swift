@@ -121,7 +121,8 @@ extension Simulation {
           nodeClaim: node.nodePool == nil
             ? nil
             : SimulationResult.NodeClaimReport(
-              launchedAt: node.launchedAt, registeredAt: node.registeredAt, initializedAt: node.initializedAt)))
+              launchedAt: node.launchedAt, registeredAt: node.registeredAt, initializedAt: node.initializedAt)
+        ))
     }
     let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
       SimulationResult.PendingPodReport(

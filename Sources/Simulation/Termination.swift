@@ -34,7 +34,9 @@ extension Simulation {
   /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
   mutating func taintDisrupted(_ name: String) {
     let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
-    if nodes[name]?.taints.contains(where: { $0.matches(taint) }) == false { nodes[name]!.taints.append(taint) }
+    if nodes[name]?.taints.contains(where: { $0.matches(taint) }) == false {
+      nodes[name]!.taints.append(taint)
+    }
   }
 
   /// Pods nominated to the node look for capacity elsewhere.
@@ -91,7 +93,8 @@ extension Simulation {
     if blocked > 0 {
       explainOnce(
         "FailedDraining", name: name,
-        message: "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
+        message:
+          "Failed to drain node, \(blocked) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
         type: "Warning")
       queue.schedule(.drain(name), at: now + Self.drainRetry)
       if let deadline = node.drainDeadline, deadline > now { queue.schedule(.drain(name), at: deadline) }
@@ -140,7 +143,8 @@ extension Simulation {
     guard let node = nodes[name], node.disruption == nil else { return }
     let message =
       "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
-    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired", message: message))
+    record(
+      SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired", message: message))
     logDecision("Expired", nodes: [name], message: message)
     startTermination(name, reason: "Expired")
   }
@@ -155,11 +159,14 @@ extension Simulation {
       "interruption", "initiating delete from interruption message",
       ["Node": name, "NodeClaim": name, "messageKind": "SpotInterruptionKind"])
     kubernetesEvent(
-      "Warning", "SpotInterrupted", kind: "Node", name: name, message: "Spot interruption warning was triggered")
+      "Warning", "SpotInterrupted", kind: "Node", name: name,
+      message: "Spot interruption warning was triggered")
     takeOverForInterruption(name)
     let message =
       "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
-    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+    record(
+      SimulationEvent(
+        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
     logDecision("Interrupted", nodes: [name], message: message)
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
     startTermination(name, reason: "Interrupted")
@@ -172,13 +179,20 @@ extension Simulation {
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
     log(
       "interruption", "initiating delete from interruption message",
-      ["Node": name, "NodeClaim": name, "messageKind": kind == "maintenance" ? "ScheduledChangeKind" : "StateChangeKind"])
+      [
+        "Node": name, "NodeClaim": name,
+        "messageKind": kind == "maintenance" ? "ScheduledChangeKind" : "StateChangeKind",
+      ])
     kubernetesEvent(
-      "Warning", kind == "maintenance" ? "InstanceUnhealthy" : "InstanceTerminating", kind: "Node", name: name,
-      message: kind == "maintenance" ? "A scheduled maintenance event was received" : "Instance is stopping or terminating")
+      "Warning", kind == "maintenance" ? "InstanceUnhealthy" : "InstanceTerminating", kind: "Node",
+      name: name,
+      message: kind == "maintenance"
+        ? "A scheduled maintenance event was received" : "Instance is stopping or terminating")
     takeOverForInterruption(name)
     let message = "\(what) for \(name); \(reschedulablePods(name).count) pods move now"
-    record(SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+    record(
+      SimulationEvent(
+        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
     logDecision("Interrupted", nodes: [name], message: message)
     startTermination(name, reason: "Interrupted")
   }

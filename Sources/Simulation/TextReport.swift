@@ -27,7 +27,8 @@ extension SimulationResult {
       out += table(rows) + "\n"
     }
     if !whyNodesStay.isEmpty {
-      out += "Why these nodes were not disrupted (the latest explanation Karpenter posted that still holds):\n"
+      out +=
+        "Why these nodes were not disrupted (the latest explanation Karpenter posted that still holds):\n"
       var rows = [["NODE OR NODEPOOL", "REASON", "WHY"]]
       for (object, event) in whyNodesStay { rows.append([object, event.reason, event.message]) }
       out += table(rows) + "\n"

@@ -263,7 +263,8 @@ extension CloudCatalog {
   mutating func ensureVariant(
     for pool: NodePool, nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema
   ) {
-    if awsPricing != nil, (try? assignAWSVariant(to: pool, nodeClasses: nodeClasses, schema: &schema)) != nil {
+    if awsPricing != nil, (try? assignAWSVariant(to: pool, nodeClasses: nodeClasses, schema: &schema)) != nil
+    {
       return
     }
     if indicesByNodePool[pool.name] != nil { return }

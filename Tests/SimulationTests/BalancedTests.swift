@@ -27,11 +27,15 @@ import Testing
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(Set(r.nodes.map(\.name)) == ["n1", "n2"])
     let why = kubernetesEvents.filter { $0.reason == "Unconsolidatable" }.map(\.message)
-    #expect(why.contains("Balanced: score 0.40 < threshold 0.50 (consolidationThreshold: 2.0, savings 20.0%, disruption 50.0%)"))
+    #expect(
+      why.contains(
+        "Balanced: score 0.40 < threshold 0.50 (consolidationThreshold: 2.0, savings 20.0%, disruption 50.0%)"
+      ))
   }
 
   @Test func aHigherThresholdTakesTheSameMove() throws {
-    let r = try simulate(Self.cluster(disruption: "{consolidationPolicy: Balanced, consolidationThreshold: 3}"))
+    let r = try simulate(
+      Self.cluster(disruption: "{consolidationPolicy: Balanced, consolidationThreshold: 3}"))
     // Then the second node too: (0.4 / 1.6) / (3 / 6) = 0.5, still above 1/3.
     #expect(r.events("DisruptionDecided").map(\.reason) == ["Underutilized", "Underutilized"])
     #expect(r.nodes.map(\.instanceType) == ["mid", "mid"])
@@ -62,7 +66,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{consolidationPolicy: WhenEmptyOrUnderutilized, consolidationThreshold: 2}", "may only be set with consolidationPolicy: Balanced"),
+    (
+      "{consolidationPolicy: WhenEmptyOrUnderutilized, consolidationThreshold: 2}",
+      "may only be set with consolidationPolicy: Balanced"
+    ),
     ("{consolidationPolicy: Balanced, consolidationThreshold: 0}", "must be a positive number"),
   ])
   func thresholdIsValidated(disruption: String, message: String) throws {

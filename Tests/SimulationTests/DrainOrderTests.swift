@@ -94,12 +94,15 @@ import Testing
     let events = json["events"] as! [[String: Any]]
     #expect(!events.contains { $0["type"] as? String == "PodEvicted" })
     #expect(!events.contains { $0["type"] as? String == "NodeTerminated" })
-    let node = try #require((json["nodes"] as! [[String: Any]]).first { ($0["pods"] as! [String]).contains("default/web-0") })
+    let node = try #require(
+      (json["nodes"] as! [[String: Any]]).first { ($0["pods"] as! [String]).contains("default/web-0") })
     let pods = node["pods"] as! [String]
     #expect(pods.contains("default/dns-0"))
     #expect(pods.contains { $0.hasPrefix("default/agent-") })
     // Posted once, not every 10-second retry.
-    let failed = (json["kubernetesEvents"] as! [[String: Any]]).filter { $0["reason"] as? String == "FailedDraining" }
+    let failed = (json["kubernetesEvents"] as! [[String: Any]]).filter {
+      $0["reason"] as? String == "FailedDraining"
+    }
     #expect(failed.count == 1)
     #expect(failed.first?["type"] as? String == "Warning")
   }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ExplanationTests {
   /// One `std` node holding `web` (one pod); consolidation could delete it only by moving the
   /// pod to a new node that is just as dear.
-  static func scenario(podAnnotations: String = "{}", disruption: String = "{}", extra: String = "") -> String {
+  static func scenario(podAnnotations: String = "{}", disruption: String = "{}", extra: String = "") -> String
+  {
     """
     apiVersion: simulation.karpenter.sh/v1alpha1
     kind: Scenario
@@ -45,7 +46,8 @@ import Testing
   }
 
   func kubernetesEvents(_ yaml: String) throws -> [[String: Any]] {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("explain-\(UUID().uuidString).yaml")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "explain-\(UUID().uuidString).yaml")
     try yaml.write(to: url, atomically: true, encoding: .utf8)
     let out = SimulateRun.run(paths: [url.path], output: .json)
     try #require(out.exitCode == 0, "\(out.stderr)")
@@ -63,10 +65,12 @@ import Testing
   }
 
   @Test func theTextAndHTMLReportsSayWhyEachRemainingNodeStays() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("explain-\(UUID().uuidString).yaml")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "explain-\(UUID().uuidString).yaml")
     try Self.scenario(podAnnotations: "{karpenter.sh/do-not-disrupt: \"true\"}").write(
       to: url, atomically: true, encoding: .utf8)
-    let html = FileManager.default.temporaryDirectory.appendingPathComponent("explain-\(UUID().uuidString).html")
+    let html = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "explain-\(UUID().uuidString).html")
     let out = SimulateRun.run(paths: [url.path], output: .text, report: html.path)
     #expect(out.exitCode == 0, "\(out.stderr)")
     #expect(out.stdout.contains("Why these nodes were not disrupted"))
@@ -78,8 +82,12 @@ import Testing
   }
 
   @Test func aDoNotDisruptPodBlocksDisruptionAndSaysWhich() throws {
-    let events = try kubernetesEvents(Self.scenario(podAnnotations: "{karpenter.sh/do-not-disrupt: \"true\"}"))
-    #expect(messages(events, "DisruptionBlocked") == ["Pod default/web-0 has \"karpenter.sh/do-not-disrupt\" annotation"])
+    let events = try kubernetesEvents(
+      Self.scenario(podAnnotations: "{karpenter.sh/do-not-disrupt: \"true\"}"))
+    #expect(
+      messages(events, "DisruptionBlocked") == [
+        "Pod default/web-0 has \"karpenter.sh/do-not-disrupt\" annotation"
+      ])
     #expect(messages(events, "Unconsolidatable").isEmpty)
   }
 
@@ -94,14 +102,17 @@ import Testing
         selector: {matchLabels: {app: web}}
       """
     let events = try kubernetesEvents(Self.scenario(extra: pdb))
-    #expect(messages(events, "DisruptionBlocked") == ["A PodDisruptionBudget prevents evicting pod default/web-0"])
+    #expect(
+      messages(events, "DisruptionBlocked") == ["A PodDisruptionBudget prevents evicting pod default/web-0"])
   }
 
   @Test func aBudgetWindowThatClosesAgainIsReportedAgain() throws {
     // Disruption is blocked for the first 20 minutes of every hour; the node cannot be
     // replaced more cheaply, so it stays a candidate and the block is explained each hour.
-    let yaml = Self.scenario(disruption: "{budgets: [{nodes: \"0\", schedule: \"0 * * * *\", duration: 20m}]}")
-      .replacingOccurrences(of: "duration: 30m", with: "duration: 150m")
+    let yaml = Self.scenario(
+      disruption: "{budgets: [{nodes: \"0\", schedule: \"0 * * * *\", duration: 20m}]}"
+    )
+    .replacingOccurrences(of: "duration: 30m", with: "duration: 150m")
     let events = try kubernetesEvents(yaml)
     let blocked = events.filter {
       $0["reason"] as? String == "DisruptionBlocked"

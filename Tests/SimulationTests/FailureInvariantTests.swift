@@ -15,7 +15,10 @@ import Testing
       let minutes = 40 + 75 * k + g.int(0...30)
       switch g.int(0...4) {
       case 0: steps.append(step("\(minutes)m", interrupt: ["{node: \"*\"}"]))
-      case 1: steps.append(step("\(minutes)m", interrupt: ["{node: \"*\", kind: \(["maintenance", "rebalance"][g.int(0...1)])}"]))
+      case 1:
+        steps.append(
+          step(
+            "\(minutes)m", interrupt: ["{node: \"*\", kind: \(["maintenance", "rebalance"][g.int(0...1)])}"]))
       case 2: steps.append(step("\(minutes)m", interrupt: ["{node: \"*\", kind: terminated}"]))
       case 3:
         let type = ["c-small", "c-medium", "c-large"][g.int(0...2)]
@@ -23,7 +26,9 @@ import Testing
       default:
         let type = ["c-small", "c-medium", "c-large", "c-xlarge"][g.int(0...3)]
         steps.append(
-          step("\(minutes)m", unavailable: ["{instanceType: \(type), failure: registration, for: \(g.int(10...40))m}"]))
+          step(
+            "\(minutes)m",
+            unavailable: ["{instanceType: \(type), failure: registration, for: \(g.int(10...40))m}"]))
       }
     }
     // Append the failure steps to the Scenario's timeline (the first document).
@@ -43,7 +48,9 @@ import Testing
     let alive = Set(r.nodes.map(\.name))
     for created in r.events where created.type == "NodeClaimCreated" {
       let name = try #require(created.node)
-      let ended = r.events.contains { ($0.type == "NodeReady" || $0.type == "NodeTerminated") && $0.node == name }
+      let ended = r.events.contains {
+        ($0.type == "NodeReady" || $0.type == "NodeTerminated") && $0.node == name
+      }
       #expect(ended || alive.contains(name), "seed \(seed): \(name) neither registered nor deleted")
     }
     // Some failures really happened.

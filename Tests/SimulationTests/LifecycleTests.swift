@@ -79,7 +79,9 @@ import Testing
     #expect(claim["registeredAt"] as? Double == 31)
     #expect(claim["initializedAt"] as? Double == 31)
     let messages = log.compactMap { $0["message"] as? String }
-    for message in ["created nodeclaim", "launched nodeclaim", "registered nodeclaim", "initialized nodeclaim"] {
+    for message in [
+      "created nodeclaim", "launched nodeclaim", "registered nodeclaim", "initialized nodeclaim",
+    ] {
       #expect(messages.contains(message), "\(message) missing from the log")
     }
     #expect(log.allSatisfy { ($0["time"] as? String)?.hasPrefix("2024-01-01T00:00:") ?? false })
@@ -89,7 +91,10 @@ import Testing
     let (json, _) = try Self.run(Self.scenario(duration: "20s"))
     let node = try #require((json["nodes"] as! [[String: Any]]).first)
     let taints = node["taints"] as! [[String: Any]]
-    #expect(taints.contains { $0["key"] as? String == "karpenter.sh/unregistered" && $0["effect"] as? String == "NoExecute" })
+    #expect(
+      taints.contains {
+        $0["key"] as? String == "karpenter.sh/unregistered" && $0["effect"] as? String == "NoExecute"
+      })
     let claim = try #require(node["nodeClaim"] as? [String: Any])
     #expect(claim["registeredAt"] is NSNull)
     #expect(claim["initializedAt"] is NSNull)
@@ -98,7 +103,8 @@ import Testing
   @Test func aNodeThatNeverRegistersIsDeletedAfterFifteenMinutesAndItsPodsGoElsewhere() throws {
     // Instances of `cheap` launch but never join during the first 10 minutes.
     let (json, log) = try Self.run(
-      Self.scenario(timeline: "[{at: 0s, unavailable: [{instanceType: cheap, failure: registration, for: 10m}]}]"))
+      Self.scenario(
+        timeline: "[{at: 0s, unavailable: [{instanceType: cheap, failure: registration, for: 10m}]}]"))
     let failed = Self.events(json, "LaunchFailed")
     #expect(failed.count == 1)
     #expect(failed.first?["time"] as? Double == 901)
@@ -139,7 +145,8 @@ import Testing
 
   @Test func anInstanceThatVanishesBeforeItsNodeIsReadyNeverBecomesReady() throws {
     // Launched at 1 s, Ready would be at 31 s; the instance vanishes at 10 s.
-    let (json, _) = try Self.run(Self.scenario(timeline: "[{at: 10s, interrupt: [{node: \"*\", kind: terminated}]}]"))
+    let (json, _) = try Self.run(
+      Self.scenario(timeline: "[{at: 10s, interrupt: [{node: \"*\", kind: terminated}]}]"))
     let first = try #require(Self.events(json, "NodeClaimCreated").first?["node"] as? String)
     #expect(!Self.events(json, "NodeReady").contains { $0["node"] as? String == first })
     let gone = Self.events(json, "NodeTerminated").first { $0["node"] as? String == first }
@@ -152,7 +159,8 @@ import Testing
 
   @Test func aSecondInterruptionNoticeChangesNothing() throws {
     let spot = Self.scenario(
-      timeline: "[{at: 10m, interrupt: [{node: \"*\"}]}, {at: 601s, interrupt: [{node: \"*\", kind: maintenance}]}]"
+      timeline:
+        "[{at: 10m, interrupt: [{node: \"*\"}]}, {at: 601s, interrupt: [{node: \"*\", kind: maintenance}]}]"
     ).replacingOccurrences(of: "values: [on-demand]", with: "values: [spot]")
     let (json, _) = try Self.run(spot)
     let decided = Self.events(json, "DisruptionDecided")
@@ -173,7 +181,10 @@ import Testing
     #expect(Self.events(json, "DisruptionDecided").isEmpty)
     #expect(Self.events(json, "PodEvicted").isEmpty)
     #expect(Self.events(json, "NodeTerminated").isEmpty)
-    #expect(log.contains { $0["reason"] as? String == "SpotRebalanceRecommendation" && $0["logger"] as? String == "events" })
+    #expect(
+      log.contains {
+        $0["reason"] as? String == "SpotRebalanceRecommendation" && $0["logger"] as? String == "events"
+      })
   }
 
   /// Two pods sit on a `dear` node (the only type at first); from 5 m `cheap` may launch but
@@ -198,7 +209,8 @@ import Testing
     // The dear node was never drained: it is still there, without the disrupted taint.
     let nodes = json["nodes"] as! [[String: Any]]
     let kept = try #require(nodes.first { $0["name"] as? String == original })
-    #expect((kept["taints"] as! [[String: Any]]).allSatisfy { $0["key"] as? String != "karpenter.sh/disrupted" })
+    #expect(
+      (kept["taints"] as! [[String: Any]]).allSatisfy { $0["key"] as? String != "karpenter.sh/disrupted" })
     #expect((kept["pods"] as! [String]).count == 2)
     #expect(Self.events(json, "PodEvicted").isEmpty)
     #expect(Self.kubernetesEvents(json, "DisruptionWaitingReadiness").count == 1)
@@ -206,7 +218,8 @@ import Testing
     #expect(undone.count == 1)
     #expect(undone.first?["time"] as? Double == 915)
     #expect((undone.first?["message"] as? String)?.contains("did not initialize within 10m") == true)
-    #expect(log.contains { $0["message"] as? String == "failed to disrupt nodes, replacements did not initialize" })
+    #expect(
+      log.contains { $0["message"] as? String == "failed to disrupt nodes, replacements did not initialize" })
   }
 
   @Test func consolidationNeverMovesPodsOntoANodeThatHasNotInitialized() throws {
@@ -215,13 +228,16 @@ import Testing
     #expect(Self.events(json, "PodEvicted").isEmpty)
     #expect((json["pendingPods"] as! [Any]).isEmpty)
     // Each replacement that never registered was deleted by the registration timeout.
-    let timeouts = Self.events(json, "NodeTerminated").filter { $0["reason"] as? String == "RegistrationTimeout" }
+    let timeouts = Self.events(json, "NodeTerminated").filter {
+      $0["reason"] as? String == "RegistrationTimeout"
+    }
     let firstTimeout = timeouts.first?["time"] as? Double
     #expect(firstTimeout == 1215, "launched at 315 s, deleted 15 minutes later")
   }
 
   @Test func badFailureKindIsAnInputErrorWithItsPath() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("lifecycle-\(UUID().uuidString).yaml")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lifecycle-\(UUID().uuidString).yaml")
     try Self.scenario(timeline: "[{at: 0s, unavailable: [{instanceType: cheap, failure: boot, for: soon}]}]")
       .write(to: url, atomically: true, encoding: .utf8)
     let out = SimulateRun.run(paths: [url.path], output: .json)

@@ -26,7 +26,8 @@ import Testing
       types: [Self.std], duration: "1h",
       timeline: [step("10m", apply: [Self.nodeClass(alias: "al2023@v20240807")])])
     let (r, events) = try simulateDetailed([
-      s, nodePool(), Self.nodeClass(), managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", cpu: "3"),
+      s, nodePool(), Self.nodeClass(), managedNode("n1", type: "std", cpu: "4"),
+      ownedPod("a", node: "n1", cpu: "3"),
     ])
     let decided = try #require(r.events("DisruptionDecided").first)
     #expect(decided.reason == "Drifted")
@@ -43,7 +44,8 @@ import Testing
   @Test func anUnchangedEC2NodeClassReappliedDoesNotDrift() throws {
     let s = scenario(types: [Self.std], duration: "1h", timeline: [step("10m", apply: [Self.nodeClass()])])
     let r = try simulate(
-      s, nodePool(), Self.nodeClass(), managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1", cpu: "3"))
+      s, nodePool(), Self.nodeClass(), managedNode("n1", type: "std", cpu: "4"),
+      ownedPod("a", node: "n1", cpu: "3"))
     #expect(r.events("DisruptionDecided").isEmpty)
   }
 

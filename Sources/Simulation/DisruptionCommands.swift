@@ -1,0 +1,93 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// The orchestration queue: a decision waits for validation, launches its replacements, and
+/// drains its nodes once they are Ready.
+extension Simulation {
+  /// Holds a decision for the validation delay, as upstream does before acting.
+  mutating func propose(_ command: DisruptionCommand) {
+    var c = command
+    c.id = nextCommandID
+    nextCommandID += 1
+    commands[c.id] = c
+    queue.schedule(.validate(c.id), at: now + Self.validationDelay)
+  }
+
+  /// Re-checks a decision after the delay and carries it out: replacements first, the nodes
+  /// drained and deleted once the replacements are Ready.
+  mutating func validateCommand(_ id: Int) {
+    guard var command = commands[id] else { return }
+    let stillThere = command.nodes.allSatisfy { nodes[$0] != nil && nodes[$0]!.disruption == nil }
+    var valid = stillThere
+    if valid && command.reason == "Underutilized" {
+      let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
+      valid =
+        candidates.count == command.nodes.count
+        && consolidation(candidates, probe: ReschedulingProbe(clusterSchedulingInput())) != nil
+    }
+    guard valid else {
+      commands.removeValue(forKey: id)
+      return
+    }
+    for (claim, podKeys) in zip(command.replacements, command.replacementPods) {
+      if let launched = launch(
+        claim, pods: [],
+        reason:
+          "replacement for \(command.nodes.joined(separator: ", ")) (\(command.reason)) for \(podKeys.count) pods"
+      ) {
+        command.launched.append(launched)
+      } else {
+        // A replacement could not be launched: the decision is dropped and the nodes stay.
+        // Replacements already launched are left to consolidation as ordinary capacity.
+        commands.removeValue(forKey: id)
+        return
+      }
+    }
+    for name in command.nodes {
+      record(
+        SimulationEvent(
+          time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
+      nodes[name]!.disruption = command.reason
+      taintDisrupted(name)
+    }
+    logDecision(command.reason, nodes: command.nodes, message: command.message)
+    command.executing = true
+    lastActivity = now
+    clusterVersion += 1
+    commands[id] = command
+    if command.launched.isEmpty {
+      carryOut(id)
+    } else {
+      for replacement in command.launched {
+        kubernetesEvent(
+          "Normal", "DisruptionLaunching", kind: "NodeClaim", name: replacement,
+          message: "Launching NodeClaim: \(command.reason)")
+      }
+      for name in command.nodes {
+        kubernetesEvent(
+          "Normal", "DisruptionWaitingReadiness", kind: "Node", name: name,
+          message: "Waiting on readiness to continue disruption")
+      }
+      queue.schedule(.replacementTimeout(id), at: now + Self.replacementTTL)
+    }
+  }
+
+  /// Called when a node becomes Ready: a command whose replacements are all Ready drains its
+  /// nodes now.
+  mutating func replacementReady(_ name: String) {
+    for id in commands.keys.sorted() where commands[id]!.launched.contains(name) {
+      if commands[id]!.launched.allSatisfy({ nodes[$0]?.ready ?? false }) { carryOut(id) }
+    }
+  }
+
+  /// Drains and deletes a command's nodes (its replacements, if any, are Ready).
+  mutating func carryOut(_ id: Int) {
+    guard let command = commands.removeValue(forKey: id) else { return }
+    for name in command.nodes where nodes[name] != nil {
+      nodes[name]!.disruption = nil  // let startTermination set it
+      startTermination(name, reason: command.reason)
+    }
+  }
+}

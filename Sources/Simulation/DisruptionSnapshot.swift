@@ -1,0 +1,89 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// Which pods PodDisruptionBudgets protect right now, computed once per disruption pass.
+struct PDBStatus {
+  /// For each budget: the pods it selects and how many of them may still be disrupted.
+  var budgets: [(namespace: String, selector: LabelSelector, allowed: Int)] = []
+
+  init() {}
+
+  init(_ sim: Simulation) {
+    for pdb in sim.input.podDisruptionBudgets {
+      guard let selector = pdb.spec?.selector,
+        !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty
+      else { continue }
+      let namespace = pdb.namespace
+      var expected = 0
+      var healthy = 0
+      for pod in sim.pods.values
+      where (pod.pod.metadata.namespace ?? "default") == namespace
+        && selector.matches(pod.pod.metadata.labels ?? [:])
+      {
+        expected += 1
+        if pod.node.flatMap({ sim.nodes[$0]?.ready }) ?? false { healthy += 1 }
+      }
+      let desired: Int
+      if let min = pdb.spec?.minAvailable {
+        desired = min.scaled(total: expected, roundUp: true) ?? expected
+      } else if let max = pdb.spec?.maxUnavailable {
+        desired = expected - (max.scaled(total: expected, roundUp: true) ?? 0)
+      } else {
+        continue
+      }
+      budgets.append((namespace, selector, healthy - desired))
+    }
+  }
+
+  func blocks(_ pod: SimPod) -> Bool {
+    let namespace = pod.pod.metadata.namespace ?? "default"
+    let labels = pod.pod.metadata.labels ?? [:]
+    return budgets.contains { $0.namespace == namespace && $0.allowed < 1 && $0.selector.matches(labels) }
+  }
+}
+
+/// Each NodePool's cost per hour and Balanced disruption cost (1 per node plus its pods'
+/// eviction costs floored at 0), over all its nodes, taken once per disruption pass.
+struct PoolTotals {
+  var cost = 0.0
+  var disruption = 0.0
+}
+
+extension Simulation {
+  /// What a disruption pass decides against: PodDisruptionBudgets and the NodePools' totals.
+  mutating func takeDisruptionSnapshot() {
+    disruptionBudgets = PDBStatus(self)
+    var totals: [String: PoolTotals] = [:]
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      guard let pool = node.nodePool else { continue }
+      totals[pool, default: PoolTotals()].cost += node.price
+      totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: reschedulablePods(name))
+    }
+    poolTotals = totals
+  }
+
+  /// One full consolidation evaluation of the cluster as it is at time 0 (every candidate,
+  /// multi-node then single-node), for the consolidation benchmark. Returns the decision's
+  /// explanation, if any, and how many candidates there were.
+  public func consolidationPass() -> (decision: String?, candidates: Int) {
+    var simulation = self
+    simulation.takeDisruptionSnapshot()
+    return simulation.evaluateEveryCandidate()
+  }
+
+  func evaluateEveryCandidate() -> (decision: String?, candidates: Int) {
+    let candidates = consolidationCandidates()
+    let underused = candidates.filter {
+      ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
+    }
+    let probe = ReschedulingProbe(clusterSchedulingInput())
+    // Both methods run in full, so the figure covers every candidate being evaluated alone too.
+    let multi = multiNodePlan(underused, probe: probe)
+    var rejected: [(node: String, why: String)] = []
+    let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
+    return ((multi ?? single)?.command.message, candidates.count)
+  }
+}

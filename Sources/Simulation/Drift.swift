@@ -1,0 +1,106 @@
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// Drift (the NodePool template, its requirements, its EC2NodeClass, a deleted NodePool) and
+/// emptiness: the disruption methods that run before consolidation.
+extension Simulation {
+  func templateHash(_ pool: NodePool) -> String {
+    if let cached = templateHashes[pool.name], cached.spec == pool.spec?.template { return cached.hash }
+    return computeTemplateHash(pool)
+  }
+
+  func computeTemplateHash(_ pool: NodePool) -> String {
+    Self.hash(pool.spec?.template)
+  }
+
+  /// The hash of the EC2NodeClass the pool's nodes are launched from (nil when the class is
+  /// not in the input): when it changes, the nodes have drifted from their provider settings.
+  func nodeClassHash(_ pool: NodePool) -> String? {
+    guard let ref = pool.spec?.template?.spec?.nodeClassRef, ref.kind == nil || ref.kind == EC2NodeClass.kind,
+      let name = ref.name, let nodeClass = input.nodeClasses[name]
+    else { return nil }
+    return "\(name)/" + Self.hash(nodeClass.spec)
+  }
+
+  static func hash<T: Encodable>(_ value: T?) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = (try? encoder.encode(value)) ?? Data()
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in data {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01b3
+    }
+    return String(hash, radix: 16)
+  }
+
+  /// Drift: a node whose NodePool template changed (hash), whose labels no longer meet the
+  /// NodePool's requirements, or whose NodePool is gone. Replaced, within "Drifted" budgets.
+  mutating func driftCommand() -> DisruptionCommand? {
+    for pool in input.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
+      templateHashes[pool.name] = (pool.spec?.template, computeTemplateHash(pool))
+    }
+    var classHashes: [String: String?] = [:]
+    func classHash(_ pool: NodePool) -> String? {
+      if let known = classHashes[pool.name] { return known }
+      let hash = nodeClassHash(pool)
+      classHashes[pool.name] = hash
+      return hash
+    }
+    for name in nodes.keys.sorted() {
+      let node = nodes[name]!
+      guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+        node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
+      else { continue }
+      let pool = input.nodePools.first { $0.name == poolName }
+      var why: String?
+      if let pool {
+        if let hash = node.templateHash, hash != templateHash(pool) {
+          why = "its NodePool's template changed"
+        } else if let hash = node.nodeClassHash, hash != classHash(pool) {
+          why =
+            "its EC2NodeClass \(pool.spec?.template?.spec?.nodeClassRef?.name ?? "") changed (provider drift)"
+        } else if let problem = Requirements(labels: node.labels).compatibilityProblem(
+          Requirements(nodePoolRequirements: pool.spec?.template?.spec?.requirements ?? []))
+        {
+          why = "it no longer meets its NodePool's requirements (\(problem))"
+        }
+      } else {
+        why = "its NodePool \(poolName) was deleted"
+      }
+      guard let why else { continue }
+      if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 { continue }
+      if reschedulablePods(name).contains(where: { pods[$0].map(doNotDisrupt) ?? false }) { continue }
+      let probe = ReschedulingProbe(clusterSchedulingInput())
+      let plan = simulate([name], probe: probe)
+      guard plan.unschedulable.isEmpty else { continue }
+      return DisruptionCommand(
+        id: 0, reason: "Drifted", nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
+        message:
+          "\(name) drifted: \(why); \(plan.podCount) pods move\(plan.claims.isEmpty ? " to other nodes" : " to \(plan.claims.count) new node(s)")"
+      )
+    }
+    return nil
+  }
+
+  /// Emptiness: candidates without pods (DaemonSet pods aside) are deleted, within "Empty"
+  /// budgets.
+  func emptinessCommand(_ candidates: [Candidate]) -> DisruptionCommand? {
+    var chosen: [String] = []
+    var used: [String: Int] = [:]
+    var saved = 0.0
+    for c in candidates where c.pods.isEmpty {
+      let allowed = allowedDisruptions(pool: c.pool, reason: "Empty")
+      if used[c.pool.name, default: 0] >= allowed { continue }
+      used[c.pool.name, default: 0] += 1
+      chosen.append(c.name)
+      saved += c.price
+    }
+    guard !chosen.isEmpty else { return nil }
+    return DisruptionCommand(
+      id: 0, reason: "Empty", nodes: chosen, replacements: [], replacementPods: [],
+      message: "\(chosen.count) empty node(s) deleted, saving $\(formatPrice(saved))/h")
+  }
+}
