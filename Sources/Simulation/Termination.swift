@@ -118,6 +118,7 @@ extension Simulation {
     lastActivity = now
     clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
+    if !options.keepsHistory { namer.forget(name) }
     if options.keepsHistory {
       nodeHistory.append(
         NodeLifetime(
