@@ -16,10 +16,12 @@ struct Controller: AsyncParsableCommand {
       termination, interruption, garbage collection), but on the wall clock: a wake-up at \
       second t happens t / speed real seconds after the start. Second 0 is the real UTC time \
       at the start; with --speed N, controller time (log times, budget schedules) runs N times \
-      faster. Every log line and Kubernetes Event is printed as a JSON line when it happens. With --in-memory the cluster is the in-memory one built from FILE... and the \
-      cloud is the simulated one; the Scenario's timeline plays out in controller time. Talking to a \
+      faster. Every log line and Kubernetes Event is printed as a JSON line when it happens. \
+      With --in-memory the cluster is the in-memory one built from FILE... and the cloud is \
+      the simulated one; the Scenario's timeline plays out in controller time. Talking to a \
       real API server and to AWS is not built yet. Stops when the run is over (as `simulate` \
-      would), after --for, or on Ctrl-C; then prints the nodes it ended with on standard error.
+      would), after --for, or on SIGTERM or Ctrl-C; then prints the nodes it ended with on \
+      standard error.
       """)
 
   @Flag(help: "Use the in-memory cluster and the simulated cloud built from FILE... (required for now).")

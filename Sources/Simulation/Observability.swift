@@ -131,9 +131,9 @@ extension Simulation {
   }
 
   /// Posts a "why not" (DisruptionBlocked, Unconsolidatable, FailedDraining) about a Node or
-  /// NodePool only while it is new: the same explanation is not repeated every pass, as
-  /// upstream's event deduplication does. `slot` tells explanations of one reason apart (a
-  /// NodePool blocked for Empty and for Underutilized). It stays current until cleared.
+  /// NodePool once while it holds, not at every pass (upstream's recorder deduplicates within a
+  /// time window instead). `slot` tells explanations of one reason apart (a NodePool blocked
+  /// for Empty and for Underutilized). It stays current until cleared.
   mutating func explainOnce(
     _ reason: String, name: String, message: String, type: String = "Normal", kind: String = "Node",
     slot: String? = nil

@@ -95,7 +95,10 @@ extension Simulation {
     let schedulingPods = pending.enumerated().map { i, p in
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
     }
-    let existing = nodes.keys.sorted().map { existingNode(nodes[$0]!, includeNominated: true) }
+    // A node whose instance vanished is no capacity, though garbage collection has not removed it yet.
+    let existing = nodes.keys.sorted().compactMap { name in
+      nodes[name]!.instanceGoneAt == nil ? existingNode(nodes[name]!, includeNominated: true) : nil
+    }
     let daemons = daemonSetPods()
     var schedulingInput = SchedulingInput(
       nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
