@@ -118,12 +118,13 @@ extension Simulation {
     lastActivity = now
     clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
-    if !options.keepsHistory { namer.forget(name) }
     if options.keepsHistory {
       nodeHistory.append(
         NodeLifetime(
           name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
           from: node.createdAt, to: instanceEnd))
+    } else {
+      namer.forget(name)
     }
     scheduleKubeScheduler(at: now)
   }
