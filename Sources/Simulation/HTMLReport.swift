@@ -33,6 +33,7 @@ extension SimulationResult {
     out += disruptionSection()
     out += whyNotSection()
     out += notableEventsSection()
+    out += kubernetesEventsSection()
     out += pendingSection()
     out += nodesSection()
     out += "</main>\n</body>\n</html>\n"
@@ -156,6 +157,28 @@ extension SimulationResult {
       },
       rowClass: { row in row[1] == "LaunchFailed" ? "failed" : "" })
     out += moreRows(notable.count)
+    return out + "</details>\n</section>\n"
+  }
+
+  /// Karpenter's Kubernetes Events other than pod evictions (those are in the events above).
+  private func kubernetesEventsSection() -> String {
+    let shown = kubernetesEvents.filter { $0.reason != "Evicted" }
+    guard !shown.isEmpty else { return "" }
+    var out = "<section>\n<h2>Kubernetes Events Karpenter posted (\(shown.count))</h2>\n"
+    var counts: [String: Int] = [:]
+    for e in shown { counts[e.reason, default: 0] += 1 }
+    out +=
+      "<p>"
+      + counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(
+        separator: " ") + "</p>\n"
+    out += "<details>\n<summary>Show the events</summary>\n"
+    out += reportTable(
+      header: ["Time", "Type", "Reason", "Object", "Message"], numeric: [],
+      rows: shown.prefix(Self.reportRowLimit).map { e in
+        [formatClock(e.time), e.type, e.reason, "\(e.involvedObject.kind)/\(e.involvedObject.name)", e.message]
+      },
+      rowClass: { row in row[1] == "Warning" ? "failed" : "" })
+    out += moreRows(shown.count)
     return out + "</details>\n</section>\n"
   }
 

@@ -79,6 +79,8 @@ import Testing
     let page = try String(contentsOf: html, encoding: .utf8)
     #expect(page.contains("Why these nodes were not disrupted (1)"))
     #expect(page.contains("do-not-disrupt"))
+    #expect(page.contains("Kubernetes Events Karpenter posted (1)"))
+    #expect(page.contains("<td>DisruptionBlocked</td>"))
   }
 
   @Test func aDoNotDisruptPodBlocksDisruptionAndSaysWhich() throws {
