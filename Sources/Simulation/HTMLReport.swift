@@ -143,12 +143,7 @@ extension SimulationResult {
     let notable = events.filter { Self.notableEventTypes.contains($0.type) }
     var out = "<section>\n<h2>Launches, terminations, evictions and failures (\(notable.count))</h2>\n"
     guard !notable.isEmpty else { return out + "<p class=\"muted\">None.</p>\n</section>\n" }
-    var counts: [String: Int] = [:]
-    for e in notable { counts[e.type, default: 0] += 1 }
-    out +=
-      "<p>"
-      + counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(
-        separator: " ") + "</p>\n"
+    out += badges(counting: notable.map(\.type))
     out += "<details\(notable.count <= 50 ? " open" : "")>\n<summary>Show the events</summary>\n"
     out += reportTable(
       header: ["Time", "Event", "Node", "Pod", "Reason"], numeric: [],
@@ -160,22 +155,28 @@ extension SimulationResult {
     return out + "</details>\n</section>\n"
   }
 
+  /// One badge per distinct value, with how often it occurs, sorted by value.
+  private func badges(counting values: [String]) -> String {
+    var counts: [String: Int] = [:]
+    for value in values { counts[value, default: 0] += 1 }
+    let spans = counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }
+    return "<p>" + spans.joined(separator: " ") + "</p>\n"
+  }
+
   /// Karpenter's Kubernetes Events other than pod evictions (those are in the events above).
   private func kubernetesEventsSection() -> String {
     let shown = kubernetesEvents.filter { $0.reason != "Evicted" }
     guard !shown.isEmpty else { return "" }
     var out = "<section>\n<h2>Kubernetes Events Karpenter posted (\(shown.count))</h2>\n"
-    var counts: [String: Int] = [:]
-    for e in shown { counts[e.reason, default: 0] += 1 }
-    out +=
-      "<p>"
-      + counts.keys.sorted().map { "<span class=\"badge\">\(htmlEscape($0)) \(counts[$0]!)</span>" }.joined(
-        separator: " ") + "</p>\n"
+    out += badges(counting: shown.map(\.reason))
     out += "<details>\n<summary>Show the events</summary>\n"
     out += reportTable(
       header: ["Time", "Type", "Reason", "Object", "Message"], numeric: [],
       rows: shown.prefix(Self.reportRowLimit).map { e in
-        [formatClock(e.time), e.type, e.reason, "\(e.involvedObject.kind)/\(e.involvedObject.name)", e.message]
+        [
+          formatClock(e.time), e.type, e.reason, "\(e.involvedObject.kind)/\(e.involvedObject.name)",
+          e.message,
+        ]
       },
       rowClass: { row in row[1] == "Warning" ? "failed" : "" })
     out += moreRows(shown.count)

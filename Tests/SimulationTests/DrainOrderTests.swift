@@ -71,13 +71,7 @@ import Testing
       selector: {matchLabels: {app: web}}
     """
 
-  func run(_ yaml: String) throws -> [String: Any] {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("drain-\(UUID().uuidString).yaml")
-    try yaml.write(to: url, atomically: true, encoding: .utf8)
-    let out = SimulateRun.run(paths: [url.path], output: .json)
-    try #require(out.exitCode == 0, "\(out.stderr)")
-    return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-  }
+  func run(_ yaml: String) throws -> [String: Any] { try simulateJSON(yaml) }
 
   @Test func nonCriticalPodsGoFirstThenDaemonSetPodsThenCriticalPods() throws {
     let json = try run(Self.scenario)

@@ -46,13 +46,7 @@ import Testing
   }
 
   func kubernetesEvents(_ yaml: String) throws -> [[String: Any]] {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "explain-\(UUID().uuidString).yaml")
-    try yaml.write(to: url, atomically: true, encoding: .utf8)
-    let out = SimulateRun.run(paths: [url.path], output: .json)
-    try #require(out.exitCode == 0, "\(out.stderr)")
-    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
-    return json["kubernetesEvents"] as! [[String: Any]]
+    try simulateJSON(yaml)["kubernetesEvents"] as! [[String: Any]]
   }
 
   func messages(_ events: [[String: Any]], _ reason: String) -> [String] {

@@ -50,13 +50,9 @@ import Testing
 
   /// Runs `yaml` and returns the JSON result (and the log file's lines).
   static func run(_ yaml: String) throws -> (json: [String: Any], log: [[String: Any]]) {
-    let dir = FileManager.default.temporaryDirectory
-    let url = dir.appendingPathComponent("lifecycle-\(UUID().uuidString).yaml")
-    let logURL = dir.appendingPathComponent("lifecycle-\(UUID().uuidString).log")
-    try yaml.write(to: url, atomically: true, encoding: .utf8)
-    let out = SimulateRun.run(paths: [url.path], output: .json, log: logURL.path)
-    try #require(out.exitCode == 0, "\(out.stderr)")
-    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+    let logURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "lifecycle-\(UUID().uuidString).log")
+    let json = try simulateJSON(yaml, log: logURL)
     let lines = try String(contentsOf: logURL, encoding: .utf8).split(separator: "\n").map {
       try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
     }

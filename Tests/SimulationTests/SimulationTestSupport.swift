@@ -482,3 +482,14 @@ func simulateWithKubernetesEvents(
   let events = try JSONDecoder().decode(KubernetesEvents.self, from: Data(run.stdout.utf8)).kubernetesEvents
   return (run.result, events)
 }
+
+/// Runs one YAML text through `simulate --output json` (and `--log` when `log` is given) and
+/// returns the JSON object, for tests that read fields the typed `SimResult` leaves out.
+func simulateJSON(_ yaml: String, log: URL? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+  -> [String: Any]
+{
+  let path = try scenarioFile(yaml)
+  let out = SimulateRun.run(paths: [path], output: .json, log: log?.path)
+  try #require(out.exitCode == 0, "\(out.stderr)", sourceLocation: sourceLocation)
+  return try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+}
