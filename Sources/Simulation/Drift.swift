@@ -72,7 +72,13 @@ extension Simulation {
       }
       guard let why else { continue }
       if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 { continue }
-      if reschedulablePods(name).contains(where: { pods[$0].map(doNotDisrupt) ?? false }) { continue }
+      // As upstream, a node holding a pod that may not be evicted now (do-not-disrupt, or a
+      // PodDisruptionBudget that allows no disruption) is not a drift candidate this pass.
+      if reschedulablePods(name).contains(where: { key in
+        pods[key].map { doNotDisrupt($0) || disruptionBudgets.blocks($0) } ?? false
+      }) {
+        continue
+      }
       let probe = ReschedulingProbe(clusterSchedulingInput())
       let plan = simulate([name], probe: probe)
       guard plan.unschedulable.isEmpty else { continue }

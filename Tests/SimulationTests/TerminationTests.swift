@@ -45,6 +45,16 @@ import Testing
     #expect(r.node(of: "bare")?.name == "n1")
   }
 
+  @Test func podDisruptionBudgetThatAllowsNothingBlocksDrift() throws {
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let r = try simulate(
+      s, nodePool(), managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1"),
+      podDisruptionBudget("web", app: "web", minAvailable: "1"))
+    #expect(r.events("DisruptionDecided").isEmpty, "the node is not drained into a PDB that allows nothing")
+    #expect(r.node(of: "a")?.name == "n1")
+  }
+
   @Test func doNotDisruptPodBlocksDrift() throws {
     let s = scenario(
       types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
