@@ -39,17 +39,35 @@ extension Simulation {
     return best?.1
   }
 
-  /// Single-node consolidation: every candidate is evaluated; the one saving the most per pod it
-  /// disrupts is taken, so money is saved with as few evictions as possible.
+  /// Single-node consolidation: every candidate is considered; the one saving the most per pod
+  /// it disrupts is taken, so money is saved with as few evictions as possible. Candidates are
+  /// tried best bound first (what deleting it outright would save per pod disrupted), and the
+  /// search stops once no remaining candidate could beat the best move found or `mustBeat`;
+  /// the answer is the one evaluating all of them gives. `exhaustive` evaluates every
+  /// candidate anyway (the consolidation benchmark's worst case).
   /// The first-fit baseline does as upstream: the first candidate (cheapest to disrupt) that
-  /// saves anything.
-  /// `rejected` collects why each candidate evaluated alone was not worth it.
+  /// saves anything. `rejected` collects why evaluated candidates were not worth it,
+  /// `evaluated` which candidates were evaluated.
   func singleNodePlan(
-    _ candidates: [Candidate], probe: ReschedulingProbe, rejected: inout [(node: String, why: String)]
+    _ candidates: [Candidate], probe: ReschedulingProbe, rejected: inout [(node: String, why: String)],
+    evaluated: inout Set<String>, mustBeat: Double? = nil, exhaustive: Bool = false
   ) -> ConsolidationPlan? {
-    var best: ConsolidationPlan?
-    for c in candidates {
+    func bound(_ c: Candidate) -> Double {
+      1 + c.disruptionCost > 0 ? c.price / (1 + c.disruptionCost) : .infinity
+    }
+    var order = Array(candidates.indices)
+    if options.packing == .costAware && !exhaustive {
+      order.sort { (bound(candidates[$0]), -$0) > (bound(candidates[$1]), -$1) }
+    }
+    var best: (plan: ConsolidationPlan, index: Int)?
+    for i in order {
+      let c = candidates[i]
+      if options.packing == .costAware && !exhaustive {
+        let floor = max(best?.plan.efficiency ?? -.infinity, mustBeat ?? -.infinity)
+        if bound(c) < floor { break }
+      }
       guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
+      evaluated.insert(c.name)
       // Balanced: when even deleting the node outright scores too low, no move of it can pass.
       if let why = balancedRejection([c], savings: c.price) {
         rejected.append((c.name, why + " even if deleted"))
@@ -60,10 +78,11 @@ extension Simulation {
         rejected.append((c.name, why))
       case .plan(let plan):
         if options.packing == .firstFit { return plan }
-        if best == nil || plan.efficiency > best!.efficiency { best = plan }
+        // Ties go to the candidate that comes first (cheapest to disrupt).
+        if best == nil || (plan.efficiency, -i) > (best!.plan.efficiency, -best!.index) { best = (plan, i) }
       }
     }
-    return best
+    return best?.plan
   }
 
   /// Balanced, as upstream's scored consolidation: the move's share of its pools' cost saved,

@@ -74,11 +74,13 @@ extension Simulation {
     let multi = multiNodePlan(underused, probe: probe)
     if let multi, options.packing == .firstFit { propose(multi.command); return }
     var rejected: [(node: String, why: String)] = []
-    let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
+    var evaluated = Set<String>()
+    let single = singleNodePlan(
+      underused, probe: probe, rejected: &rejected, evaluated: &evaluated, mustBeat: multi?.efficiency)
     let unconsolidatable = Set(rejected.map(\.node))
     for (node, why) in rejected { explainOnce("Unconsolidatable", name: node, message: why) }
-    for c in underused where !unconsolidatable.contains(c.name) {
-      clearExplanation("Unconsolidatable", name: c.name)
+    for name in evaluated.subtracting(unconsolidatable).sorted() {
+      clearExplanation("Unconsolidatable", name: name)
     }
     let best = [multi, single].compactMap { $0 }.max { $0.efficiency < $1.efficiency }
     if let plan = best { propose(plan.command) }

@@ -83,7 +83,9 @@ extension Simulation {
     // Both methods run in full, so the figure covers every candidate being evaluated alone too.
     let multi = multiNodePlan(underused, probe: probe)
     var rejected: [(node: String, why: String)] = []
-    let single = singleNodePlan(underused, probe: probe, rejected: &rejected)
+    var evaluated = Set<String>()
+    let single = singleNodePlan(
+      underused, probe: probe, rejected: &rejected, evaluated: &evaluated, exhaustive: true)
     return ((multi ?? single)?.command.message, candidates.count)
   }
 }
