@@ -150,7 +150,9 @@ public struct Simulation: Sendable {
       // A managed input Node has a NodeClaim and an instance the cloud knows of.
       if labels[WellKnown.nodePoolLabel] != nil { cloud.adopt(node.name) }
     }
-    for pod in input.pods + Workloads.pods(of: input) {
+    // A pod that has finished (Succeeded or Failed) holds nothing, as for the kube-scheduler
+    // and upstream Karpenter.
+    for pod in input.pods.filter({ !$0.isTerminal }) + Workloads.pods(of: input) {
       try addPod(pod)
     }
     for name in nodes.keys.sorted() {

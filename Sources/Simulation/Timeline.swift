@@ -96,7 +96,7 @@ extension Simulation {
       }
     case .pod(var p):
       p.metadata.namespace = p.metadata.namespace ?? "default"
-      try? addPod(p)
+      if !p.isTerminal { try? addPod(p) }
     case .deployment(let d):
       replaceWorkload(kind: "Deployment", namespace: d.namespace, name: d.name) {
         $0.deployments.removeAll { $0.namespace == d.namespace && $0.name == d.name };

@@ -29,6 +29,18 @@ import Testing
     #expect(!r.events.contains { $0.type == "NodeClaimCreated" })
   }
 
+  @Test func finishedPodsHoldNothing() throws {
+    // A completed Job pod on the node and a failed pending one: neither takes room or capacity.
+    let done = pod("done", cpu: "4", spec: "nodeName: old") + "\nstatus: {phase: Succeeded}"
+    let failed = pod("failed", cpu: "4") + "\nstatus: {phase: Failed}"
+    let r = try simulate(
+      Self.types, nodePool(), Self.node("old"), done, failed, pod("new", cpu: "3"))
+    #expect(r.node(of: "new")?.name == "old")
+    #expect(r.node(of: "done") == nil)
+    #expect(r.pending("failed") == nil)
+    #expect(!r.events.contains { $0.type == "NodeClaimCreated" })
+  }
+
   @Test func pendingPodsFillExistingRoomBeforeNewNodesLaunch() throws {
     let r = try simulate(
       Self.types, nodePool(), Self.node("old"), pod("pinned", cpu: "1", spec: "nodeName: old"),
