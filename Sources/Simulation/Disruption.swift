@@ -61,9 +61,10 @@ extension Simulation {
     evaluatedVersion = clusterVersion
     nextTimedCheck = nextConsolidateAfterTime()
     takeDisruptionSnapshot()
-    explainBlockedNodes()
+    let candidacies = nodes.keys.sorted().map { ($0, candidacy($0)) }
+    explainBlockedNodes(candidacies)
     if let command = driftCommand() { propose(command); return }
-    let candidates = consolidationCandidates()
+    let candidates = Self.candidates(candidacies)
     explainBlockingBudgets(candidates)
     if let command = emptinessCommand(candidates) { propose(command); return }
     let underused = candidates.filter {
@@ -91,9 +92,14 @@ extension Simulation {
   /// Managed, Ready nodes that are not being disrupted, whose consolidateAfter has passed,
   /// with no do-not-disrupt pod and no pod a PodDisruptionBudget protects right now.
   func consolidationCandidates() -> [Candidate] {
-    var out: [Candidate] = []
-    for name in nodes.keys.sorted() {
-      if case .candidate(let candidate) = candidacy(name) { out.append(candidate) }
+    Self.candidates(nodes.keys.sorted().map { ($0, candidacy($0)) })
+  }
+
+  /// The candidates among judged nodes, cheapest to disrupt first.
+  static func candidates(_ candidacies: [(String, Candidacy)]) -> [Candidate] {
+    let out = candidacies.compactMap { _, candidacy -> Candidate? in
+      if case .candidate(let candidate) = candidacy { return candidate }
+      return nil
     }
     return out.sorted { ($0.disruptionCost, $0.name) < ($1.disruptionCost, $1.name) }
   }
@@ -123,8 +129,8 @@ extension Simulation {
     var cost = 0.0
     for key in podKeys {
       guard let pod = pods[key] else { continue }
-      // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
       if doNotDisrupt(pod) { return .blocked("Pod \(key) has \"karpenter.sh/do-not-disrupt\" annotation") }
+      // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
       if pod.pod.controllerOwner == nil {
         return .blocked("Pod \(key) has no controller that would recreate it")
       }
@@ -175,9 +181,9 @@ extension Simulation {
 
   /// Posts DisruptionBlocked for every node that the user's settings keep from being disrupted
   /// (once per distinct explanation).
-  mutating func explainBlockedNodes() {
-    for name in nodes.keys.sorted() {
-      switch candidacy(name) {
+  mutating func explainBlockedNodes(_ candidacies: [(String, Candidacy)]) {
+    for (name, candidacy) in candidacies {
+      switch candidacy {
       case .blocked(let why): explainOnce("DisruptionBlocked", name: name, message: why)
       case .candidate: clearExplanation("DisruptionBlocked", name: name)
       case .notEligible: break  // not looked at closely enough to know
