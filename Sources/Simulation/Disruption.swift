@@ -115,7 +115,7 @@ extension Simulation {
 
   func candidacy(_ name: String) -> Candidacy {
     let node = nodes[name]!
-    guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+    guard node.ready, node.initializedAt != nil, node.disruption == nil, let poolName = node.nodePool,
       let pool = input.nodePools.first(where: { $0.name == poolName })
     else { return .notEligible }
     if node.annotations[WellKnown.doNotDisruptAnnotation] == "true" {

@@ -74,11 +74,11 @@ extension Simulation {
     }
   }
 
-  /// Called when a node becomes Ready: a command whose replacements are all Ready drains its
+  /// Called when a node is initialized: a command whose replacements are all initialized drains its
   /// nodes now.
   mutating func replacementReady(_ name: String) {
     for id in commands.keys.sorted() where commands[id]!.launched.contains(name) {
-      if commands[id]!.launched.allSatisfy({ nodes[$0]?.ready ?? false }) { carryOut(id) }
+      if commands[id]!.launched.allSatisfy({ nodes[$0]?.initializedAt != nil }) { carryOut(id) }
     }
   }
 

@@ -51,7 +51,7 @@ extension Simulation {
     }
     for name in nodes.keys.sorted() {
       let node = nodes[name]!
-      guard node.ready, node.disruption == nil, let poolName = node.nodePool,
+      guard node.ready, node.initializedAt != nil, node.disruption == nil, let poolName = node.nodePool,
         node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
       else { continue }
       let pool = input.nodePools.first { $0.name == poolName }

@@ -56,6 +56,9 @@ public struct CloudSpec: Codable, Hashable, Sendable {
   public var instanceTypes: InstanceTypeSource?
   /// NodeClaim created -> Node Ready; default 30s.
   public var nodeStartup: String?
+  /// Node Ready -> its startup taints removed by the daemons that own them (the NodeClaim is
+  /// Initialized then); default 0s.
+  public var startupTaintsRemovedAfter: String?
   /// A JSON file of price overrides for the aws catalog (`{"onDemand": {...}, "spot": {...}}`),
   /// relative to the working directory.
   public var pricesFile: String?

@@ -16,6 +16,10 @@ extension Scenario: SelfValidating {
       if let d = cloud.nodeStartup, Self.seconds(d) == nil {
         errors.append(.invalid(cloudPath.child("nodeStartup"), d, "must be a Go duration such as 30s"))
       }
+      if let d = cloud.startupTaintsRemovedAfter, Self.seconds(d) == nil {
+        errors.append(
+          .invalid(cloudPath.child("startupTaintsRemovedAfter"), d, "must be a Go duration such as 20s"))
+      }
       if let zones = cloud.zones, zones.isEmpty {
         errors.append(.invalid(cloudPath.child("zones"), "", "must name at least one zone when set"))
       }

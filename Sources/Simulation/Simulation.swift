@@ -47,6 +47,7 @@ public struct Simulation: Sendable {
     case registrationTimeout(String)
     case garbageCollect
     case replacementTimeout(Int)
+    case initialize(String)
   }
 
   static let quietPeriod = 15.0 * 60
@@ -59,6 +60,8 @@ public struct Simulation: Sendable {
   var schema = ResourceSchema()
   var catalog: CloudCatalog
   let nodeStartup: Double
+  /// Ready -> startup taints removed (Initialized).
+  let startupTaintRemoval: Double
   let duration: Double?
 
   public private(set) var now = 0.0
@@ -119,6 +122,7 @@ public struct Simulation: Sendable {
     self.options = options
     let spec = input.scenario.spec
     nodeStartup = spec?.cloud?.nodeStartup.flatMap(Scenario.seconds) ?? 30
+    startupTaintRemoval = spec?.cloud?.startupTaintsRemovedAfter.flatMap(Scenario.seconds) ?? 0
     duration = spec?.duration.flatMap(Scenario.seconds)
     do {
       catalog = try CloudCatalog.build(
@@ -310,6 +314,8 @@ public struct Simulation: Sendable {
       collectGarbage()
     case .replacementTimeout(let id):
       replacementTimeout(id)
+    case .initialize(let name):
+      initialize(name)
     }
   }
 

@@ -60,6 +60,9 @@ extension Simulation {
     lastActivity = now
   }
 
+  /// The node as a scheduler sees it. Karpenter's view (`includeNominated`) counts pods
+  /// nominated to it and ignores startup taints, which are expected to go (as upstream does for
+  /// nodes not yet initialized); the kube-scheduler's counts bound pods only and honours them.
   func existingNode(_ node: SimNode, includeNominated: Bool) -> ExistingNode {
     let podKeys = includeNominated ? node.pods.union(node.nominated) : node.pods
     var requested = node.requested
@@ -67,7 +70,7 @@ extension Simulation {
       for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
     }
     return ExistingNode(
-      name: node.name, labels: node.labels, taints: node.taints + node.startupTaints,
+      name: node.name, labels: node.labels, taints: includeNominated ? node.taints : node.taints + node.startupTaints,
       allocatable: node.allocatable,
       requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
   }
@@ -255,21 +258,35 @@ extension Simulation {
     return name
   }
 
-  /// The node registered, became Ready and lost its startup taints: the NodeClaim is
-  /// Registered and Initialized, pods may bind, and replacements it stood for may proceed.
+  /// The node registered and became Ready: pods that tolerate its startup taints may bind now.
+  /// It is Initialized once the daemons remove its startup taints (at once unless the Scenario
+  /// says they take a while).
   mutating func nodeBecameReady(_ name: String) {
     // A vanished instance never reports Ready.
     guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
     awaitingRegistration -= 1
     nodes[name]!.ready = true
     nodes[name]!.registeredAt = now
-    nodes[name]!.initializedAt = now
-    nodes[name]!.startupTaints = []  // removed by the daemons that own them once the node is up
     record(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
     log("nodeclaim.lifecycle", "registered nodeclaim", ["NodeClaim": name, "Node": name])
-    log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     try? startDaemonSets(on: name)
     nodes[name]!.lastPodEvent = now
+    lastActivity = now
+    clusterVersion += 1
+    if nodes[name]!.startupTaints.isEmpty || startupTaintRemoval <= 0 {
+      initialize(name)
+    } else {
+      queue.schedule(.initialize(name), at: now + startupTaintRemoval)
+    }
+    scheduleKubeScheduler(at: now)
+  }
+
+  /// Startup taints are gone: the NodeClaim is Initialized; replacements it stood for proceed.
+  mutating func initialize(_ name: String) {
+    guard nodes[name] != nil, nodes[name]!.initializedAt == nil, nodes[name]!.ready else { return }
+    nodes[name]!.startupTaints = []
+    nodes[name]!.initializedAt = now
+    log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     lastActivity = now
     clusterVersion += 1
     scheduleKubeScheduler(at: now)

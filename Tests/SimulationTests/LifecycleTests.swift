@@ -83,6 +83,28 @@ import Testing
     #expect(log.allSatisfy { ($0["time"] as? String)?.hasPrefix("2024-01-01T00:00:") ?? false })
   }
 
+  @Test func aNodeIsInitializedWhenItsStartupTaintsGo() throws {
+    // Startup taints are removed 20 s after the node is Ready: pods that do not tolerate them
+    // bind then, and the NodeClaim is Initialized then.
+    let yaml = Self.scenario()
+      .replacingOccurrences(of: "\n  duration: 1h", with: "\n    startupTaintsRemovedAfter: 20s\n  duration: 1h")
+      .replacingOccurrences(
+        of: "      requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]",
+        with:
+          "      requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]\n      startupTaints: [{key: example.com/agent-not-ready, effect: NoSchedule}]"
+      )
+    let (json, log) = try Self.run(yaml)
+    let node = try #require((json["nodes"] as! [[String: Any]]).first)
+    let claim = try #require(node["nodeClaim"] as? [String: Any])
+    #expect(claim["registeredAt"] as? Double == 31)
+    #expect(claim["initializedAt"] as? Double == 51)
+    let bound = Self.events(json, "PodBound").filter { ($0["pod"] as? String)?.hasPrefix("default/web-") == true }
+    #expect(bound.count == 2)
+    #expect(bound.allSatisfy { $0["time"] as? Double == 51 })
+    #expect(log.contains { $0["message"] as? String == "initialized nodeclaim" && ($0["time"] as? String)?.hasSuffix("00:00:51.000Z") == true })
+    #expect((node["taints"] as! [[String: Any]]).isEmpty)
+  }
+
   @Test func aNodeNotYetRegisteredCarriesTheUnregisteredTaint() throws {
     let (json, _) = try Self.run(Self.scenario(duration: "20s"))
     let node = try #require((json["nodes"] as! [[String: Any]]).first)
