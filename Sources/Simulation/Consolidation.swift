@@ -176,6 +176,7 @@ extension Simulation {
             $0.available && $0.capacityType == WellKnown.capacityTypeSpot && $0.price < current
           }
         }
+        guard !cheaper.isEmpty else { return .rejected("Can't replace spot node with a cheaper spot node") }
         guard cheaper.count >= Self.spotToSpotMinimumOptions else {
           return .rejected(
             "SpotToSpotConsolidation requires \(Self.spotToSpotMinimumOptions) cheaper instance type options than the current candidate to consolidate, got \(cheaper.count)"

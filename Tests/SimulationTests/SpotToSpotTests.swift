@@ -75,4 +75,24 @@ import Testing
   @Test func onWithTooFewCheaperTypesKeepsTheNode() throws {
     #expect(try !replaced(scenario(gate: true, cheaper: 10)))
   }
+
+  /// The Unconsolidatable explanation for the node `old`, in upstream's words.
+  func why(_ yaml: String) throws -> String? {
+    let events = try simulateJSON(yaml)["kubernetesEvents"] as! [[String: Any]]
+    return events.last {
+      $0["reason"] as? String == "Unconsolidatable"
+        && ($0["involvedObject"] as? [String: Any])?["name"] as? String == "old"
+    }?["message"] as? String
+  }
+
+  @Test func eachRefusalSaysWhy() throws {
+    #expect(
+      try why(scenario(gate: nil, cheaper: 16))
+        == "SpotToSpotConsolidation is disabled, can't replace a spot node with a spot node")
+    #expect(try why(scenario(gate: true, cheaper: 0)) == "Can't replace spot node with a cheaper spot node")
+    #expect(
+      try why(scenario(gate: true, cheaper: 10))
+        == "SpotToSpotConsolidation requires 15 cheaper instance type options than the current candidate to consolidate, got 10"
+    )
+  }
 }
