@@ -1,4 +1,6 @@
 import Foundation
+import KarpenterCLI
+import Simulation
 import Testing
 
 /// The generated day/night scenarios of InvariantTests, with the cloud misbehaving on top:
@@ -76,5 +78,24 @@ import Testing
     let b = try simulate(Self.generate(seed: 11).documents)
     #expect(a.events.count == b.events.count)
     #expect(a.cost.total == b.cost.total)
+  }
+}
+
+/// The same generated scenarios on the wall clock (sped up so that nothing waits long) take
+/// exactly the steps they take on the virtual clock: the controllers do not depend on the clock.
+@Suite struct ClockInvarianceTests {
+  @Test(arguments: [UInt64(5), 11])
+  func wallClockRunEqualsVirtualRun(seed: UInt64) async throws {
+    let path = try scenarioFile(FailureInvariantTests.generate(seed: seed).documents.joined(separator: "\n---\n"))
+    guard case .ready(var virtual, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions()),
+      case .ready(var live, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions())
+    else {
+      Issue.record("the generated scenario did not load")
+      return
+    }
+    let expected = virtual.run()
+    let result = await live.run(on: WallClock(speed: 1e9))
+    #expect(try result.json() == expected.json())
+    #expect(result.logLines() == expected.logLines())
   }
 }
