@@ -140,9 +140,6 @@ struct NodeNamer {
   private var used = Set<String>()
   private var counter: UInt64 = 0
 
-  /// Lets a name be issued again once its node is gone (a long-running controller forgets
-  /// names so that memory does not grow with every launch; a simulation never reuses one).
-  mutating func forget(_ name: String) { used.remove(name) }
   static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
   mutating func name(prefix: String) -> String {

@@ -52,9 +52,7 @@ extension Simulation {
     _ candidates: [Candidate], probe: ReschedulingProbe, rejected: inout [(node: String, why: String)],
     evaluated: inout Set<String>, mustBeat: Double? = nil, exhaustive: Bool = false
   ) -> ConsolidationPlan? {
-    func bound(_ c: Candidate) -> Double {
-      1 + c.disruptionCost > 0 ? c.price / (1 + c.disruptionCost) : .infinity
-    }
+    func bound(_ c: Candidate) -> Double { c.price / Self.disruptionWeight([c]) }
     var order = Array(candidates.indices)
     if options.packing == .costAware && !exhaustive {
       order.sort { (bound(candidates[$0]), -$0) > (bound(candidates[$1]), -$1) }
@@ -122,6 +120,12 @@ extension Simulation {
   static let upstreamMultiNodeLimit = 100
   static let spotToSpotMinimumOptions = 15
   static let minimumSavingsPerPod = 0.01
+
+  /// What a move's savings are divided by to rank it: 1 plus its disruption cost, floored at 0
+  /// (pods cheap to evict make a move no less attractive than an empty node does).
+  static func disruptionWeight(_ set: [Candidate]) -> Double {
+    1 + max(0, set.reduce(0) { $0 + $1.disruptionCost })
+  }
 
   struct ConsolidationPlan {
     var command: DisruptionCommand
@@ -210,7 +214,7 @@ extension Simulation {
           id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims,
           replacementPods: plan.claimPods,
           message: message),
-        efficiency: savings / (1 + set.reduce(0) { $0 + $1.disruptionCost })))
+        efficiency: savings / Self.disruptionWeight(set)))
   }
 
   struct ReschedulingPlan {

@@ -66,10 +66,13 @@ extension Simulation {
     if let command = driftCommand() { propose(command); return }
     let candidates = Self.candidates(candidacies)
     explainBlockingBudgets(candidates)
-    if let command = emptinessCommand(candidates) { propose(command); return }
-    let underused = candidates.filter {
-      ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
+    // A node that is no consolidation candidate now has no current consolidation verdict.
+    let underusedNames = Set(candidates.filter(Self.consolidates).map(\.name))
+    for (name, _) in candidacies where !underusedNames.contains(name) {
+      clearExplanation("Unconsolidatable", name: name)
     }
+    if let command = emptinessCommand(candidates) { propose(command); return }
+    let underused = candidates.filter(Self.consolidates)
     if underused.isEmpty { return }
     let probe = ReschedulingProbe(clusterSchedulingInput())
     let multi = multiNodePlan(underused, probe: probe)
@@ -129,14 +132,7 @@ extension Simulation {
     var cost = 0.0
     for key in podKeys {
       guard let pod = pods[key] else { continue }
-      if doNotDisrupt(pod) { return .blocked("Pod \(key) has \"karpenter.sh/do-not-disrupt\" annotation") }
-      // A pod no controller would recreate is never disrupted voluntarily: it would be gone.
-      if pod.pod.controllerOwner == nil {
-        return .blocked("Pod \(key) has no controller that would recreate it")
-      }
-      if disruptionBudgets.blocks(pod) {
-        return .blocked("A PodDisruptionBudget prevents evicting pod \(key)")
-      }
+      if let refusal = evictionRefusal(pod) { return .blocked(refusal) }
       cost += evictionCost(pod)
     }
     let balanced = balancedDisruption(of: podKeys)
@@ -160,9 +156,20 @@ extension Simulation {
     return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
   }
 
+  /// Whether the candidate's NodePool consolidates underused nodes (not only empty ones).
+  static func consolidates(_ c: Candidate) -> Bool {
+    (c.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
+  }
+
   /// Posts DisruptionBlocked on each NodePool whose budgets allow no disruption now for a reason
-  /// that one of its candidates would be disrupted for.
+  /// that one of its candidates would be disrupted for; clears it where that no longer holds.
   mutating func explainBlockingBudgets(_ candidates: [Candidate]) {
+    let withCandidates = Set(candidates.map(\.pool.name))
+    for pool in input.nodePools where !withCandidates.contains(pool.name) {
+      for reason in ["Empty", "Underutilized"] {
+        clearExplanation("DisruptionBlocked/\(reason)", name: pool.name, kind: "NodePool")
+      }
+    }
     var seen = Set<String>()
     for c in candidates where seen.insert(c.pool.name).inserted {
       for reason in ["Empty", "Underutilized"] {
@@ -189,6 +196,16 @@ extension Simulation {
       case .notEligible: break  // not looked at closely enough to know
       }
     }
+  }
+
+  /// Why a voluntary disruption (drift, consolidation) may not evict `pod` now, as upstream's
+  /// candidate filter says it (do-not-disrupt, a PodDisruptionBudget), plus ours: a pod no
+  /// controller would recreate would be gone for good. Nil when it may be evicted.
+  func evictionRefusal(_ pod: SimPod) -> String? {
+    if doNotDisrupt(pod) { return "Pod \(pod.key) has \"karpenter.sh/do-not-disrupt\" annotation" }
+    if pod.pod.controllerOwner == nil { return "Pod \(pod.key) has no controller that would recreate it" }
+    if disruptionBudgets.blocks(pod) { return "A PodDisruptionBudget prevents evicting pod \(pod.key)" }
+    return nil
   }
 
   func doNotDisrupt(_ pod: SimPod) -> Bool {

@@ -19,6 +19,7 @@ extension Simulation {
   /// drained and deleted once the replacements are Ready.
   mutating func validateCommand(_ id: Int) {
     guard var command = commands[id] else { return }
+    takeDisruptionSnapshot()  // PodDisruptionBudgets and pool totals as they are now
     let stillThere = command.nodes.allSatisfy { nodes[$0] != nil && nodes[$0]!.disruption == nil }
     var valid = stillThere
     if valid && command.reason == "Underutilized" {

@@ -86,6 +86,11 @@ extension Simulation {
     var evaluated = Set<String>()
     let single = singleNodePlan(
       underused, probe: probe, rejected: &rejected, evaluated: &evaluated, exhaustive: true)
-    return ((multi ?? single)?.command.message, candidates.count)
+    // The choice runDisruption makes: first-fit takes a multi-node move first; cost-aware the
+    // one saving most per pod disrupted.
+    let best =
+      options.packing == .firstFit
+      ? (multi ?? single) : [multi, single].compactMap { $0 }.max { $0.efficiency < $1.efficiency }
+    return (best?.command.message, candidates.count)
   }
 }

@@ -72,11 +72,8 @@ extension Simulation {
       }
       guard let why else { continue }
       if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 { continue }
-      // As upstream, a node holding a pod that may not be evicted now (do-not-disrupt, or a
-      // PodDisruptionBudget that allows no disruption) is not a drift candidate this pass.
-      if reschedulablePods(name).contains(where: { key in
-        pods[key].map { doNotDisrupt($0) || disruptionBudgets.blocks($0) } ?? false
-      }) {
+      // A node holding a pod that may not be evicted now is not a drift candidate this pass.
+      if reschedulablePods(name).contains(where: { key in pods[key].flatMap(evictionRefusal) != nil }) {
         continue
       }
       let probe = ReschedulingProbe(clusterSchedulingInput())

@@ -42,7 +42,7 @@ extension Simulation {
     // Only NodeClaims' instances: the cloud knows nothing of nodes Karpenter does not manage.
     guard let node = nodes[name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
     cloud.lose(name)
-    if node.registeredAt == nil { awaitingRegistration -= 1 }
+    if node.initializedAt == nil { awaitingInitialization -= 1 }
     nodes[name]!.instanceGoneAt = now
     nodes[name]!.ready = false
     clusterVersion += 1

@@ -67,9 +67,9 @@ public struct Simulation: Sendable {
   public private(set) var now = 0.0
   /// Set by the quiet rule: nothing more will happen.
   var finished = false
-  /// Launched NodeClaims whose node has not registered yet (the run is not quiet while any
-  /// could still register or time out).
-  var awaitingRegistration = 0
+  /// Launched NodeClaims whose node is not initialized yet (the run is not quiet while any
+  /// could still register, lose its startup taints or time out).
+  var awaitingInitialization = 0
   var queue = EventQueue<Action>()
   var nodes: [String: SimNode] = [:]
   var pods: [String: SimPod] = [:]
@@ -203,7 +203,10 @@ public struct Simulation: Sendable {
   mutating func startDaemonSets(on nodeName: String) throws {
     guard let node = nodes[nodeName] else { return }
     for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
-      guard let pod = Workloads.daemonPod(ds, node: nodeName, labels: node.labels, taints: node.taints) else {
+      guard
+        let pod = Workloads.daemonPod(
+          ds, node: nodeName, labels: node.labels, taints: node.taints + node.startupTaints)
+      else {
         continue
       }
       if pods["\(pod.namespace)/\(pod.name)"] != nil { continue }
@@ -235,7 +238,7 @@ public struct Simulation: Sendable {
     if time > now || samples.isEmpty { recordSample() }  // the state at the end of `now`
     now = time
     handle(action)
-    if duration == nil && timelinePending == 0 && awaitingRegistration == 0, let next = queue.nextTime,
+    if duration == nil && timelinePending == 0 && awaitingInitialization == 0, let next = queue.nextTime,
       next > max(lastActivity, lastTimelineAt) + Self.quietPeriod
     {
       finished = true

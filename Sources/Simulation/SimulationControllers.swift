@@ -70,7 +70,8 @@ extension Simulation {
       for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
     }
     return ExistingNode(
-      name: node.name, labels: node.labels, taints: includeNominated ? node.taints : node.taints + node.startupTaints,
+      name: node.name, labels: node.labels,
+      taints: includeNominated ? node.taints : node.taints + node.startupTaints,
       allocatable: node.allocatable,
       requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
   }
@@ -235,7 +236,7 @@ extension Simulation {
       startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false,
       launchedAt: now)
     stampFromNodePool(name)
-    awaitingRegistration += 1
+    awaitingInitialization += 1
     nodes[name]!.lastPodEvent = now
     let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
     let reason =
@@ -264,7 +265,6 @@ extension Simulation {
   mutating func nodeBecameReady(_ name: String) {
     // A vanished instance never reports Ready.
     guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
-    awaitingRegistration -= 1
     nodes[name]!.ready = true
     nodes[name]!.registeredAt = now
     record(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
@@ -283,9 +283,13 @@ extension Simulation {
 
   /// Startup taints are gone: the NodeClaim is Initialized; replacements it stood for proceed.
   mutating func initialize(_ name: String) {
-    guard nodes[name] != nil, nodes[name]!.initializedAt == nil, nodes[name]!.ready else { return }
+    guard nodes[name] != nil, nodes[name]!.initializedAt == nil, nodes[name]!.ready,
+      nodes[name]!.instanceGoneAt == nil
+    else { return }
+    awaitingInitialization -= 1
     nodes[name]!.startupTaints = []
     nodes[name]!.initializedAt = now
+    try? startDaemonSets(on: name)  // those that do not tolerate the startup taints
     log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     lastActivity = now
     clusterVersion += 1

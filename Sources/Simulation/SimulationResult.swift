@@ -151,6 +151,11 @@ extension Simulation {
       guard let latest else { return nil }
       let name = object.hasPrefix("Node/") ? String(object.dropFirst(5)) : object
       if object.hasPrefix("Node/") && nodes[name] == nil { return nil }
+      if object.hasPrefix("NodePool/")
+        && !input.nodePools.contains(where: { "NodePool/\($0.name)" == object })
+      {
+        return nil
+      }
       return (name, latest)
     }
   }

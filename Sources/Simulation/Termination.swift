@@ -108,7 +108,7 @@ extension Simulation {
     releaseNominations(name)
     guard let node = nodes.removeValue(forKey: name) else { return }
     cloud.delete(name)
-    if node.registeredAt == nil && node.instanceGoneAt == nil { awaitingRegistration -= 1 }
+    if node.initializedAt == nil && node.instanceGoneAt == nil { awaitingInitialization -= 1 }
     for key in node.pods.sorted() {
       if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
     }
@@ -123,8 +123,6 @@ extension Simulation {
         NodeLifetime(
           name: name, nodePool: node.nodePool, capacityType: node.capacityType, price: node.price,
           from: node.createdAt, to: instanceEnd))
-    } else {
-      namer.forget(name)
     }
     scheduleKubeScheduler(at: now)
   }

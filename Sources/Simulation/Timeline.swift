@@ -96,7 +96,12 @@ extension Simulation {
       }
     case .pod(var p):
       p.metadata.namespace = p.metadata.namespace ?? "default"
-      if !p.isTerminal { try? addPod(p) }
+      if p.isTerminal {
+        // A pod that finished holds nothing any more.
+        removePod("\(p.metadata.namespace!)/\(p.metadata.name ?? "")", reason: "finished")
+      } else {
+        try? addPod(p)
+      }
     case .deployment(let d):
       replaceWorkload(kind: "Deployment", namespace: d.namespace, name: d.name) {
         $0.deployments.removeAll { $0.namespace == d.namespace && $0.name == d.name };

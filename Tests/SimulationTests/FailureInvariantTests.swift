@@ -86,7 +86,8 @@ import Testing
 @Suite struct ClockInvarianceTests {
   @Test(arguments: [UInt64(5), 11])
   func wallClockRunEqualsVirtualRun(seed: UInt64) async throws {
-    let path = try scenarioFile(FailureInvariantTests.generate(seed: seed).documents.joined(separator: "\n---\n"))
+    let path = try scenarioFile(
+      FailureInvariantTests.generate(seed: seed).documents.joined(separator: "\n---\n"))
     guard case .ready(var virtual, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions()),
       case .ready(var live, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions())
     else {

@@ -87,7 +87,9 @@ import Testing
     // Startup taints are removed 20 s after the node is Ready: pods that do not tolerate them
     // bind then, and the NodeClaim is Initialized then.
     let yaml = Self.scenario()
-      .replacingOccurrences(of: "\n  duration: 1h", with: "\n    startupTaintsRemovedAfter: 20s\n  duration: 1h")
+      .replacingOccurrences(
+        of: "\n  duration: 1h", with: "\n    startupTaintsRemovedAfter: 20s\n  duration: 1h"
+      )
       .replacingOccurrences(
         of: "      requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]",
         with:
@@ -98,11 +100,35 @@ import Testing
     let claim = try #require(node["nodeClaim"] as? [String: Any])
     #expect(claim["registeredAt"] as? Double == 31)
     #expect(claim["initializedAt"] as? Double == 51)
-    let bound = Self.events(json, "PodBound").filter { ($0["pod"] as? String)?.hasPrefix("default/web-") == true }
+    let bound = Self.events(json, "PodBound").filter {
+      ($0["pod"] as? String)?.hasPrefix("default/web-") == true
+    }
     #expect(bound.count == 2)
     #expect(bound.allSatisfy { $0["time"] as? Double == 51 })
-    #expect(log.contains { $0["message"] as? String == "initialized nodeclaim" && ($0["time"] as? String)?.hasSuffix("00:00:51.000Z") == true })
+    #expect(
+      log.contains {
+        $0["message"] as? String == "initialized nodeclaim"
+          && ($0["time"] as? String)?.hasSuffix("00:00:51.000Z") == true
+      })
     #expect((node["taints"] as! [[String: Any]]).isEmpty)
+  }
+
+  @Test func aRunWithoutDurationWaitsForSlowStartupTaints() throws {
+    // Startup taints take 20 minutes to go, longer than the 15-minute quiet rule: the run
+    // must not end before the node is initialized and the pods are bound.
+    let yaml = Self.scenario()
+      .replacingOccurrences(of: "\n  duration: 1h", with: "\n    startupTaintsRemovedAfter: 20m")
+      .replacingOccurrences(
+        of: "      requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]",
+        with:
+          "      requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [on-demand]}]\n      startupTaints: [{key: example.com/agent-not-ready, effect: NoSchedule}]"
+      )
+    let (json, _) = try Self.run(yaml)
+    #expect((json["pendingPods"] as! [Any]).isEmpty)
+    let claim = try #require((json["nodes"] as! [[String: Any]]).first?["nodeClaim"] as? [String: Any])
+    let initializedAt = claim["initializedAt"] as? Double
+    #expect(initializedAt == 1231, "Ready at 31 s, startup taints gone 20 minutes later")
+    #expect((json["endTime"] as! Double) >= 1231 + 900)
   }
 
   @Test func aNodeNotYetRegisteredCarriesTheUnregisteredTaint() throws {

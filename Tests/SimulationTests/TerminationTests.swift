@@ -55,6 +55,15 @@ import Testing
     #expect(r.node(of: "a")?.name == "n1")
   }
 
+  @Test func aPodWithoutControllerBlocksDrift() throws {
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let r = try simulate(
+      s, nodePool(), managedNode("n1", type: "std", cpu: "4"), pod("bare", spec: "nodeName: n1"))
+    #expect(r.events("DisruptionDecided").isEmpty, "drifting n1 would lose the bare pod for good")
+    #expect(r.node(of: "bare")?.name == "n1")
+  }
+
   @Test func doNotDisruptPodBlocksDrift() throws {
     let s = scenario(
       types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
