@@ -22,7 +22,6 @@ public struct CloudInstance: Sendable {
   public var name: String
   public var instanceType: InstanceType
   public var offering: Offering
-  public var launchedAt: Double
 }
 
 public enum CloudProviderError: Error, Sendable, Equatable {
@@ -65,7 +64,7 @@ public struct SimulatedCloud: CloudProvider {
     }
     running.insert(name)
     if let until = neverJoining[key], until > time { broken.insert(name) }
-    return .success(CloudInstance(name: name, instanceType: type, offering: offering, launchedAt: time))
+    return .success(CloudInstance(name: name, instanceType: type, offering: offering))
   }
 
   public mutating func delete(_ name: String) {

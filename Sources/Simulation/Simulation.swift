@@ -64,7 +64,7 @@ public struct Simulation: Sendable {
   let startupTaintRemoval: Double
   let duration: Double?
 
-  public private(set) var now = 0.0
+  var now = 0.0
   /// Set by the quiet rule: nothing more will happen.
   var finished = false
   /// Launched NodeClaims whose node is not initialized yet (the run is not quiet while any
