@@ -240,7 +240,7 @@ extension Simulation {
       if let schedule = budget.schedule, let duration = budget.duration.flatMap(Scenario.seconds),
         let cron = try? CronSchedule(parsing: schedule)
       {
-        let t = options.epoch + Int64(now)
+        let t = epoch + Int64(now)
         if cron.lastFiring(atOrBefore: t, within: Int64(duration) - 1) == nil { continue }
       }
       let spec = budget.nodes ?? NodePool.defaultBudgetNodes

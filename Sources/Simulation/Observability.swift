@@ -154,7 +154,7 @@ extension Simulation {
 extension SimulationResult {
   /// Karpenter's log lines and its Kubernetes Events (as `events` log lines), merged in time
   /// order, one JSON object per line.
-  public func logLines(epoch: Int64 = SimulationOptions.virtualEpoch) -> String {
+  public func logLines() -> String {
     LogRecord.lines(logs[...], kubernetesEvents[...], epoch: epoch)
   }
 }

@@ -33,8 +33,11 @@ public struct ScenarioSpec: Codable, Hashable, Sendable {
   /// A Go duration; absent means "until quiet".
   public var duration: String?
   public var timeline: [TimelineEntry]?
-  /// Upstream's feature gates that change behaviour: `spotToSpotConsolidation` (default false).
+  /// Upstream's feature gates that change behaviour, all false by default.
   public var featureGates: FeatureGates?
+  /// The wall-clock time of virtual time 0 (RFC 3339, e.g. `2024-01-01T00:00:00Z`): budget
+  /// schedules are evaluated, and log lines stamped, from it. Default 2024-01-01T00:00:00Z.
+  public var start: String?
 
   public init(cloud: CloudSpec? = nil, duration: String? = nil, timeline: [TimelineEntry]? = nil) {
     self.cloud = cloud
@@ -48,6 +51,10 @@ public struct FeatureGates: Codable, Hashable, Sendable {
   /// when at least 15 cheaper instance types are possible, so the launch has room to avoid
   /// interruption-prone pools), as upstream's gate of the same name.
   public var spotToSpotConsolidation: Bool?
+  /// Applies NodeOverlays (karpenter.sh/v1alpha1) to the instance types they select.
+  public var nodeOverlay: Bool?
+  /// Static NodePools: a NodePool with `spec.replicas` keeps exactly that many nodes.
+  public var staticCapacity: Bool?
 }
 
 public struct CloudSpec: Codable, Hashable, Sendable {

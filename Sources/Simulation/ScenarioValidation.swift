@@ -11,6 +11,10 @@ extension Scenario: SelfValidating {
     if let d = s.duration, Self.seconds(d) == nil {
       errors.append(.invalid(spec.child("duration"), d, "must be a Go duration such as 90s, 10m or 1h30m"))
     }
+    if let start = s.start, Self.unixTime(start) == nil {
+      errors.append(
+        .invalid(spec.child("start"), start, "must be an RFC 3339 time such as 2024-01-01T00:00:00Z"))
+    }
     if let cloud = s.cloud {
       let cloudPath = spec.child("cloud")
       if let d = cloud.nodeStartup, Self.seconds(d) == nil {
@@ -95,6 +99,56 @@ extension Scenario: SelfValidating {
       }
     }
     return errors
+  }
+
+  /// Unix seconds of an RFC 3339 time (`2024-01-01T00:00:00Z`, `2024-06-01T08:30:00+02:00`,
+  /// fractional seconds dropped), or nil when it is not one.
+  public static func unixTime(_ text: String) -> Int64? {
+    let u = Array(text.utf8)
+    func number(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= u.count else { return nil }
+      var n = 0
+      for i in range {
+        guard (48...57).contains(u[i]) else { return nil }
+        n = n * 10 + Int(u[i] - 48)
+      }
+      return n
+    }
+    func at(_ i: Int, _ c: Character) -> Bool { i < u.count && u[i] == c.asciiValue! }
+    guard let year = number(0..<4), at(4, "-"), let month = number(5..<7), at(7, "-"),
+      let day = number(8..<10), at(10, "T") || at(10, "t") || at(10, " "), let hour = number(11..<13),
+      at(13, ":"), let minute = number(14..<16), at(16, ":"), let second = number(17..<19),
+      (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+    else { return nil }
+    var i = 19
+    if at(i, ".") {
+      i += 1
+      let digits = i
+      while i < u.count, (48...57).contains(u[i]) { i += 1 }
+      guard i > digits else { return nil }
+    }
+    var offset = 0
+    if at(i, "Z") || at(i, "z") {
+      i += 1
+    } else if at(i, "+") || at(i, "-"), let h = number(i + 1..<i + 3), at(i + 3, ":"),
+      let m = number(i + 4..<i + 6), h < 24, m < 60
+    {
+      offset = (h * 60 + m) * 60 * (at(i, "-") ? -1 : 1)
+      i += 6
+    } else {
+      return nil
+    }
+    guard i == u.count else { return nil }
+    // Days from civil (Howard Hinnant), the inverse of CivilTime.
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146097 + doe - 719468
+    let civil = CivilTime(unixSeconds: Int64(days) * 86400)
+    guard civil.day == day, civil.month == month else { return nil }  // 2023-02-30
+    return Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second - offset)
   }
 
   static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]

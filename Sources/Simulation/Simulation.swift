@@ -9,14 +9,15 @@ public struct SimulationOptions: Sendable {
 
   public var packing: PackingStrategy
   /// The Unix time of second 0: budget schedules are evaluated, and log lines stamped, in it.
-  public var epoch: Int64
+  /// Nil takes the Scenario's `start` (2024-01-01 00:00 UTC when it has none).
+  public var epoch: Int64?
   /// Whether the run keeps its whole history (events, samples, node lifetimes) for the report.
   /// A long-running controller does not: its log lines and Kubernetes Events are handed out
   /// as they happen and then dropped, so its memory follows the cluster, not the time it ran.
   public var keepsHistory: Bool
 
   public init(
-    packing: PackingStrategy = .costAware, epoch: Int64 = SimulationOptions.virtualEpoch,
+    packing: PackingStrategy = .costAware, epoch: Int64? = nil,
     keepsHistory: Bool = true
   ) {
     self.packing = packing
@@ -57,6 +58,8 @@ public struct Simulation: Sendable {
 
   var input: SimulationInput
   let options: SimulationOptions
+  /// The Unix time of second 0 (the options' epoch, else the Scenario's start).
+  let epoch: Int64
   var schema = ResourceSchema()
   var catalog: CloudCatalog
   let nodeStartup: Double
@@ -121,6 +124,7 @@ public struct Simulation: Sendable {
     self.input = input
     self.options = options
     let spec = input.scenario.spec
+    epoch = options.epoch ?? spec?.start.flatMap(Scenario.unixTime) ?? SimulationOptions.virtualEpoch
     nodeStartup = spec?.cloud?.nodeStartup.flatMap(Scenario.seconds) ?? 30
     startupTaintRemoval = spec?.cloud?.startupTaintsRemovedAfter.flatMap(Scenario.seconds) ?? 0
     duration = spec?.duration.flatMap(Scenario.seconds)

@@ -18,6 +18,8 @@ public struct SimulationResult: Encodable, Sendable {
   public var samples: [SimulationSample] = []
   /// Karpenter's log lines, for `--log`; not part of the JSON output.
   public var logs: [LogRecord] = []
+  /// The Unix time of second 0, for stamping the log lines; not part of the JSON output.
+  public var epoch: Int64 = SimulationOptions.virtualEpoch
   /// Why each node alive at the end (and each NodePool) is not being disrupted, as far as
   /// Karpenter explained it: the explanations that still held at the end, latest first per
   /// object. For the text and HTML reports; not part of the JSON output.
@@ -140,7 +142,7 @@ extension Simulation {
       endTime: endTime, nodes: reports, pendingPods: pending,
       cost: SimulationResult.CostReport(
         perHour: (perHour * 1e6).rounded() / 1e6, total: (total * 1e6).rounded() / 1e6),
-      events: events, kubernetesEvents: kubernetesEvents, samples: series, logs: logs,
+      events: events, kubernetesEvents: kubernetesEvents, samples: series, logs: logs, epoch: epoch,
       whyNodesStay: currentExplanations())
   }
 
