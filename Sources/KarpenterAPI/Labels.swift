@@ -16,6 +16,10 @@ public enum WellKnown {
   public static let terminationFinalizer = "karpenter.sh/termination"
   public static let disruptedTaintKey = "karpenter.sh/disrupted"
   public static let unregisteredTaintKey = "karpenter.sh/unregistered"
+  /// Taints Kubernetes' node lifecycle controller keeps on cordoned and unhealthy Nodes.
+  public static let unschedulableTaintKey = "node.kubernetes.io/unschedulable"
+  public static let notReadyTaintKey = "node.kubernetes.io/not-ready"
+  public static let unreachableTaintKey = "node.kubernetes.io/unreachable"
 
   public static let hostnameLabel = "kubernetes.io/hostname"
   public static let zoneLabel = "topology.kubernetes.io/zone"

@@ -41,6 +41,9 @@ struct SimNode {
   var initializedAt: Double?
   /// When the instance disappeared without Karpenter (garbage collection removes the node).
   var instanceGoneAt: Double?
+  /// Why the node was already drifted when the run began (its NodeClaim's Drifted condition in
+  /// a cluster dump).
+  var driftedBefore: String?
 
   /// When the instance stops costing money, if it has by `time`.
   func instanceEnd(_ time: Double) -> Double { min(time, instanceGoneAt ?? time) }

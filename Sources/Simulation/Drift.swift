@@ -57,7 +57,9 @@ extension Simulation {
       let pool = input.nodePools.first { $0.name == poolName }
       var why: String?
       if let pool {
-        if let hash = node.templateHash, hash != templateHash(pool) {
+        if let before = node.driftedBefore {
+          why = before
+        } else if let hash = node.templateHash, hash != templateHash(pool) {
           why = "its NodePool's template changed"
         } else if let hash = node.nodeClassHash, hash != classHash(pool) {
           why =

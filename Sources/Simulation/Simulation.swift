@@ -144,25 +144,33 @@ public struct Simulation: Sendable {
 
   private mutating func applyInitialState() throws {
     for node in input.nodes {
+      let claim = input.nodeClaims[node.name]
       let labels = node.labels
       let allocatable = try schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
       let priced = catalog.offering(forLabels: labels)
+      let nodePool = labels[WellKnown.nodePoolLabel] ?? claim?.labels[WellKnown.nodePoolLabel]
       nodes[node.name] = SimNode(
-        name: node.name, nodePool: labels[WellKnown.nodePoolLabel],
+        name: node.name, nodePool: nodePool,
         instanceType: labels[WellKnown.instanceTypeLabel],
         zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
-        price: priced?.1.price ?? 0, labels: labels, taints: node.taints, allocatable: allocatable,
-        createdAt: 0,
+        price: priced?.1.price ?? 0, labels: labels, taints: node.taints + Self.conditionTaints(node),
+        allocatable: allocatable, createdAt: 0,
         ready: true, launchedAt: 0, registeredAt: 0, initializedAt: 0)
-      nodes[node.name]!.annotations = node.annotations
+      // The Node's annotations win over its NodeClaim's (karpenter.sh/do-not-disrupt on either).
+      nodes[node.name]!.annotations = (claim?.annotations ?? [:]).merging(node.annotations) { $1 }
+      if let drifted = claim?.status?.conditions?.first(where: { $0.type == "Drifted" }), drifted.status == "True" {
+        nodes[node.name]!.driftedBefore =
+          "its NodeClaim was already Drifted (\(drifted.reason ?? drifted.message ?? "no reason given"))"
+      }
       // A managed input Node has a NodeClaim and an instance the cloud knows of.
-      if labels[WellKnown.nodePoolLabel] != nil { cloud.adopt(node.name) }
+      if nodePool != nil { cloud.adopt(node.name) }
     }
     // A pod that has finished (Succeeded or Failed) holds nothing, as for the kube-scheduler
-    // and upstream Karpenter.
-    for pod in input.pods.filter({ !$0.isTerminal }) + Workloads.pods(of: input) {
+    // and upstream Karpenter; a DaemonSet's pending pod is left to the DaemonSet stand-in.
+    for pod in input.pods where !pod.isTerminal && !(pod.isDaemonSetPod && !pod.isScheduled) {
       try addPod(pod)
     }
+    try reconcileWorkloads()
     for name in nodes.keys.sorted() {
       try startDaemonSets(on: name)
       stampFromNodePool(name)
@@ -204,9 +212,33 @@ public struct Simulation: Sendable {
     pods[key] = sim
   }
 
+  /// The taints the node lifecycle controller keeps on a cordoned Node
+  /// (`node.kubernetes.io/unschedulable`) and on one whose Ready condition is not True
+  /// (`node.kubernetes.io/not-ready`), when a dump does not already show them: only pods that
+  /// tolerate them (DaemonSet pods do) land there.
+  static func conditionTaints(_ node: Node) -> [Taint] {
+    var out: [Taint] = []
+    let keys = Set(node.taints.map(\.key))
+    if node.spec?.unschedulable == true, !keys.contains(WellKnown.unschedulableTaintKey) {
+      out.append(Taint(key: WellKnown.unschedulableTaintKey, effect: "NoSchedule"))
+    }
+    let notReady = node.status?.condition("Ready").map { $0.status != "True" } ?? false
+    if notReady, !keys.contains(WellKnown.notReadyTaintKey), !keys.contains(WellKnown.unreachableTaintKey) {
+      out.append(Taint(key: WellKnown.notReadyTaintKey, effect: "NoSchedule"))
+    }
+    return out
+  }
+
   mutating func startDaemonSets(on nodeName: String) throws {
     guard let node = nodes[nodeName] else { return }
-    for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) }) {
+    // DaemonSets that already have their pod on the node (a cluster dump's own pods).
+    let running = Set(
+      node.pods.compactMap { key -> String? in
+        guard let p = pods[key], p.isDaemon, let owner = p.pod.controllerOwner else { return nil }
+        return "\(p.pod.namespace)/\(owner.name)"
+      })
+    for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) })
+    where !running.contains("\(ds.namespace)/\(ds.name)") {
       guard
         let pod = Workloads.daemonPod(
           ds, node: nodeName, labels: node.labels, taints: node.taints + node.startupTaints)

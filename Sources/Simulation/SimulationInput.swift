@@ -9,6 +9,8 @@ public struct SimulationInput: Sendable {
   public var nodePools: [NodePool] = []
   public var nodeClasses: [String: EC2NodeClass] = [:]
   public var nodes: [Node] = []
+  /// The NodeClaims of a cluster dump, by the name of the Node each belongs to.
+  public var nodeClaims: [String: NodeClaim] = [:]
   public var pods: [Pod] = []
   public var deployments: [Deployment] = []
   public var replicaSets: [ReplicaSet] = []
@@ -39,6 +41,7 @@ public struct SimulationInput: Sendable {
     var scenarioLocation: DocumentLocation?
     var seen: [String: DocumentLocation] = [:]
     var converted: [(NodePool, DocumentLocation)] = []
+    var claims: [(NodeClaim, LoadedDocument)] = []
     for document in set.documents {
       let identity = "\(document.kind)/\(document.namespace ?? "")/\(document.name)"
       if let first = seen[identity] {
@@ -75,6 +78,7 @@ public struct SimulationInput: Sendable {
         let v1 = LegacyConversion.nodeClass(from: c)
         input.nodeClasses[v1.name] = v1
       case .node(let n): input.nodes.append(n)
+      case .nodeClaim(let c): claims.append((c, document))
       case .pod(var p):
         p.metadata.namespace = p.metadata.namespace ?? "default"
         input.pods.append(p)
@@ -88,7 +92,7 @@ public struct SimulationInput: Sendable {
       case .persistentVolume(let v): input.persistentVolumes[v.name] = v
       case .persistentVolumeClaim(let c): input.persistentVolumeClaims["\(c.namespace)/\(c.name)"] = c
       case .storageClass(let s): input.storageClasses[s.name] = s
-      default: break  // NodeClaims, Leases and Events play no part in a simulation
+      default: break  // Leases and Events play no part in a simulation
       }
     }
     var names = Set<String>()
@@ -104,7 +108,28 @@ public struct SimulationInput: Sendable {
     }
     input.nodePools.sort { $0.name < $1.name }
     input.nodes.sort { $0.name < $1.name }
+    input.attach(claims, diagnostics: &diagnostics)
     return input
+  }
+
+  /// Attaches each NodeClaim to the Node it names (`status.nodeName`, else the Node with its
+  /// `status.providerID`); a claim without a Node (still launching) is skipped with a warning.
+  mutating func attach(_ claims: [(NodeClaim, LoadedDocument)], diagnostics: inout [Diagnostic]) {
+    guard !claims.isEmpty else { return }
+    let names = Set(nodes.map(\.name))
+    var byProviderID: [String: String] = [:]
+    for node in nodes { if let id = node.spec?.providerID, !id.isEmpty { byProviderID[id] = node.name } }
+    for (claim, document) in claims {
+      let named = claim.status?.nodeName.flatMap { names.contains($0) ? $0 : nil }
+      guard let node = named ?? claim.status?.providerID.flatMap({ byProviderID[$0] }) else {
+        diagnostics.append(
+          Diagnostic(
+            .warning, at: document.location, object: document.displayName,
+            message: "skipped: the NodeClaim has no Node in the input (status.nodeName or status.providerID)"))
+        continue
+      }
+      nodeClaims[node] = claim
+    }
   }
 }
 

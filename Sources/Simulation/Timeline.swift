@@ -136,44 +136,51 @@ extension Simulation {
     }
   }
 
-  /// Replaces a workload and reconciles its pods: new pods for new indices, removal of pods
-  /// beyond the new count. Pods that exist keep running (a template change is not rolled out).
+  /// Replaces a workload and reconciles its pods: new pods up to its count, its surplus
+  /// removed. Pods that exist keep running (a template change is not rolled out).
   mutating func replaceWorkload(
     kind: String, namespace: String, name: String, _ update: (inout SimulationInput) -> Void
   ) {
     update(&input)
-    reconcileWorkloadPods(kind: kind, namespace: namespace, name: name)
+    try? reconcileWorkloads(only: Workloads.Key(kind: kind, namespace: namespace, name: name))
   }
 
-  mutating func reconcileWorkloadPods(kind: String, namespace: String, name: String) {
-    var scratch = SimulationInput()
-    scratch.deployments = input.deployments.filter {
-      kind == "Deployment" && $0.namespace == namespace && $0.name == name
+  /// The workload controllers: every workload (or only the one given; a ReplicaSet of a
+  /// Deployment stands for its Deployment) gets pods up to its count and loses its surplus,
+  /// counting the pods it already owns through controller references.
+  mutating func reconcileWorkloads(only: Workloads.Key? = nil) throws {
+    let deploymentOf = Workloads.deploymentsOfReplicaSets(input)
+    var only = only
+    if let key = only, key.kind == "ReplicaSet", let deployment = deploymentOf["\(key.namespace)/\(key.name)"] {
+      only = Workloads.Key(kind: "Deployment", namespace: key.namespace, name: deployment)
     }
-    scratch.replicaSets = input.replicaSets.filter {
-      kind == "ReplicaSet" && $0.namespace == namespace && $0.name == name
+    let desired = Workloads.desired(input, only: only)
+    guard !desired.isEmpty else { return }
+    let wanted = Set(desired.map(\.key))
+    var owned: [Workloads.Key: [(name: String, bound: Bool)]] = [:]
+    for p in pods.values where !p.isDaemon {
+      guard let key = Workloads.owner(of: p.pod, deployments: deploymentOf), wanted.contains(key) else { continue }
+      owned[key, default: []].append((p.pod.name, p.node != nil))
     }
-    scratch.statefulSets = input.statefulSets.filter {
-      kind == "StatefulSet" && $0.namespace == namespace && $0.name == name
-    }
-    scratch.jobs = input.jobs.filter { kind == "Job" && $0.namespace == namespace && $0.name == name }
-    let desired = Workloads.pods(of: scratch)
-    let desiredKeys = Set(desired.map { "\($0.namespace)/\($0.name)" })
-    for key in pods.keys.sorted()
-    where owned(pods[key]!, kind: kind, namespace: namespace, name: name) && !desiredKeys.contains(key) {
-      removePod(key, reason: "scaled down")
-    }
-    for pod in desired where pods["\(pod.namespace)/\(pod.name)"] == nil {
-      try? addPod(pod)
+    for w in desired {
+      let mine = owned[w.key] ?? []
+      for name in Workloads.surplus(w, owned: mine) {
+        removePod("\(w.key.namespace)/\(name)", reason: "scaled down")
+      }
+      let missing = Workloads.missingPods(w, owned: mine.map(\.name)) { pods["\(w.key.namespace)/\($0)"] != nil }
+      for pod in missing { try addPod(pod) }
     }
   }
 
-  func owned(_ pod: SimPod, kind: String, namespace: String, name: String) -> Bool {
-    guard let owner = pod.pod.controllerOwner else { return false }
-    return owner.kind == kind && owner.name == name && (pod.pod.metadata.namespace ?? "default") == namespace
+  /// The pods a workload owns (through its ReplicaSets for a Deployment), by key.
+  func pods(ownedBy key: Workloads.Key) -> [String] {
+    let deploymentOf = Workloads.deploymentsOfReplicaSets(input)
+    return pods.keys.sorted().filter { Workloads.owner(of: pods[$0]!.pod, deployments: deploymentOf) == key }
   }
 
   mutating func delete(kind: String, namespace: String, name: String) {
+    // Its pods, found before the workload (and what links its ReplicaSets to it) is gone.
+    let owned = pods(ownedBy: Workloads.Key(kind: kind, namespace: namespace, name: name))
     switch kind {
     case "Deployment": input.deployments.removeAll { $0.namespace == namespace && $0.name == name }
     case "ReplicaSet": input.replicaSets.removeAll { $0.namespace == namespace && $0.name == name }
@@ -191,9 +198,7 @@ extension Simulation {
       return
     default: return
     }
-    for key in pods.keys.sorted() where owned(pods[key]!, kind: kind, namespace: namespace, name: name) {
-      removePod(key, reason: "its \(kind) was deleted")
-    }
+    for key in owned { removePod(key, reason: "its \(kind) was deleted") }
   }
 
   mutating func scale(kind: String, namespace: String, name: String, replicas: Int) {
@@ -217,7 +222,7 @@ extension Simulation {
       }
     default: return
     }
-    reconcileWorkloadPods(kind: kind, namespace: namespace, name: name)
+    try? reconcileWorkloads(only: Workloads.Key(kind: kind, namespace: namespace, name: name))
   }
 
   // MARK: Pods leaving
