@@ -102,6 +102,9 @@ struct SchedulerRun {
       universe[key] = values
     }
     topology.universe = universe.mapValues { $0.sorted() }
+    if input.skewRule == .kubeScheduler {
+      topology.useKubeSchedulerSkew(nodes: slots.map { ($0.node.name, $0.node.labels) })
+    }
     for entry in existingGroups {
       let slot = slots[entry.slot]
       topology.recordExisting(

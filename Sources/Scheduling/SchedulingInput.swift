@@ -90,6 +90,16 @@ public enum PackingStrategy: String, Sendable, CaseIterable {
   case costAware = "cost-aware"
 }
 
+/// How a hostname topology spread finds its global minimum.
+public enum SkewRule: Sendable {
+  /// Karpenter's: a new node can always be launched, so the minimum is 0 and a node holds at
+  /// most maxSkew matching pods.
+  case karpenter
+  /// The kube-scheduler's: the minimum over the existing nodes the pod is eligible for, so a
+  /// node may hold more once every eligible node holds some.
+  case kubeScheduler
+}
+
 public struct SchedulingInput: Sendable {
   public var nodePools: [NodePoolTemplate]
   public var instanceTypes: [InstanceType]
@@ -101,6 +111,8 @@ public struct SchedulingInput: Sendable {
   public var nominations: [Int: String]
   /// The names of the resource slots (``ResourceSchema/names``), for messages.
   public var resourceNames: [String] = ResourceSchema().names
+  /// Whose rule a hostname topology spread follows.
+  public var skewRule: SkewRule = .karpenter
 
   public init(
     nodePools: [NodePoolTemplate], instanceTypes: [InstanceType], existingNodes: [ExistingNode] = [],

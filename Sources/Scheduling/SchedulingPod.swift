@@ -89,6 +89,11 @@ public struct PodConstraints: Hashable, Sendable {
   /// nodeSelector, the current required node-affinity term, the heaviest remaining preferred
   /// term, and volume topology.
   public var requirements: Requirements
+  /// The requirements a topology spread honours when it counts eligible domains
+  /// (`nodeAffinityPolicy: Honor`): nodeSelector, the required term and volume topology, never
+  /// a preferred term, so a preference cannot narrow where the pods spread (as upstream's
+  /// strict pod requirements).
+  public var spreadRequirements: Requirements
   public var tolerations: [Toleration]
   public var toleratesPreferNoSchedule: Bool
   public var spreads: [TopologySpreadConstraint]
@@ -108,6 +113,9 @@ public struct PodConstraints: Hashable, Sendable {
       requirements.add(
         Requirements(nodeSelectorRequirements: terms[relaxation.droppedRequiredTerms].matchExpressions ?? []))
     }
+    var strict = requirements
+    strict.add(volumeRequirements)
+    self.spreadRequirements = strict
     // Preferred node affinity: the heaviest remaining term is treated as required.
     let preferred = (affinity?.nodeAffinity?.preferred ?? []).enumerated()
       .sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }.map(\.element)

@@ -16,6 +16,12 @@ struct Topology {
   private var groupsByKey: [String: [Int]] = [:]
   /// Every value a topology key can take in this run (zones offered, node labels, ...).
   var universe: [String: [String]] = [:]
+  /// Under the kube-scheduler's skew rule: the existing nodes, whose counts give a hostname
+  /// spread its minimum; nil under Karpenter's rule.
+  private var skewNodes: [(name: String, requirements: Requirements)]?
+  /// Under the kube-scheduler's skew rule, per hostname spread group: how many existing nodes
+  /// hold each count, so the minimum over all nodes costs no scan.
+  private var nodesByCount: [Int: [Int: Int]] = [:]
 
   /// The groups a pod carries, by kind, at its current relaxation.
   struct PodGroups {
@@ -32,7 +38,55 @@ struct Topology {
     groups.append(TopologyGroup(identity))
     index[identity] = groups.count - 1
     groupsByKey[identity.key, default: []].append(groups.count - 1)
+    if let nodes = skewNodes, identity.kind == .spread, identity.key == WellKnown.hostnameLabel {
+      nodesByCount[groups.count - 1] = [0: nodes.count]
+    }
     return groups.count - 1
+  }
+
+  /// Switches hostname spreads to the kube-scheduler's rule over these nodes; call before any
+  /// pod is recorded.
+  mutating func useKubeSchedulerSkew(nodes: [(name: String, labels: [String: String])]) {
+    skewNodes = nodes.map { ($0.name, Requirements(labels: $0.labels)) }
+    for (g, group) in groups.enumerated() where group.kind == .spread && group.key == WellKnown.hostnameLabel {
+      nodesByCount[g] = [0: nodes.count]
+    }
+  }
+
+  /// Adds `delta` to a group's count in a domain, keeping the hostname histogram in step.
+  private mutating func add(_ delta: Int, to g: Int, domain: String) {
+    let old = groups[g].count(domain)
+    groups[g].counts[domain] = old + delta
+    guard nodesByCount[g] != nil else { return }
+    nodesByCount[g]![old, default: 0] -= 1
+    nodesByCount[g]![old + delta, default: 0] += 1
+  }
+
+  /// The kube-scheduler's global minimum for a hostname spread: the lowest count over the
+  /// existing nodes the pod may go to (nodeAffinityPolicy Honor), 0 below minDomains; nil when
+  /// the domain is not one of those nodes.
+  private func kubeSchedulerMinimum(_ g: Int, nodes: [(name: String, requirements: Requirements)], domain: String,
+    pod: SchedulingPod) -> Int?
+  {
+    let group = groups[g]
+    let requirements = pod.constraints.spreadRequirements
+    var eligibleCount = nodes.count
+    var minimum: Int
+    if !group.identity.honorsNodeAffinity || requirements.isEmpty {
+      minimum = nodesByCount[g]?.filter { $0.value > 0 }.keys.min() ?? 0
+    } else {
+      eligibleCount = 0
+      minimum = Int.max
+      var found = false
+      for node in nodes where node.requirements.compatibilityProblem(requirements) == nil {
+        eligibleCount += 1
+        minimum = min(minimum, group.count(node.name))
+        if node.name == domain { found = true }
+      }
+      guard found else { return nil }
+    }
+    if let minDomains = group.identity.minDomains, eligibleCount < minDomains { minimum = 0 }
+    return minimum == Int.max ? 0 : minimum
   }
 
   mutating func groups(of pod: SchedulingPod) -> PodGroups {
@@ -112,7 +166,8 @@ struct Topology {
       for g in own.spreads where groups[g].key == key {
         candidates = candidates.filter { spreadAllows(g, domain: $0, pod: pod) }
         pinned = true
-        if key != WellKnown.hostnameLabel { monotone = false }
+        // Karpenter's hostname rule only gets stricter as pods land; other minimums can rise.
+        if key != WellKnown.hostnameLabel || skewNodes != nil { monotone = false }
       }
       for g in own.affinities where groups[g].key == key {
         let group = groups[g]
@@ -189,10 +244,12 @@ struct Topology {
     let selfMatch = group.selects(namespace: pod.namespace, labels: pod.labels) ? 1 : 0
     let maxSkew = group.identity.maxSkew
     if group.key == WellKnown.hostnameLabel {
-      return group.count(domain) + selfMatch <= maxSkew
+      guard let nodes = skewNodes else { return group.count(domain) + selfMatch <= maxSkew }
+      guard let minimum = kubeSchedulerMinimum(g, nodes: nodes, domain: domain, pod: pod) else { return false }
+      return group.count(domain) + selfMatch - minimum <= maxSkew
     }
     var eligible = universe[group.key] ?? []
-    if group.identity.honorsNodeAffinity, let r = pod.constraints.requirements[group.key] {
+    if group.identity.honorsNodeAffinity, let r = pod.constraints.spreadRequirements[group.key] {
       eligible = eligible.filter(r.has)
     }
     guard eligible.contains(domain) else { return false }
@@ -208,7 +265,7 @@ struct Topology {
   ) {
     for (key, values) in domains {
       for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
-        for d in values { groups[g].counts[d, default: 0] += 1 }
+        for d in values { add(1, to: g, domain: d) }
       }
     }
     for g in own.requiredAntiAffinities {
@@ -225,7 +282,7 @@ struct Topology {
     for key in Set(groups.map(\.key)) {
       let values = self.domains(of: .node(name: node, labels: nodeLabels), key: key)
       for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
-        for d in values { groups[g].counts[d, default: 0] += delta }
+        for d in values { add(delta, to: g, domain: d) }
       }
       for g in own.requiredAntiAffinities where groups[g].key == key {
         for d in values { groups[g].ownerDomains[d, default: 0] += delta }

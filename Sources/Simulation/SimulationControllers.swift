@@ -21,11 +21,12 @@ extension Simulation {
         return SchedulingPod(
           index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
       }
-      let result = Scheduler.solve(
-        SchedulingInput(
-          nodePools: [], instanceTypes: [],
-          existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
-          pods: schedulingPods, packing: .firstFit, nominations: nominations))
+      var input = SchedulingInput(
+        nodePools: [], instanceTypes: [],
+        existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
+        pods: schedulingPods, packing: .firstFit, nominations: nominations)
+      input.skewRule = .kubeScheduler
+      let result = Scheduler.solve(input)
       for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key })
       {
         bind(pending[i].key, to: nodeName)

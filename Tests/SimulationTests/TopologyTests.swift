@@ -158,11 +158,18 @@ import Testing
   }
 
   @Test func doNotScheduleIsNeverRelaxed() throws {
-    let r = try simulate(
+    // Karpenter launches one node for one pod and cannot launch more; the kube-scheduler, which
+    // only sees that one node (every eligible node at the minimum), then binds the other two
+    // beside the first, as a real cluster does.
+    let (r, events) = try simulateDetailed([
       Self.threeZones, nodePool(limits: "{nodes: \"1\"}"),
-      deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname")))
+      deployment("web", replicas: 3, spec: Self.spread("kubernetes.io/hostname")),
+    ])
     #expect(r.nodes.count == 1)
-    #expect(r.pendingPods.count == 2)
+    #expect(r.events("NodeClaimCreated").count == 1)
+    let launch = try #require(events.first { $0.type == "NodeClaimCreated" })
+    #expect(launch.reason?.hasPrefix("1 pending pod") == true, "Karpenter's rule: one pod per new node")
+    #expect(r.nodes.first?.pods.count == 3)
   }
 
   @Test func matchLabelKeysSpreadsEachRevisionSeparately() throws {
@@ -188,5 +195,56 @@ import Testing
     #expect(r.pendingPods.isEmpty)
     #expect(r.count(prefix: "web-").values.allSatisfy { $0 == 1 })
     #expect(r.nodes.count == 3)
+  }
+}
+
+/// Where upstream's tests and the kube-scheduler pin down how spreads count domains.
+@Suite struct SpreadDomainTests {
+  // upstream topology_test.go: "should not limit spread options by preferred node affinity".
+  @Test func aPreferredNodeAffinityDoesNotNarrowTheDomainsASpreadCounts() throws {
+    let prefersZoneA = TopologyTests.spread("topology.kubernetes.io/zone") + """
+
+      affinity:
+        nodeAffinity:
+          preferredDuringSchedulingIgnoredDuringExecution:
+          - weight: 1
+            preference: {matchExpressions: [{key: topology.kubernetes.io/zone, operator: In, values: [zone-a]}]}
+      """
+    let r = try simulate(
+      TopologyTests.threeZones, nodePool(), deployment("web", replicas: 6, spec: prefersZoneA))
+    #expect(r.pendingPods.isEmpty)
+    #expect(
+      TopologyTests().perDomain(r, key: "topology.kubernetes.io/zone") == ["zone-a": 2, "zone-b": 2, "zone-c": 2])
+  }
+
+  @Test func theKubeSchedulerStandInUsesRoomOnAnExistingNodeOnceEveryNodeHoldsOne() throws {
+    // Two nodes each run one matching pod: the kube-scheduler's minimum is 1, so a third pod may
+    // go beside one of them (skew 2 - 1 = 1); Karpenter's own rule would launch a node for it.
+    let nodes = ["n1", "n2"].map { name in
+      """
+      apiVersion: v1
+      kind: Node
+      metadata: {name: \(name), labels: {kubernetes.io/hostname: \(name), topology.kubernetes.io/zone: zone-a}}
+      status: {allocatable: {cpu: "4", memory: 8Gi, pods: "110"}}
+      """
+    }
+    let spread = TopologyTests.spread("kubernetes.io/hostname")
+    let running = [("web-a", "n1"), ("web-b", "n2")].map { name, node in
+      pod(name, labels: ["app": "web"], spec: spread + "\nnodeName: \(node)")
+    }
+    let r = try simulate(
+      [TopologyTests.threeZones, nodePool()] + nodes + running + [pod("web-c", labels: ["app": "web"], spec: spread)])
+    #expect(r.pendingPods.isEmpty)
+    #expect(["n1", "n2"].contains(r.node(of: "web-c")?.name ?? ""))
+    #expect(r.events("NodeClaimCreated").isEmpty)
+  }
+
+  @Test func karpentersOwnRuleStillPutsOneMatchingPodOnEachNewNode() throws {
+    let r = try simulate(
+      TopologyTests.threeZones, nodePool(),
+      deployment("web", replicas: 4, spec: TopologyTests.spread("kubernetes.io/hostname")))
+    #expect(r.pendingPods.isEmpty)
+    #expect(r.managedNodes.count == 4)
+    #expect(r.managedNodes.allSatisfy { $0.pods.filter { $0.hasPrefix("default/web-") }.count == 1 })
   }
 }
