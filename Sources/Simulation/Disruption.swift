@@ -109,8 +109,8 @@ extension Simulation {
 
   enum Candidacy {
     case candidate(Candidate)
-    /// Not a candidate because of something the user set (do-not-disrupt, a PodDisruptionBudget,
-    /// a pod no controller would recreate): the explanation posted as DisruptionBlocked.
+    /// Not a candidate because of something the user set (do-not-disrupt, a PodDisruptionBudget):
+    /// the explanation posted as DisruptionBlocked.
     case blocked(String)
     /// Not a candidate for now (not managed, not Ready, already disrupted, consolidateAfter).
     case notEligible
@@ -199,13 +199,22 @@ extension Simulation {
   }
 
   /// Why a voluntary disruption (drift, consolidation) may not evict `pod` now, as upstream's
-  /// candidate filter says it (do-not-disrupt, a PodDisruptionBudget), plus ours: a pod no
-  /// controller would recreate would be gone for good. Nil when it may be evicted.
+  /// candidate filter says it (do-not-disrupt, a PodDisruptionBudget). Nil when it may be
+  /// evicted; a pod without a controller may, as upstream evicts it, and the decision says it
+  /// will not come back (``orphanNote(_:)``).
   func evictionRefusal(_ pod: SimPod) -> String? {
     if doNotDisrupt(pod) { return "Pod \(pod.key) has \"karpenter.sh/do-not-disrupt\" annotation" }
-    if pod.pod.controllerOwner == nil { return "Pod \(pod.key) has no controller that would recreate it" }
     if disruptionBudgets.blocks(pod) { return "A PodDisruptionBudget prevents evicting pod \(pod.key)" }
     return nil
+  }
+
+  /// What a decision adds about the pods on its nodes that no controller would recreate, or
+  /// nil when there are none.
+  func orphanNote(_ nodeNames: [String]) -> String? {
+    let orphans = nodeNames.flatMap { reschedulablePods($0) }.filter { pods[$0]?.pod.controllerOwner == nil }.sorted()
+    guard !orphans.isEmpty else { return nil }
+    let shown = orphans.prefix(5).joined(separator: ", ") + (orphans.count > 5 ? " and \(orphans.count - 5) more" : "")
+    return "\(orphans.count) pod(s) without a controller will be evicted and not come back (\(shown))"
   }
 
   func doNotDisrupt(_ pod: SimPod) -> Bool {

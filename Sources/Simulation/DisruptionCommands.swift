@@ -46,6 +46,7 @@ extension Simulation {
         return
       }
     }
+    if let note = orphanNote(command.nodes) { command.message += "; " + note }
     for name in command.nodes {
       record(
         SimulationEvent(

@@ -5,12 +5,16 @@ import Testing
 @Suite struct TaintsTests {
   static let types = scenario(types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1"])])
   static let toleration = "tolerations: [{key: dedicated, operator: Equal, value: gpu, effect: NoSchedule}]"
+  /// Placement tests: consolidation would move the tolerant pod onto the general node.
+  static let emptyOnly = "{consolidationPolicy: WhenEmpty}"
 
   @Test func noScheduleTaintKeepsUntoleratingPodsToAnotherPool() throws {
     let r = try simulate(
       Self.types,
-      nodePool("dedicated", weight: 100, taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]"),
-      nodePool("general"),
+      nodePool(
+        "dedicated", weight: 100, taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]",
+        disruption: Self.emptyOnly),
+      nodePool("general", disruption: Self.emptyOnly),
       pod("plain"), pod("tolerant", cpu: "200m", spec: Self.toleration))
     #expect(r.node(of: "plain")?.nodePool == "general")
     #expect(r.node(of: "tolerant")?.nodePool == "dedicated")
@@ -93,8 +97,10 @@ import Testing
   @Test func daemonSetPodsSkipNodesWhoseTaintsTheyDoNotTolerate() throws {
     let r = try simulate(
       Self.types,
-      nodePool("dedicated", weight: 100, taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]"),
-      nodePool("general"),
+      nodePool(
+        "dedicated", weight: 100, taints: "[{key: dedicated, value: gpu, effect: NoSchedule}]",
+        disruption: Self.emptyOnly),
+      nodePool("general", disruption: Self.emptyOnly),
       daemonSet("agent", cpu: "100m"),
       daemonSet("tolerant-agent", cpu: "100m", spec: "tolerations: [{operator: Exists}]"),
       pod("plain"), pod("tolerant", cpu: "200m", spec: Self.toleration))

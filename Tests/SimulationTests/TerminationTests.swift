@@ -39,10 +39,17 @@ import Testing
     #expect(r.node(of: "a")?.name == "n1")
   }
 
-  @Test func podWithoutControllerBlocksVoluntaryDisruption() throws {
-    let r = try simulate(Self.oversized(pod: pod("bare", cpu: "1", spec: "nodeName: n1")))
-    #expect(r.events("DisruptionDecided").isEmpty)
-    #expect(r.node(of: "bare")?.name == "n1")
+  // upstream consolidation_test.go: "can delete nodes, evicts pods without an ownerRef".
+  @Test func consolidationEvictsAPodWithoutAControllerAndSaysItWillNotComeBack() throws {
+    let (r, events) = try simulateDetailed(Self.oversized(pod: pod("bare", cpu: "1", spec: "nodeName: n1")))
+    let decided = try #require(events.first { $0.type == "DisruptionDecided" })
+    #expect(decided.node == "n1")
+    #expect(
+      decided.message?.hasSuffix(
+        "1 pod(s) without a controller will be evicted and not come back (default/bare)") == true,
+      "\(decided.message ?? "")")
+    #expect(r.node(of: "bare") == nil, "nothing recreates it")
+    #expect(r.events("PodEvicted").map(\.pod) == ["default/bare"])
   }
 
   @Test func podDisruptionBudgetThatAllowsNothingBlocksDrift() throws {
@@ -55,13 +62,16 @@ import Testing
     #expect(r.node(of: "a")?.name == "n1")
   }
 
-  @Test func aPodWithoutControllerBlocksDrift() throws {
+  @Test func driftEvictsAPodWithoutAController() throws {
     let s = scenario(
       types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
-    let r = try simulate(
-      s, nodePool(), managedNode("n1", type: "std", cpu: "4"), pod("bare", spec: "nodeName: n1"))
-    #expect(r.events("DisruptionDecided").isEmpty, "drifting n1 would lose the bare pod for good")
-    #expect(r.node(of: "bare")?.name == "n1")
+    let (r, events) = try simulateDetailed([
+      s, nodePool(), managedNode("n1", type: "std", cpu: "4"), pod("bare", spec: "nodeName: n1"),
+    ])
+    let drift = try #require(events.first { $0.type == "DisruptionDecided" })
+    #expect(drift.reason == "Drifted")
+    #expect(drift.message?.contains("without a controller will be evicted and not come back (default/bare)") == true)
+    #expect(r.node(of: "bare") == nil)
   }
 
   @Test func doNotDisruptPodBlocksDrift() throws {
