@@ -139,11 +139,14 @@ struct CloudCatalog {
       overhead: try schema.vector(baseUnits: shape.overhead))
   }
 
-  /// The type and offering a node's labels name, for pricing input nodes.
+  /// The type and offering a node's labels name, for pricing input nodes: among its
+  /// NodePool's instance types when it has one (they carry its NodeOverlays), else the catalog's.
   func offering(forLabels labels: [String: String]) -> (InstanceType, Offering)? {
-    guard let name = labels[WellKnown.instanceTypeLabel],
-      let type = instanceTypes.first(where: { $0.name == name })
-    else { return nil }
+    guard let name = labels[WellKnown.instanceTypeLabel] else { return nil }
+    let poolType = labels[WellKnown.nodePoolLabel].flatMap { indicesByNodePool[$0] }.flatMap { indices in
+      indices.first { instanceTypes[$0].name == name }.map { instanceTypes[$0] }
+    }
+    guard let type = poolType ?? instanceTypes.first(where: { $0.name == name }) else { return nil }
     let zone = labels[WellKnown.zoneLabel]
     let capacityType = labels[WellKnown.capacityTypeLabel] ?? WellKnown.capacityTypeOnDemand
     guard let offering = type.offerings.first(where: { $0.zone == zone && $0.capacityType == capacityType })
