@@ -3,16 +3,17 @@ import Manifests
 
 extension Simulation {
   /// Applies the NodeOverlays (already filtered by the feature gate) to every NodePool's
-  /// instance types, again from scratch after NodePools or overlays change. Overlays that
-  /// conflict are logged, as upstream's controller reports them in their status.
+  /// instance types, again from scratch after NodePools or overlays change. An overlay that
+  /// comes to conflict is logged once, as upstream's controller reports it in its status.
   mutating func applyNodeOverlays() throws {
     guard !input.nodeOverlays.isEmpty || !overlayStore.baseOf.isEmpty else { return }
+    let known = Set(overlayStore.conflicts)
     do {
       try overlayStore.apply(input.nodeOverlays, to: &catalog, nodePools: input.nodePools, schema: &schema)
     } catch {
       throw SimulationError(description: "cannot apply the NodeOverlays: \(error)")
     }
-    for conflict in overlayStore.conflicts {
+    for conflict in overlayStore.conflicts where !known.contains(conflict) {
       log(
         "nodeoverlay", "nodeoverlay not applied",
         ["NodeOverlay": conflict.overlay, "reason": "Conflict", "error": conflict.description], level: "ERROR")

@@ -121,6 +121,26 @@ import Testing
     #expect(swapped.stderr.contains("NodeOverlay \"alpha\" is not applied"), "\(swapped.stderr)")
   }
 
+  @Test func aConflictIsLoggedOnceThoughTheOverlaysAreAppliedAgain() throws {
+    // The NodePool applied at 10m makes the overlays be applied again; the conflict stays.
+    let text =
+      scenario(types: Self.types, timeline: [step("10m", apply: [nodePool("late")])])
+      + "  featureGates: {nodeOverlay: true}\n"
+    let yaml = [
+      text, nodePool(), Self.overlay("alpha", price: "0.5", weight: 5), Self.overlay("beta", price: "0.05", weight: 5),
+    ].joined(separator: "\n---\n")
+    let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("overlay-\(UUID().uuidString).log")
+    _ = try simulateJSON(yaml, log: logURL)
+    let lines = try String(contentsOf: logURL, encoding: .utf8).split(separator: "\n").map {
+      try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+    }
+    let conflicts = lines.filter { $0["message"] as? String == "nodeoverlay not applied" }
+    #expect(conflicts.count == 1, "\(conflicts)")
+    #expect(conflicts.first?["NodeOverlay"] as? String == "alpha")
+    #expect(conflicts.first?["reason"] as? String == "Conflict")
+    #expect(conflicts.first?["level"] as? String == "ERROR")
+  }
+
   @Test func aConflictingOverlayIsLeftOutEverywhereNotJustWhereItConflicts() throws {
     // alpha would also discount a, where nothing else sets a price; a conflict on b keeps it
     // off a too (upstream applies an overlay to all or nothing).
