@@ -212,6 +212,16 @@ import Testing
     #expect(r.nodes.first?.allocatable["example.com/nic"] == "1")
   }
 
+  @Test func nodePoolLimitsCountTheOverlaidResourcesOfLaunchedNodes() throws {
+    let overlay = Self.overlay("fuse", capacity: "{example.com/fuse: \"2\"}")
+    let r = try simulate(
+      Self.gated(), nodePool(limits: "{example.com/fuse: \"2\"}"), overlay,
+      deployment("mount", replicas: 4, cpu: "100m", extra: ["example.com/fuse": "1"]))
+    #expect(r.nodes.count == 1, "\(r.nodes.map(\.name))")
+    #expect(r.nodes.first?.pods.count == 2)
+    #expect(r.pendingPods.count == 2)
+  }
+
   // MARK: The gate and the timeline
 
   @Test func withoutTheGateOverlaysAreIgnoredWithAWarning() throws {
