@@ -174,14 +174,16 @@ struct NodeOverlayStore {
       if overlay.spec?.priceChange != nil {
         for o in match.offerings {
           if let existing = update.prices[o], existing.weight == weight {
-            return NodeOverlayConflict(overlay: overlay.name, with: existing.by, weight: weight, what: "price")
+            return NodeOverlayConflict(
+              overlay: overlay.name, with: existing.by, weight: weight, what: "price")
           }
         }
       }
       if let capacity = overlay.spec?.capacity, update.capacityWeight == weight,
         let resource = capacity.keys.sorted().first(where: update.capacityResources.contains)
       {
-        return NodeOverlayConflict(overlay: overlay.name, with: update.capacityBy, weight: weight, what: resource)
+        return NodeOverlayConflict(
+          overlay: overlay.name, with: update.capacityBy, weight: weight, what: resource)
       }
     }
     return nil

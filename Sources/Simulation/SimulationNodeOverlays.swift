@@ -16,7 +16,8 @@ extension Simulation {
     for conflict in overlayStore.conflicts where !known.contains(conflict) {
       log(
         "nodeoverlay", "nodeoverlay not applied",
-        ["NodeOverlay": conflict.overlay, "reason": "Conflict", "error": conflict.description], level: "ERROR")
+        ["NodeOverlay": conflict.overlay, "reason": "Conflict", "error": conflict.description], level: "ERROR"
+      )
     }
   }
 

@@ -32,7 +32,8 @@ import Testing
     .init(
       name: "price with a sign", spec: anyType + "\nprice: \"+42\"",
       error:
-        #"spec.price: Invalid value: "+42": must be a non-negative decimal such as 0.42 (pattern ^\d+(\.\d+)?$)"#),
+        #"spec.price: Invalid value: "+42": must be a non-negative decimal such as 0.42 (pattern ^\d+(\.\d+)?$)"#
+    ),
     .init(
       name: "price as a number", spec: anyType + "\nprice: 0.5",
       error: "spec.price: Invalid type: \"0.5\": must be a string, not a number (quote it in YAML)"),
@@ -57,7 +58,8 @@ import Testing
     ),
     .init(
       name: "capacity overriding pods and memory", spec: anyType + "\ncapacity: {pods: \"300\", memory: 1Gi}",
-      error: "spec.capacity: Invalid value: \"object\": invalid resource restricted: memory, pods may not be set"),
+      error:
+        "spec.capacity: Invalid value: \"object\": invalid resource restricted: memory, pods may not be set"),
     .init(
       name: "negative capacity", spec: anyType + "\ncapacity: {example.com/gpu: \"-1\"}",
       error: "spec.capacity[example.com/gpu]: Invalid value: \"-1\": must be greater than or equal to 0"),
@@ -67,12 +69,14 @@ import Testing
     .init(name: "no requirements", spec: "price: \"1\"", error: "spec.requirements: Required value"),
     .init(
       name: "In without values", spec: "requirements: [{key: kubernetes.io/arch, operator: In}]",
-      error: "spec.requirements[0].values: Required value: requirements with operator 'In' must have a value defined"
+      error:
+        "spec.requirements[0].values: Required value: requirements with operator 'In' must have a value defined"
     ),
     .init(
       name: "NotIn without values", spec: "requirements: [{key: kubernetes.io/arch, operator: NotIn}]",
       error:
-        "spec.requirements[0].values: Required value: requirements with operator 'NotIn' must have a value defined"),
+        "spec.requirements[0].values: Required value: requirements with operator 'NotIn' must have a value defined"
+    ),
     .init(
       name: "Gt with a negative value",
       spec: "requirements: [{key: karpenter.k8s.aws/instance-cpu, operator: Gt, values: [\"-1\"]}]",
@@ -84,17 +88,21 @@ import Testing
       spec: "requirements: [{key: karpenter.k8s.aws/instance-cpu, operator: Lte, values: [\"1\", \"2\"]}]",
       error: "spec.requirements[0].values: Invalid value: \"1,2\": requirements operator"),
     .init(
-      name: "unknown operator", spec: "requirements: [{key: kubernetes.io/arch, operator: Near, values: [a]}]",
+      name: "unknown operator",
+      spec: "requirements: [{key: kubernetes.io/arch, operator: Near, values: [a]}]",
       error:
         "spec.requirements[0].operator: Unsupported value: \"Near\": supported values: \"In\", \"NotIn\", \"Exists\", \"DoesNotExist\", \"Gt\", \"Lt\", \"Gte\", \"Lte\""
     ),
     .init(
       name: "hostname", spec: "requirements: [{key: kubernetes.io/hostname, operator: In, values: [a]}]",
-      error: "spec.requirements[0].key: Invalid value: \"kubernetes.io/hostname\": label \"kubernetes.io/hostname\" is restricted"
+      error:
+        "spec.requirements[0].key: Invalid value: \"kubernetes.io/hostname\": label \"kubernetes.io/hostname\" is restricted"
     ),
     .init(
       name: "karpenter.sh domain", spec: "requirements: [{key: karpenter.sh/foo, operator: Exists}]",
-      error: "spec.requirements[0].key: Invalid value: \"karpenter.sh/foo\": label domain \"karpenter.sh\" is restricted"),
+      error:
+        "spec.requirements[0].key: Invalid value: \"karpenter.sh/foo\": label domain \"karpenter.sh\" is restricted"
+    ),
     .init(
       name: "key that is no qualified name", spec: "requirements: [{key: test/test/test, operator: Exists}]",
       error: "spec.requirements[0].key: Invalid value: \"test/test/test\""),
@@ -102,7 +110,8 @@ import Testing
       name: "capacity type nobody sells",
       spec: "requirements: [{key: karpenter.sh/capacity-type, operator: In, values: [cheap]}]",
       error:
-        "spec.requirements[0].values: Unsupported value: \"cheap\": supported values: \"on-demand\", \"reserved\", \"spot\""),
+        "spec.requirements[0].values: Unsupported value: \"cheap\": supported values: \"on-demand\", \"reserved\", \"spot\""
+    ),
     .init(
       name: "value that is no label value",
       spec: "requirements: [{key: kubernetes.io/arch, operator: In, values: [\"a b\"]}]",
@@ -112,7 +121,8 @@ import Testing
 
   @Test(arguments: invalid)
   func rejects(_ invalid: Case) {
-    let yaml = invalid.spec.isEmpty
+    let yaml =
+      invalid.spec.isEmpty
       ? "apiVersion: karpenter.sh/v1alpha1\nkind: NodeOverlay\nmetadata: {name: overlay}\n"
       : Self.overlay(invalid.spec)
     let set = ManifestLoader().load(text: yaml, file: "overlay.yaml")
@@ -120,7 +130,8 @@ import Testing
     #expect(messages.contains { $0.hasPrefix(invalid.error) }, "errors were: \(messages)")
     #expect(set.documents.isEmpty, "an invalid document must not be loaded")
     for error in set.errors {
-      #expect(error.description.hasPrefix("overlay.yaml: document 1 (NodeOverlay \"overlay\"), line "), "\(error)")
+      #expect(
+        error.description.hasPrefix("overlay.yaml: document 1 (NodeOverlay \"overlay\"), line "), "\(error)")
     }
   }
 
@@ -144,7 +155,8 @@ import Testing
 
   @Test func everyErrorOfOneOverlayIsReported() {
     let set = ManifestLoader().load(
-      text: Self.overlay("requirements: [{key: kubernetes.io/hostname, operator: In}]\nprice: \"x\"\nweight: 0"),
+      text: Self.overlay(
+        "requirements: [{key: kubernetes.io/hostname, operator: In}]\nprice: \"x\"\nweight: 0"),
       file: "overlay.yaml")
     let paths = set.errors.compactMap { $0.field?.path.description }.sorted()
     #expect(

@@ -18,7 +18,8 @@ import Testing
 
   /// A NodeOverlay; `requirements` is a YAML flow sequence, `capacity` a flow map.
   static func overlay(
-    _ name: String, requirements: String = "[{key: node.kubernetes.io/instance-type, operator: In, values: [b]}]",
+    _ name: String,
+    requirements: String = "[{key: node.kubernetes.io/instance-type, operator: In, values: [b]}]",
     price: String? = nil, adjustment: String? = nil, capacity: String? = nil, weight: Int? = nil
   ) -> String {
     var spec = "  requirements: \(requirements)\n"
@@ -46,11 +47,13 @@ import Testing
     #expect(node.pricePerHour == 0.05)
     #expect(r.cost.perHour == 0.05)
     let created = events.first { $0.type == "NodeClaimCreated" }
-    #expect(created?.reason?.contains("b on-demand in zone-a at $0.05/h") == true, "\(String(describing: created))")
+    #expect(
+      created?.reason?.contains("b on-demand in zone-a at $0.05/h") == true, "\(String(describing: created))")
   }
 
   @Test func aPercentAdjustmentScalesThePrice() throws {
-    let r = try simulate(Self.gated(), nodePool(), Self.overlay("discount", adjustment: "-60%"), pod("web", cpu: "1"))
+    let r = try simulate(
+      Self.gated(), nodePool(), Self.overlay("discount", adjustment: "-60%"), pod("web", cpu: "1"))
     let node = try #require(r.node(of: "web"))
     #expect(node.instanceType == "b")
     #expect(abs(node.pricePerHour - 0.08) < 1e-9, "\(node.pricePerHour)")
@@ -66,7 +69,8 @@ import Testing
   }
 
   @Test func anAmountAdjustmentNeverGoesBelowZero() throws {
-    let r = try simulate(Self.gated(), nodePool(), Self.overlay("free", adjustment: "-1"), pod("web", cpu: "1"))
+    let r = try simulate(
+      Self.gated(), nodePool(), Self.overlay("free", adjustment: "-1"), pod("web", cpu: "1"))
     #expect(r.node(of: "web")?.instanceType == "b")
     #expect(r.node(of: "web")?.pricePerHour == 0)
     #expect(r.cost.perHour == 0)
@@ -109,7 +113,8 @@ import Testing
     #expect(run.result.node(of: "web")?.pricePerHour == 0.05)
     #expect(
       run.stderr.contains(
-        "warning: NodeOverlay \"alpha\" is not applied: it conflicts with NodeOverlay \"beta\" of the same weight 5"),
+        "warning: NodeOverlay \"alpha\" is not applied: it conflicts with NodeOverlay \"beta\" of the same weight 5"
+      ),
       "\(run.stderr)")
 
     // The name decides, not the price: beta's 0.5 wins over alpha's 0.05.
@@ -127,9 +132,11 @@ import Testing
       scenario(types: Self.types, timeline: [step("10m", apply: [nodePool("late")])])
       + "  featureGates: {nodeOverlay: true}\n"
     let yaml = [
-      text, nodePool(), Self.overlay("alpha", price: "0.5", weight: 5), Self.overlay("beta", price: "0.05", weight: 5),
+      text, nodePool(), Self.overlay("alpha", price: "0.5", weight: 5),
+      Self.overlay("beta", price: "0.05", weight: 5),
     ].joined(separator: "\n---\n")
-    let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("overlay-\(UUID().uuidString).log")
+    let logURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "overlay-\(UUID().uuidString).log")
     _ = try simulateJSON(yaml, log: logURL)
     let lines = try String(contentsOf: logURL, encoding: .utf8).split(separator: "\n").map {
       try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -238,12 +245,14 @@ import Testing
   }
 
   @Test func anOverlayAppliedByTheTimelinePricesLaterLaunches() throws {
-    let timeline = scenario(
-      types: Self.types,
-      timeline: [
-        step("10m", apply: [Self.overlay("savings-plan", price: "0.05"), pod("late", cpu: "1500m")]),
-        step("30m", apply: [pod("last", cpu: "1500m")], delete: ["{kind: NodeOverlay, name: savings-plan}"]),
-      ]) + "  featureGates: {nodeOverlay: true}\n"
+    let timeline =
+      scenario(
+        types: Self.types,
+        timeline: [
+          step("10m", apply: [Self.overlay("savings-plan", price: "0.05"), pod("late", cpu: "1500m")]),
+          step(
+            "30m", apply: [pod("last", cpu: "1500m")], delete: ["{kind: NodeOverlay, name: savings-plan}"]),
+        ]) + "  featureGates: {nodeOverlay: true}\n"
     let r = try simulate(timeline, nodePool(), pod("early", cpu: "1500m"))
     #expect(r.node(of: "early")?.instanceType == "a")
     #expect(r.node(of: "late")?.instanceType == "b")

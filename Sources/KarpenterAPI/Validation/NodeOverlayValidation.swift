@@ -73,12 +73,14 @@ enum NodeOverlayRules {
     }
     for (i, requirement) in requirements.enumerated() {
       let itemPath = path.index(i)
-      RequirementRules.validateKey(requirement.key, at: itemPath.child("key"), isNodePool: false, errors: &errors)
+      RequirementRules.validateKey(
+        requirement.key, at: itemPath.child("key"), isNodePool: false, errors: &errors)
       let op = requirement.operator
       let values = requirement.values ?? []
       if !NodeSelectorRequirementWithMinValues.operators.contains(op) {
         errors.append(
-          .unsupported(itemPath.child("operator"), op, supported: NodeSelectorRequirementWithMinValues.operators))
+          .unsupported(
+            itemPath.child("operator"), op, supported: NodeSelectorRequirementWithMinValues.operators))
       }
       if (op == "In" || op == "NotIn") && values.isEmpty {
         errors.append(

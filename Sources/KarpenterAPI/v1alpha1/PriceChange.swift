@@ -39,7 +39,8 @@ public enum PriceChange: Hashable, Sendable {
     if isPercent && sign == "-" {
       // `-\d{1,2}(\.\d+)?%` or exactly `-100%`.
       let whole = body.prefix { $0 != "." }
-      let allowed = body == "100" || ((1...2).contains(whole.count) && Self.isDecimal(body, leadingDigit: true))
+      let allowed =
+        body == "100" || ((1...2).contains(whole.count) && Self.isDecimal(body, leadingDigit: true))
       guard allowed else { return nil }
     }
     let value = sign == "-" ? -magnitude : magnitude
@@ -65,7 +66,8 @@ public enum PriceChange: Hashable, Sendable {
     let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
     switch parts.count {
     case 1: return digits(parts[0])
-    case 2: return (leadingDigit ? digits(parts[0]) : (parts[0].isEmpty || digits(parts[0]))) && digits(parts[1])
+    case 2:
+      return (leadingDigit ? digits(parts[0]) : (parts[0].isEmpty || digits(parts[0]))) && digits(parts[1])
     default: return false
     }
   }
