@@ -24,7 +24,9 @@ public enum InMemoryWorld {
       return .failed(out)
     }
     do {
-      return .ready(try Simulation(input: input, options: options), warnings: out)
+      let simulation = try Simulation(input: input, options: options)
+      for conflict in simulation.nodeOverlayConflicts { out.stderr += "warning: \(conflict)\n" }
+      return .ready(simulation, warnings: out)
     } catch {
       out.stderr += "\(error)\n"
       out.exitCode = 1

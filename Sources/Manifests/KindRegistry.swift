@@ -57,6 +57,7 @@ public struct KindRegistry: Sendable {
     r.register(NodePool.self, namespaced: false, wrap: { .nodePool($0) })
     r.register(NodeClaim.self, namespaced: false, wrap: { .nodeClaim($0) })
     r.register(EC2NodeClass.self, namespaced: false, wrap: { .ec2NodeClass($0) })
+    r.register(NodeOverlay.self, namespaced: false, wrap: { .nodeOverlay($0) })
     r.register(
       Provisioner.self, namespaced: false, wrap: { .provisioner($0) },
       extraChecks: LegacyChecks.provisioner)

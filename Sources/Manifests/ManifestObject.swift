@@ -6,6 +6,7 @@ public enum ManifestObject: Sendable {
   case nodePool(NodePool)
   case nodeClaim(NodeClaim)
   case ec2NodeClass(EC2NodeClass)
+  case nodeOverlay(NodeOverlay)
   case provisioner(Provisioner)
   case awsNodeTemplate(AWSNodeTemplate)
   case nodePoolV1Beta1(NodePoolV1Beta1)

@@ -139,10 +139,22 @@ struct CloudCatalog {
       overhead: try schema.vector(baseUnits: shape.overhead))
   }
 
-  /// The type and offering a node's labels name, for pricing input nodes.
+  /// The instance type of that name as the NodePool sees it (with its NodeOverlays), else as
+  /// the catalog sells it.
+  func instanceType(named name: String, nodePool: String?) -> InstanceType? {
+    if let indices = nodePool.flatMap({ indicesByNodePool[$0] }),
+      let index = indices.first(where: { instanceTypes[$0].name == name })
+    {
+      return instanceTypes[index]
+    }
+    return instanceTypes.first { $0.name == name }
+  }
+
+  /// The type and offering a node's labels name, for pricing input nodes: among its
+  /// NodePool's instance types when it has one (they carry its NodeOverlays), else the catalog's.
   func offering(forLabels labels: [String: String]) -> (InstanceType, Offering)? {
     guard let name = labels[WellKnown.instanceTypeLabel],
-      let type = instanceTypes.first(where: { $0.name == name })
+      let type = instanceType(named: name, nodePool: labels[WellKnown.nodePoolLabel])
     else { return nil }
     let zone = labels[WellKnown.zoneLabel]
     let capacityType = labels[WellKnown.capacityTypeLabel] ?? WellKnown.capacityTypeOnDemand

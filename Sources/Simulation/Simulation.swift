@@ -62,6 +62,8 @@ public struct Simulation: Sendable {
   let epoch: Int64
   var schema = ResourceSchema()
   var catalog: CloudCatalog
+  /// The NodeOverlays' copies of the catalog's instance types, and the overlays left out.
+  var overlayStore = NodeOverlayStore()
   let nodeStartup: Double
   /// Ready -> startup taints removed (Initialized).
   let startupTaintRemoval: Double
@@ -137,6 +139,7 @@ public struct Simulation: Sendable {
       throw SimulationError(description: "\(error)")
     }
     statefulSetClaims = Workloads.statefulSetClaims(input)
+    try applyNodeOverlays()
     try applyInitialState()
   }
 

@@ -163,7 +163,7 @@ extension Simulation {
         }
         for node in nodes.values where node.nodePool == pool.name {
           if remaining != nil,
-            let type = node.instanceType.flatMap({ name in catalog.instanceTypes.first { $0.name == name } })
+            let type = node.instanceType.flatMap({ catalog.instanceType(named: $0, nodePool: pool.name) })
           {
             remaining! -= type.capacity
           } else if remaining != nil {

@@ -8,6 +8,8 @@ public struct SimulationInput: Sendable {
   public var scenario: Scenario = Scenario()
   public var nodePools: [NodePool] = []
   public var nodeClasses: [String: EC2NodeClass] = [:]
+  /// Applied to the instance types only when the Scenario turns the NodeOverlay gate on.
+  public var nodeOverlays: [NodeOverlay] = []
   public var nodes: [Node] = []
   /// The NodeClaims of a cluster dump, by the name of the Node each belongs to.
   public var nodeClaims: [String: NodeClaim] = [:]
@@ -42,6 +44,7 @@ public struct SimulationInput: Sendable {
     var seen: [String: DocumentLocation] = [:]
     var converted: [(NodePool, DocumentLocation)] = []
     var claims: [(NodeClaim, LoadedDocument)] = []
+    var overlays: [(NodeOverlay, DocumentLocation)] = []
     for document in set.documents {
       let identity = "\(document.kind)/\(document.namespace ?? "")/\(document.name)"
       if let first = seen[identity] {
@@ -72,6 +75,7 @@ public struct SimulationInput: Sendable {
           if let nodeClass { input.nodeClasses[nodeClass.name] = nodeClass }
         }
       case .ec2NodeClass(let c): input.nodeClasses[c.name] = c
+      case .nodeOverlay(let o): overlays.append((o, document.location))
       case .awsNodeTemplate(let t):
         if let c = try? LegacyConversion.nodeClass(from: t) { input.nodeClasses[c.name] = c }
       case .ec2NodeClassV1Beta1(let c):
@@ -109,6 +113,7 @@ public struct SimulationInput: Sendable {
     input.nodePools.sort { $0.name < $1.name }
     input.nodes.sort { $0.name < $1.name }
     input.attach(claims, diagnostics: &diagnostics)
+    input.nodeOverlays = NodeOverlayGate.admit(overlays, scenario: input.scenario, diagnostics: &diagnostics)
     return input
   }
 
@@ -154,7 +159,13 @@ extension SimulationInput {
         let set = ManifestLoader(registry: KindRegistry.standard).load(
           text: manifest.yaml, file: "\(file) (Scenario timeline[\(i)].apply[\(j)])")
         diagnostics += set.diagnostics
-        documents += set.documents
+        for document in set.documents {
+          if case .nodeOverlay(let overlay) = document.object, !NodeOverlayGate.isOpen(scenario) {
+            diagnostics.append(NodeOverlayGate.ignored(overlay.name, at: document.location))
+          } else {
+            documents.append(document)
+          }
+        }
       }
       steps.append(TimelineStep(at: at, entry: entry, documents: documents))
     }

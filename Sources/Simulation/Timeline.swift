@@ -89,11 +89,14 @@ extension Simulation {
         input.nodePools.sort { $0.name < $1.name }
       }
       catalog.ensureVariant(for: defaulted, nodeClasses: input.nodeClasses, schema: &schema)
+      reapplyNodeOverlays()
     case .ec2NodeClass(let c):
       input.nodeClasses[c.name] = c
       for pool in input.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
         catalog.ensureVariant(for: pool, nodeClasses: input.nodeClasses, schema: &schema)
       }
+      reapplyNodeOverlays()
+    case .nodeOverlay(let overlay): applyTimelineOverlay(overlay)
     case .pod(var p):
       p.metadata.namespace = p.metadata.namespace ?? "default"
       if p.isTerminal {
@@ -190,6 +193,10 @@ extension Simulation {
     case "PodDisruptionBudget":
       input.podDisruptionBudgets.removeAll { $0.namespace == namespace && $0.name == name }
     case "NodePool": input.nodePools.removeAll { $0.name == name }
+    case "NodeOverlay":
+      input.nodeOverlays.removeAll { $0.name == name }
+      reapplyNodeOverlays()
+      return
     case "Pod":
       removePod("\(namespace)/\(name)", reason: "deleted")
       return
