@@ -104,6 +104,7 @@ public struct SimulationInput: Sendable {
     }
     input.nodePools.sort { $0.name < $1.name }
     input.nodes.sort { $0.name < $1.name }
+    checkStaticNodePools(input, pools: converted, scenario: scenarioLocation, diagnostics: &diagnostics)
     return input
   }
 }
