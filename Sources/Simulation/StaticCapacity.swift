@@ -180,7 +180,8 @@ extension Simulation {
       staticRoom(pool) >= 1, let claim = staticNodeClaim(pool)
     else { return nil }
     return DisruptionCommand(
-      id: 0, reason: "Drifted", nodes: [name], replacements: [claim], replacementPods: [reschedulablePods(name)],
+      id: 0, reason: "Drifted", nodes: [name], replacements: [claim],
+      replacementPods: [reschedulablePods(name)],
       message:
         "\(name) drifted: \(why); replaced by a new node of static NodePool \(pool.name), then drained (\(reschedulablePods(name).count) pods move)"
     )

@@ -16,9 +16,11 @@ import Testing
     _ name: String = "static", replicas: Int, requirements: String = "[]", limits: String? = nil,
     labels: String? = nil, disruption: String? = nil, templateSpec: [String] = []
   ) -> String {
-    var pool = nodePool(name, requirements: requirements, limits: limits, labels: labels, disruption: disruption)
+    var pool = nodePool(
+      name, requirements: requirements, limits: limits, labels: labels, disruption: disruption)
     pool = pool.replacingOccurrences(
-      of: "metadata: {name: \(name)}\nspec:\n", with: "metadata: {name: \(name)}\nspec:\n  replicas: \(replicas)\n")
+      of: "metadata: {name: \(name)}\nspec:\n",
+      with: "metadata: {name: \(name)}\nspec:\n  replicas: \(replicas)\n")
     return templateSpec.isEmpty ? pool : withTemplateSpec(pool, templateSpec)
   }
 
@@ -28,7 +30,8 @@ import Testing
   ) -> String {
     let text =
       timeline.isEmpty
-      ? scenario(types: types, duration: duration) : scenario(types: types, duration: duration, timeline: timeline)
+      ? scenario(types: types, duration: duration)
+      : scenario(types: types, duration: duration, timeline: timeline)
     guard gate else { return text }
     return text.replacingOccurrences(
       of: "spec:\n  cloud:", with: "spec:\n  featureGates: {staticCapacity: true}\n  cloud:")
@@ -62,13 +65,15 @@ import Testing
   @Test func requirementsChooseTheInstanceType() throws {
     let r = try simulate(
       Self.world(),
-      Self.staticPool(replicas: 2, requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"))
+      Self.staticPool(
+        replicas: 2, requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"))
     #expect(Self.nodes(r).map(\.instanceType) == ["big", "big"])
   }
 
   @Test func podsRunOnStaticNodesAndThoseThatDoNotFitStayPending() throws {
     // One small static node holds one 1500m pod; a static pool launches nothing for the others.
-    let r = try simulate(Self.world(), Self.staticPool(replicas: 1), deployment("web", replicas: 3, cpu: "1500m"))
+    let r = try simulate(
+      Self.world(), Self.staticPool(replicas: 1), deployment("web", replicas: 3, cpu: "1500m"))
     let nodes = Self.nodes(r)
     #expect(nodes.count == 1)
     #expect(r.count(prefix: "web") == [nodes[0].name: 1])
@@ -79,7 +84,8 @@ import Testing
   @Test func aDynamicPoolTakesWhatTheStaticNodesCannot() throws {
     let r = try simulate(
       Self.world(), Self.staticPool(replicas: 1),
-      nodePool("dynamic", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"),
+      nodePool(
+        "dynamic", requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"),
       deployment("web", replicas: 3, cpu: "1500m"))
     let staticNodes = Self.nodes(r)
     let dynamicNodes = Self.nodes(r, pool: "dynamic")
@@ -94,7 +100,8 @@ import Testing
     // A big static node with one small pod: a dynamic pool's node would be replaced by a small one.
     let r = try simulate(
       Self.world(duration: "3h"),
-      Self.staticPool(replicas: 1, requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"),
+      Self.staticPool(
+        replicas: 1, requirements: "[{key: node.kubernetes.io/instance-type, operator: In, values: [big]}]"),
       deployment("web", replicas: 1, cpu: "500m"))
     #expect(Self.nodes(r).map(\.instanceType) == ["big"])
     #expect(r.node(of: "web-0")?.nodePool == "static")
@@ -221,7 +228,9 @@ import Testing
   @Test func driftWaitsWhileLimitsNodesLeavesNoRoomForAReplacement() throws {
     let r = try simulate(
       Self.world(
-        timeline: [step("10m", apply: [Self.staticPool(replicas: 2, limits: "{nodes: 2}", labels: "{team: blue}")])]),
+        timeline: [
+          step("10m", apply: [Self.staticPool(replicas: 2, limits: "{nodes: 2}", labels: "{team: blue}")])
+        ]),
       Self.staticPool(replicas: 2, limits: "{nodes: 2}"))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(Self.nodes(r).map(\.createdAt) == [0, 0])
@@ -231,7 +240,9 @@ import Testing
     let budgets = "{budgets: [{nodes: \"0\"}]}"
     let r = try simulate(
       Self.world(
-        timeline: [step("10m", apply: [Self.staticPool(replicas: 2, labels: "{team: blue}", disruption: budgets)])]),
+        timeline: [
+          step("10m", apply: [Self.staticPool(replicas: 2, labels: "{team: blue}", disruption: budgets)])
+        ]),
       Self.staticPool(replicas: 2, disruption: budgets))
     #expect(r.events("DisruptionDecided").isEmpty)
     #expect(Self.nodes(r).count == 2)
@@ -253,7 +264,8 @@ import Testing
     // A do-not-disrupt pod holds the drain until terminationGracePeriod (10m); limits.nodes = 1
     // leaves no room for the replacement until then.
     let pool = { (limits: String?) in
-      Self.staticPool(replicas: 1, limits: limits, templateSpec: ["expireAfter: 1h", "terminationGracePeriod: 10m"])
+      Self.staticPool(
+        replicas: 1, limits: limits, templateSpec: ["expireAfter: 1h", "terminationGracePeriod: 10m"])
     }
     let held = ownedPod("a", node: nil, cpu: "1500m", annotations: Self.dnd)
     let capped = try simulate(Self.world(duration: "90m"), pool("{nodes: 1}"), held)
@@ -266,7 +278,8 @@ import Testing
 
   @Test func anInterruptedStaticNodeIsReplaced() throws {
     let r = try simulate(
-      Self.world(types: [instanceType("spot", cpu: "2", offerings: ["zone-a:spot:0.05"])],
+      Self.world(
+        types: [instanceType("spot", cpu: "2", offerings: ["zone-a:spot:0.05"])],
         timeline: [step("10m", interrupt: ["{node: \"*\"}"])]),
       Self.staticPool(replicas: 1))
     #expect(r.events("NodeClaimCreated").map(\.time) == [0, 600])
@@ -283,7 +296,8 @@ import Testing
     #expect(run.result.pending("web-0") != nil)
     #expect(
       run.stderr.contains(
-        "document 2 (NodePool \"static\"), line 13: warning: spec.replicas is ignored: the staticCapacity feature gate is off"),
+        "document 2 (NodePool \"static\"), line 13: warning: spec.replicas is ignored: the staticCapacity feature gate is off"
+      ),
       "\(run.stderr)")
   }
 
@@ -298,7 +312,8 @@ import Testing
 
   @Test func scalingADynamicNodePoolIsRejected() throws {
     let stderr = try Self.rejected([
-      Self.world(timeline: [step("10m", scale: ["{kind: NodePool, name: default, replicas: 3}"])]), nodePool(),
+      Self.world(timeline: [step("10m", scale: ["{kind: NodePool, name: default, replicas: 3}"])]),
+      nodePool(),
     ])
     #expect(
       stderr.contains(
@@ -328,7 +343,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("replicas: 3\n  weight: 10", "spec.weight: Invalid value: \"10\": 'weight' is not supported on static NodePools"),
+    (
+      "replicas: 3\n  weight: 10",
+      "spec.weight: Invalid value: \"10\": 'weight' is not supported on static NodePools"
+    ),
     (
       "replicas: 3\n  limits: {cpu: \"8\", nodes: \"4\"}",
       "spec.limits: Invalid value: \"\": only 'limits.nodes' is supported on static NodePools"
@@ -342,7 +360,8 @@ import Testing
   }
 
   @Test func validationAcceptsLimitsNodesOnAStaticNodePool() {
-    let set = ManifestLoader().load(text: Self.staticPool(replicas: 3, limits: "{nodes: 5}"), file: "pool.yaml")
+    let set = ManifestLoader().load(
+      text: Self.staticPool(replicas: 3, limits: "{nodes: 5}"), file: "pool.yaml")
     #expect(set.diagnostics.isEmpty, "\(set.diagnostics.map(\.description))")
     #expect(set.documents.count == 1)
   }
