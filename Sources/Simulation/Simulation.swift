@@ -328,8 +328,8 @@ public struct Simulation: Sendable {
     case .initialize(let name):
       initialize(name)
     case .staticCapacity:
-      staticCapacityScheduled = false
       reconcileStaticCapacity()
+      staticCapacityScheduled = false  // what the pass itself asked for is done
     }
   }
 

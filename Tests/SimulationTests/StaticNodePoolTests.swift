@@ -114,6 +114,30 @@ import Testing
     #expect(r.events("NodeClaimCreated").count == 3)
   }
 
+  @Test func aLaunchWithoutCapacityGoesToAnotherOfferingAndRetriesWhenOfferingsChange() throws {
+    let twoZones = instanceType(
+      "small", cpu: "2", memory: "8Gi", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2"])
+    let r = try simulate(
+      Self.world(
+        types: [twoZones],
+        timeline: [
+          step("5m", unavailable: ["{zone: zone-a, for: 2h}"]),
+          step("6m", scale: ["{kind: NodePool, name: static, replicas: 2}"]),
+          step("20m", unavailable: ["{zone: zone-b, for: 10m}"]),
+          step("21m", scale: ["{kind: NodePool, name: static, replicas: 3}"]),
+        ]),
+      Self.staticPool(replicas: 1))
+    // 6m: zone-a has no capacity, so the NodeClaim goes to zone-b. 21m: neither zone has any
+    // until zone-b's window ends at 30m, when the controller tries again.
+    #expect(r.events("NodeClaimCreated").map(\.time) == [0, 360, 1800])
+    #expect(Self.nodes(r).compactMap(\.zone).sorted() == ["zone-a", "zone-b", "zone-b"])
+    #expect(r.events("LaunchFailed").filter { $0.time == 360 }.count == 1)
+    // 21m: zone-a, then zone-b have no capacity, then no offering is left: reported once.
+    let at21m = r.events("LaunchFailed").filter { $0.time == 1260 }.compactMap(\.reason)
+    #expect(at21m.count == 3, "\(at21m)")
+    #expect(at21m.last == "no available offering among 1 instance types")
+  }
+
   // MARK: Scaling
 
   @Test func theTimelineScalesTheNodePoolUpAndDown() throws {
