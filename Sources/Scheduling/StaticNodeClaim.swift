@@ -13,10 +13,15 @@ extension PlannedNodeClaim {
     for i in template.instanceTypeIndices ?? Array(instanceTypes.indices) {
       let type = instanceTypes[i]
       guard type.requirements.intersects(requirements) else { continue }
-      var allAvailable = type
-      for o in allAvailable.offerings.indices { allAvailable.offerings[o].available = true }
-      guard let price = allAvailable.price(allowedBy: requirements) else { continue }
-      options.append((type, price))
+      var cheapest = Double.infinity
+      for o in type.offerings {
+        if let zone = requirements[WellKnown.zoneLabel], !zone.has(o.zone) { continue }
+        if let capacityType = requirements[WellKnown.capacityTypeLabel], !capacityType.has(o.capacityType) {
+          continue
+        }
+        cheapest = min(cheapest, o.price)
+      }
+      if cheapest.isFinite { options.append((type, cheapest)) }
     }
     options.sort { ($0.price, $0.type.name) < ($1.price, $1.type.name) }
     var labels = template.labels

@@ -98,19 +98,22 @@ extension Simulation {
         "NodePool": pool.name, "current": String(count.active), "desired": String(desired),
         "provision-count": String(wanted),
       ])
+    // One NodeClaim shape serves every launch until a launch fails (the offerings changed).
+    var claim = staticNodeClaim(pool)
     var launched = 0
-    while launched < wanted, let claim = staticNodeClaim(pool) {
+    while launched < wanted, let planned = claim {
       let why = "static NodePool \(pool.name) (\(count.active + launched) of \(desired) replicas)"
-      let available = claim.cheapestLaunch() != nil
-      if launch(claim, pods: [], reason: why) != nil {
+      if launch(planned, pods: [], reason: why) != nil {
         launched += 1
-      } else if !available {
+      } else if planned.cheapestLaunch() == nil {
         // No offering is available now: the launch failure is reported once; the controller
         // tries again when offerings change or a NodeClaim of the pool goes.
         break
+      } else {
+        // The offering had no capacity: it is marked unavailable for 3 minutes and the next
+        // NodeClaim goes to another one, as upstream's replacement NodeClaim would.
+        claim = staticNodeClaim(pool)
       }
-      // Otherwise the offering had no capacity: it is marked unavailable for 3 minutes and
-      // the next NodeClaim goes to another one, as upstream's replacement NodeClaim would.
     }
   }
 

@@ -10,6 +10,10 @@ extension SimulationInput {
   static let staticTransitionMessage =
     "Cannot transition NodePool between static (replicas set) and dynamic (replicas unset) provisioning modes"
 
+  /// The most nodes `simulate` launches for one static NodePool (its replicas, or its
+  /// `limits.nodes` when lower): more is refused with an error rather than run for hours.
+  public static let maxStaticNodes = 10_000
+
   /// Appends the diagnostics; `pools` are the input's NodePools with where each was written.
   static func checkStaticNodePools(
     _ input: SimulationInput, pools: [(NodePool, DocumentLocation)], scenario: DocumentLocation?,
@@ -26,10 +30,27 @@ extension SimulationInput {
             "spec.replicas is ignored: the staticCapacity feature gate is off, so this static NodePool launches no node (and, being static, none for pending pods either); set spec.featureGates.staticCapacity: true in the Scenario"
         ))
     }
+    func tooMany(_ replicas: Int64, limit: Int?) -> Bool {
+      replicas > Int64(maxStaticNodes) && (limit ?? Int.max) > maxStaticNodes
+    }
+    let tooManyMessage =
+      "simulate launches at most \(maxStaticNodes) nodes for a static NodePool; lower replicas (or limits.nodes)"
+    func checkSize(_ pool: NodePool, at location: DocumentLocation, object: String) {
+      guard let replicas = pool.spec?.replicas, tooMany(replicas, limit: Simulation.nodeLimit(pool)) else {
+        return
+      }
+      diagnostics.append(
+        Diagnostic(
+          .error, at: location, object: object,
+          field: .invalid(FieldPath(dotted: "spec.replicas"), String(replicas), tooManyMessage)))
+    }
     var isStatic: [String: Bool] = [:]
+    var nodeLimits: [String: Int] = [:]
     for (pool, location) in pools {
       isStatic[pool.name] = pool.isStatic
+      nodeLimits[pool.name] = Simulation.nodeLimit(pool)
       warnIfGateOff(pool, at: location)
+      checkSize(pool, at: location, object: "NodePool \"\(pool.name)\"")
     }
     let entries = input.scenario.spec?.timeline ?? []
     for step in input.timeline {
@@ -42,7 +63,9 @@ extension SimulationInput {
               field: .invalid(FieldPath(dotted: "spec"), "object", staticTransitionMessage)))
         }
         isStatic[pool.name] = pool.isStatic
+        nodeLimits[pool.name] = Simulation.nodeLimit(pool)
         warnIfGateOff(pool, at: document.location)
+        checkSize(pool, at: document.location, object: document.displayName)
       }
       for ref in step.entry.delete ?? [] where ref.kind == NodePool.kind { isStatic[ref.name] = nil }
       guard let scenario, let index = entries.firstIndex(of: step.entry) else { continue }
@@ -64,7 +87,12 @@ extension SimulationInput {
                 "NodePool \"\(scale.name)\" is not static (it has no spec.replicas): \(staticTransitionMessage)"
               )))
         case true?:
-          break
+          if tooMany(Int64(scale.replicas), limit: nodeLimits[scale.name]) {
+            diagnostics.append(
+              Diagnostic(
+                .error, at: scenario, object: "Scenario \"\(input.scenario.name)\"",
+                field: .invalid(path.child("replicas"), String(scale.replicas), tooManyMessage)))
+          }
         }
       }
     }

@@ -355,6 +355,20 @@ import Testing
       ), "\(stderr)")
   }
 
+  @Test func moreReplicasThanSimulateLaunchesAreRejectedUnlessLimitsNodesBoundsThem() throws {
+    let stderr = try Self.rejected([
+      Self.world(timeline: [step("10m", scale: ["{kind: NodePool, name: static, replicas: 20001}"])]),
+      Self.staticPool(replicas: 1_000_000),
+    ])
+    #expect(
+      stderr.contains(
+        "(NodePool \"static\"), line 18: spec.replicas: Invalid value: \"1000000\": simulate launches at most 10000 nodes for a static NodePool; lower replicas (or limits.nodes)"
+      ), "\(stderr)")
+    #expect(stderr.contains("spec.timeline[0].scale[0].replicas: Invalid value: \"20001\""), "\(stderr)")
+    let r = try simulate(Self.world(), Self.staticPool(replicas: 1_000_000, limits: "{nodes: 4}"))
+    #expect(Self.nodes(r).count == 4)
+  }
+
   @Test func scaleNamesOnlyScalableKinds() throws {
     let stderr = try Self.rejected([
       Self.world(timeline: [step("10m", scale: ["{kind: DaemonSet, name: logs, replicas: 3}"])]),
