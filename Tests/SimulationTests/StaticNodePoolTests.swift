@@ -310,6 +310,22 @@ import Testing
     #expect(Self.nodes(r).map(\.createdAt) == [600])
   }
 
+  @Test func theExampleRunsAsItsCommentSays() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("examples/static-nodepool.yaml").path
+    let out = SimulateRun.run(paths: [path], output: .json)
+    #expect(out.exitCode == 0, "\(out.stderr)")
+    let r = try JSONDecoder().decode(SimResult.self, from: Data(out.stdout.utf8))
+    #expect(
+      r.events("NodeClaimCreated").filter { $0.node?.hasPrefix("system-") == true }.map(\.time) == [
+        0, 0, 0, 3600, 3600,
+      ])
+    #expect(
+      r.events("NodeTerminated").map(\.reason) == ["Overprovisioned", "Overprovisioned", "Overprovisioned"])
+    #expect(Self.nodes(r, pool: "system").count == 2)
+    #expect(r.pendingNames == ["default/monitoring-0", "default/monitoring-1"])
+  }
+
   // MARK: The feature gate and the API server's rules
 
   @Test func withoutTheGateAStaticNodePoolLaunchesNothingAndAWarningSaysWhy() throws {
