@@ -121,6 +121,8 @@ extension Simulation {
     guard node.ready, node.initializedAt != nil, node.disruption == nil, let poolName = node.nodePool,
       let pool = input.nodePools.first(where: { $0.name == poolName })
     else { return .notEligible }
+    // Static NodePools are never consolidated (emptiness included), as upstream.
+    if pool.isStatic { return .notEligible }
     if node.annotations[WellKnown.doNotDisruptAnnotation] == "true" {
       return .blocked("Node has \"karpenter.sh/do-not-disrupt\" annotation")
     }
@@ -269,7 +271,7 @@ extension Simulation {
   func nextConsolidateAfterTime() -> Double {
     var next = Double.infinity
     for node in nodes.values where node.nodePool != nil && node.disruption == nil {
-      guard let pool = input.nodePools.first(where: { $0.name == node.nodePool }),
+      guard let pool = input.nodePools.first(where: { $0.name == node.nodePool }), !pool.isStatic,
         let seconds = Scenario.seconds(pool.spec?.disruption?.consolidateAfter ?? "0s")
       else { continue }
       let t = node.lastPodEvent + seconds

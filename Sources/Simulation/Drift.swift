@@ -78,6 +78,11 @@ extension Simulation {
       if reschedulablePods(name).contains(where: { key in pods[key].flatMap(evictionRefusal) != nil }) {
         continue
       }
+      if let pool, pool.isStatic {
+        // Replaced one for one from the template, whatever its pods need.
+        if let command = staticDriftCommand(name, pool: pool, why: why) { return command }
+        continue
+      }
       let probe = ReschedulingProbe(clusterSchedulingInput())
       let plan = simulate([name], probe: probe)
       guard plan.unschedulable.isEmpty else { continue }

@@ -100,5 +100,6 @@ extension Simulation {
     lastActivity = now
     clusterVersion += 1
     scheduleKubeScheduler(at: now)
+    requestStaticCapacity()  // a static pool may now have a node too many
   }
 }

@@ -91,11 +91,14 @@ extension Scenario: SelfValidating {
           errors.append(.invalid(path.child("for"), duration, "must be a Go duration such as 10m"))
         }
       }
-      for (j, scale) in (entry.scale ?? []).enumerated() where scale.replicas < 0 {
-        errors.append(
-          .invalid(
-            entryPath.child("scale").index(j).child("replicas"), String(scale.replicas),
-            "must not be negative"))
+      for (j, scale) in (entry.scale ?? []).enumerated() {
+        let path = entryPath.child("scale").index(j)
+        if !Self.scalableKinds.contains(scale.kind) {
+          errors.append(.unsupported(path.child("kind"), scale.kind, supported: Self.scalableKinds))
+        }
+        if scale.replicas < 0 {
+          errors.append(.invalid(path.child("replicas"), String(scale.replicas), "must not be negative"))
+        }
       }
     }
     return errors
@@ -150,6 +153,10 @@ extension Scenario: SelfValidating {
     guard civil.day == day, civil.month == month else { return nil }  // 2023-02-30
     return Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second - offset)
   }
+
+  /// What a timeline `scale` may name: the workloads, and static NodePools (`kubectl scale
+  /// nodepool`).
+  static let scalableKinds = ["Deployment", "ReplicaSet", "StatefulSet", "Job", "NodePool"]
 
   static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]
 

@@ -49,6 +49,7 @@ public struct Simulation: Sendable {
     case garbageCollect
     case replacementTimeout(Int)
     case initialize(String)
+    case staticCapacity
   }
 
   static let quietPeriod = 15.0 * 60
@@ -121,6 +122,8 @@ public struct Simulation: Sendable {
   var explanations: [String: [String: KubernetesEventRecord]] = [:]
   /// Whether a garbage-collection pass is already scheduled.
   var garbageCollectionScheduled = false
+  /// Whether the static NodePool controllers are already due to run.
+  var staticCapacityScheduled = false
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     self.input = input
@@ -179,6 +182,7 @@ public struct Simulation: Sendable {
       stampFromNodePool(name)
     }
     scheduleKubeScheduler(at: 0)
+    requestStaticCapacity()
     scheduleTimeline()
     scheduleDisruption(at: Self.disruptionPeriod)
   }
@@ -358,6 +362,9 @@ public struct Simulation: Sendable {
       replacementTimeout(id)
     case .initialize(let name):
       initialize(name)
+    case .staticCapacity:
+      reconcileStaticCapacity()
+      staticCapacityScheduled = false  // what the pass itself asked for is done
     }
   }
 

@@ -143,9 +143,10 @@ extension Simulation {
     nodes[nodeName]!.requested += pods[key]!.requests
   }
 
-  /// The NodePools as the scheduler sees them, with what their limits still allow.
+  /// The NodePools as the scheduler sees them, with what their limits still allow. Static
+  /// NodePools launch nothing for pods (upstream's provisioner leaves them out, gate or not).
   func nodePoolTemplates() -> [NodePoolTemplate] {
-    input.nodePools.compactMap { pool in
+    input.nodePools.filter { !$0.isStatic }.compactMap { pool in
       guard let templateSpec = pool.spec?.template?.spec else { return nil }
       var schema = self.schema
       var remaining: Resources?

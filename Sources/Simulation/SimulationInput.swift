@@ -114,6 +114,7 @@ public struct SimulationInput: Sendable {
     input.nodes.sort { $0.name < $1.name }
     input.attach(claims, diagnostics: &diagnostics)
     input.nodeOverlays = NodeOverlayGate.admit(overlays, scenario: input.scenario, diagnostics: &diagnostics)
+    checkStaticNodePools(input, pools: converted, scenario: scenarioLocation, diagnostics: &diagnostics)
     return input
   }
 

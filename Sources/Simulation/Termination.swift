@@ -29,6 +29,7 @@ extension Simulation {
     lastActivity = now
     drain(name)
     requestProvisioning()
+    if node.nodePool != nil { requestStaticCapacity() }
   }
 
   /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
@@ -118,6 +119,7 @@ extension Simulation {
     lastActivity = now
     clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
+    if node.nodePool != nil { requestStaticCapacity() }  // limits.nodes counts it until now
     if options.keepsHistory {
       nodeHistory.append(
         NodeLifetime(

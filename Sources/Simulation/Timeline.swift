@@ -74,6 +74,7 @@ extension Simulation {
         catalog.instanceTypes[t].offerings[o].available = launchFailureCache[key] == nil
       }
     }
+    requestStaticCapacity()  // a static pool short of nodes may launch now
   }
 
   // MARK: Applying manifests
@@ -90,6 +91,7 @@ extension Simulation {
       }
       catalog.ensureVariant(for: defaulted, nodeClasses: input.nodeClasses, schema: &schema)
       reapplyNodeOverlays()
+      requestStaticCapacity()  // new or changed replicas
     case .ec2NodeClass(let c):
       input.nodeClasses[c.name] = c
       for pool in input.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
@@ -227,6 +229,13 @@ extension Simulation {
       if let i = input.jobs.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {
         input.jobs[i].spec?.parallelism = n
       }
+    case "NodePool":
+      // `kubectl scale nodepool`: only a static NodePool has replicas to scale.
+      if let i = input.nodePools.firstIndex(where: { $0.name == name && $0.isStatic }) {
+        input.nodePools[i].spec?.replicas = Int64(replicas)
+        requestStaticCapacity()
+      }
+      return
     default: return
     }
     try? reconcileWorkloads(only: Workloads.Key(kind: kind, namespace: namespace, name: name))

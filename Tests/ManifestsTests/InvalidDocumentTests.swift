@@ -203,6 +203,12 @@ enum Fixture {
       name: "static NodePool with weight", yaml: Fixture.nodePool(spec: "replicas: 3\n  weight: 10"),
       path: "spec.weight"),
     .init(
+      name: "static NodePool with a resource limit",
+      yaml: Fixture.nodePool(spec: "replicas: 3\n  limits: {cpu: \"8\"}"), path: "spec.limits"),
+    .init(
+      name: "static NodePool replicas negative", yaml: Fixture.nodePool(spec: "replicas: -2"),
+      path: "spec.replicas"),
+    .init(
       name: "consolidationPolicy v1beta1 value",
       yaml: Fixture.nodePool(spec: "disruption: {consolidationPolicy: WhenUnderutilized}"),
       path: "spec.disruption.consolidationPolicy"),

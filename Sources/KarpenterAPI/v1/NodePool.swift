@@ -19,6 +19,10 @@ public struct NodePool: KubernetesObject, Hashable {
     self.metadata = metadata
     self.spec = spec
   }
+
+  /// Whether the NodePool is static (`spec.replicas` set): it keeps that many nodes whatever
+  /// the pods, and takes no part in provisioning for pending pods or in consolidation.
+  public var isStatic: Bool { spec?.replicas != nil }
 }
 
 public struct NodePoolSpec: Codable, Hashable, Sendable {
