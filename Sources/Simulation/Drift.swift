@@ -72,10 +72,21 @@ extension Simulation {
       } else {
         why = "its NodePool \(poolName) was deleted"
       }
-      guard let why else { continue }
-      if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 { continue }
-      // A node holding a pod that may not be evicted now is not a drift candidate this pass.
-      if reschedulablePods(name).contains(where: { key in pods[key].flatMap(evictionRefusal) != nil }) {
+      guard let why else {
+        clearExplanation(Self.driftSlot, name: name)
+        continue
+      }
+      if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 {
+        explainDrift(
+          name, "Drifted (\(why)), but no allowed disruptions for disruption reason Drifted due to blocking budget")
+        continue
+      }
+      // A node holding a pod that may not be evicted now is not a drift candidate this pass,
+      // unless its NodePool sets terminationGracePeriod: drift is eventual disruption, and the
+      // drain evicts such pods when the grace period ends (upstream's eventual disruption).
+      let gracePeriod = pool?.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
+      if gracePeriod == nil, let refusal = firstEvictionRefusal(on: name) {
+        explainDrift(name, "Drifted (\(why)), but \(refusal)")
         continue
       }
       if let pool, pool.isStatic {
@@ -85,7 +96,11 @@ extension Simulation {
       }
       let probe = ReschedulingProbe(clusterSchedulingInput())
       let plan = simulate([name], probe: probe)
-      guard plan.unschedulable.isEmpty else { continue }
+      guard plan.unschedulable.isEmpty else {
+        explainDrift(name, "Drifted (\(why)), but not all pods would schedule: \(plan.unschedulable.count) would stay pending")
+        continue
+      }
+      clearExplanation(Self.driftSlot, name: name)
       return DisruptionCommand(
         id: 0, reason: "Drifted", nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
         message:
@@ -93,6 +108,22 @@ extension Simulation {
       )
     }
     return nil
+  }
+
+  /// Why the first pod on the node that may not be evicted now may not (nil when all may).
+  func firstEvictionRefusal(on name: String) -> String? {
+    for key in reschedulablePods(name) {
+      if let refusal = pods[key].flatMap(evictionRefusal) { return refusal }
+    }
+    return nil
+  }
+
+  /// The slot of drift's "why not" explanation, apart from consolidation's DisruptionBlocked.
+  static let driftSlot = "DisruptionBlocked/Drifted"
+
+  /// Posts why a drifted node is left alone this pass (once while it holds).
+  mutating func explainDrift(_ name: String, _ message: String) {
+    explainOnce("DisruptionBlocked", name: name, message: message, slot: Self.driftSlot)
   }
 
   /// Emptiness: candidates without pods (DaemonSet pods aside) are deleted, within "Empty"

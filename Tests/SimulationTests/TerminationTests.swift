@@ -62,6 +62,42 @@ import Testing
     #expect(r.node(of: "a")?.name == "n1")
   }
 
+  @Test func aDriftedNodeThatAPodDisruptionBudgetKeepsSaysWhy() throws {
+    let s = scenario(
+      types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
+    let (_, events) = try simulateWithKubernetesEvents([
+      s, nodePool(), managedNode("n1", type: "std", cpu: "4"), ownedPod("a", node: "n1"),
+      podDisruptionBudget("web", app: "web", minAvailable: "1"),
+    ])
+    let blocked = events.filter { $0.reason == "DisruptionBlocked" }.map(\.message)
+    #expect(
+      blocked.contains(
+        "Drifted (its NodePool's template changed), but A PodDisruptionBudget prevents evicting pod default/a"),
+      "\(blocked)")
+  }
+
+  // upstream disruption suite_test.go: "should consider candidates that have PDB-blocked pods
+  // scheduled with a terminationGracePeriod set for eventual disruption".
+  @Test func aTerminationGracePeriodMakesPDBBlockedAndDoNotDisruptNodesDriftCandidates() throws {
+    let withGrace = withTemplateSpec(nodePool(), ["terminationGracePeriod: 30m"])
+    let drifted = withTemplateSpec(nodePool(labels: "{team: blue}"), ["terminationGracePeriod: 30m"])
+    let s = scenario(types: [Self.std], duration: "2h", timeline: [step("10m", apply: [drifted])])
+    let r = try simulate(
+      s, withGrace, managedNode("n1", type: "std", cpu: "4"), managedNode("n2", type: "std", cpu: "4"),
+      ownedPod("a", node: "n1"), ownedPod("b", node: "n2", app: "db", annotations: "{karpenter.sh/do-not-disrupt: \"true\"}"),
+      podDisruptionBudget("web", app: "web", minAvailable: "1"))
+    let decided = r.events("DisruptionDecided").filter { $0.reason == "Drifted" }
+    #expect(Set(decided.compactMap(\.node)) == ["n1", "n2"])
+    // The drain waits for the PDB and the annotation until the grace period ends, then evicts.
+    for name in ["n1", "n2"] {
+      let start = try #require(decided.first { $0.node == name }).time
+      let gone = try #require(r.firstTime("NodeTerminated", node: name))
+      #expect(gone >= start + 1800, "\(name) decided at \(start), gone at \(gone)")
+    }
+    #expect(r.node(named: "n1") == nil && r.node(named: "n2") == nil)
+    #expect(r.node(of: "a") != nil && r.node(of: "b") != nil)
+  }
+
   @Test func driftEvictsAPodWithoutAController() throws {
     let s = scenario(
       types: [Self.std], duration: "1h", timeline: [step("10m", apply: [nodePool(labels: "{team: blue}")])])
