@@ -1,4 +1,5 @@
 import Foundation
+import KarpenterCLI
 import Testing
 
 /// Disruption budgets: node counts, percentages rounded up, cron windows in UTC from virtual
@@ -119,6 +120,25 @@ import Testing
     let r2 = try simulate(
       [scenario(types: [Self.std], duration: "1h"), nodePool(disruption: weekend)] + Self.emptyNodes(1))
     #expect(r2.nodes.isEmpty)
+  }
+
+  @Test func theScenarioStartMovesTheClockBudgetSchedulesReadFrom() throws {
+    // The window opens at 12:00 UTC for 2h. Starting at 11:00+00:00 (written as 13:00+02:00),
+    // it opens after 1h and the nodes can only go once it has closed, at 3h.
+    let budgets = "{budgets: [{nodes: \"0\", schedule: \"0 12 * * *\", duration: 2h}]}"
+    let start = scenario(types: [Self.std], duration: "4h") + "  start: \"2024-06-03T13:00:00+02:00\"\n"
+    let r = try simulate(
+      [start, nodePool(disruption: "{consolidateAfter: 2h, \(budgets.dropFirst())")] + Self.emptyNodes(2))
+    let first = try #require(r.firstTime("DisruptionDecided"))
+    #expect(first >= 3 * 3600 && first <= 3 * 3600 + 60 + 15, "\(first)")
+  }
+
+  @Test func aStartThatIsNoRFC3339TimeIsRejected() throws {
+    let bad = scenario(types: [Self.std]) + "  start: \"2024-02-30T00:00:00Z\"\n"
+    let path = try scenarioFile(bad)
+    let out = SimulateRun.run(paths: [path], output: .json)
+    #expect(out.exitCode == 1)
+    #expect(out.stderr.contains("spec.start: Invalid value: \"2024-02-30T00:00:00Z\": must be an RFC 3339 time"), "\(out.stderr)")
   }
 
   @Test func budgetReasonsOnlyLimitTheirReasons() throws {
