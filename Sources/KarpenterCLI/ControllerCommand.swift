@@ -63,10 +63,9 @@ struct Controller: AsyncParsableCommand {
     let options = SimulationOptions(packing: packing.strategy, epoch: epoch, keepsHistory: false)
     switch InMemoryWorld.load(paths: files, options: options) {
     case .failed(let out):
-      out.emit()
-      throw ExitCode(out.exitCode)
+      throw ExitCode(out.emit())
     case .ready(let sim, let warnings):
-      warnings.emit()
+      if warnings.emit() != 0 { throw ExitCode(1) }
       simulation = sim
     }
     let controller = InMemoryController(
@@ -105,10 +104,12 @@ struct InMemoryController: Service {
       guard var running = handoff.take() else { return Optional<SimulationResult>.none }
       return await running.run(on: clock, until: limit) { logs, events in
         let text = LogRecord.lines(logs, events, epoch: epoch)
-        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+        // Nobody reads the stream any more (a full disk, a closed pipe): stop, as a
+        // shell pipeline's writer does.
+        if !StandardStreams.writeStandardOutput(text) { exit(1) }
       }
     }
-    if let result { FileHandle.standardError.write(Data(result.text().utf8)) }
+    if let result { StandardStreams.writeStandardError(result.text()) }
   }
 }
 

@@ -18,7 +18,7 @@ extension Karpenter {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        StandardStreams.writeStandardError(fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       exit(withError: error)
