@@ -174,6 +174,26 @@ extension Yams.Node {
 }
 
 extension YamlError {
+  /// The line where block-mapping key `key`, first written at `first`, is written again in
+  /// the same mapping (same column, nothing less indented in between); nil when it cannot be
+  /// told from the text (flow style, quoting).
+  static func repetition(of key: String, after first: Mark, in text: String) -> Int? {
+    let indent = first.column - 1
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if lineNumber <= first.line { continue }
+      let content = line.drop { $0 == " " }
+      if content.isEmpty || content.hasPrefix("#") { continue }
+      let column = line.count - content.count
+      if column < indent { return nil }
+      if column == indent && (content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":")) {
+        return lineNumber
+      }
+    }
+    return nil
+  }
+
   /// The line the problem is on, when libyaml said.
   var line: Int? {
     switch self {
@@ -191,6 +211,12 @@ extension YamlError {
     switch self {
     case .duplicatedKeysInMapping(let duplicates, let context):
       // Yams' own description prints the whole document.
+      if duplicates.count == 1,
+        let again = Self.repetition(of: duplicates[0], after: context.mark, in: context.text)
+      {
+        return
+          "key \"\(Diagnostic.truncated(duplicates[0], to: 100))\" appears twice in one mapping, at lines \(context.mark.line) and \(again); a key may appear once"
+      }
       let keys = duplicates.map { "\"\(Diagnostic.truncated($0, to: 100))\"" }.joined(separator: ", ")
       return
         "\(duplicates.count == 1 ? "key" : "keys") \(keys) \(duplicates.count == 1 ? "is" : "are") repeated in one mapping (the first at line \(context.mark.line), column \(context.mark.column)); a key may appear once"

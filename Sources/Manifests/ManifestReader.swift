@@ -14,7 +14,7 @@
 /// "NSCocoaErrorDomain error 256" for a directory and "You don't have permission" for
 /// /dev/null.
 public enum ManifestReader {
-  /// Why a file could not be read, as a sentence fragment that follows the file's name.
+  /// Why a file could not be read, as it reads after the file's name and a colon.
   public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
@@ -37,7 +37,7 @@ public enum ManifestReader {
       return .failure(Failure("cannot read the file: \(Self.reason(errno))"))
     }
     let type = info.st_mode & S_IFMT
-    if type == S_IFDIR { return .failure(Failure("is a directory, not a manifest file")) }
+    if type == S_IFDIR { return .failure(Failure("a directory, not a manifest file")) }
     if type == S_IFREG && Int64(info.st_size) > Int64(limit) {
       return .failure(Failure(tooLarge(limit)))
     }
@@ -63,7 +63,8 @@ public enum ManifestReader {
   }
 
   static func tooLarge(_ limit: Int) -> String {
-    "is larger than \(limit / (1024 * 1024)) MiB, the most one manifest file may hold; split it into several files"
+    let size = limit % (1024 * 1024) == 0 ? "\(limit / (1024 * 1024)) MiB" : "\(limit) bytes"
+    return "larger than \(size), the most one manifest file may hold; split it into several files"
   }
 
   /// The bytes as text, or where the first byte that is not UTF-8 is (byte offset, line and
@@ -78,7 +79,7 @@ public enum ManifestReader {
       }
       return .failure(
         Failure(
-          "is not UTF-8 text: byte \(offset) (line \(line), column \(offset - lineStart + 1)) is 0x\(String(bytes[offset], radix: 16, uppercase: true)), which does not start or continue a UTF-8 character"
+          "not UTF-8 text: byte \(offset) (line \(line), column \(offset - lineStart + 1)) is 0x\(String(bytes[offset], radix: 16, uppercase: true)), which does not start or continue a UTF-8 character"
         ))
     }
     // A leading byte-order mark is allowed (libyaml skips it).

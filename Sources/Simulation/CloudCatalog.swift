@@ -84,7 +84,7 @@ struct CloudCatalog {
     let overrides: PriceOverrides
     switch ManifestReader.read(path: file) {
     case .failure(let failure):
-      throw BuildError(description: "the prices file \(file) \(failure)")
+      throw BuildError(description: "the prices file \(file): \(failure)")
     case .success(let text):
       do {
         overrides = try PriceOverrides(json: Data(text.utf8))
