@@ -135,9 +135,10 @@ public enum ManifestReader {
 /// The sizes past which input is refused rather than read, so that no input costs more than a
 /// bounded amount of memory. docs/simulation.md lists them.
 public enum ManifestLimits {
-  /// One file (or standard input): 256 MiB. The API server takes at most 3 MiB per object, but
-  /// a cluster dump (`kubectl get ... -o yaml`) is one List holding every object.
-  public static let maxFileBytes = 256 * 1024 * 1024
+  /// One file (or standard input): 64 MiB. The API server takes at most 3 MiB per object, but
+  /// a cluster dump (`kubectl get ... -o yaml`) is one List holding every object; parsed, YAML
+  /// takes about 30 times its size, so this bounds one file's parse at about 2 GB.
+  public static let maxFileBytes = 64 * 1024 * 1024
 }
 
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
