@@ -7,6 +7,7 @@ extension Karpenter {
   /// status (1 for invalid input).
   public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never
   {
+    StandardStreams.guardClosedStreams()
     do {
       var command = try parseAsRoot(arguments)
       if var command = command as? AsyncParsableCommand {

@@ -24,6 +24,43 @@ public enum StandardStreams {
     }
   }
 
+  /// True when the process started with standard output closed (`>&-`).
+  nonisolated(unsafe) static var standardOutputWasClosed = false
+
+  /// Call first thing. A standard stream the process started without (`>&-`) is either still
+  /// free, and is then opened on /dev/null so that the next file opened (an input, a report)
+  /// does not become "standard output"; or already taken by the runtime before `main` (the
+  /// Swift runtime's dispatch queues open an eventfd and an epoll descriptor, which take the
+  /// lowest free numbers): such a descriptor is close-on-exec, which an inherited stream never
+  /// is. Either way, writing to a standard output that was closed fails as it should, instead
+  /// of writing into someone else's descriptor.
+  public static func guardClosedStreams() {
+    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+      let flags = fcntl(fd, F_GETFD)
+      if flags < 0 && errno == EBADF {
+        let null = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+        if null >= 0 && null != fd {
+          // Close-on-exec, as the runtime's own descriptors: the mark of a closed stream.
+          dup2(null, fd)
+          _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+          close(null)
+        } else if null == fd {
+          _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+      } else if flags < 0 || flags & FD_CLOEXEC == 0 {
+        continue
+      }
+      switch fd {
+      case STDOUT_FILENO: standardOutputWasClosed = true
+      case STDERR_FILENO: standardErrorWasClosed = true
+      default: break
+      }
+    }
+  }
+
+  /// True when the process started with standard error closed (`2>&-`).
+  nonisolated(unsafe) static var standardErrorWasClosed = false
+
   /// Writes all of `text` to `fd`, retrying short writes and interruptions.
   public static func write(_ text: String, to fd: Int32) -> Result<Void, WriteFailure> {
     var bytes = Array(text.utf8)
@@ -45,8 +82,9 @@ public enum StandardStreams {
   @discardableResult
   public static func writeStandardOutput(_ text: String) -> Bool {
     guard !text.isEmpty else { return true }
-    if case .failure(let failure) = write(text, to: STDOUT_FILENO) {
-      _ = write("karpenter: cannot write to standard output: \(failure)\n", to: STDERR_FILENO)
+    let result = standardOutputWasClosed ? .failure(WriteFailure(errorNumber: EBADF)) : write(text, to: STDOUT_FILENO)
+    if case .failure(let failure) = result {
+      writeStandardError("karpenter: cannot write to standard output: \(failure)\n")
       return false
     }
     return true
@@ -54,7 +92,7 @@ public enum StandardStreams {
 
   /// Writes `text` to standard error; nothing else can be done when that fails.
   public static func writeStandardError(_ text: String) {
-    guard !text.isEmpty else { return }
+    guard !text.isEmpty, !standardErrorWasClosed else { return }
     _ = write(text, to: STDERR_FILENO)
   }
 }

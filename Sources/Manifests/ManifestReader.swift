@@ -27,6 +27,12 @@ public enum ManifestReader {
     let fd: Int32
     if path == "-" {
       fd = STDIN_FILENO
+      // An inherited standard input is never close-on-exec; one that is was opened by this
+      // process after it started with standard input closed (`<&-`).
+      let flags = fcntl(fd, F_GETFD)
+      if flags < 0 || flags & FD_CLOEXEC != 0 {
+        return .failure(Failure("cannot read standard input: it is closed"))
+      }
     } else {
       fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
       guard fd >= 0 else { return .failure(Failure("cannot read the file: \(Self.reason(errno))")) }

@@ -212,6 +212,30 @@ import Testing
     #expect(run.stderr == "karpenter: cannot write to standard output: no space left on device\n")
   }
 
+  /// `>&-` and `<&-`: the runtime takes the free descriptor numbers before `main`, so output
+  /// once went into its event descriptor ("Invalid argument").
+  @Test func closedStandardStreamsAreSaidToBeClosed() throws {
+    let binary = repositoryRoot.appendingPathComponent(".build/debug/karpenter").path
+    func shell(_ command: String) throws -> (Int32, String) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", command]
+      let err = Pipe()
+      process.standardError = err
+      try process.run()
+      let data = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+    let nodePool = example("examples/nodepool.yaml")
+    let (status, stderr) = try shell("exec '\(binary)' validate '\(nodePool)' >&-")
+    #expect(status == 1)
+    #expect(stderr == "karpenter: cannot write to standard output: it is closed\n")
+    let (inStatus, inStderr) = try shell("exec '\(binary)' validate - <&-")
+    #expect(inStatus == 1)
+    #expect(inStderr == "<stdin>: cannot read standard input: it is closed\n1 error found\n")
+  }
+
   @Test func aClosedPipeIsNotACrash() throws {
     let run = try runKarpenter(["simulate", example("examples/quickstart.yaml"), "--output", "json"], closeStdout: true)
     #expect(run.status != 0)
