@@ -26,9 +26,10 @@ struct HostileCase {
   /// scheduler, and the fuzz test is about the input.
   static let maxPods = 500
 
-  static func run(_ bytes: [UInt8], file: String = "fuzz.yaml", simulateFor budget: Duration = .milliseconds(300))
-    -> Outcome
-  {
+  static func run(
+    _ bytes: [UInt8], file: String = "fuzz.yaml", simulate: Bool = true,
+    simulateFor budget: Duration = .milliseconds(300)
+  ) -> Outcome {
     var outcome = Outcome()
     let text: String
     switch ManifestReader.decodeUTF8(bytes) {
@@ -46,6 +47,10 @@ struct HostileCase {
     outcome.errorCount = diagnostics.filter { $0.severity == .error }.count
     guard outcome.errorCount == 0 else {
       outcome.notSimulated = "invalid"
+      return outcome
+    }
+    guard simulate else {
+      outcome.notSimulated = "not asked"
       return outcome
     }
     let pods =

@@ -20,12 +20,17 @@ struct HostileInput {
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
   }
 
-  /// The example manifests, as bytes.
+  /// The example manifests and the corpus's kitchen sink (every kind the simulation reads),
+  /// as bytes.
   static let examples: [(name: String, bytes: [UInt8])] = {
-    let directory = repositoryRoot.appendingPathComponent("examples")
-    let names = ["nodepool.yaml", "quickstart.yaml", "day-night.yaml", "legacy/provisioner.yaml"]
+    let names = [
+      "examples/nodepool.yaml", "examples/quickstart.yaml", "examples/day-night.yaml",
+      "examples/legacy/provisioner.yaml", "Tests/Corpus/hostile/kitchen-sink.yaml",
+    ]
     return names.compactMap { name in
-      (try? Data(contentsOf: directory.appendingPathComponent(name))).map { (name, Array($0)) }
+      (try? Data(contentsOf: repositoryRoot.appendingPathComponent(name))).map {
+        (String(name.split(separator: "/").last!), Array($0))
+      }
     }
   }()
 

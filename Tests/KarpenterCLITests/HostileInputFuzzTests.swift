@@ -47,6 +47,32 @@ import Testing
     }
   }
 
+  /// Every `key: value` line of every example, its value replaced by a value of each wrong
+  /// kind in turn (a list, an object, a string, an extreme number, a non-finite one, null):
+  /// loading and validation never crash, and report a line for what they refuse.
+  @Test func wrongTypesInEveryField() {
+    let wrong = ["[x]", "{k: v}", "x", "1e308", ".inf", "~", "-9223372036854775809", "\"\""]
+    var cases = 0
+    for example in HostileInput.examples {
+      var lines = example.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+      for i in lines.indices {
+        guard let colon = lines[i].firstRange(of: Array(": ".utf8)) else { continue }
+        let original = lines[i]
+        let value = wrong[(i + cases) % wrong.count]
+        lines[i].replaceSubrange(colon.upperBound..., with: Array(value.utf8))
+        let outcome = HostileCase.run(
+          Array(lines.joined(separator: [0x0A])), file: example.name, simulate: false)
+        for message in outcome.messages {
+          #expect(message.hasPrefix(example.name), "\(example.name) line \(i + 1) = \(value): \(message)")
+          #expect(message.contains(", line "), "\(example.name) line \(i + 1) = \(value): \(message)")
+        }
+        lines[i] = original
+        cases += 1
+      }
+    }
+    #expect(cases > 500)
+  }
+
   /// Every file of the corpus: the first lines `# expect: TEXT` name what the messages must
   /// contain (`# expect: simulated` when the input is valid and runs).
   @Test(arguments: HostileCorpus.files)
