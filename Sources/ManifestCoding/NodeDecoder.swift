@@ -287,7 +287,16 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     return value
   }
 
-  func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+  func decode(_ type: Float.Type) throws -> Float {
+    let value = Float(try decode(Double.self))
+    guard value.isFinite else {
+      throw FieldError(
+        .invalid, FieldPath(codingPath: codingPath), value: scalar?.string,
+        "must be a number from \(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)",
+        line: decoder.node.mark?.line)
+    }
+    return value
+  }
 
   func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
     guard let s = scalar, s.resolvedKind == .int else {
