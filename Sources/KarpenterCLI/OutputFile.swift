@@ -73,7 +73,7 @@ public enum OutputFile {
       var template = Array((directory(of: path) + "/.karpenter-XXXXXX").utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       guard fd >= 0 else { return .failure(Failure(description: reason(errno))) }
-      let temporary = String(cString: template)
+      let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       // mkstemp makes the file 0600; a report is as readable as any file the user creates.
       let mask = umask(0)
       umask(mask)

@@ -48,6 +48,17 @@ enum AliasKeyScan {
       return isBlank(after) || after == 0x0A || after == 0x0D || after == UInt8(ascii: ",")
         || after == UInt8(ascii: "]") || after == UInt8(ascii: "}")
     }
+    // Whether position `j` can start a key: only blanks and `- ` before it on its line, or a
+    // flow indicator (`what? yes` in a plain scalar is text).
+    func startsANode(_ j: Int) -> Bool {
+      var k = j - 1
+      while k >= 0, isBlank(bytes[k]) { k -= 1 }
+      guard k >= 0, bytes[k] != 0x0A else { return true }
+      let c = bytes[k]
+      if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") || c == UInt8(ascii: ",") { return true }
+      if c == UInt8(ascii: "-") { return k == 0 || isBlank(bytes[k - 1]) || bytes[k - 1] == 0x0A ? startsANode(k) : false }
+      return false
+    }
     while i < n {
       let b = bytes[i]
       if atLineStart {
@@ -106,7 +117,8 @@ enum AliasKeyScan {
         i = j
         tokenMayStart = false
         continue
-      case UInt8(ascii: "?") where tokenMayStart && (next(i + 1).map { isBlank($0) || $0 == 0x0A } ?? true):
+      case UInt8(ascii: "?")
+      where tokenMayStart && (next(i + 1).map { isBlank($0) || $0 == 0x0A } ?? true) && startsANode(i):
         documentHasContent = true
         if first == nil { first = Finding(document: document, line: line, what: "an explicit key (`? `) is used") }
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
