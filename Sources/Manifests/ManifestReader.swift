@@ -34,7 +34,8 @@ public enum ManifestReader {
         return .failure(Failure("cannot read standard input: it is closed"))
       }
     } else {
-      fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      // Blocking, as `cat` opens: a FIFO's reader waits here for its writer.
+      fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { return .failure(Failure("cannot read the file: \(Self.reason(errno))")) }
     }
     defer { if path != "-" { close(fd) } }
@@ -46,11 +47,6 @@ public enum ManifestReader {
     if type == S_IFDIR { return .failure(Failure("a directory, not a manifest file")) }
     if type == S_IFREG && Int64(info.st_size) > Int64(limit) {
       return .failure(Failure(tooLarge(limit)))
-    }
-    // O_NONBLOCK only kept open(2) from waiting for a FIFO's writer; read blocking.
-    if path != "-" {
-      let flags = fcntl(fd, F_GETFL)
-      if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
     }
     var bytes: [UInt8] = []
     if type == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }

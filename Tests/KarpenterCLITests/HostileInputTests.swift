@@ -29,6 +29,23 @@ import Testing
     #expect(output.stdout == "0 objects valid in 1 file\n")
   }
 
+  /// A FIFO is read as `cat` reads it: opening waits for the writer, however late it comes.
+  @Test func aFifoIsReadWhenItsWriterComes() throws {
+    let directory = URL(fileURLWithPath: try temporaryFile("")).deletingLastPathComponent().path
+    let fifo = directory + "/in.fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let text = try String(contentsOfFile: example("examples/nodepool.yaml"), encoding: .utf8)
+    let writer = Thread {
+      Thread.sleep(forTimeInterval: 0.3)
+      let fd = open(fifo, O_WRONLY)
+      _ = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    let output = ValidateRun.run(paths: [fifo])
+    #expect(output.stdout == "2 objects valid in 1 file\n", "\(output.stderr)")
+  }
+
   @Test func aFileOverTheLimitIsRefusedBeforeItIsRead() throws {
     let path = try temporaryFile(String(repeating: "# padding\n", count: 200))
     #expect(
