@@ -23,13 +23,40 @@ enum AliasKeyScan {
 
   static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
+  /// What one pass over a text found.
+  struct Result: Equatable {
+    /// Whether the text has anything that may be an alias (`*name` anywhere): never false
+    /// when it has one.
+    var hasAliases: Bool
+    /// The first alias or collection used as a mapping key, when the text has aliases.
+    var aliasKey: Finding?
+  }
+
+  static func scan(_ text: String) -> Result {
+    // Most manifests have no `*` at all: nothing to look for.
+    let hasStar =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "*")) }
+      ?? text.utf8.contains(UInt8(ascii: "*"))
+    guard hasStar else { return Result(hasAliases: false, aliasKey: nil) }
+    return fullScan(text)
+  }
+
   /// The first alias or collection used as a mapping key, when the text has aliases at all.
-  static func firstAliasKey(in text: String) -> Finding? {
+  static func firstAliasKey(in text: String) -> Finding? { scan(text).aliasKey }
+
+  private static func fullScan(_ text: String) -> Result {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(text.utf8.count)
     bytes.append(contentsOf: text.utf8)
     let n = bytes.count
+    // Whether the text may hold an alias: any `*` followed by an anchor character, wherever
+    // it is (in quotes and comments too), so that no real alias is ever missed.
     var hasAlias = false
+    for j in 0..<(n > 0 ? n - 1 : 0) where bytes[j] == UInt8(ascii: "*") && isAnchorCharacter(bytes[j + 1]) {
+      hasAlias = true
+      break
+    }
+    guard hasAlias else { return Result(hasAliases: false, aliasKey: nil) }
     var first: Finding?
     var line = 1
     var document = 1
@@ -85,11 +112,15 @@ enum AliasKeyScan {
         continue
       case UInt8(ascii: "'") where tokenMayStart, UInt8(ascii: "\"") where tokenMayStart:
         documentHasContent = true
+        // Skipped to its closing quote or the end of the line, whichever comes first: a
+        // quote in a block scalar (`echo "`) must not hide the lines after it. A quoted
+        // scalar that goes on is then read as if it were not quoted, which can only find
+        // more, never less.
         let quote = b
         i += 1
         while i < n {
           let c = bytes[i]
-          if c == 0x0A { line += 1 }
+          if c == 0x0A { break }
           if quote == UInt8(ascii: "\""), c == UInt8(ascii: "\\") {
             i += 2
             continue
@@ -103,12 +134,12 @@ enum AliasKeyScan {
           }
           i += 1
         }
+        if i < n, bytes[i] == 0x0A { continue }  // the loop counts the newline
         i += 1
         tokenMayStart = false
         continue
       case UInt8(ascii: "*") where tokenMayStart && next(i + 1).map(isAnchorCharacter) == true:
         documentHasContent = true
-        hasAlias = true
         var j = i + 1
         while j < n, isAnchorCharacter(bytes[j]) { j += 1 }
         if first == nil, followedByColon(j) {
@@ -132,10 +163,12 @@ enum AliasKeyScan {
       default:
         if !isBlank(b) && b != 0x0D { documentHasContent = true }
       }
+      // `:` too: `{"a":*b}` is an alias after a JSON-style key.
       tokenMayStart =
         isBlank(b) || b == 0x0D || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") || b == UInt8(ascii: ",")
+        || b == UInt8(ascii: ":")
       i += 1
     }
-    return hasAlias ? first : nil
+    return Result(hasAliases: true, aliasKey: first)
   }
 }

@@ -39,7 +39,8 @@ public struct ManifestLoader: Sendable {
   /// Loads the documents of one YAML or JSON text.
   public func load(text: String, file: String) -> ManifestSet {
     var set = ManifestSet()
-    if let key = AliasKeyScan.firstAliasKey(in: text) {
+    let scan = AliasKeyScan.scan(text)
+    if let key = scan.aliasKey {
       set.diagnostics.append(
         Diagnostic(
           .error, at: DocumentLocation(file: file, document: key.document, line: key.line),
@@ -67,8 +68,9 @@ public struct ManifestLoader: Sendable {
       guard let node else { break }
       index += 1
       let location = DocumentLocation(file: file, document: index, line: node.mark?.line)
+      // Without an alias in the text, nothing expands: the walk is skipped.
       do {
-        try AliasExpansion.check(node)
+        if scan.hasAliases { try AliasExpansion.check(node) }
       } catch {
         var at = location
         at.line = error.line ?? location.line

@@ -80,3 +80,23 @@ import Testing
     #expect(!without.errors.contains { $0.description.contains("in a text that uses aliases") })
   }
 }
+
+extension AliasLimitTests {
+  /// An unbalanced quote in a block scalar must not hide what follows it, and an alias after
+  /// a JSON-style key (`"a":*b`) is an alias.
+  @Test func nothingHidesAnAliasKey() {
+    let hidden = ManifestLoader().load(
+      text: "script: |\n  echo \"\na: &a [x]\n? *a\n: 1\n", file: "h.yaml")
+    #expect(hidden.errors.map(\.description).first?.hasPrefix("h.yaml: document 1, line 4: an explicit key") == true)
+    let json = ManifestLoader().load(text: "{\"a\": &a [x], \"b\":*a, *a : 1}\n", file: "j.yaml")
+    #expect(json.errors.map(\.description).first?.hasPrefix("j.yaml: document 1, line 1: an alias is used") == true)
+  }
+
+  /// A bomb behind an unbalanced quote in a block scalar is still counted.
+  @Test func aBombBehindAQuoteIsStillRefused() {
+    let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\nnote: |\n  it's \"open\n" + Self.laughs(levels: 5)
+      .split(separator: "\n").dropFirst(3).map { $0 + "\n" }.joined()
+    let set = ManifestLoader().load(text: text, file: "b.yaml")
+    #expect(set.errors.contains { $0.description.contains("the document contains excessive aliasing") }, "\(set.errors)")
+  }
+}
