@@ -7,8 +7,8 @@
 #endif
 
 /// A file that `--report` or `--log` names. A regular file (or a name not yet taken) is
-/// replaced atomically, so a reader never sees half a report; a symbolic link is written
-/// through to its target; a FIFO, a character device (`/dev/null`, `/dev/stdout`) or a socket
+/// replaced atomically, so a reader never sees half a report; a symbolic link stays, and its
+/// target is written (replaced atomically when it is a regular file); a FIFO, a character device (`/dev/null`, `/dev/stdout`) or a socket
 /// is written as a stream. Nothing special is ever replaced by a regular file, and a directory
 /// is refused.
 public enum OutputFile {
@@ -17,9 +17,10 @@ public enum OutputFile {
   }
 
   enum Kind: Equatable {
-    /// Nothing there yet, or a regular file: written to a temporary file, then renamed.
-    case replaceable
-    /// A symbolic link, FIFO, device or socket: opened and written in place.
+    /// Nothing there yet, or a regular file (at `path`, or at the end of the links `path`
+    /// names): written to a temporary file beside it, then renamed over it.
+    case replaceable(String)
+    /// A FIFO, device or socket, or a link to nothing yet: opened and written in place.
     case writeThrough
   }
 
@@ -36,17 +37,23 @@ public enum OutputFile {
       guard parentInfo.st_mode & S_IFMT == S_IFDIR else {
         return .failure(Failure(description: "\(parent) is not a directory"))
       }
-      return .success(.replaceable)
+      return .success(.replaceable(path))
     }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return .success(.replaceable)
+    case S_IFREG: return .success(.replaceable(path))
     case S_IFDIR: return .failure(Failure(description: "it is a directory; name a file"))
     case S_IFLNK:
       var target = stat()
-      if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFDIR {
-        return .failure(Failure(description: "it links to a directory; name a file"))
+      guard stat(path, &target) == 0 else { return .success(.writeThrough) }
+      switch target.st_mode & S_IFMT {
+      case S_IFDIR: return .failure(Failure(description: "it links to a directory; name a file"))
+      case S_IFREG:
+        // The link stays; its target is replaced as a regular file would be.
+        guard let resolved = realpath(path, nil) else { return .success(.writeThrough) }
+        defer { free(resolved) }
+        return .success(.replaceable(String(cString: resolved)))
+      default: return .success(.writeThrough)
       }
-      return .success(.writeThrough)
     default: return .success(.writeThrough)
     }
   }
@@ -69,7 +76,7 @@ public enum OutputFile {
       if case .failure(let failure) = written { return .failure(Failure(description: failure.description)) }
       if closed != 0 { return .failure(Failure(description: reason(closed))) }
       return .success(())
-    case .success(.replaceable):
+    case .success(.replaceable(let path)):
       var template = Array((directory(of: path) + "/.karpenter-XXXXXX").utf8CString)
       let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
       guard fd >= 0 else { return .failure(Failure(description: reason(errno))) }
