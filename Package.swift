@@ -68,7 +68,12 @@ let package = Package(
     .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI", "Manifests"]),
     .testTarget(
       name: "ManifestsTests", dependencies: ["Manifests"]),
-    .testTarget(name: "KarpenterCLITests", dependencies: ["KarpenterCLI"]),
+    .testTarget(
+      name: "KarpenterCLITests",
+      dependencies: [
+        "KarpenterCLI", "Manifests", "Simulation",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
     .testTarget(
       name: "SimulationTests",

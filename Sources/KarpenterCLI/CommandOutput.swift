@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a command prints and how it exits, computed without touching the process so that
 /// tests can check it; `emit()` does the printing.
 public struct CommandOutput: Sendable, Equatable {
@@ -14,9 +12,12 @@ public struct CommandOutput: Sendable, Equatable {
   }
 
   /// Writes both streams in full; standard output only when there is something to print, so
-  /// that a failed command prints nothing half-done.
-  public func emit() {
-    if !stdout.isEmpty { FileHandle.standardOutput.write(Data(stdout.utf8)) }
-    if !stderr.isEmpty { FileHandle.standardError.write(Data(stderr.utf8)) }
+  /// that a failed command prints nothing half-done. Returns the exit status: `exitCode`, or 1
+  /// when standard output could not be written (said on standard error).
+  @discardableResult
+  public func emit() -> Int32 {
+    let written = StandardStreams.writeStandardOutput(stdout)
+    StandardStreams.writeStandardError(stderr)
+    return written ? exitCode : max(exitCode, 1)
   }
 }

@@ -30,8 +30,16 @@ struct Controller: AsyncParsableCommand {
   @Argument(help: "Manifest files for the in-memory cluster; - reads standard input.")
   var files: [String] = []
 
-  @Option(help: "How much faster than real time the clock runs (1 = real time; 60 = a minute per second).")
+  /// `.unconditional`, so that `--speed -1` reaches `validate()` and is answered there rather
+  /// than as a missing value followed by an unknown option.
+  @Option(
+    parsing: .unconditional,
+    help: "How much faster than real time the clock runs (1 = real time; 60 = a minute per second; from 0.001 to 1000000000).")
   var speed: Double = 1
+
+  /// The speeds `--speed` takes: slower than a thousandth of real time would sleep for
+  /// centuries, and faster than a billion times only spins.
+  static let speeds: ClosedRange<Double> = 0.001...1_000_000_000
 
   @Option(name: .customLong("for"), help: "Stop after this much controller time (a Go duration such as 10m).")
   var duration: String?
@@ -46,8 +54,10 @@ struct Controller: AsyncParsableCommand {
       )
     }
     if files.isEmpty { throw ValidationError("--in-memory needs at least one manifest FILE.") }
-    if !(speed > 0) || !speed.isFinite {
-      throw ValidationError("--speed must be a positive number, got \(speed).")
+    if !Self.speeds.contains(speed) {
+      throw ValidationError(
+        "--speed must be a number from 0.001 to 1000000000 (how many times faster than real time the clock runs), got \(speed)."
+      )
     }
     if let duration, Scenario.seconds(duration) == nil {
       throw ValidationError("--for must be a Go duration such as 10m or 1h30m, got \(duration).")
@@ -63,10 +73,9 @@ struct Controller: AsyncParsableCommand {
     let options = SimulationOptions(packing: packing.strategy, epoch: epoch, keepsHistory: false)
     switch InMemoryWorld.load(paths: files, options: options) {
     case .failed(let out):
-      out.emit()
-      throw ExitCode(out.exitCode)
+      throw ExitCode(out.emit())
     case .ready(let sim, let warnings):
-      warnings.emit()
+      if warnings.emit() != 0 { throw ExitCode(1) }
       simulation = sim
     }
     let controller = InMemoryController(
@@ -105,10 +114,12 @@ struct InMemoryController: Service {
       guard var running = handoff.take() else { return Optional<SimulationResult>.none }
       return await running.run(on: clock, until: limit) { logs, events in
         let text = LogRecord.lines(logs, events, epoch: epoch)
-        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+        // Nobody reads the stream any more (a full disk, a closed pipe): stop, as a
+        // shell pipeline's writer does.
+        if !StandardStreams.writeStandardOutput(text) { exit(1) }
       }
     }
-    if let result { FileHandle.standardError.write(Data(result.text().utf8)) }
+    if let result { StandardStreams.writeStandardError(result.text()) }
   }
 }
 

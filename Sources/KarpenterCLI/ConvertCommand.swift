@@ -23,8 +23,8 @@ struct Convert: ParsableCommand {
 
   func run() throws {
     let output = ConvertRun.run(paths: files)
-    output.emit()
-    if output.exitCode != 0 { throw ExitCode(output.exitCode) }
+    let status = output.emit()
+    if status != 0 { throw ExitCode(status) }
   }
 }
 

@@ -19,7 +19,7 @@ public enum InMemoryWorld {
     for d in diagnostics { out.stderr += d.description + "\n" }
     let errors = diagnostics.filter { $0.severity == .error }.count
     if errors > 0 {
-      out.stderr += "\(errors) errors found; nothing was simulated\n"
+      out.stderr += "\(errors) \(errors == 1 ? "error" : "errors") found; nothing was simulated\n"
       out.exitCode = 1
       return .failed(out)
     }

@@ -7,6 +7,7 @@ extension Karpenter {
   /// status (1 for invalid input).
   public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never
   {
+    StandardStreams.guardClosedStreams()
     do {
       var command = try parseAsRoot(arguments)
       if var command = command as? AsyncParsableCommand {
@@ -18,7 +19,7 @@ extension Karpenter {
     } catch {
       let code = exitCode(for: error)
       if code == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        StandardStreams.writeStandardError(fullMessage(for: error) + "\n")
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -44,8 +44,8 @@ struct Simulate: ParsableCommand {
     let result = SimulateRun.run(
       paths: files, output: output == .json ? .json : .text, packing: packing.strategy, report: report,
       log: log)
-    result.emit()
-    if result.exitCode != 0 { throw ExitCode(result.exitCode) }
+    let status = result.emit()
+    if status != 0 { throw ExitCode(status) }
   }
 }
 
@@ -66,6 +66,12 @@ public enum SimulateRun {
   ) -> CommandOutput {
     var out: CommandOutput
     var simulation: Simulation
+    // A report or log that cannot be written is known before the run, not after it.
+    for (path, what) in [(report, "the report"), (log, "the log")] {
+      if let path, let failure = OutputFile.check(path) {
+        return CommandOutput(stderr: "cannot write \(what) to \(path): \(failure)\n", exitCode: 1)
+      }
+    }
     switch InMemoryWorld.load(paths: paths, options: SimulationOptions(packing: packing)) {
     case .failed(let failure): return failure
     case .ready(let sim, let warnings): (simulation, out) = (sim, warnings)
@@ -77,11 +83,9 @@ public enum SimulateRun {
       if let report { files.append((report, "the report", { result.html(title: reportTitle(paths)) })) }
       if let log { files.append((log, "the log", { result.logLines() })) }
       for file in files {
-        do {
-          try Data(file.contents().utf8).write(to: URL(fileURLWithPath: file.path), options: .atomic)
-        } catch {
+        if case .failure(let failure) = OutputFile.write(file.contents(), to: file.path) {
           out.stdout = ""
-          out.stderr += "cannot write \(file.what) \(file.path): \(error.localizedDescription)\n"
+          out.stderr += "cannot write \(file.what) to \(file.path): \(failure)\n"
           out.exitCode = 1
           break
         }

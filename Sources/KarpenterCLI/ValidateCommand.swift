@@ -19,8 +19,8 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let output = ValidateRun.run(paths: files)
-    output.emit()
-    if output.exitCode != 0 { throw ExitCode(output.exitCode) }
+    let status = output.emit()
+    if status != 0 { throw ExitCode(status) }
   }
 }
 

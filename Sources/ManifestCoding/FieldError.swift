@@ -58,11 +58,27 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     FieldError(.tooLong, path, "may not be longer than \(max)")
   }
 
+  /// The longest value a message echoes whole; longer ones are cut (a 10 MB label value would
+  /// otherwise be printed in full).
+  public static let maxEchoedValueLength = 256
+
+  /// `text`, cut to `limit` characters and marked "...(truncated)" when longer.
+  public static func truncated(_ text: String, to limit: Int = maxEchoedValueLength) -> String {
+    var count = 0
+    var end = text.startIndex
+    while end < text.endIndex {
+      if count == limit { return String(text[..<end]) + "...(truncated)" }
+      end = text.index(after: end)
+      count += 1
+    }
+    return text
+  }
+
   /// `spec.weight: Invalid value: "0": must be between 1 and 100`.
   public var description: String {
-    var out = "\(path): \(kind.rawValue)"
-    if let value { out += ": \"\(value)\"" }
-    if !detail.isEmpty { out += ": \(detail)" }
+    var out = "\(Self.truncated(path.description, to: 2 * Self.maxEchoedValueLength)): \(kind.rawValue)"
+    if let value { out += ": \"\(Self.truncated(value))\"" }
+    if !detail.isEmpty { out += ": \(Self.truncated(detail, to: 4 * Self.maxEchoedValueLength))" }
     return out
   }
 }

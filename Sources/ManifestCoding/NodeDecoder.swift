@@ -277,19 +277,35 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     guard let s = scalar, s.resolvedKind == .int || s.resolvedKind == .float,
       let value = Double.construct(from: s)
     else { throw decoder.mismatch(expected: "a number") }
+    // JSON has no infinity or NaN: the API server refuses `.inf`, `.nan` and `1e999` (its
+    // JSON encoding fails), and a run must never compute with them.
+    guard value.isFinite else {
+      throw FieldError(
+        .invalid, FieldPath(codingPath: codingPath), value: s.string, "must be a finite number",
+        line: decoder.node.mark?.line)
+    }
     return value
   }
 
-  func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+  func decode(_ type: Float.Type) throws -> Float {
+    let value = Float(try decode(Double.self))
+    guard value.isFinite else {
+      throw FieldError(
+        .invalid, FieldPath(codingPath: codingPath), value: scalar?.string,
+        "must be a number from \(-Float.greatestFiniteMagnitude) to \(Float.greatestFiniteMagnitude)",
+        line: decoder.node.mark?.line)
+    }
+    return value
+  }
 
   func decodeInteger<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-    guard let s = scalar, s.resolvedKind == .int, let wide = Int.construct(from: s) else {
+    guard let s = scalar, s.resolvedKind == .int else {
       throw decoder.mismatch(expected: "an integer")
     }
-    guard let value = T(exactly: wide) else {
+    guard let wide = Int.construct(from: s), let value = T(exactly: wide) else {
       throw FieldError(
         .invalid, FieldPath(codingPath: codingPath), value: s.string,
-        "is out of range for \(T.self)", line: decoder.node.mark?.line)
+        "must be an integer from \(T.min) to \(T.max)", line: decoder.node.mark?.line)
     }
     return value
   }

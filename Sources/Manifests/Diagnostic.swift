@@ -4,7 +4,7 @@ import ManifestCoding
 /// line it starts on.
 public struct DocumentLocation: Hashable, Sendable, CustomStringConvertible {
   public var file: String
-  /// 1-based index of the document in its file.
+  /// 1-based index of the document in its file; 0 for the file as a whole.
   public var document: Int
   public var line: Int?
 
@@ -48,12 +48,21 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var line: Int? { field?.line ?? location.line }
 
   public var description: String {
-    var out = "\(location.file): document \(location.document)"
-    if let object { out += " (\(object))" }
+    // Document 0 is the file as a whole (it could not be read).
+    var out = location.document > 0 ? "\(location.file): document \(location.document)" : location.file
+    if let object { out += " (\(Self.truncated(object)))" }
     if let line { out += ", line \(line)" }
     out += ": "
     if severity == .warning { out += "warning: " }
-    if let field { out += field.description } else { out += message ?? "" }
+    if let field { out += field.description } else { out += Self.truncated(message ?? "", to: 4096) }
     return out
+  }
+}
+
+extension Diagnostic {
+  /// `text`, cut to `limit` characters with "...(truncated)" when longer, so that a 10 MB value
+  /// is not echoed whole.
+  public static func truncated(_ text: String, to limit: Int = FieldError.maxEchoedValueLength) -> String {
+    FieldError.truncated(text, to: limit)
   }
 }

@@ -22,25 +22,11 @@ public struct ManifestLoader: Sendable {
   }
 
   public func load(path: String) -> ManifestSet {
-    let text: String
-    do {
-      if path == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let s = String(data: data, encoding: .utf8) else {
-          return failure(path, "standard input is not UTF-8 text")
-        }
-        text = s
-      } else {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        guard let s = String(data: data, encoding: .utf8) else {
-          return failure(path, "the file is not UTF-8 text")
-        }
-        text = s
-      }
-    } catch {
-      return failure(path, "cannot read the file: \((error as NSError).localizedDescription)")
+    let file = path == "-" ? "<stdin>" : path
+    switch ManifestReader.read(path: path) {
+    case .success(let text): return load(text: text, file: file)
+    case .failure(let failure): return self.failure(file, failure.description)
     }
-    return load(text: text, file: path == "-" ? "<stdin>" : path)
   }
 
   private func failure(_ file: String, _ message: String) -> ManifestSet {
@@ -53,6 +39,16 @@ public struct ManifestLoader: Sendable {
   /// Loads the documents of one YAML or JSON text.
   public func load(text: String, file: String) -> ManifestSet {
     var set = ManifestSet()
+    let scan = AliasKeyScan.scan(text)
+    if let key = scan.aliasKey {
+      set.diagnostics.append(
+        Diagnostic(
+          .error, at: DocumentLocation(file: file, document: key.document, line: key.line),
+          message:
+            "\(key.what) in a text that uses aliases: Kubernetes keys are strings, and such a key can stand for an unbounded expansion; nothing of this file was read"
+        ))
+      return set
+    }
     let parser: Parser
     do {
       parser = try Parser(yaml: text, resolver: .basic)
@@ -72,19 +68,30 @@ public struct ManifestLoader: Sendable {
       guard let node else { break }
       index += 1
       let location = DocumentLocation(file: file, document: index, line: node.mark?.line)
+      // Without an alias in the text, nothing expands: the walk is skipped.
+      do {
+        if scan.hasAliases { try AliasExpansion.check(node) }
+      } catch {
+        var at = location
+        at.line = error.line ?? location.line
+        set.diagnostics.append(Diagnostic(.error, at: at, message: error.description))
+        continue
+      }
       load(node: node, at: location, into: &set)
     }
     return set
   }
 
   private func syntaxError(_ error: Error, file: String, document: Int) -> Diagnostic {
+    var line: Int?
     let text: String
     if let yamlError = error as? YamlError {
+      line = yamlError.line
       text = "the YAML is malformed: \(yamlError.shortDescription); documents from here on were not read"
     } else {
       text = "the YAML is malformed: \(error); documents from here on were not read"
     }
-    return Diagnostic(.error, at: DocumentLocation(file: file, document: document), message: text)
+    return Diagnostic(.error, at: DocumentLocation(file: file, document: document, line: line), message: text)
   }
 
   func load(node: Yams.Node, at location: DocumentLocation, into set: inout ManifestSet) {
@@ -100,12 +107,22 @@ public struct ManifestLoader: Sendable {
     let kind = node["kind"]?.scalar?.string
     let name = node["metadata"]?["name"]?.scalar?.string ?? ""
     guard let apiVersion, !apiVersion.isEmpty, let kind, !kind.isEmpty else {
-      for (field, value) in [("apiVersion", apiVersion), ("kind", kind)] where (value ?? "").isEmpty {
-        set.diagnostics.append(
-          Diagnostic(
-            .error, at: location,
-            field: FieldError(.required, FieldPath(dotted: field), "every manifest needs apiVersion and kind")
-          ))
+      for field in ["apiVersion", "kind"] {
+        let value = node[field]
+        let error: FieldError
+        if let value, value.scalar == nil {
+          // `kind: [NodePool]` is there, but not a string.
+          error = FieldError(
+            .typeMismatch, FieldPath(dotted: field), "must be a string, not \(value.kindName)",
+            line: value.mark?.line)
+        } else if (value?.scalar?.string ?? "").isEmpty {
+          error = FieldError(
+            .required, FieldPath(dotted: field), "every manifest needs apiVersion and kind",
+            line: value?.mark?.line)
+        } else {
+          continue
+        }
+        set.diagnostics.append(Diagnostic(.error, at: location, field: error))
       }
       return
     }
@@ -159,11 +176,59 @@ extension Yams.Node {
 }
 
 extension YamlError {
+  /// The line where block-mapping key `key`, first written at `first`, is written again in
+  /// the same mapping (same column, nothing less indented in between); nil when it cannot be
+  /// told from the text (flow style, quoting).
+  static func repetition(of key: String, after first: Mark, in text: String) -> Int? {
+    let indent = first.column - 1
+    var lineNumber = 0
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      lineNumber += 1
+      if lineNumber <= first.line { continue }
+      let content = line.drop { $0 == " " }
+      if content.isEmpty || content.hasPrefix("#") { continue }
+      let column = line.count - content.count
+      if column < indent { return nil }
+      if column == indent && (content.hasPrefix(key + ":") || content.hasPrefix("\"\(key)\":")) {
+        return lineNumber
+      }
+    }
+    return nil
+  }
+
+  /// The line the problem is on, when libyaml said.
+  var line: Int? {
+    switch self {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark.line
+    default:
+      return nil
+    }
+  }
+
   /// The problem and its line, without libyaml's echo of the source.
   var shortDescription: String {
     switch self {
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      // Yams' own description prints the whole document.
+      if duplicates.count == 1,
+        let again = Self.repetition(of: duplicates[0], after: context.mark, in: context.text)
+      {
+        return
+          "key \"\(Diagnostic.truncated(duplicates[0], to: 100))\" appears twice in one mapping, at lines \(context.mark.line) and \(again); a key may appear once"
+      }
+      let keys = duplicates.map { "\"\(Diagnostic.truncated($0, to: 100))\"" }.joined(separator: ", ")
+      return
+        "\(duplicates.count == 1 ? "key" : "keys") \(keys) \(duplicates.count == 1 ? "is" : "are") repeated in one mapping (the first at line \(context.mark.line), column \(context.mark.column)); a key may appear once"
     case .scanner(let context, let problem, let mark, _):
       return "\(problem)\(context.map { " \($0.text)" } ?? "") at line \(mark.line), column \(mark.column)"
+    case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level reached"):
+      return "the YAML nests deeper than 1,000 levels at line \(mark.line), column \(mark.column)"
+    case .reader(let problem, let offset, let value, _):
+      let byte = value >= 0 ? " (0x\(String(value, radix: 16, uppercase: true)))" : ""
+      return "\(problem)\(byte)\(offset.map { " at byte \($0)" } ?? "")"
     case .parser(let context, let problem, let mark, _):
       return "\(problem)\(context.map { " \($0.text)" } ?? "") at line \(mark.line), column \(mark.column)"
     case .composer(let context, let problem, let mark, _):

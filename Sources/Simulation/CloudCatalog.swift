@@ -2,6 +2,8 @@ import Foundation
 import InstanceCatalogs
 import KarpenterAPI
 import KubernetesAPI
+import ManifestCoding
+import Manifests
 import Scheduling
 
 /// The instance types the simulated cloud sells, built from the Scenario's choice of catalog,
@@ -61,11 +63,7 @@ struct CloudCatalog {
       var catalog = CloudCatalog(zones: cloud?.zones ?? defaultAWSZones)
       var pricing = AWSPricing()
       if let file = cloud?.pricesFile {
-        do {
-          pricing = AWSPricing(overrides: try PriceOverrides.load(from: URL(fileURLWithPath: file)))
-        } catch {
-          throw BuildError(description: "cannot read the prices file \(file): \(error)")
-        }
+        pricing = AWSPricing(overrides: try Self.priceOverrides(file))
       }
       catalog.awsPricing = pricing
       for pool in nodePools.sorted(by: { $0.name < $1.name }) {
@@ -78,6 +76,34 @@ struct CloudCatalog {
       }
       return catalog
     }
+  }
+
+  /// The prices file of `spec.cloud.pricesFile`, read as manifests are (no directories, a size
+  /// limit) and with every price within ``Scenario/prices``.
+  static func priceOverrides(_ file: String) throws -> PriceOverrides {
+    let overrides: PriceOverrides
+    switch ManifestReader.read(path: file) {
+    case .failure(let failure):
+      throw BuildError(description: "the prices file \(file): \(failure)")
+    case .success(let text):
+      do {
+        overrides = try PriceOverrides(json: Data(text.utf8))
+      } catch {
+        throw BuildError(
+          description:
+            "the prices file \(file) is not a JSON object of the form {\"onDemand\": {\"m5.large\": 0.096}, \"spot\": {\"m5.large\": {\"us-east-1a\": 0.035}}}"
+        )
+      }
+    }
+    var prices = overrides.onDemand.map { ("onDemand[\($0.key)]", $0.value) }
+    for (type, zones) in overrides.spot { prices += zones.map { ("spot[\(type)][\($0.key)]", $0.value) } }
+    if let (path, price) = prices.sorted(by: { $0.0 < $1.0 }).first(where: { !Scenario.prices.contains($0.1) }) {
+      throw BuildError(
+        description:
+          "the prices file \(file): \(FieldError.truncated(path)): \(price) must be a number of dollars per hour from 0 to \(Int(Scenario.prices.upperBound))"
+      )
+    }
+    return overrides
   }
 
   /// Points the NodePool at the aws instance types its EC2NodeClass's kubelet settings and AMI

@@ -40,8 +40,12 @@ public struct WallClock: ControllerClock {
   public func wait(until time: Double) async throws {
     // Running behind (a fast clock, a big cluster) must not make it deaf to cancellation.
     try Task.checkCancellation()
-    let delay = (time - now) / speed
-    guard delay > 0 else { return }
-    try await Task.sleep(for: .seconds(delay))
+    // In steps of at most an hour of real time: `Duration.seconds` traps on a delay too large
+    // for it (a far wake-up at a tiny speed), and a step that short costs nothing.
+    while true {
+      let delay = (time - now) / speed
+      guard delay > 0 else { return }
+      try await Task.sleep(for: .seconds(min(delay, 3600)))
+    }
   }
 }

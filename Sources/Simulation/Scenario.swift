@@ -142,7 +142,8 @@ public struct ScaleSpec: Codable, Hashable, Sendable {
   public var kind: String
   public var namespace: String?
   public var name: String
-  public var replicas: Int
+  /// int32, as a workload's `spec.replicas`: a larger number is refused when decoding.
+  public var replicas: Int32
 }
 
 public struct InterruptSpec: Codable, Hashable, Sendable {

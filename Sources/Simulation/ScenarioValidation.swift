@@ -62,8 +62,11 @@ extension Scenario: SelfValidating {
               errors.append(
                 .unsupported(oPath.child("capacityType"), o.capacityType, supported: ["spot", "on-demand"]))
             }
-            if o.price < 0 || !o.price.isFinite {
-              errors.append(.invalid(oPath.child("price"), String(o.price), "must be a non-negative number"))
+            if !Self.prices.contains(o.price) {
+              errors.append(
+                .invalid(
+                  oPath.child("price"), String(o.price),
+                  "must be a number of dollars per hour from 0 to \(Int(Self.prices.upperBound))"))
             }
             if o.zone.isEmpty { errors.append(.required(oPath.child("zone"))) }
           }
@@ -157,6 +160,10 @@ extension Scenario: SelfValidating {
   /// What a timeline `scale` may name: the workloads, and static NodePools (`kubectl scale
   /// nodepool`).
   static let scalableKinds = ["Deployment", "ReplicaSet", "StatefulSet", "Job", "NodePool"]
+
+  /// The prices an offering may have, in dollars per hour: bounded so that no sum of prices
+  /// over a run (a million nodes for a week) can overflow to infinity.
+  public static let prices: ClosedRange<Double> = 0...1_000_000
 
   static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]
 

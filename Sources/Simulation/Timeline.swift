@@ -24,7 +24,7 @@ extension Simulation {
     }
     for scale in step.entry.scale ?? [] {
       self.scale(
-        kind: scale.kind, namespace: scale.namespace ?? "default", name: scale.name, replicas: scale.replicas)
+        kind: scale.kind, namespace: scale.namespace ?? "default", name: scale.name, replicas: Int(scale.replicas))
     }
     for interrupt in step.entry.interrupt ?? [] {
       let kind = interrupt.kind ?? "spot"
@@ -211,7 +211,7 @@ extension Simulation {
   }
 
   mutating func scale(kind: String, namespace: String, name: String, replicas: Int) {
-    let n = Int32(replicas)
+    let n = Int32(clamping: replicas)
     switch kind {
     case "Deployment":
       if let i = input.deployments.firstIndex(where: { $0.namespace == namespace && $0.name == name }) {

@@ -4,9 +4,13 @@ import Testing
 /// Runs the built `karpenter` binary as a user would, for what only a process shows: exit
 /// statuses and the two output streams. `swift build` (which `.ci/run` runs first) puts it in
 /// `.build/debug`.
-func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (
-  status: Int32, stdout: String, stderr: String
-) {
+/// `stdout` names a file to write standard output to instead of a pipe; `closeStdout` closes
+/// the pipe's reading end at once, as `| head -0` would.
+func runKarpenter(_ arguments: [String], stdin: String? = nil, stdout: String? = nil, closeStdout: Bool = false) throws
+  -> (
+    status: Int32, stdout: String, stderr: String
+  )
+{
   let binary = repositoryRoot.appendingPathComponent(".build/debug/karpenter")
   let process = Process()
   process.executableURL = binary
@@ -14,13 +18,18 @@ func runKarpenter(_ arguments: [String], stdin: String? = nil) throws -> (
   let out = Pipe()
   let err = Pipe()
   let input = Pipe()
-  process.standardOutput = out
+  if let stdout, let file = FileHandle(forWritingAtPath: stdout) {
+    process.standardOutput = file
+  } else {
+    process.standardOutput = out
+  }
   process.standardError = err
   process.standardInput = input
   try process.run()
+  if stdout != nil || closeStdout { try out.fileHandleForReading.close() }
   if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
   try input.fileHandleForWriting.close()
-  let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+  let stdoutData = stdout != nil || closeStdout ? Data() : out.fileHandleForReading.readDataToEndOfFile()
   let stderrData = err.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
   return (
