@@ -5,13 +5,10 @@ import KubernetesAPI
 /// labels and spec and a controller owner reference.
 enum Workloads {
   /// A workload of the input whose controller keeps pods running.
-  struct Key: Hashable, Comparable, CustomStringConvertible {
+  struct Key: Hashable {
     var kind: String
     var namespace: String
     var name: String
-
-    static func < (a: Key, b: Key) -> Bool { (a.kind, a.namespace, a.name) < (b.kind, b.namespace, b.name) }
-    var description: String { "\(kind) \(namespace)/\(name)" }
   }
 
   /// What a workload's controller keeps: `count` pods from `template`, owned by `owner`.
@@ -113,7 +110,7 @@ enum Workloads {
   static func ordinal(_ podName: String, of workload: String) -> Int? {
     guard podName.hasPrefix(workload + "-") else { return nil }
     let suffix = podName.dropFirst(workload.count + 1)
-    guard !suffix.isEmpty, suffix.allSatisfy(\.isASCII), suffix.first != "0" || suffix.count == 1 else { return nil }
+    guard suffix.first != "0" || suffix.count == 1 else { return nil }  // `web-01` is no ordinal
     return Int(suffix)
   }
 
