@@ -8,8 +8,14 @@ extension Scenario: SelfValidating {
     var errors: [FieldError] = []
     let spec = FieldPath(dotted: "spec")
     guard let s = self.spec else { return errors }
-    if let d = s.duration, Self.seconds(d) == nil {
-      errors.append(.invalid(spec.child("duration"), d, "must be a Go duration such as 90s, 10m or 1h30m"))
+    if let d = s.duration {
+      if let seconds = Self.seconds(d) {
+        if seconds > SimulationLimits.maxDuration {
+          errors.append(.invalid(spec.child("duration"), d, Self.beyondTheLongestRun))
+        }
+      } else {
+        errors.append(.invalid(spec.child("duration"), d, "must be a Go duration such as 90s, 10m or 1h30m"))
+      }
     }
     if let start = s.start, Self.unixTime(start) == nil {
       errors.append(
@@ -72,9 +78,14 @@ extension Scenario: SelfValidating {
     }
     for (i, entry) in (s.timeline ?? []).enumerated() {
       let entryPath = spec.child("timeline").index(i)
-      if Self.seconds(entry.at) == nil {
+      if let at = Self.seconds(entry.at) {
+        if at > SimulationLimits.maxDuration {
+          errors.append(.invalid(entryPath.child("at"), entry.at, Self.beyondTheLongestRun))
+        }
+      } else {
         errors.append(.invalid(entryPath.child("at"), entry.at, "must be a Go duration such as 10m"))
       }
+
       for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
         if let kind = interrupt.kind, !Self.interruptKinds.contains(kind) {
           errors.append(
@@ -96,6 +107,13 @@ extension Scenario: SelfValidating {
           .invalid(
             entryPath.child("scale").index(j).child("replicas"), String(scale.replicas),
             "must not be negative"))
+      }
+      // replicas is an int32 in every workload kind.
+      for (j, scale) in (entry.scale ?? []).enumerated() where scale.replicas > Int(Int32.max) {
+        errors.append(
+          .invalid(
+            entryPath.child("scale").index(j).child("replicas"), String(scale.replicas),
+            "must be at most \(Int32.max)"))
       }
     }
     return errors
@@ -150,6 +168,8 @@ extension Scenario: SelfValidating {
     guard civil.day == day, civil.month == month else { return nil }  // 2023-02-30
     return Int64(days) * 86400 + Int64(hour * 3600 + minute * 60 + second - offset)
   }
+
+  static let beyondTheLongestRun = "must be at most 168h (7 days), the longest simulation"
 
   static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]
 

@@ -121,6 +121,8 @@ public struct Simulation: Sendable {
   var garbageCollectionScheduled = false
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
+    // Before anything is allocated: refuse what would outgrow the documented limits.
+    try SimulationLimits.check(input)
     self.input = input
     self.options = options
     let spec = input.scenario.spec
