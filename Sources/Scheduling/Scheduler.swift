@@ -170,17 +170,46 @@ struct SchedulerRun {
       if x.memory != y.memory { return x.memory > y.memory }
       return pods[a].key < pods[b].key
     }
+    // Pods of one shape that could not be placed: an identical pod fails the same way as long
+    // as nothing was placed since (the state it is judged against is the same), so it is
+    // rejected at once. 100,000 replicas too big for any instance type cost one evaluation.
+    var failed: [FailedShape: String] = [:]
     for i in order {
+      let shape = nominations[pods[i].index] == nil ? FailedShape(pods[i]) : nil
+      if let shape, let failure = failed[shape] {
+        unschedulable[i] = failure
+        continue
+      }
       while true {
         if let failure = place(i) {
           if !pods[i].relax() {
             unschedulable[i] = failure
+            if let shape { failed[shape] = failure }
             break
           }
         } else {
+          if !failed.isEmpty { failed.removeAll(keepingCapacity: true) }
           break
         }
       }
+    }
+  }
+
+  /// What the scheduler judges a pod by: two pods that agree on it are placed, or rejected, alike.
+  struct FailedShape: Hashable {
+    var namespace: String
+    var labels: [String: String]
+    var requests: Resources
+    var constraints: PodConstraints
+    /// The preferences still to relax, in upstream's order, come from here.
+    var affinity: Affinity?
+
+    init(_ pod: SchedulingPod) {
+      namespace = pod.namespace
+      labels = pod.labels
+      requests = pod.requests
+      constraints = pod.constraints
+      affinity = pod.pod.spec?.affinity
     }
   }
 
