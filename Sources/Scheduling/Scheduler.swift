@@ -30,7 +30,7 @@ struct SchedulerRun {
   /// Cost-aware packing returns limit reservations as NodeClaims narrow; first-fit keeps
   /// upstream's behaviour.
   let givesBackReservations: Bool
-  private var slotByName: [String: Int] = [:]
+  private(set) var slotByName: [String: Int] = [:]
 
   /// Compatibility classes (requirements + tolerations) numbered as first seen.
   private(set) var classIDs: [CompatibilityKey: Int] = [:]
@@ -115,6 +115,12 @@ struct SchedulerRun {
   func compatibilityClass(of pod: SchedulingPod) -> Int { classIDs[pod.constraints.compatibilityKey]! }
 
   func compatibilityTypes(_ cls: Int, pool: Int) -> Bitset { compatibility[cls]![pool].types }
+
+  /// Computes the pod's compatibility class ahead of time, so that copies of this run (a
+  /// ``ReschedulingProbe``'s questions) find it ready.
+  mutating func prepareClass(of pod: SchedulingPod) {
+    _ = classID(pod)
+  }
 
   private mutating func classID(_ pod: SchedulingPod) -> Int {
     let key = pod.constraints.compatibilityKey
