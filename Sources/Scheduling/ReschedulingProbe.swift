@@ -19,11 +19,14 @@ public struct ReschedulingProbe: Sendable {
     run.resourceNames = input.resourceNames
     var bySlot: [Int: [Pod]] = [:]
     for (s, slot) in run.slots.enumerated() { bySlot[s] = slot.node.pods }
-    // The running pods are the ones questions move: their compatibility with every NodePool's
-    // instance types is worked out once here rather than in every question's copy.
-    for pods in bySlot.values {
-      for pod in pods where !pod.isDaemonSetPod {
-        run.prepareClass(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
+    // The running pods are the ones questions move: what every question would work out again
+    // for them (compatibility with the instance types, nodes that can never take them) is
+    // worked out once here. In slot order, so that the run's numbering does not depend on
+    // dictionary order.
+    for s in run.slots.indices {
+      for var pod in bySlot[s] ?? [] where !pod.isDaemonSetPod {
+        pod.spec?.nodeName = nil
+        run.prepare(SchedulingPod(index: -1, pod: pod, requests: Resources()))
       }
     }
     base = run

@@ -116,10 +116,27 @@ struct SchedulerRun {
 
   func compatibilityTypes(_ cls: Int, pool: Int) -> Bitset { compatibility[cls]![pool].types }
 
-  /// Computes the pod's compatibility class ahead of time, so that copies of this run (a
-  /// ``ReschedulingProbe``'s questions) find it ready.
-  mutating func prepareClass(of pod: SchedulingPod) {
-    _ = classID(pod)
+  /// Works out ahead of time what copies of this run (a ``ReschedulingProbe``'s questions)
+  /// would each find again for a pod of this shape: its compatibility class, and the existing
+  /// nodes at the front that can never take it whatever is removed (a taint it does not
+  /// tolerate, requirements it does not meet, a host port in use). A question then starts
+  /// after them, as a run does once it has been rejected there.
+  mutating func prepare(_ pod: SchedulingPod) {
+    let cls = classID(pod)
+    let shape = shapeID(pod, class: cls)
+    guard cursors[shape] == nil else { return }
+    var s = 0
+    while s < slots.count && rejectsForGood(pod, slot: s) { s += 1 }
+    cursors[shape] = (s, 0)
+  }
+
+  /// True when the existing node rejects the pod for a reason no removal or placement changes.
+  private func rejectsForGood(_ pod: SchedulingPod, slot s: Int) -> Bool {
+    let c = pod.constraints
+    if c.untolerated(slots[s].node.taints) != nil { return true }
+    if slots[s].requirements.compatibilityProblem(c.requirements) != nil { return true }
+    return !c.hostPorts.isEmpty
+      && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } })
   }
 
   private mutating func classID(_ pod: SchedulingPod) -> Int {
