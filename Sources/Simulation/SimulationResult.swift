@@ -126,9 +126,11 @@ extension Simulation {
               launchedAt: node.launchedAt, registeredAt: node.registeredAt, initializedAt: node.initializedAt)
         ))
     }
-    let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
-      SimulationResult.PendingPodReport(
-        pod: p.key,
+    // Sorted by the dictionary's keys (the pods' `namespace/name`), not by copies of the pods.
+    let pending = pods.keys.sorted().compactMap { key -> SimulationResult.PendingPodReport? in
+      guard let p = pods[key], p.node == nil else { return nil }
+      return SimulationResult.PendingPodReport(
+        pod: key,
         reason: p.pendingReason
           ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
     }
