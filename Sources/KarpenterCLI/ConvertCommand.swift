@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KarpenterAPI
 import Manifests
+import Simulation
 import Yams
 
 /// `karpenter convert FILE...`
@@ -33,10 +34,14 @@ public enum ConvertRun {
   public static func run(paths: [String], loader: ManifestLoader = ManifestLoader()) -> CommandOutput {
     let set = loader.load(paths: paths)
     var output = CommandOutput()
-    for diagnostic in set.diagnostics {
+    // The checks `validate` makes across documents (duplicate objects, duplicate NodePool
+    // names after conversion): convert prints nothing that validate rejects.
+    var diagnostics = set.diagnostics
+    _ = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    for diagnostic in diagnostics {
       output.stderr += diagnostic.description + "\n"
     }
-    if set.hasErrors {
+    if diagnostics.contains(where: { $0.severity == .error }) {
       output.exitCode = 1
       return output
     }
@@ -77,6 +82,25 @@ public enum ConvertRun {
     }
     for warning in LegacyConversion.moveKubelet(nodePools: &nodePools, nodeClasses: &nodeClasses) {
       output.stderr += "warning: \(warning)\n"
+    }
+    // What is printed must pass `validate`: check the final objects, kubelet settings moved.
+    var invalid = 0
+    for pool in nodePools {
+      for error in pool.validate() {
+        output.stderr += "NodePool \"\(pool.name)\" (converted): \(error)\n"
+        invalid += 1
+      }
+    }
+    for nodeClass in nodeClasses {
+      for error in nodeClass.validate() {
+        output.stderr += "EC2NodeClass \"\(nodeClass.name)\" (converted): \(error)\n"
+        invalid += 1
+      }
+    }
+    if invalid > 0 {
+      output.stderr += "\(invalid) \(invalid == 1 ? "error" : "errors") found; nothing was converted\n"
+      output.exitCode = 1
+      return output
     }
     let encoder = YAMLEncoder()
     encoder.options = YAMLEncoder.Options(sortKeys: true)

@@ -10,8 +10,10 @@ struct Validate: ParsableCommand {
       Reads every document of every FILE (YAML or JSON; `-` for standard input), applies the \
       CRD schema and CEL rules of NodePool, NodeClaim and EC2NodeClass, converts legacy \
       kinds (Provisioner, AWSNodeTemplate, v1beta1) and validates the result, and checks the \
-      Kubernetes objects. Every error is printed, not only the first. Unknown kinds are \
-      skipped with a warning. Exits 0 when everything is valid, 1 otherwise.
+      Kubernetes objects, the manifests inside a Scenario's timeline, duplicate objects and a \
+      second Scenario. Every error is printed, not only the first. Unknown kinds are skipped, \
+      and unknown fields reported, with a warning. Exits 0 when everything is valid (warnings \
+      or not), 1 otherwise.
       """)
 
   @Argument(help: "Manifest files to check; - reads standard input.")
@@ -31,10 +33,14 @@ public enum ValidateRun {
   ) -> CommandOutput {
     let set = loader.load(paths: paths)
     var output = CommandOutput()
-    for diagnostic in set.diagnostics {
+    // What `simulate` checks across documents (duplicates, a second Scenario) and inside the
+    // Scenario's timeline, reported the same way.
+    var diagnostics = set.diagnostics
+    _ = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    for diagnostic in diagnostics {
       output.stderr += diagnostic.description + "\n"
     }
-    let errorCount = set.errors.count
+    let errorCount = diagnostics.filter { $0.severity == .error }.count
     if errorCount == 0 {
       let n = set.documents.count
       output.stdout =

@@ -11,6 +11,9 @@ public struct FieldError: Error, Hashable, Sendable, CustomStringConvertible {
     case tooMany = "Too many"
     case duplicate = "Duplicate value"
     case typeMismatch = "Invalid type"
+    /// A field the type does not have: a warning, as with `kubectl apply`'s strict field
+    /// validation, never an error.
+    case unknownField = "unknown field"
   }
 
   public var kind: Kind

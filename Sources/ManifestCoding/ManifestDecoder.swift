@@ -6,10 +6,16 @@ import Yams
 ///
 /// A field that fails to decode is recorded as a ``FieldError`` with its path and line, and an
 /// optional field is then left `nil`, so decoding goes on and every problem of a document is
-/// reported at once. Unknown fields are ignored, as the API server does for unknown fields of
-/// a known kind.
+/// reported at once. Unknown fields are ignored unless `reportsUnknownFields` is set; then each
+/// is returned among the errors as a ``FieldError`` of kind `.unknownField`, which callers
+/// report as a warning, as `kubectl apply` does with strict field validation.
 public struct ManifestDecoder {
-  public init() {}
+  /// Also return the fields of each object that its type did not read.
+  public var reportsUnknownFields: Bool
+
+  public init(reportsUnknownFields: Bool = false) {
+    self.reportsUnknownFields = reportsUnknownFields
+  }
 
   /// Decodes `type` from `node`, returning the value (nil when a required part failed) and every
   /// error met on the way, in document order.
@@ -17,10 +23,12 @@ public struct ManifestDecoder {
     value: T?, errors: [FieldError]
   ) {
     let sink = ErrorSink()
+    if reportsUnknownFields { sink.usage = FieldUsage() }
     let decoder = NodeDecoder(node: node, path: [], sink: sink)
+    sink.usage?.declare(T.self, at: [])
     do {
       let value = try T(from: decoder)
-      return (value, sink.errors)
+      return (value, sink.errors + sink.unknownFields())
     } catch let error {
       sink.record(error, at: [], node: node)
       return (nil, sink.errors)
@@ -43,6 +51,18 @@ struct AlreadyRecorded: Error {}
 
 final class ErrorSink {
   var errors: [FieldError] = []
+  /// Set when unknown fields are reported.
+  var usage: FieldUsage?
+  /// The objects whose decoding threw: their unread fields are not reported.
+  var failed: Set<String> = []
+
+  func markFailed(_ path: [CodingKey]) {
+    if usage != nil { failed.insert(FieldUsage.identity(path)) }
+  }
+
+  func unknownFields() -> [FieldError] {
+    usage?.unknownFields(failed: failed) ?? []
+  }
 
   func record(_ error: Error, at codingPath: [CodingKey], node: Yams.Node?) {
     if error is AlreadyRecorded { return }

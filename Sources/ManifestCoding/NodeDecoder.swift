@@ -73,6 +73,8 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   let orderedKeys: [String]
   /// True when `Key` is a dictionary's key type rather than a struct's `CodingKeys`.
   let isMap: Bool
+  /// The object's record of read fields, when unknown fields are reported.
+  let usageID: String?
 
   init(mapping: Yams.Node.Mapping, decoder: NodeDecoder) {
     self.decoder = decoder
@@ -88,18 +90,39 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     // A synthesized CodingKeys enum rejects a string it does not know; a dictionary's key
     // type accepts any.
     self.isMap = Key(stringValue: "\u{1}map-probe") != nil
+    if !isMap, let usage = decoder.sink.usage {
+      usageID = usage.open(decoder.codingPath, mapping: mapping)
+    } else {
+      usageID = nil
+    }
+  }
+
+  /// Notes that the type asked for `key`, so it is not reported as unknown.
+  private func noteRead(_ key: Key) {
+    if let usageID { decoder.sink.usage?.read(key.stringValue, in: usageID) }
+  }
+
+  /// The decoder for a field's value, telling the usage record which type reads it.
+  private func child<T>(_ node: Yams.Node, key: Key, for type: T.Type) -> NodeDecoder {
+    let child = decoder.child(node, key: pathKey(key))
+    decoder.sink.usage?.declare(type, at: child.codingPath)
+    return child
   }
 
   var codingPath: [CodingKey] { decoder.codingPath }
   var allKeys: [Key] { orderedKeys.compactMap { Key(stringValue: $0) } }
 
-  func contains(_ key: Key) -> Bool { entries[key.stringValue] != nil }
+  func contains(_ key: Key) -> Bool {
+    noteRead(key)
+    return entries[key.stringValue] != nil
+  }
 
   private func pathKey(_ key: Key) -> CodingKey {
     isMap ? PathKey(mapKey: key.stringValue) : PathKey(stringValue: key.stringValue)
   }
 
   private func node(for key: Key) throws -> Yams.Node {
+    noteRead(key)
     guard let node = entries[key.stringValue] else {
       throw FieldError(
         .required, FieldPath(codingPath: codingPath + [pathKey(key)]), "",
@@ -109,12 +132,18 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func decodeNil(forKey key: Key) throws -> Bool {
-    entries[key.stringValue]?.isNull ?? true
+    noteRead(key)
+    return entries[key.stringValue]?.isNull ?? true
   }
 
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-    let child = decoder.child(try node(for: key), key: pathKey(key))
-    return try T(from: child)
+    let child = child(try node(for: key), key: key, for: type)
+    do {
+      return try T(from: child)
+    } catch {
+      decoder.sink.markFailed(child.codingPath)
+      throw error
+    }
   }
 
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
@@ -159,11 +188,13 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+    noteRead(key)
     guard let node = entries[key.stringValue], !node.isNull else { return nil }
-    let child = decoder.child(node, key: pathKey(key))
+    let child = child(node, key: key, for: type)
     do {
       return try T(from: child)
     } catch {
+      decoder.sink.markFailed(child.codingPath)
       decoder.sink.record(error, at: child.codingPath, node: node)
       return nil
     }
@@ -216,15 +247,19 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
   mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
     let child = try nextDecoder()
+    decoder.sink.usage?.declare(type, at: child.codingPath)
     do {
       return try T(from: child)
     } catch {
       // Record this element's error, then look at the rest of the list so that every bad
       // element is reported, not only the first.
+      decoder.sink.markFailed(child.codingPath)
       decoder.sink.record(error, at: child.codingPath, node: child.node)
       while !isAtEnd {
         let next = try nextDecoder()
+        decoder.sink.usage?.declare(type, at: next.codingPath)
         do { _ = try T(from: next) } catch {
+          decoder.sink.markFailed(next.codingPath)
           decoder.sink.record(error, at: next.codingPath, node: next.node)
         }
       }
@@ -322,7 +357,8 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
   func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
 
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
-    try T(from: decoder)
+    decoder.sink.usage?.declare(type, at: codingPath)
+    return try T(from: decoder)
   }
 }
 

@@ -11,7 +11,7 @@ public struct KindRegistry: Sendable {
     public var kind: String
     public var namespaced: Bool
     /// Decodes, then validates, a document; returns the object (nil when it could not be
-    /// decoded) with every field error.
+    /// decoded) with every field error. Errors of kind `.unknownField` are warnings.
     public var decode: @Sendable (Yams.Node) -> (ManifestObject?, [FieldError])
   }
 
@@ -42,7 +42,7 @@ public struct KindRegistry: Sendable {
       Entry(
         apiVersion: T.apiVersion, kind: T.kind, namespaced: namespaced,
         decode: { node in
-          let (value, decodeErrors) = ManifestDecoder().decode(T.self, from: node)
+          let (value, decodeErrors) = ManifestDecoder(reportsUnknownFields: true).decode(T.self, from: node)
           guard let value else { return (nil, decodeErrors) }
           var errors = decodeErrors
           if let validating = value as? SelfValidating { errors += validating.validate() }

@@ -143,12 +143,20 @@ public struct ManifestLoader: Sendable {
     }
     let namespace = entry.namespaced ? (node["metadata"]?["namespace"]?.scalar?.string ?? "default") : nil
     let display = LoadedDocument.displayName(kind: kind, name: name, namespace: namespace)
-    let (object, errors) = entry.decode(node)
+    let (object, problems) = entry.decode(node)
+    let errors = problems.filter { $0.kind != .unknownField }
     let lineIndex = errors.contains { $0.line == nil } ? LineIndex(node) : nil
     for error in errors {
       var located = error
       if located.line == nil { located.line = lineIndex?.line(of: error.path) }
       set.diagnostics.append(Diagnostic(.error, at: location, object: display, field: located))
+    }
+    for unknown in problems where unknown.kind == .unknownField {
+      // kubectl's strict field validation: `Warning: unknown field "spec.replica"`.
+      var at = location
+      at.line = unknown.line ?? location.line
+      set.diagnostics.append(
+        Diagnostic(.warning, at: at, object: display, message: "unknown field \"\(unknown.path)\""))
     }
     if let object, errors.isEmpty {
       set.documents.append(

@@ -17,9 +17,19 @@ public struct ReschedulingProbe: Sendable {
         nodePools: input.nodePools, instanceTypes: input.instanceTypes, existingNodes: input.existingNodes,
         pods: [], daemonSets: input.daemonSets, packing: input.packing))
     run.resourceNames = input.resourceNames
-    base = run
     var bySlot: [Int: [Pod]] = [:]
     for (s, slot) in run.slots.enumerated() { bySlot[s] = slot.node.pods }
+    // The running pods are the ones questions move: what every question would work out again
+    // for them (compatibility with the instance types, nodes that can never take them) is
+    // worked out once here. In slot order, so that the run's numbering does not depend on
+    // dictionary order.
+    for s in run.slots.indices {
+      for var pod in bySlot[s] ?? [] where !pod.isDaemonSetPod {
+        pod.spec?.nodeName = nil
+        run.prepare(SchedulingPod(index: -1, pod: pod, requests: Resources()))
+      }
+    }
+    base = run
     podsBySlot = bySlot
   }
 
@@ -33,13 +43,16 @@ public struct ReschedulingProbe: Sendable {
   {
     var run = base
     run.pods = pods
-    for (s, slot) in run.slots.enumerated() where removing.contains(slot.node.name) {
+    // Only the removed nodes are visited (in slot order, as before): a question costs what it
+    // removes, not the size of the cluster.
+    for s in removing.compactMap({ base.slotByName[$0] }).sorted() {
       run.excludedSlots.insert(s)
+      let (name, labels) = (run.slots[s].node.name, run.slots[s].node.labels)
       for pod in podsBySlot[s] ?? [] {
         let own = run.topology.groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
         run.topology.recordExisting(
           namespace: pod.metadata.namespace ?? "default", labels: pod.metadata.labels ?? [:], own: own,
-          node: slot.node.name, nodeLabels: slot.node.labels, by: -1)
+          node: name, nodeLabels: labels, by: -1)
       }
     }
     run.schedule()

@@ -30,7 +30,7 @@ struct SchedulerRun {
   /// Cost-aware packing returns limit reservations as NodeClaims narrow; first-fit keeps
   /// upstream's behaviour.
   let givesBackReservations: Bool
-  private var slotByName: [String: Int] = [:]
+  private(set) var slotByName: [String: Int] = [:]
 
   /// Compatibility classes (requirements + tolerations) numbered as first seen.
   private(set) var classIDs: [CompatibilityKey: Int] = [:]
@@ -119,6 +119,29 @@ struct SchedulerRun {
 
   func compatibilityTypes(_ cls: Int, pool: Int) -> Bitset { compatibility[cls]![pool].types }
 
+  /// Works out ahead of time what copies of this run (a ``ReschedulingProbe``'s questions)
+  /// would each find again for a pod of this shape: its compatibility class, and the existing
+  /// nodes at the front that can never take it whatever is removed (a taint it does not
+  /// tolerate, requirements it does not meet, a host port in use). A question then starts
+  /// after them, as a run does once it has been rejected there.
+  mutating func prepare(_ pod: SchedulingPod) {
+    let cls = classID(pod)
+    let shape = shapeID(pod, class: cls)
+    guard cursors[shape] == nil else { return }
+    var s = 0
+    while s < slots.count && rejectsForGood(pod, slot: s) { s += 1 }
+    cursors[shape] = (s, 0)
+  }
+
+  /// True when the existing node rejects the pod for a reason no removal or placement changes.
+  private func rejectsForGood(_ pod: SchedulingPod, slot s: Int) -> Bool {
+    let c = pod.constraints
+    if c.untolerated(slots[s].node.taints) != nil { return true }
+    if slots[s].requirements.compatibilityProblem(c.requirements) != nil { return true }
+    return !c.hostPorts.isEmpty
+      && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } })
+  }
+
   private mutating func classID(_ pod: SchedulingPod) -> Int {
     let key = pod.constraints.compatibilityKey
     if let id = classIDs[key] { return id }
@@ -173,17 +196,46 @@ struct SchedulerRun {
       if x.memory != y.memory { return x.memory > y.memory }
       return pods[a].key < pods[b].key
     }
+    // Pods of one shape that could not be placed: an identical pod fails the same way as long
+    // as nothing was placed since (the state it is judged against is the same), so it is
+    // rejected at once. 100,000 replicas too big for any instance type cost one evaluation.
+    var failed: [FailedShape: String] = [:]
     for i in order {
+      let shape = nominations[pods[i].index] == nil ? FailedShape(pods[i]) : nil
+      if let shape, let failure = failed[shape] {
+        unschedulable[i] = failure
+        continue
+      }
       while true {
         if let failure = place(i) {
           if !pods[i].relax() {
             unschedulable[i] = failure
+            if let shape { failed[shape] = failure }
             break
           }
         } else {
+          if !failed.isEmpty { failed.removeAll(keepingCapacity: true) }
           break
         }
       }
+    }
+  }
+
+  /// What the scheduler judges a pod by: two pods that agree on it are placed, or rejected, alike.
+  struct FailedShape: Hashable {
+    var namespace: String
+    var labels: [String: String]
+    var requests: Resources
+    var constraints: PodConstraints
+    /// The preferences still to relax, in upstream's order, come from here.
+    var affinity: Affinity?
+
+    init(_ pod: SchedulingPod) {
+      namespace = pod.namespace
+      labels = pod.labels
+      requests = pod.requests
+      constraints = pod.constraints
+      affinity = pod.pod.spec?.affinity
     }
   }
 

@@ -168,18 +168,21 @@ extension PlannedNodeClaim {
     let zone = requirements[WellKnown.zoneLabel]
     let capacityType = requirements[WellKnown.capacityTypeLabel]
     for pass in passes {
-      var best: (type: InstanceType, offering: Offering)?
-      for type in instanceTypes {
-        for o in type.offerings where o.available && o.capacityType == pass {
+      // Positions, not copies: an instance type is hundreds of bytes and a claim has hundreds.
+      var best: (type: Int, offering: Int)?
+      for (t, type) in instanceTypes.enumerated() {
+        for (i, o) in type.offerings.enumerated() where o.available && o.capacityType == pass {
           if let zone, !zone.has(o.zone) { continue }
           if let capacityType, !capacityType.has(o.capacityType) { continue }
-          if let b = best, (b.offering.price, b.type.name, b.offering.zone) <= (o.price, type.name, o.zone) {
-            continue
+          if let b = best {
+            let bt = instanceTypes[b.type]
+            let bo = bt.offerings[b.offering]
+            if (bo.price, bt.name, bo.zone) <= (o.price, type.name, o.zone) { continue }
           }
-          best = (type, o)
+          best = (t, i)
         }
       }
-      if let best { return best }
+      if let best { return (instanceTypes[best.type], instanceTypes[best.type].offerings[best.offering]) }
     }
     return nil
   }

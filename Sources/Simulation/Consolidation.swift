@@ -13,8 +13,9 @@ extension Simulation {
     // Respect budgets: keep candidates while their pool still allows one more.
     var used: [String: Int] = [:]
     var eligible: [Candidate] = []
+    var allowed = AllowedDisruptions()
     for c in candidates {
-      if used[c.pool.name, default: 0] >= allowedDisruptions(pool: c.pool, reason: "Underutilized") {
+      if used[c.pool.name, default: 0] >= allowed.count(c.pool, "Underutilized", in: self) {
         continue
       }
       used[c.pool.name, default: 0] += 1
@@ -58,13 +59,14 @@ extension Simulation {
       order.sort { (bound(candidates[$0]), -$0) > (bound(candidates[$1]), -$1) }
     }
     var best: (plan: ConsolidationPlan, index: Int)?
+    var allowed = AllowedDisruptions()
     for i in order {
       let c = candidates[i]
       if options.packing == .costAware && !exhaustive {
         let floor = max(best?.plan.efficiency ?? -.infinity, mustBeat ?? -.infinity)
         if bound(c) < floor { break }
       }
-      guard allowedDisruptions(pool: c.pool, reason: "Underutilized") >= 1 else { continue }
+      guard allowed.count(c.pool, "Underutilized", in: self) >= 1 else { continue }
       evaluated.insert(c.name)
       // Balanced: when even deleting the node outright scores too low, no move of it can pass.
       if let why = balancedRejection([c], savings: c.price) {

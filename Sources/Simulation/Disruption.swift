@@ -239,6 +239,20 @@ extension Simulation {
   /// How many more nodes of the pool may be disrupted for `reason` now: the smallest of the
   /// budgets that apply (a count, or a percentage of the pool's nodes rounded up; a scheduled
   /// budget only inside its window), less the nodes already being disrupted.
+  /// Each pool's allowed disruptions, counted once per plan: counting walks every node, and a
+  /// plan asks for every candidate.
+  struct AllowedDisruptions {
+    private var counts: [String: Int] = [:]
+
+    mutating func count(_ pool: NodePool, _ reason: String, in simulation: Simulation) -> Int {
+      let key = pool.name + "\u{0}" + reason
+      if let n = counts[key] { return n }
+      let n = simulation.allowedDisruptions(pool: pool, reason: reason)
+      counts[key] = n
+      return n
+    }
+  }
+
   func allowedDisruptions(pool: NodePool, reason: String) -> Int {
     let poolNodes = nodes.values.lazy.filter { $0.nodePool == pool.name }
     let disrupting =

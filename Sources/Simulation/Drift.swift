@@ -132,8 +132,9 @@ extension Simulation {
     var chosen: [String] = []
     var used: [String: Int] = [:]
     var saved = 0.0
+    var budgets = AllowedDisruptions()
     for c in candidates where c.pods.isEmpty {
-      let allowed = allowedDisruptions(pool: c.pool, reason: "Empty")
+      let allowed = budgets.count(c.pool, "Empty", in: self)
       if used[c.pool.name, default: 0] >= allowed { continue }
       used[c.pool.name, default: 0] += 1
       chosen.append(c.name)

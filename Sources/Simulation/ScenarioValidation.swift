@@ -8,8 +8,14 @@ extension Scenario: SelfValidating {
     var errors: [FieldError] = []
     let spec = FieldPath(dotted: "spec")
     guard let s = self.spec else { return errors }
-    if let d = s.duration, Self.seconds(d) == nil {
-      errors.append(.invalid(spec.child("duration"), d, "must be a Go duration such as 90s, 10m or 1h30m"))
+    if let d = s.duration {
+      if let seconds = Self.seconds(d) {
+        if seconds > SimulationLimits.maxDuration {
+          errors.append(.invalid(spec.child("duration"), d, Self.beyondTheLongestRun))
+        }
+      } else {
+        errors.append(.invalid(spec.child("duration"), d, "must be a Go duration such as 90s, 10m or 1h30m"))
+      }
     }
     if let start = s.start, Self.unixTime(start) == nil {
       errors.append(
@@ -75,9 +81,14 @@ extension Scenario: SelfValidating {
     }
     for (i, entry) in (s.timeline ?? []).enumerated() {
       let entryPath = spec.child("timeline").index(i)
-      if Self.seconds(entry.at) == nil {
+      if let at = Self.seconds(entry.at) {
+        if at > SimulationLimits.maxDuration {
+          errors.append(.invalid(entryPath.child("at"), entry.at, Self.beyondTheLongestRun))
+        }
+      } else {
         errors.append(.invalid(entryPath.child("at"), entry.at, "must be a Go duration such as 10m"))
       }
+
       for (j, interrupt) in (entry.interrupt ?? []).enumerated() {
         if let kind = interrupt.kind, !Self.interruptKinds.contains(kind) {
           errors.append(
@@ -164,6 +175,8 @@ extension Scenario: SelfValidating {
   /// The prices an offering may have, in dollars per hour: bounded so that no sum of prices
   /// over a run (a million nodes for a week) can overflow to infinity.
   public static let prices: ClosedRange<Double> = 0...1_000_000
+
+  static let beyondTheLongestRun = "must be at most 168h (7 days), the longest simulation"
 
   static let interruptKinds = ["spot", "maintenance", "stateChange", "rebalance", "terminated"]
 

@@ -114,6 +114,8 @@ public struct Simulation: Sendable {
   var templateHashes: [String: (spec: NodeClaimTemplate?, hash: String)] = [:]
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
+  /// The pending-pod count of the last sample, with the cluster version it was counted at.
+  var pendingCountCache: (version: (Int, Int), count: Int)?
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []
@@ -126,6 +128,8 @@ public struct Simulation: Sendable {
   var staticCapacityScheduled = false
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
+    // Before anything is allocated: refuse what would outgrow the documented limits.
+    try SimulationLimits.check(input)
     self.input = input
     self.options = options
     let spec = input.scenario.spec

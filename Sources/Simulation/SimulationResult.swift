@@ -126,9 +126,11 @@ extension Simulation {
               launchedAt: node.launchedAt, registeredAt: node.registeredAt, initializedAt: node.initializedAt)
         ))
     }
-    let pending = pods.values.filter { $0.node == nil }.sorted { $0.key < $1.key }.map { p in
-      SimulationResult.PendingPodReport(
-        pod: p.key,
+    // Sorted by the dictionary's keys (the pods' `namespace/name`), not by copies of the pods.
+    let pending = pods.keys.sorted().compactMap { key -> SimulationResult.PendingPodReport? in
+      guard let p = pods[key], p.node == nil else { return nil }
+      return SimulationResult.PendingPodReport(
+        pod: key,
         reason: p.pendingReason
           ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
     }
@@ -163,6 +165,17 @@ extension Simulation {
   }
 
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
+  /// Pods not bound to a node. Counted again only when the cluster changed (a bind, a removal,
+  /// a new pod), and without copying the pods: a sample is taken at every step.
+  mutating func pendingPodCount() -> Int {
+    let version = (clusterVersion, pods.count)
+    if let cached = pendingCountCache, cached.version == version { return cached.count }
+    var count = 0
+    for pod in pods.values where pod.node == nil { count += 1 }
+    pendingCountCache = (version, count)
+    return count
+  }
+
   mutating func recordSample() {
     guard options.keepsHistory else { return }
     var sample = SimulationSample(time: now)
@@ -176,7 +189,7 @@ extension Simulation {
       }
       sample.costPerHour += node.pricePerHourNow
     }
-    sample.pendingPods = pods.values.filter { $0.node == nil }.count
+    sample.pendingPods = pendingPodCount()
     if let last = samples.last, last.time == now {
       samples[samples.count - 1] = sample
     } else if let last = samples.last, last.sameFleet(as: sample) {

@@ -101,10 +101,19 @@ extension Simulation {
     case .nodeOverlay(let overlay): applyTimelineOverlay(overlay)
     case .pod(var p):
       p.metadata.namespace = p.metadata.namespace ?? "default"
+      let key = "\(p.metadata.namespace!)/\(p.metadata.name ?? "")"
       if p.isTerminal {
         // A pod that finished holds nothing any more.
-        removePod("\(p.metadata.namespace!)/\(p.metadata.name ?? "")", reason: "finished")
+        removePod(key, reason: "finished")
+      } else if let existing = pods[key], existing.node != nil {
+        // Applied again: an update, as `kubectl apply` makes it. A bound pod stays where it is
+        // (spec.nodeName and the resources are immutable); its labels and annotations change.
+        pods[key]!.pod.metadata.labels = p.metadata.labels
+        pods[key]!.pod.metadata.annotations = p.metadata.annotations
+        clusterVersion += 1
       } else {
+        // A pod not bound yet is replaced by the new one, never held twice.
+        removePod(key, reason: "replaced")
         try? addPod(p)
       }
     case .deployment(let d):

@@ -590,3 +590,62 @@ private func req(_ key: String, _ op: String, _ values: [String]) -> NodeSelecto
     }
   }
 }
+
+/// The rules legacy objects had before conversion, which the converted v1 objects cannot see.
+@Suite struct LegacyValidationTests {
+  @Test func provisionerWebhookRules() throws {
+    let p = try decode(
+      Provisioner.self,
+      """
+      apiVersion: karpenter.sh/v1alpha5
+      kind: Provisioner
+      metadata: {name: default}
+      spec:
+        consolidation: {enabled: true}
+        ttlSecondsAfterEmpty: -5
+        provider: {subnetSelector: {a: b}}
+        providerRef: {name: default}
+        kubeletConfiguration: {evictionSoft: {memory.available: 5%}}
+      """)
+    #expect(
+      p.validate().map(\.description) == [
+        "spec.ttlSecondsAfterEmpty: Invalid value: \"-5\": cannot be negative",
+        "spec.ttlSecondsAfterEmpty: Invalid value: \"\": expected exactly one, got both: spec.consolidation.enabled, spec.ttlSecondsAfterEmpty",
+        "spec.providerRef: Invalid value: \"\": expected exactly one, got both: spec.provider, spec.providerRef",
+        "spec.kubeletConfiguration.evictionSoft[memory.available]: Invalid value: \"memory.available\": evictionSoft OwnerKey does not have a matching evictionSoftGracePeriod",
+      ])
+  }
+
+  @Test func provisionerWithOneOfEachIsValid() throws {
+    let p = try decode(
+      Provisioner.self,
+      """
+      apiVersion: karpenter.sh/v1alpha5
+      kind: Provisioner
+      metadata: {name: default}
+      spec: {ttlSecondsAfterEmpty: 30, providerRef: {name: default}}
+      """)
+    #expect(p.validate().isEmpty)
+  }
+
+  @Test(arguments: [
+    ("{consolidateAfter: 30s}", ["consolidateAfter cannot be combined with consolidationPolicy=WhenUnderutilized"]),
+    ("{consolidateAfter: Never}", []),
+    ("{consolidationPolicy: WhenEmpty}", ["consolidateAfter must be specified with consolidationPolicy=WhenEmpty"]),
+    ("{consolidationPolicy: WhenEmpty, consolidateAfter: 1m}", []),
+  ])
+  func v1beta1ConsolidateAfterPerPolicy(_ disruption: String, _ messages: [String]) throws {
+    let p = try decode(
+      NodePoolV1Beta1.self,
+      """
+      apiVersion: karpenter.sh/v1beta1
+      kind: NodePool
+      metadata: {name: default}
+      spec:
+        disruption: \(disruption)
+        template: {spec: {requirements: [], nodeClassRef: {name: default}}}
+      """)
+    #expect(p.validate().map(\.detail) == messages)
+    #expect(p.validate().allSatisfy { $0.path.description == "spec.disruption" })
+  }
+}

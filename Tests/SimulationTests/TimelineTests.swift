@@ -23,6 +23,29 @@ import Testing
     #expect(r.events.allSatisfy { $0.time >= 600 })
   }
 
+  /// `kubectl apply` of a Pod that exists updates it: a bound pod stays bound where it is,
+  /// once; it is never bound on a second node.
+  @Test func aBoundPodAppliedAgainStaysOnItsNodeOnce() throws {
+    let s = scenario(
+      types: [Self.std],
+      timeline: [step("10m", apply: [pod("solo", cpu: "3", labels: ["tier": "web"])])])
+    let r = try simulate(s, nodePool(), pod("solo", cpu: "3"))
+    #expect(r.pendingPods.isEmpty)
+    #expect(r.nodes.flatMap(\.pods).filter { $0 == "default/solo" }.count == 1)
+    #expect(r.events("NodeClaimCreated").count == 1)
+    #expect(r.events("PodBound").filter { $0.pod == "default/solo" }.count == 1)
+  }
+
+  /// A pending pod applied again is replaced by the new one.
+  @Test func aPendingPodAppliedAgainIsReplaced() throws {
+    let s = scenario(
+      types: [Self.std], timeline: [step("10m", apply: [pod("big", cpu: "1")])])
+    let r = try simulate(s, nodePool(), pod("big", cpu: "8"))
+    #expect(r.pendingPods.isEmpty)
+    #expect(r.nodes.flatMap(\.pods).filter { $0 == "default/big" }.count == 1)
+    #expect(r.events("PodBound").filter { $0.pod == "default/big" }.map(\.time) == [631])
+  }
+
   @Test func deletedDeploymentTakesItsPodsAndItsNowEmptyNodeGoes() throws {
     let s = scenario(types: [Self.std], timeline: [step("10m", delete: [ref("Deployment", "web")])])
     let r = try simulate(

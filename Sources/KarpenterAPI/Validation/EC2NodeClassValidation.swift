@@ -7,10 +7,9 @@ extension EC2NodeClass {
   public func validate() -> [FieldError] {
     var errors = FieldErrors()
     ObjectRules.validateName(metadata, errors: &errors)
-    guard let spec else {
-      errors.append(.required(FieldPath(dotted: "spec")))
-      return errors.all
-    }
+    // The CRD does not require `spec` (its rules apply inside it), so an EC2NodeClass without
+    // one is accepted, as the API server accepts it.
+    guard let spec else { return errors.all }
     let path = FieldPath(dotted: "spec")
     Self.validateAMIs(spec, at: path, errors: &errors)
     Self.validateSubnets(spec.subnetSelectorTerms, at: path.child("subnetSelectorTerms"), errors: &errors)
@@ -138,16 +137,18 @@ extension EC2NodeClass {
     guard let terms else { errors.append(.required(path)); return }
     if terms.isEmpty { errors.append(.invalid(path, "", "subnetSelectorTerms cannot be empty")) }
     if terms.count > 30 { errors.append(.tooMany(path, actual: terms.count, max: 30)) }
+    // Upstream's rule is `!self.all(x, has(x.id) && has(x.tags))` on the list: rejected only
+    // when every term mixes them.
+    if !terms.isEmpty && terms.allSatisfy({ $0.id != nil && $0.tags != nil }) {
+      errors.append(
+        .invalid(
+          path, "",
+          "'id' is mutually exclusive, cannot be set with a combination of other fields in a subnet selector term"
+        ))
+    }
     for (i, term) in terms.enumerated() {
       if term.tags == nil && term.id == nil {
         errors.append(.invalid(path.index(i), "", "expected at least one, got none, ['tags', 'id']"))
-      }
-      if term.id != nil && term.tags != nil {
-        errors.append(
-          .invalid(
-            path.index(i), "",
-            "'id' is mutually exclusive, cannot be set with a combination of other fields in a subnet selector term"
-          ))
       }
       if let id = term.id, !matchesPrefixedID(id, prefix: "subnet-") {
         errors.append(.invalid(path.index(i).child("id"), id, "must match the pattern subnet-[0-9a-z]+"))
@@ -162,23 +163,25 @@ extension EC2NodeClass {
     guard let terms else { errors.append(.required(path)); return }
     if terms.isEmpty { errors.append(.invalid(path, "", "securityGroupSelectorTerms cannot be empty")) }
     if terms.count > 30 { errors.append(.tooMany(path, actual: terms.count, max: 30)) }
+    // Upstream's rules are `!self.all(...)` on the list: rejected only when every term mixes
+    // the fields.
+    if !terms.isEmpty && terms.allSatisfy({ $0.id != nil && ($0.tags != nil || $0.name != nil) }) {
+      errors.append(
+        .invalid(
+          path, "",
+          "'id' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
+        ))
+    }
+    if !terms.isEmpty && terms.allSatisfy({ $0.name != nil && ($0.tags != nil || $0.id != nil) }) {
+      errors.append(
+        .invalid(
+          path, "",
+          "'name' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
+        ))
+    }
     for (i, term) in terms.enumerated() {
       if term.tags == nil && term.id == nil && term.name == nil {
         errors.append(.invalid(path.index(i), "", "expected at least one, got none, ['tags', 'id', 'name']"))
-      }
-      if term.id != nil && (term.tags != nil || term.name != nil) {
-        errors.append(
-          .invalid(
-            path.index(i), "",
-            "'id' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
-          ))
-      }
-      if term.name != nil && term.tags != nil {
-        errors.append(
-          .invalid(
-            path.index(i), "",
-            "'name' is mutually exclusive, cannot be set with a combination of other fields in a security group selector term"
-          ))
       }
       if let id = term.id, !matchesPrefixedID(id, prefix: "sg-") {
         errors.append(.invalid(path.index(i).child("id"), id, "must match the pattern sg-[0-9a-z]+"))

@@ -1,0 +1,79 @@
+import Yams
+
+/// A type whose model leaves out fields that the Kubernetes API accepts: the decoder does not
+/// warn about them, as the API server would not. `nil` accepts every field (a status block, a
+/// part of the API this project reads only in part).
+///
+/// Types decoded through a keyed container with synthesized `CodingKeys` are checked field by
+/// field; maps (`labels`, `resources`, ...) and free-form values are never checked.
+public protocol UnmodeledFields {
+  static var unmodeledFields: Set<String>? { get }
+}
+
+/// Which fields of each object of a document were read, to report the ones nobody asked for,
+/// as `kubectl apply` with strict field validation warns: `unknown field "spec.replica"`.
+final class FieldUsage {
+  /// One object (YAML mapping) decoded as a struct.
+  struct Object {
+    var path: [CodingKey]
+    var mapping: Yams.Node.Mapping
+    var read: Set<String> = []
+    /// Fields the type declares as accepted but not modelled; nil accepts all.
+    var unmodeled: Set<String>? = []
+  }
+
+  private var objects: [String: Object] = [:]
+  private var order: [String] = []
+
+  static func identity(_ path: [CodingKey]) -> String {
+    FieldPath(codingPath: path).description
+  }
+
+  /// Registers an object the first time a struct container is opened on it; later containers
+  /// on the same node (a type decoding an embedded one) share its record.
+  func open(_ path: [CodingKey], mapping: Yams.Node.Mapping) -> String {
+    let id = Self.identity(path)
+    if objects[id] == nil {
+      objects[id] = Object(path: path, mapping: mapping)
+      order.append(id)
+    }
+    return id
+  }
+
+  func read(_ key: String, in id: String) {
+    objects[id]?.read.insert(key)
+  }
+
+  /// Called before a type decodes itself from the node at `path`.
+  func declare(_ type: Any.Type, at path: [CodingKey]) {
+    guard let unmodeledType = type as? UnmodeledFields.Type else { return }
+    declarations[Self.identity(path), default: []].append(unmodeledType.unmodeledFields)
+  }
+
+  private var declarations: [String: [Set<String>?]] = [:]
+
+  /// The fields no decoder asked for, in document order, skipping objects whose decoding
+  /// failed (their unread fields are not known to be unknown).
+  func unknownFields(failed: Set<String>) -> [FieldError] {
+    var out: [FieldError] = []
+    for id in order where !failed.contains(id) {
+      guard var object = objects[id] else { continue }
+      for fields in declarations[id] ?? [] {
+        if let fields, let current = object.unmodeled {
+          object.unmodeled = current.union(fields)
+        } else {
+          object.unmodeled = nil
+        }
+      }
+      guard let unmodeled = object.unmodeled else { continue }
+      for (key, value) in object.mapping {
+        guard let name = key.scalar?.string, !object.read.contains(name), !unmodeled.contains(name)
+        else { continue }
+        let path = FieldPath(codingPath: object.path).child(name)
+        out.append(
+          FieldError(.unknownField, path, "", line: key.mark?.line ?? value.mark?.line))
+      }
+    }
+    return out
+  }
+}
