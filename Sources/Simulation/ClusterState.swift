@@ -72,10 +72,21 @@ struct SimPod {
   var key: String { "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")" }
 }
 
+/// What happened, as the contract's `events[].type` names it.
+public enum SimulationEventType: String, Codable, Hashable, Sendable, CaseIterable {
+  case nodeClaimCreated = "NodeClaimCreated"
+  case nodeReady = "NodeReady"
+  case podBound = "PodBound"
+  case podEvicted = "PodEvicted"
+  case disruptionDecided = "DisruptionDecided"
+  case nodeTerminated = "NodeTerminated"
+  case launchFailed = "LaunchFailed"
+}
+
 /// An event of the run, as reported in the output.
 public struct SimulationEvent: Codable, Hashable, Sendable {
   public var time: Double
-  public var type: String
+  public var type: SimulationEventType
   public var node: String?
   public var pod: String?
   public var reason: String?
@@ -83,7 +94,7 @@ public struct SimulationEvent: Codable, Hashable, Sendable {
   public var message: String?
 
   public init(
-    time: Double, type: String, node: String? = nil, pod: String? = nil, reason: String? = nil,
+    time: Double, type: SimulationEventType, node: String? = nil, pod: String? = nil, reason: String? = nil,
     message: String? = nil
   ) {
     self.time = time

@@ -50,7 +50,7 @@ extension Simulation {
     for name in command.nodes {
       record(
         SimulationEvent(
-          time: now, type: "DisruptionDecided", node: name, reason: command.reason, message: command.message))
+          time: now, type: .disruptionDecided, node: name, reason: command.reason, message: command.message))
       nodes[name]!.disruption = command.reason
       taintDisrupted(name)
     }

@@ -2,8 +2,8 @@ import Foundation
 
 extension SimulationResult {
   /// Event types, besides disruption decisions, that the report lists row by row.
-  static let notableEventTypes: Set<String> = [
-    "NodeClaimCreated", "NodeTerminated", "LaunchFailed", "PodEvicted",
+  static let notableEventTypes: Set<SimulationEventType> = [
+    .nodeClaimCreated, .nodeTerminated, .launchFailed, .podEvicted,
   ]
   /// The most rows a report table lists; the rest are counted.
   static let reportRowLimit = 200
@@ -63,7 +63,7 @@ extension SimulationResult {
     }
     out += "</section>\n"
     var counts: [String: Int] = [:]
-    for e in events { counts[e.type, default: 0] += 1 }
+    for e in events { counts[e.type.rawValue, default: 0] += 1 }
     if !counts.isEmpty {
       let list = counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
       out += "<p class=\"events-line\">Events: \(htmlEscape(list))</p>\n"
@@ -73,7 +73,7 @@ extension SimulationResult {
 
   private func chartsSection() -> String {
     let times = samples.map(\.time)
-    let decisions = events.filter { $0.type == "DisruptionDecided" }.map { e in
+    let decisions = events.filter { $0.type == .disruptionDecided }.map { e in
       SVGStepChart.Marker(time: e.time, label: "\(e.reason ?? "Disruption"): \(e.node ?? "-")")
     }
     let nodesChart = SVGStepChart(
@@ -104,7 +104,7 @@ extension SimulationResult {
   }
 
   private func disruptionSection() -> String {
-    let decisions = events.filter { $0.type == "DisruptionDecided" }
+    let decisions = events.filter { $0.type == .disruptionDecided }
     var out = "<section>\n<h2>Disruption decisions (\(decisions.count))</h2>\n"
     guard !decisions.isEmpty else { return out + "<p class=\"muted\">None.</p>\n</section>\n" }
     var counts: [String: Int] = [:]
@@ -143,12 +143,12 @@ extension SimulationResult {
     let notable = events.filter { Self.notableEventTypes.contains($0.type) }
     var out = "<section>\n<h2>Launches, terminations, evictions and failures (\(notable.count))</h2>\n"
     guard !notable.isEmpty else { return out + "<p class=\"muted\">None.</p>\n</section>\n" }
-    out += badges(counting: notable.map(\.type))
+    out += badges(counting: notable.map(\.type.rawValue))
     out += "<details\(notable.count <= 50 ? " open" : "")>\n<summary>Show the events</summary>\n"
     out += reportTable(
       header: ["Time", "Event", "Node", "Pod", "Reason"], numeric: [],
       rows: notable.prefix(Self.reportRowLimit).map { e in
-        [formatClock(e.time), e.type, e.node ?? "-", e.pod ?? "-", e.reason ?? e.message ?? ""]
+        [formatClock(e.time), e.type.rawValue, e.node ?? "-", e.pod ?? "-", e.reason ?? e.message ?? ""]
       },
       rowClass: { row in row[1] == "LaunchFailed" ? "failed" : "" })
     out += moreRows(notable.count)

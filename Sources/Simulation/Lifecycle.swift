@@ -20,7 +20,7 @@ extension Simulation {
     let message =
       "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within \(ttl); deleting it"
     // The contract's LaunchFailed, with liveness's own log line and event rather than a launch's.
-    record(SimulationEvent(time: now, type: "LaunchFailed", node: name, reason: message), derived: false)
+    record(SimulationEvent(time: now, type: .launchFailed, node: name, reason: message), derived: false)
     log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": ttl])
     kubernetesEvent("Warning", "RegistrationTimeout", kind: "NodeClaim", name: name, message: message)
     startTermination(name, reason: "RegistrationTimeout", forceful: true)
@@ -65,7 +65,7 @@ extension Simulation {
       nodes[name]!.disruption = "GarbageCollected"
       for key in reschedulablePods(name) {
         record(
-          SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: "GarbageCollected"))
+          SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: "GarbageCollected"))
       }
       terminate(name)
     }

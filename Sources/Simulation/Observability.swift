@@ -75,26 +75,26 @@ extension Simulation {
     guard derived else { return }
     let node = event.node ?? ""
     switch event.type {
-    case "NodeClaimCreated":
+    case .nodeClaimCreated:
       log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
-    case "LaunchFailed":
+    case .launchFailed:
       log(
         "nodeclaim.lifecycle", "failed launching nodeclaim",
         ["NodeClaim": node, "error": event.reason ?? ""],
         level: "ERROR")
       kubernetesEvent(
         "Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
-    case "DisruptionDecided":
+    case .disruptionDecided:
       // Logged once per decision by the caller (a decision can cover several nodes).
       let reason = event.reason ?? ""
       kubernetesEvent(
         "Normal", "DisruptionTerminating", kind: "Node", name: node,
         message: "Disrupting Node: \(reason)" + (event.message.map { ": \($0)" } ?? ""))
-    case "PodEvicted":
+    case .podEvicted:
       kubernetesEvent(
         "Normal", "Evicted", kind: "Pod", name: event.pod ?? "",
         message: "Evicted pod: \(event.reason ?? "")")
-    case "NodeTerminated":
+    case .nodeTerminated:
       log("node.termination", "deleted node", ["Node": node, "reason": event.reason ?? ""])
     default:
       break

@@ -261,7 +261,7 @@ public struct Simulation: Sendable {
       if now > 0 || node.createdAt > 0 {
         record(
           SimulationEvent(
-            time: now, type: "PodBound", node: nodeName, pod: "\(pod.namespace)/\(pod.name)",
+            time: now, type: .podBound, node: nodeName, pod: "\(pod.namespace)/\(pod.name)",
             reason: "DaemonSet \(ds.namespace)/\(ds.name)"))
       }
     }

@@ -57,7 +57,7 @@ extension Simulation {
     pod.pendingReason = nil
     pod.pod.spec?.nodeName = nodeName
     pods[key] = pod
-    record(SimulationEvent(time: now, type: "PodBound", node: nodeName, pod: key, reason: nil))
+    record(SimulationEvent(time: now, type: .podBound, node: nodeName, pod: key, reason: nil))
     lastActivity = now
   }
 
@@ -200,7 +200,7 @@ extension Simulation {
     case .failure(.noOffering(let count)):
       record(
         SimulationEvent(
-          time: now, type: "LaunchFailed", node: name, pod: nil,
+          time: now, type: .launchFailed, node: name, pod: nil,
           reason: "no available offering among \(count) instance types"))
       for key in podKeys {
         pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering"
@@ -210,7 +210,7 @@ extension Simulation {
       // Karpenter remembers the offering as unavailable for 3 minutes and tries the others.
       record(
         SimulationEvent(
-          time: now, type: "LaunchFailed", node: name, pod: nil,
+          time: now, type: .launchFailed, node: name, pod: nil,
           reason:
             "insufficient capacity for \(typeName) \(capacityType) in \(zone); offering marked unavailable for 3m"
         ))
@@ -244,7 +244,7 @@ extension Simulation {
     let reason =
       forWhat
       + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
-    record(SimulationEvent(time: now, type: "NodeClaimCreated", node: name, pod: nil, reason: reason))
+    record(SimulationEvent(time: now, type: .nodeClaimCreated, node: name, pod: nil, reason: reason))
     log(
       "nodeclaim.lifecycle", "launched nodeclaim",
       [
@@ -269,7 +269,7 @@ extension Simulation {
     guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
     nodes[name]!.ready = true
     nodes[name]!.registeredAt = now
-    record(SimulationEvent(time: now, type: "NodeReady", node: name, pod: nil, reason: nil))
+    record(SimulationEvent(time: now, type: .nodeReady, node: name, pod: nil, reason: nil))
     log("nodeclaim.lifecycle", "registered nodeclaim", ["NodeClaim": name, "Node": name])
     try? startDaemonSets(on: name)
     nodes[name]!.lastPodEvent = now

@@ -85,7 +85,7 @@ extension Simulation {
             continue
           }
         }
-        record(SimulationEvent(time: now, type: "PodEvicted", node: name, pod: key, reason: node.disruption))
+        record(SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: node.disruption))
         lastActivity = now
         evict(key)
       }
@@ -115,7 +115,7 @@ extension Simulation {
     }
     let instanceEnd = node.instanceEnd(now)
     if node.nodePool != nil { finishedCost += node.cost(until: now) }
-    record(SimulationEvent(time: now, type: "NodeTerminated", node: name, reason: node.disruption))
+    record(SimulationEvent(time: now, type: .nodeTerminated, node: name, reason: node.disruption))
     lastActivity = now
     clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
@@ -146,7 +146,7 @@ extension Simulation {
     let message =
       "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
     record(
-      SimulationEvent(time: now, type: "DisruptionDecided", node: name, reason: "Expired", message: message))
+      SimulationEvent(time: now, type: .disruptionDecided, node: name, reason: "Expired", message: message))
     logDecision("Expired", nodes: [name], message: message)
     startTermination(name, reason: "Expired")
   }
@@ -168,7 +168,7 @@ extension Simulation {
       "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
     record(
       SimulationEvent(
-        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+        time: now, type: .disruptionDecided, node: name, reason: "Interrupted", message: message))
     logDecision("Interrupted", nodes: [name], message: message)
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
     startTermination(name, reason: "Interrupted")
@@ -194,7 +194,7 @@ extension Simulation {
     let message = "\(what) for \(name); \(reschedulablePods(name).count) pods move now"
     record(
       SimulationEvent(
-        time: now, type: "DisruptionDecided", node: name, reason: "Interrupted", message: message))
+        time: now, type: .disruptionDecided, node: name, reason: "Interrupted", message: message))
     logDecision("Interrupted", nodes: [name], message: message)
     startTermination(name, reason: "Interrupted")
   }

@@ -34,7 +34,7 @@ extension SimulationResult {
       out += table(rows) + "\n"
     }
     var counts: [String: Int] = [:]
-    for e in events { counts[e.type, default: 0] += 1 }
+    for e in events { counts[e.type.rawValue, default: 0] += 1 }
     if !counts.isEmpty {
       out += "Events: " + counts.keys.sorted().map { "\(counts[$0]!) \($0)" }.joined(separator: ", ") + "\n"
     }

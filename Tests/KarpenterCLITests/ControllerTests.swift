@@ -67,7 +67,7 @@ import Testing
     #expect(try result.json() == expected.json())
     #expect(result.logLines() == expected.logLines())
     #expect(streamed == expected.logs.count + expected.kubernetesEvents.count, "every line is streamed once")
-    #expect(expected.events.contains { $0.type == "DisruptionDecided" })
+    #expect(expected.events.contains { $0.type == .disruptionDecided })
   }
 
   @Test func aControllerWithoutHistoryStreamsEverythingAndKeepsNothing() async throws {
@@ -89,7 +89,7 @@ import Testing
     let result = await simulation.run(on: VirtualClock(), until: 600)
     #expect(result.endTime == 600)
     #expect(result.events.allSatisfy { $0.time <= 600 })
-    #expect(result.events.contains { $0.type == "NodeReady" })
+    #expect(result.events.contains { $0.type == .nodeReady })
   }
 
   @Test func controllerWithoutInMemoryIsBadUsage() throws {

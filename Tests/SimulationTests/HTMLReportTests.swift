@@ -99,7 +99,7 @@ import Testing
       cost: .init(perHour: 0, total: 0),
       events: [
         SimulationEvent(
-          time: 5, type: "DisruptionDecided", node: "n<1>", reason: "Empty", message: "saving $<0.1>/h & more"
+          time: 5, type: .disruptionDecided, node: "n<1>", reason: "Empty", message: "saving $<0.1>/h & more"
         )
       ])
     let page = result.html(title: "<title> & co")
