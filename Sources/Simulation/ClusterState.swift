@@ -30,7 +30,7 @@ struct SimNode {
   /// When a pod was last bound to or removed from the node (consolidateAfter counts from it).
   var lastPodEvent: Double = 0
   /// Set once the node is being disrupted or terminated: no new pods, no second decision.
-  var disruption: String?
+  var disruption: NodeRemovalReason?
   /// When draining must stop waiting for PodDisruptionBudgets (terminationGracePeriod).
   var drainDeadline: Double?
   var annotations: [String: String] = [:]

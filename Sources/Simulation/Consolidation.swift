@@ -15,7 +15,7 @@ extension Simulation {
     var eligible: [Candidate] = []
     var allowed = AllowedDisruptions()
     for c in candidates {
-      if used[c.pool.name, default: 0] >= allowed.count(c.pool, "Underutilized", in: self) {
+      if used[c.pool.name, default: 0] >= allowed.count(c.pool, .underutilized, in: self) {
         continue
       }
       used[c.pool.name, default: 0] += 1
@@ -66,7 +66,7 @@ extension Simulation {
         let floor = max(best?.plan.efficiency ?? -.infinity, mustBeat ?? -.infinity)
         if bound(c) < floor { break }
       }
-      guard allowed.count(c.pool, "Underutilized", in: self) >= 1 else { continue }
+      guard allowed.count(c.pool, .underutilized, in: self) >= 1 else { continue }
       evaluated.insert(c.name)
       // Balanced: when even deleting the node outright scores too low, no move of it can pass.
       if let why = balancedRejection([c], savings: c.price) {
@@ -213,7 +213,7 @@ extension Simulation {
     return .plan(
       ConsolidationPlan(
         command: DisruptionCommand(
-          id: 0, reason: "Underutilized", nodes: names, replacements: plan.claims,
+          id: 0, reason: .underutilized, nodes: names, replacements: plan.claims,
           replacementPods: plan.claimPods,
           message: message),
         efficiency: savings / Self.disruptionWeight(set)))

@@ -7,7 +7,7 @@ import Scheduling
 /// explanation reported with it.
 struct DisruptionCommand {
   var id: Int
-  var reason: String
+  var reason: NodeRemovalReason
   var nodes: [String]
   var replacements: [PlannedNodeClaim]
   /// The pods (keys) each replacement was planned for.
@@ -168,13 +168,13 @@ extension Simulation {
   mutating func explainBlockingBudgets(_ candidates: [Candidate]) {
     let withCandidates = Set(candidates.map(\.pool.name))
     for pool in input.nodePools where !withCandidates.contains(pool.name) {
-      for reason in ["Empty", "Underutilized"] {
+      for reason in [NodeRemovalReason.empty, .underutilized] {
         clearExplanation("DisruptionBlocked/\(reason)", name: pool.name, kind: "NodePool")
       }
     }
     var seen = Set<String>()
     for c in candidates where seen.insert(c.pool.name).inserted {
-      for reason in ["Empty", "Underutilized"] {
+      for reason in [NodeRemovalReason.empty, .underutilized] {
         guard allowedDisruptions(pool: c.pool, reason: reason) < 1 else {
           clearExplanation("DisruptionBlocked/\(reason)", name: c.pool.name, kind: "NodePool")
           continue
@@ -244,8 +244,8 @@ extension Simulation {
   struct AllowedDisruptions {
     private var counts: [String: Int] = [:]
 
-    mutating func count(_ pool: NodePool, _ reason: String, in simulation: Simulation) -> Int {
-      let key = pool.name + "\u{0}" + reason
+    mutating func count(_ pool: NodePool, _ reason: NodeRemovalReason, in simulation: Simulation) -> Int {
+      let key = pool.name + "\u{0}" + reason.rawValue
       if let n = counts[key] { return n }
       let n = simulation.allowedDisruptions(pool: pool, reason: reason)
       counts[key] = n
@@ -253,7 +253,7 @@ extension Simulation {
     }
   }
 
-  func allowedDisruptions(pool: NodePool, reason: String) -> Int {
+  func allowedDisruptions(pool: NodePool, reason: NodeRemovalReason) -> Int {
     let poolNodes = nodes.values.lazy.filter { $0.nodePool == pool.name }
     let disrupting =
       poolNodes.filter { $0.disruption != nil }.count
@@ -261,7 +261,7 @@ extension Simulation {
       .count
     var allowed = Int.max
     for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
-      if let reasons = budget.reasons, !reasons.contains(reason) { continue }
+      if let reasons = budget.reasons, !reasons.contains(reason.rawValue) { continue }
       if let schedule = budget.schedule, let duration = budget.duration.flatMap(Scenario.seconds),
         let cron = try? CronSchedule(parsing: schedule)
       {

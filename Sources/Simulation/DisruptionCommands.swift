@@ -22,7 +22,7 @@ extension Simulation {
     takeDisruptionSnapshot()  // PodDisruptionBudgets and pool totals as they are now
     let stillThere = command.nodes.allSatisfy { nodes[$0] != nil && nodes[$0]!.disruption == nil }
     var valid = stillThere
-    if valid && command.reason == "Underutilized" {
+    if valid && command.reason == .underutilized {
       let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
       valid =
         candidates.count == command.nodes.count
@@ -50,7 +50,7 @@ extension Simulation {
     for name in command.nodes {
       record(
         SimulationEvent(
-          time: now, type: .disruptionDecided, node: name, reason: command.reason, message: command.message))
+          time: now, type: .disruptionDecided, node: name, reason: command.reason.rawValue, message: command.message))
       nodes[name]!.disruption = command.reason
       taintDisrupted(name)
     }

@@ -76,7 +76,7 @@ extension Simulation {
         clearExplanation(Self.driftSlot, name: name)
         continue
       }
-      if let pool, allowedDisruptions(pool: pool, reason: "Drifted") < 1 {
+      if let pool, allowedDisruptions(pool: pool, reason: .drifted) < 1 {
         explainDrift(
           name, "Drifted (\(why)), but no allowed disruptions for disruption reason Drifted due to blocking budget")
         continue
@@ -102,7 +102,7 @@ extension Simulation {
       }
       clearExplanation(Self.driftSlot, name: name)
       return DisruptionCommand(
-        id: 0, reason: "Drifted", nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
+        id: 0, reason: .drifted, nodes: [name], replacements: plan.claims, replacementPods: plan.claimPods,
         message:
           "\(name) drifted: \(why); \(plan.podCount) pods move\(plan.claims.isEmpty ? " to other nodes" : " to \(plan.claims.count) new node(s)")"
       )
@@ -134,7 +134,7 @@ extension Simulation {
     var saved = 0.0
     var budgets = AllowedDisruptions()
     for c in candidates where c.pods.isEmpty {
-      let allowed = budgets.count(c.pool, "Empty", in: self)
+      let allowed = budgets.count(c.pool, .empty, in: self)
       if used[c.pool.name, default: 0] >= allowed { continue }
       used[c.pool.name, default: 0] += 1
       chosen.append(c.name)
@@ -142,7 +142,7 @@ extension Simulation {
     }
     guard !chosen.isEmpty else { return nil }
     return DisruptionCommand(
-      id: 0, reason: "Empty", nodes: chosen, replacements: [], replacementPods: [],
+      id: 0, reason: .empty, nodes: chosen, replacements: [], replacementPods: [],
       message: "\(chosen.count) empty node(s) deleted, saving $\(formatPrice(saved))/h")
   }
 }

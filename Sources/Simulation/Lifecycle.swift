@@ -23,13 +23,13 @@ extension Simulation {
     record(SimulationEvent(time: now, type: .launchFailed, node: name, reason: message), derived: false)
     log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": ttl])
     kubernetesEvent("Warning", "RegistrationTimeout", kind: "NodeClaim", name: name, message: message)
-    startTermination(name, reason: "RegistrationTimeout", forceful: true)
+    startTermination(name, reason: .registrationTimeout, forceful: true)
   }
 
   /// Undoes a command's mark on a node that is not drained yet: no disrupted taint, no reason.
   /// Returns whether the node was released.
   @discardableResult
-  mutating func releaseFromCommand(_ name: String, reason: String) -> Bool {
+  mutating func releaseFromCommand(_ name: String, reason: NodeRemovalReason) -> Bool {
     guard nodes[name] != nil, nodes[name]!.disruption == reason else { return false }
     nodes[name]!.disruption = nil
     nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
@@ -62,10 +62,10 @@ extension Simulation {
       log(
         "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
         ["NodeClaim": name, "Node": name])
-      nodes[name]!.disruption = "GarbageCollected"
+      nodes[name]!.disruption = .garbageCollected
       for key in reschedulablePods(name) {
         record(
-          SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: "GarbageCollected"))
+          SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: NodeRemovalReason.garbageCollected.rawValue))
       }
       terminate(name)
     }
@@ -96,7 +96,7 @@ extension Simulation {
     }
     log(
       "disruption", "failed to disrupt nodes, replacements did not initialize",
-      ["command": command.message, "reason": command.reason])
+      ["command": command.message, "reason": command.reason.rawValue])
     lastActivity = now
     clusterVersion += 1
     scheduleKubeScheduler(at: now)

@@ -102,10 +102,10 @@ extension Simulation {
   }
 
   /// The log line of a disruption decision: once per decision, with every node it covers.
-  mutating func logDecision(_ reason: String, nodes: [String], message: String) {
+  mutating func logDecision(_ reason: NodeRemovalReason, nodes: [String], message: String) {
     log(
-      reason == "Interrupted" ? "interruption" : "disruption", "disrupting node(s)",
-      ["reason": reason, "nodes": nodes.joined(separator: ","), "decision": message])
+      reason == .interrupted ? "interruption" : "disruption", "disrupting node(s)",
+      ["reason": reason.rawValue, "nodes": nodes.joined(separator: ","), "decision": message])
   }
 
   /// A log line at the current virtual time.

@@ -25,7 +25,7 @@ struct StaticPoolCount: Equatable {
 /// nodes (Drift.swift, Termination.swift).
 extension Simulation {
   /// Upstream's reason for the NodeClaims a scale-down deletes.
-  static let scaleDownReason = "Overprovisioned"
+  static let scaleDownReason = NodeRemovalReason.overprovisioned
 
   var staticCapacityEnabled: Bool { input.scenario.spec?.featureGates?.staticCapacity == true }
 
@@ -183,7 +183,7 @@ extension Simulation {
       staticRoom(pool) >= 1, let claim = staticNodeClaim(pool)
     else { return nil }
     return DisruptionCommand(
-      id: 0, reason: "Drifted", nodes: [name], replacements: [claim],
+      id: 0, reason: .drifted, nodes: [name], replacements: [claim],
       replacementPods: [reschedulablePods(name)],
       message:
         "\(name) drifted: \(why); replaced by a new node of static NodePool \(pool.name), then drained (\(reschedulablePods(name).count) pods move)"

@@ -11,7 +11,7 @@ extension Simulation {
   /// lands on it, then drained in upstream's order, then its instance and finalizer go.
   /// `forceful` drains ignore PodDisruptionBudgets and do-not-disrupt (expiration past its
   /// grace period, interruption at its deadline, a deleted Node).
-  mutating func startTermination(_ name: String, reason: String, forceful: Bool = false) {
+  mutating func startTermination(_ name: String, reason: NodeRemovalReason, forceful: Bool = false) {
     guard nodes[name] != nil, nodes[name]!.disruption == nil || forceful else { return }
     taintDisrupted(name)
     var node = nodes[name]!
@@ -75,7 +75,7 @@ extension Simulation {
         guard let pod = pods[key] else { continue }
         if !forced {
           if pod.pod.annotations[WellKnown.doNotDisruptAnnotation] == "true"
-            && node.disruption != "Interrupted"
+            && node.disruption != .interrupted
           {
             blocked += 1
             continue
@@ -85,7 +85,7 @@ extension Simulation {
             continue
           }
         }
-        record(SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: node.disruption))
+        record(SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: node.disruption?.rawValue))
         lastActivity = now
         evict(key)
       }
@@ -115,7 +115,7 @@ extension Simulation {
     }
     let instanceEnd = node.instanceEnd(now)
     if node.nodePool != nil { finishedCost += node.cost(until: now) }
-    record(SimulationEvent(time: now, type: .nodeTerminated, node: name, reason: node.disruption))
+    record(SimulationEvent(time: now, type: .nodeTerminated, node: name, reason: node.disruption?.rawValue))
     lastActivity = now
     clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
@@ -146,15 +146,15 @@ extension Simulation {
     let message =
       "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
     record(
-      SimulationEvent(time: now, type: .disruptionDecided, node: name, reason: "Expired", message: message))
-    logDecision("Expired", nodes: [name], message: message)
-    startTermination(name, reason: "Expired")
+      SimulationEvent(time: now, type: .disruptionDecided, node: name, reason: NodeRemovalReason.expired.rawValue, message: message))
+    logDecision(.expired, nodes: [name], message: message)
+    startTermination(name, reason: .expired)
   }
 
   /// A spot interruption notice: Karpenter drains the node at once (its pods go pending and get
   /// new capacity from the provisioner); the instance is reclaimed after two minutes.
   mutating func interrupt(_ name: String) {
-    guard let node = nodes[name], node.disruption != "Interrupted", node.instanceGoneAt == nil else { return }
+    guard let node = nodes[name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
     // Only spot capacity receives spot interruption notices.
     guard node.capacityType == WellKnown.capacityTypeSpot else { return }
     log(
@@ -168,16 +168,16 @@ extension Simulation {
       "spot interruption notice for \(name); the instance is reclaimed at \(Int(now + Self.interruptionNotice))s; \(reschedulablePods(name).count) pods move now"
     record(
       SimulationEvent(
-        time: now, type: .disruptionDecided, node: name, reason: "Interrupted", message: message))
-    logDecision("Interrupted", nodes: [name], message: message)
+        time: now, type: .disruptionDecided, node: name, reason: NodeRemovalReason.interrupted.rawValue, message: message))
+    logDecision(.interrupted, nodes: [name], message: message)
     queue.schedule(.interruptionDeadline(name), at: now + Self.interruptionNotice)
-    startTermination(name, reason: "Interrupted")
+    startTermination(name, reason: .interrupted)
   }
 
   /// A scheduled maintenance event or an instance state change (stopping, terminating):
   /// Karpenter drains the node at once, as for a spot interruption, without a 2-minute deadline.
   mutating func instanceEvent(_ name: String, kind: String) {
-    guard let node = nodes[name], node.disruption != "Interrupted", node.instanceGoneAt == nil else { return }
+    guard let node = nodes[name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
     log(
       "interruption", "initiating delete from interruption message",
@@ -194,9 +194,9 @@ extension Simulation {
     let message = "\(what) for \(name); \(reschedulablePods(name).count) pods move now"
     record(
       SimulationEvent(
-        time: now, type: .disruptionDecided, node: name, reason: "Interrupted", message: message))
-    logDecision("Interrupted", nodes: [name], message: message)
-    startTermination(name, reason: "Interrupted")
+        time: now, type: .disruptionDecided, node: name, reason: NodeRemovalReason.interrupted.rawValue, message: message))
+    logDecision(.interrupted, nodes: [name], message: message)
+    startTermination(name, reason: .interrupted)
   }
 
   /// An interruption overrides a voluntary disruption in progress: a command waiting for the

@@ -212,7 +212,7 @@ extension Simulation {
       removePod("\(namespace)/\(name)", reason: "deleted")
       return
     case "Node":
-      if nodes[name] != nil { startTermination(name, reason: "Deleted", forceful: true) }
+      if nodes[name] != nil { startTermination(name, reason: .deleted, forceful: true) }
       return
     default: return
     }
