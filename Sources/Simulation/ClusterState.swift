@@ -55,6 +55,33 @@ struct SimNode {
   var pricePerHourNow: Double { instanceGoneAt == nil ? price : 0 }
 }
 
+/// Why a pod is still pending.
+enum PendingReason: Equatable, CustomStringConvertible {
+  /// Its `spec.nodeName` names a node the cluster does not have: no scheduler will place it.
+  case namesMissingNode(String)
+  /// What Karpenter's scheduler said (no instance type fits, limits, topology, ...).
+  case unschedulable(String)
+  /// Its NodeClaim found no available offering.
+  case noOffering
+  /// Its NodeClaim's launch failed; the provisioner tries other offerings.
+  case launchFailed
+
+  var description: String {
+    switch self {
+    case .namesMissingNode(let node): return "it names node \(node), which does not exist"
+    case .unschedulable(let why): return why
+    case .noOffering: return "its NodeClaim could not be launched: no available offering"
+    case .launchFailed: return "its NodeClaim's launch failed; retrying on other offerings"
+    }
+  }
+
+  /// Whether a scheduler (kube-scheduler's or Karpenter's) may still place the pod.
+  var isSchedulable: Bool {
+    if case .namesMissingNode = self { return false }
+    return true
+  }
+}
+
 /// A pod of the simulated cluster.
 struct SimPod {
   var pod: Pod
@@ -65,7 +92,7 @@ struct SimPod {
   var isDaemon: Bool
   /// Set when the pod becomes pending, cleared once the provisioner has looked at it.
   var awaitingProvisioner = false
-  var pendingReason: String?
+  var pendingReason: PendingReason?
   /// When the pod was created (or recreated).
   var createdAt: Double = 0
 

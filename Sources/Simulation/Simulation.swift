@@ -214,7 +214,7 @@ public struct Simulation: Sendable {
         nodes[nodeName]!.requested += requests
         nodes[nodeName]!.hostPorts += pod.hostPorts
       } else {
-        sim.pendingReason = "it names node \(nodeName), which does not exist"
+        sim.pendingReason = .namesMissingNode(nodeName)
       }
       pods[key] = sim
       return

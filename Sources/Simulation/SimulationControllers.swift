@@ -11,7 +11,7 @@ extension Simulation {
   mutating func runKubeScheduler() {
     let pending = pods.keys.sorted().compactMap { key -> SimPod? in
       let p = pods[key]!
-      return p.node == nil && !p.isDaemon && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
+      return p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? p : nil
     }
     if !pending.isEmpty {
       let readyNodes = nodes.keys.sorted().compactMap { nodes[$0]!.ready ? nodes[$0]! : nil }
@@ -95,7 +95,7 @@ extension Simulation {
     let pending = pods.keys.sorted().compactMap { key -> SimPod? in
       let p = pods[key]!
       return p.node == nil && p.nominated == nil && !p.isDaemon
-        && p.pendingReason?.hasPrefix("it names node") != true ? p : nil
+        && p.pendingReason?.isSchedulable != false ? p : nil
     }
     let schedulingPods = pending.enumerated().map { i, p in
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
@@ -123,7 +123,7 @@ extension Simulation {
     }
     clusterVersion += 1
     for (i, reason) in result.unschedulable {
-      pods[pending[i].key]!.pendingReason = reason
+      pods[pending[i].key]!.pendingReason = .unschedulable(reason)
     }
     // Launches change what limits allow (a NodeClaim's reservation becomes the launched type's
     // capacity): try the rest again in the next batch, as Karpenter's provisioner keeps doing
@@ -203,7 +203,7 @@ extension Simulation {
           time: now, type: .launchFailed, node: name, pod: nil,
           reason: "no available offering among \(count) instance types"))
       for key in podKeys {
-        pods[key]?.pendingReason = "its NodeClaim could not be launched: no available offering"
+        pods[key]?.pendingReason = .noOffering
       }
       return nil
     case .failure(.insufficientCapacity(let typeName, let zone, let capacityType)):
@@ -218,7 +218,7 @@ extension Simulation {
       queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
       refreshOfferings()
       for podKey in podKeys where pods[podKey] != nil {
-        pods[podKey]!.pendingReason = "its NodeClaim's launch failed; retrying on other offerings"
+        pods[podKey]!.pendingReason = .launchFailed
         pods[podKey]!.awaitingProvisioner = true
       }
       requestProvisioning()

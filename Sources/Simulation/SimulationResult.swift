@@ -131,7 +131,7 @@ extension Simulation {
       guard let p = pods[key], p.node == nil else { return nil }
       return SimulationResult.PendingPodReport(
         pod: key,
-        reason: p.pendingReason
+        reason: p.pendingReason?.description
           ?? (p.nominated.map { "waiting for node \($0) to become ready" } ?? "not yet considered"))
     }
     var series = samples
