@@ -53,6 +53,40 @@ struct SimNode {
 
   /// The price now: nothing once the instance is gone.
   var pricePerHourNow: Double { instanceGoneAt == nil ? price : 0 }
+
+  // The only ways pods come and go, so that `requested` always equals the requests of the
+  // bound and nominated pods, and `hostPorts` the ports of the bound ones.
+
+  /// A pod Karpenter expects to land here: its room is held.
+  mutating func hold(_ key: String, _ requests: Resources) {
+    guard nominated.insert(key).inserted else { return }
+    requested += requests
+  }
+
+  /// A held pod that will not come: its room is given back.
+  mutating func unhold(_ key: String, _ requests: Resources) {
+    guard nominated.remove(key) != nil else { return }
+    requested -= requests
+  }
+
+  /// A pod bound here (its room moves over from a hold, if it had one).
+  mutating func bind(_ key: String, _ requests: Resources, hostPorts ports: [HostPort], at time: Double) {
+    unhold(key, requests)
+    guard pods.insert(key).inserted else { return }
+    requested += requests
+    hostPorts += ports
+    lastPodEvent = time
+  }
+
+  /// A bound pod that left.
+  mutating func unbind(_ key: String, _ requests: Resources, hostPorts ports: [HostPort], at time: Double) {
+    guard pods.remove(key) != nil else { return }
+    requested -= requests
+    for port in ports {
+      if let i = hostPorts.firstIndex(of: port) { hostPorts.remove(at: i) }
+    }
+    lastPodEvent = time
+  }
 }
 
 /// Why a pod is still pending.

@@ -209,10 +209,7 @@ public struct Simulation: Sendable {
     if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty {
       if nodes[nodeName] != nil {
         sim.node = nodeName
-        nodes[nodeName]!.lastPodEvent = now
-        nodes[nodeName]!.pods.insert(key)
-        nodes[nodeName]!.requested += requests
-        nodes[nodeName]!.hostPorts += pod.hostPorts
+        nodes[nodeName]!.bind(key, requests, hostPorts: pod.hostPorts, at: now)
       } else {
         sim.pendingReason = .namesMissingNode(nodeName)
       }

@@ -40,17 +40,10 @@ extension Simulation {
   mutating func bind(_ key: String, to nodeName: String) {
     guard var pod = pods[key] else { return }
     if let nominated = pod.nominated, nominated != nodeName, nodes[nominated] != nil {
-      nodes[nominated]!.nominated.remove(key)
-      nodes[nominated]!.requested -= pod.requests
-      nodes[nodeName]!.requested += pod.requests
-    } else if pod.nominated == nil {
-      nodes[nodeName]!.requested += pod.requests
+      nodes[nominated]!.unhold(key, pod.requests)
     }
-    nodes[nodeName]!.nominated.remove(key)
-    nodes[nodeName]!.pods.insert(key)
-    nodes[nodeName]!.lastPodEvent = now
+    nodes[nodeName]!.bind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
     clusterVersion += 1
-    nodes[nodeName]!.hostPorts += pod.pod.hostPorts
     pod.node = nodeName
     pod.nominated = nil
     pod.awaitingProvisioner = false
@@ -139,8 +132,7 @@ extension Simulation {
     guard pods[key] != nil, nodes[nodeName] != nil else { return }
     pods[key]!.nominated = nodeName
     pods[key]!.pendingReason = nil
-    nodes[nodeName]!.nominated.insert(key)
-    nodes[nodeName]!.requested += pods[key]!.requests
+    nodes[nodeName]!.hold(key, pods[key]!.requests)
   }
 
   /// The NodePools as the scheduler sees them, with what their limits still allow. Static

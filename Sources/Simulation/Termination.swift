@@ -46,9 +46,9 @@ extension Simulation {
     for key in nominated.sorted() where pods[key] != nil {
       pods[key]!.nominated = nil
       pods[key]!.awaitingProvisioner = true
-      nodes[name]!.requested -= pods[key]!.requests
+      nodes[name]!.unhold(key, pods[key]!.requests)
     }
-    nodes[name]!.nominated = []
+    nodes[name]!.nominated = []  // holds of pods no longer in the cluster
   }
 
   /// One drain step: evicts what may be evicted now, in upstream's order (pods that are not

@@ -261,17 +261,10 @@ extension Simulation {
   mutating func detach(_ pod: SimPod) {
     let key = pod.key
     if let name = pod.node, nodes[name] != nil {
-      nodes[name]!.pods.remove(key)
-      nodes[name]!.requested -= pod.requests
-      let ports = pod.pod.hostPorts
-      for port in ports {
-        if let i = nodes[name]!.hostPorts.firstIndex(of: port) { nodes[name]!.hostPorts.remove(at: i) }
-      }
-      nodes[name]!.lastPodEvent = now
+      nodes[name]!.unbind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
     }
     if let name = pod.nominated, nodes[name] != nil {
-      nodes[name]!.nominated.remove(key)
-      nodes[name]!.requested -= pod.requests
+      nodes[name]!.unhold(key, pod.requests)
     }
     clusterVersion += 1
   }
