@@ -74,7 +74,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   /// True when `Key` is a dictionary's key type rather than a struct's `CodingKeys`.
   let isMap: Bool
   /// The object's record of read fields, when unknown fields are reported.
-  let usageID: String?
+  let usageID: Int?
 
   init(mapping: Yams.Node.Mapping, decoder: NodeDecoder) {
     self.decoder = decoder

@@ -15,6 +15,7 @@ public protocol UnmodeledFields {
 final class FieldUsage {
   /// One object (YAML mapping) decoded as a struct.
   struct Object {
+    var id: String
     var path: [CodingKey]
     var mapping: Yams.Node.Mapping
     var read: Set<String> = []
@@ -22,8 +23,9 @@ final class FieldUsage {
     var unmodeled: Set<String>? = []
   }
 
-  private var objects: [String: Object] = [:]
-  private var order: [String] = []
+  /// In document order; a field read finds its object by position, not by its path.
+  private var objects: [Object] = []
+  private var positions: [String: Int] = [:]
 
   static func identity(_ path: [CodingKey]) -> String {
     FieldPath(codingPath: path).description
@@ -31,17 +33,16 @@ final class FieldUsage {
 
   /// Registers an object the first time a struct container is opened on it; later containers
   /// on the same node (a type decoding an embedded one) share its record.
-  func open(_ path: [CodingKey], mapping: Yams.Node.Mapping) -> String {
+  func open(_ path: [CodingKey], mapping: Yams.Node.Mapping) -> Int {
     let id = Self.identity(path)
-    if objects[id] == nil {
-      objects[id] = Object(path: path, mapping: mapping)
-      order.append(id)
-    }
-    return id
+    if let position = positions[id] { return position }
+    objects.append(Object(id: id, path: path, mapping: mapping))
+    positions[id] = objects.count - 1
+    return objects.count - 1
   }
 
-  func read(_ key: String, in id: String) {
-    objects[id]?.read.insert(key)
+  func read(_ key: String, in position: Int) {
+    objects[position].read.insert(key)
   }
 
   /// Called before a type decodes itself from the node at `path`.
@@ -56,9 +57,8 @@ final class FieldUsage {
   /// failed (their unread fields are not known to be unknown).
   func unknownFields(failed: Set<String>) -> [FieldError] {
     var out: [FieldError] = []
-    for id in order where !failed.contains(id) {
-      guard var object = objects[id] else { continue }
-      for fields in declarations[id] ?? [] {
+    for var object in objects where !failed.contains(object.id) {
+      for fields in declarations[object.id] ?? [] {
         if let fields, let current = object.unmodeled {
           object.unmodeled = current.union(fields)
         } else {
