@@ -97,9 +97,11 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
   }
 
-  /// Notes that the type asked for `key`, so it is not reported as unknown.
+  /// Notes that the type asked for `key`, so it is not reported as unknown. Only keys the
+  /// object has are noted, so an object whose every key was read is known to hold no unknown one.
   private func noteRead(_ key: Key) {
-    if let usageID { decoder.sink.usage?.read(key.stringValue, in: usageID) }
+    guard let usageID, entries[key.stringValue] != nil else { return }
+    decoder.sink.usage?.read(key.stringValue, in: usageID)
   }
 
   /// The decoder for a field's value, telling the usage record which type reads it.

@@ -57,7 +57,8 @@ final class FieldUsage {
   /// failed (their unread fields are not known to be unknown).
   func unknownFields(failed: Set<String>) -> [FieldError] {
     var out: [FieldError] = []
-    for var object in objects where !failed.contains(object.id) {
+    // Every key read: nothing unknown (reads are only noted for keys the object has).
+    for var object in objects where object.read.count < object.mapping.count && !failed.contains(object.id) {
       for fields in declarations[object.id] ?? [] {
         if let fields, let current = object.unmodeled {
           object.unmodeled = current.union(fields)
