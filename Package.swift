@@ -51,10 +51,13 @@ let package = Package(
     // The pure scheduling core: requirements algebra, resources, instance types, topology,
     // first-fit-decreasing and the cost-aware packing.
     .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
+    // Karpenter's controllers, apart from any world: the ClusterStore they read and the
+    // effects they return.
+    .target(name: "Controllers", dependencies: ["Scheduling", "KarpenterAPI", "KubernetesAPI"]),
     // The embedded world: in-memory cluster, simulated cloud, virtual clock, Scenario, reports.
     .target(
       name: "Simulation",
-      dependencies: ["Scheduling", "InstanceCatalogs", "Manifests", "KarpenterAPI", "KubernetesAPI", "ManifestCoding"]),
+      dependencies: ["Controllers", "Scheduling", "InstanceCatalogs", "Manifests", "KarpenterAPI", "KubernetesAPI", "ManifestCoding"]),
     // Raw instance-type facts (AWS us-east-1 catalog, kwok's generic types) as plain values.
     .target(name: "InstanceCatalogs", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
 

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -191,7 +192,7 @@ extension Simulation {
       }
       // Replacing several nodes by one of a type they already run is never better than deleting
       // all but one of them (upstream's filterOutSameInstanceType).
-      if set.count > 1 && set.contains(where: { nodes[$0.name]?.instanceType == launch.type.name }) {
+      if set.count > 1 && set.contains(where: { store[node: $0.name]?.instanceType == launch.type.name }) {
         return .rejected("Can't replace several nodes by one of a type they already run")
       }
       newPrice = launch.offering.price
@@ -230,7 +231,7 @@ extension Simulation {
   func simulate(_ names: [String], probe: ReschedulingProbe) -> ReschedulingPlan {
     let keys = names.flatMap { reschedulablePods($0) }
     let schedulingPods = keys.enumerated().map { i, key in
-      let p = pods[key]!
+      let p = store[pod: key]!
       var pod = p.pod
       pod.spec?.nodeName = nil
       return SchedulingPod(index: i, pod: pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
@@ -246,8 +247,8 @@ extension Simulation {
   /// are never moved onto a node that has not initialized (it may never), as upstream refuses
   /// a consolidation that would schedule against an uninitialized NodeClaim.
   func clusterSchedulingInput() -> SchedulingInput {
-    let existing = nodes.keys.sorted().compactMap { name -> ExistingNode? in
-      let node = nodes[name]!
+    let existing = store.nodeNames.compactMap { name -> ExistingNode? in
+      let node = store[node: name]!
       guard node.disruption == nil, node.initializedAt != nil, node.instanceGoneAt == nil else { return nil }
       return existingNode(node, includeNominated: true)
     }

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -50,18 +51,18 @@ extension Simulation {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
     // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
-    if nodes.values.contains(where: { $0.disruption != nil }) { return }
-    if pods.values.contains(where: {
+    if store.nodes.values.contains(where: { $0.disruption != nil }) { return }
+    if store.pods.values.contains(where: {
       $0.node == nil && !$0.isDaemon && ($0.nominated != nil || $0.awaitingProvisioner)
     }) {
       return
     }
     // Nothing changed and no timer ran out: the last pass's answer still holds.
-    guard clusterVersion != evaluatedVersion || now >= nextTimedCheck else { return }
-    evaluatedVersion = clusterVersion
+    guard store.generation != evaluatedVersion || now >= nextTimedCheck else { return }
+    evaluatedVersion = store.generation
     nextTimedCheck = nextConsolidateAfterTime()
     takeDisruptionSnapshot()
-    let candidacies = nodes.keys.sorted().map { ($0, candidacy($0)) }
+    let candidacies = store.nodeNames.map { ($0, candidacy($0)) }
     explainBlockedNodes(candidacies)
     if let command = driftCommand() { propose(command); return }
     let candidates = Self.candidates(candidacies)
@@ -95,7 +96,7 @@ extension Simulation {
   /// Managed, Ready nodes that are not being disrupted, whose consolidateAfter has passed,
   /// with no do-not-disrupt pod and no pod a PodDisruptionBudget protects right now.
   func consolidationCandidates() -> [Candidate] {
-    Self.candidates(nodes.keys.sorted().map { ($0, candidacy($0)) })
+    Self.candidates(store.nodeNames.map { ($0, candidacy($0)) })
   }
 
   /// The candidates among judged nodes, cheapest to disrupt first.
@@ -117,9 +118,9 @@ extension Simulation {
   }
 
   func candidacy(_ name: String) -> Candidacy {
-    let node = nodes[name]!
+    let node = store[node: name]!
     guard node.ready, node.initializedAt != nil, node.disruption == nil, let poolName = node.nodePool,
-      let pool = input.nodePools.first(where: { $0.name == poolName })
+      let pool = store.nodePools.first(where: { $0.name == poolName })
     else { return .notEligible }
     // Static NodePools are never consolidated (emptiness included), as upstream.
     if pool.isStatic { return .notEligible }
@@ -133,7 +134,7 @@ extension Simulation {
     let podKeys = reschedulablePods(name)
     var cost = 0.0
     for key in podKeys {
-      guard let pod = pods[key] else { continue }
+      guard let pod = store[pod: key] else { continue }
       if let refusal = evictionRefusal(pod) { return .blocked(refusal) }
       cost += evictionCost(pod)
     }
@@ -148,12 +149,12 @@ extension Simulation {
   /// Balanced's disruption cost of a node holding `podKeys`: 1 for the node plus the pods'
   /// eviction costs floored at 0.
   func balancedDisruption(of podKeys: [String]) -> Double {
-    podKeys.reduce(1.0) { $0 + max(0, pods[$1].map(evictionCost) ?? 0) }
+    podKeys.reduce(1.0) { $0 + max(0, store[pod: $1].map(evictionCost) ?? 0) }
   }
 
   /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close
   /// to expiry are cheaper to disrupt, as upstream orders them.
-  func lifetimeRemaining(_ node: SimNode, _ pool: NodePool) -> Double {
+  func lifetimeRemaining(_ node: StateNode, _ pool: NodePool) -> Double {
     guard let lifetime = Self.expireAfter(pool), lifetime > 0 else { return 1 }
     return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
   }
@@ -167,7 +168,7 @@ extension Simulation {
   /// that one of its candidates would be disrupted for; clears it where that no longer holds.
   mutating func explainBlockingBudgets(_ candidates: [Candidate]) {
     let withCandidates = Set(candidates.map(\.pool.name))
-    for pool in input.nodePools where !withCandidates.contains(pool.name) {
+    for pool in store.nodePools where !withCandidates.contains(pool.name) {
       for reason in [NodeRemovalReason.empty, .underutilized] {
         clearExplanation("DisruptionBlocked/\(reason)", name: pool.name, kind: "NodePool")
       }
@@ -204,7 +205,7 @@ extension Simulation {
   /// candidate filter says it (do-not-disrupt, a PodDisruptionBudget). Nil when it may be
   /// evicted; a pod without a controller may, as upstream evicts it, and the decision says it
   /// will not come back (``orphanNote(_:)``).
-  func evictionRefusal(_ pod: SimPod) -> String? {
+  func evictionRefusal(_ pod: StatePod) -> String? {
     if doNotDisrupt(pod) { return "Pod \(pod.key) has \"karpenter.sh/do-not-disrupt\" annotation" }
     if disruptionBudgets.blocks(pod) { return "A PodDisruptionBudget prevents evicting pod \(pod.key)" }
     return nil
@@ -213,13 +214,13 @@ extension Simulation {
   /// What a decision adds about the pods on its nodes that no controller would recreate, or
   /// nil when there are none.
   func orphanNote(_ nodeNames: [String]) -> String? {
-    let orphans = nodeNames.flatMap { reschedulablePods($0) }.filter { pods[$0]?.pod.controllerOwner == nil }.sorted()
+    let orphans = nodeNames.flatMap { reschedulablePods($0) }.filter { store[pod: $0]?.pod.controllerOwner == nil }.sorted()
     guard !orphans.isEmpty else { return nil }
     let shown = orphans.prefix(5).joined(separator: ", ") + (orphans.count > 5 ? " and \(orphans.count - 5) more" : "")
     return "\(orphans.count) pod(s) without a controller will be evicted and not come back (\(shown))"
   }
 
-  func doNotDisrupt(_ pod: SimPod) -> Bool {
+  func doNotDisrupt(_ pod: StatePod) -> Bool {
     guard let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation] else { return false }
     if value == "true" { return true }
     if let seconds = Scenario.seconds(value) { return now - pod.createdAt < seconds }
@@ -227,7 +228,7 @@ extension Simulation {
   }
 
   /// Upstream's eviction cost: 1 + deletion cost / 2^27 + priority / 2^25, clamped to ±10.
-  func evictionCost(_ pod: SimPod) -> Double {
+  func evictionCost(_ pod: StatePod) -> Double {
     var cost = 1.0
     if let deletion = pod.pod.annotations["controller.kubernetes.io/pod-deletion-cost"].flatMap(Double.init) {
       cost += deletion / pow(2, 27)
@@ -254,10 +255,10 @@ extension Simulation {
   }
 
   func allowedDisruptions(pool: NodePool, reason: NodeRemovalReason) -> Int {
-    let poolNodes = nodes.values.lazy.filter { $0.nodePool == pool.name }
+    let poolNodes = store.nodes.values.lazy.filter { $0.nodePool == pool.name }
     let disrupting =
       poolNodes.filter { $0.disruption != nil }.count
-      + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { nodes[$0]?.nodePool == pool.name }
+      + commands.values.filter { !$0.executing }.flatMap(\.nodes).filter { store[node: $0]?.nodePool == pool.name }
       .count
     var allowed = Int.max
     for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
@@ -284,20 +285,20 @@ extension Simulation {
   /// changed), and budget windows are checked every minute.
   func nextConsolidateAfterTime() -> Double {
     var next = Double.infinity
-    for node in nodes.values where node.nodePool != nil && node.disruption == nil {
-      guard let pool = input.nodePools.first(where: { $0.name == node.nodePool }), !pool.isStatic,
+    for node in store.nodes.values where node.nodePool != nil && node.disruption == nil {
+      guard let pool = store.nodePools.first(where: { $0.name == node.nodePool }), !pool.isStatic,
         let seconds = Scenario.seconds(pool.spec?.disruption?.consolidateAfter ?? "0s")
       else { continue }
       let t = node.lastPodEvent + seconds
       if t > now { next = min(next, t) }
     }
-    if input.nodePools.contains(where: {
+    if store.nodePools.contains(where: {
       ($0.spec?.disruption?.budgets ?? []).contains { $0.schedule != nil }
     }) {
       next = min(next, now + 60)
     }
     // A pod's do-not-disrupt duration running out frees its node.
-    for pod in pods.values where pod.node != nil {
+    for pod in store.pods.values where pod.node != nil {
       if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation],
         let seconds = Scenario.seconds(value),
         pod.createdAt + seconds > now
@@ -312,7 +313,7 @@ extension Simulation {
 
   func daemonSetPods() -> [DaemonSetPod] {
     var schema = self.schema
-    return input.daemonSets.compactMap { ds -> DaemonSetPod? in
+    return store.daemonSets.compactMap { ds -> DaemonSetPod? in
       guard let template = ds.spec?.template, let spec = template.spec else { return nil }
       let pod = Pod(
         metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels),

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -20,7 +21,7 @@ extension Simulation {
   mutating func validateCommand(_ id: Int) {
     guard var command = commands[id] else { return }
     takeDisruptionSnapshot()  // PodDisruptionBudgets and pool totals as they are now
-    let stillThere = command.nodes.allSatisfy { nodes[$0] != nil && nodes[$0]!.disruption == nil }
+    let stillThere = command.nodes.allSatisfy { store[node: $0] != nil && store[node: $0]!.disruption == nil }
     var valid = stillThere
     if valid && command.reason == .underutilized {
       let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
@@ -51,13 +52,12 @@ extension Simulation {
       record(
         SimulationEvent(
           time: now, type: .disruptionDecided, node: name, reason: command.reason.rawValue, message: command.message))
-      nodes[name]!.disruption = command.reason
+      store[node: name]!.disruption = command.reason
       taintDisrupted(name)
     }
     logDecision(command.reason, nodes: command.nodes, message: command.message)
     command.executing = true
     lastActivity = now
-    clusterVersion += 1
     commands[id] = command
     if command.launched.isEmpty {
       carryOut(id)
@@ -80,15 +80,15 @@ extension Simulation {
   /// nodes now.
   mutating func replacementReady(_ name: String) {
     for id in commands.keys.sorted() where commands[id]!.launched.contains(name) {
-      if commands[id]!.launched.allSatisfy({ nodes[$0]?.initializedAt != nil }) { carryOut(id) }
+      if commands[id]!.launched.allSatisfy({ store[node: $0]?.initializedAt != nil }) { carryOut(id) }
     }
   }
 
   /// Drains and deletes a command's nodes (its replacements, if any, are Ready).
   mutating func carryOut(_ id: Int) {
     guard let command = commands.removeValue(forKey: id) else { return }
-    for name in command.nodes where nodes[name] != nil {
-      nodes[name]!.disruption = nil  // let startTermination set it
+    for name in command.nodes where store[node: name] != nil {
+      store[node: name]!.disruption = nil  // let startTermination set it
       startTermination(name, reason: command.reason)
     }
   }

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -11,19 +12,19 @@ struct PDBStatus {
   init() {}
 
   init(_ sim: Simulation) {
-    for pdb in sim.input.podDisruptionBudgets {
+    for pdb in sim.store.podDisruptionBudgets {
       guard let selector = pdb.spec?.selector,
         !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty
       else { continue }
       let namespace = pdb.namespace
       var expected = 0
       var healthy = 0
-      for pod in sim.pods.values
+      for pod in sim.store.pods.values
       where (pod.pod.metadata.namespace ?? "default") == namespace
         && selector.matches(pod.pod.metadata.labels ?? [:])
       {
         expected += 1
-        if pod.node.flatMap({ sim.nodes[$0]?.ready }) ?? false { healthy += 1 }
+        if pod.node.flatMap({ sim.store[node: $0]?.ready }) ?? false { healthy += 1 }
       }
       let desired: Int
       if let min = pdb.spec?.minAvailable {
@@ -37,7 +38,7 @@ struct PDBStatus {
     }
   }
 
-  func blocks(_ pod: SimPod) -> Bool {
+  func blocks(_ pod: StatePod) -> Bool {
     let namespace = pod.pod.metadata.namespace ?? "default"
     let labels = pod.pod.metadata.labels ?? [:]
     return budgets.contains { $0.namespace == namespace && $0.allowed < 1 && $0.selector.matches(labels) }
@@ -56,8 +57,8 @@ extension Simulation {
   mutating func takeDisruptionSnapshot() {
     disruptionBudgets = PDBStatus(self)
     var totals: [String: PoolTotals] = [:]
-    for name in nodes.keys.sorted() {
-      let node = nodes[name]!
+    for name in store.nodeNames {
+      let node = store[node: name]!
       guard let pool = node.nodePool else { continue }
       totals[pool, default: PoolTotals()].cost += node.price
       totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: reschedulablePods(name))

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -19,7 +20,7 @@ extension Simulation {
   /// not in the input): when it changes, the nodes have drifted from their provider settings.
   func nodeClassHash(_ pool: NodePool) -> String? {
     guard let ref = pool.spec?.template?.spec?.nodeClassRef, ref.kind == nil || ref.kind == EC2NodeClass.kind,
-      let name = ref.name, let nodeClass = input.nodeClasses[name]
+      let name = ref.name, let nodeClass = store.nodeClasses[name]
     else { return nil }
     return "\(name)/" + Self.hash(nodeClass.spec)
   }
@@ -39,7 +40,7 @@ extension Simulation {
   /// Drift: a node whose NodePool template changed (hash), whose labels no longer meet the
   /// NodePool's requirements, or whose NodePool is gone. Replaced, within "Drifted" budgets.
   mutating func driftCommand() -> DisruptionCommand? {
-    for pool in input.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
+    for pool in store.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
       templateHashes[pool.name] = (pool.spec?.template, computeTemplateHash(pool))
     }
     var classHashes: [String: String?] = [:]
@@ -49,12 +50,12 @@ extension Simulation {
       classHashes[pool.name] = hash
       return hash
     }
-    for name in nodes.keys.sorted() {
-      let node = nodes[name]!
+    for name in store.nodeNames {
+      let node = store[node: name]!
       guard node.ready, node.initializedAt != nil, node.disruption == nil, let poolName = node.nodePool,
         node.annotations[WellKnown.doNotDisruptAnnotation] != "true"
       else { continue }
-      let pool = input.nodePools.first { $0.name == poolName }
+      let pool = store.nodePools.first { $0.name == poolName }
       var why: String?
       if let pool {
         if let before = node.driftedBefore {
@@ -113,7 +114,7 @@ extension Simulation {
   /// Why the first pod on the node that may not be evicted now may not (nil when all may).
   func firstEvictionRefusal(on name: String) -> String? {
     for key in reschedulablePods(name) {
-      if let refusal = pods[key].flatMap(evictionRefusal) { return refusal }
+      if let refusal = store[pod: key].flatMap(evictionRefusal) { return refusal }
     }
     return nil
   }

@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -15,7 +16,7 @@ extension Simulation {
   /// The liveness check: the NodeClaim launched but its node never joined, so Karpenter deletes
   /// it (the instance is terminated) and the pods it was meant for go back to the provisioner.
   mutating func registrationTimeout(_ name: String) {
-    guard let node = nodes[name], node.registeredAt == nil, node.instanceGoneAt == nil else { return }
+    guard let node = store[node: name], node.registeredAt == nil, node.instanceGoneAt == nil else { return }
     let ttl = formatDuration(Self.registrationTTL)
     let message =
       "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within \(ttl); deleting it"
@@ -30,9 +31,9 @@ extension Simulation {
   /// Returns whether the node was released.
   @discardableResult
   mutating func releaseFromCommand(_ name: String, reason: NodeRemovalReason) -> Bool {
-    guard nodes[name] != nil, nodes[name]!.disruption == reason else { return false }
-    nodes[name]!.disruption = nil
-    nodes[name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+    guard store[node: name] != nil, store[node: name]!.disruption == reason else { return false }
+    store[node: name]!.disruption = nil
+    store[node: name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
     return true
   }
 
@@ -40,12 +41,11 @@ extension Simulation {
   /// and the Node goes NotReady; garbage collection notices at its next two-minute pass.
   mutating func instanceTerminated(_ name: String) {
     // Only NodeClaims' instances: the cloud knows nothing of nodes Karpenter does not manage.
-    guard let node = nodes[name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
+    guard let node = store[node: name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
     cloud.lose(name)
     if node.initializedAt == nil { awaitingInitialization -= 1 }
-    nodes[name]!.instanceGoneAt = now
-    nodes[name]!.ready = false
-    clusterVersion += 1
+    store[node: name]!.instanceGoneAt = now
+    store[node: name]!.ready = false
     lastActivity = now
     guard !garbageCollectionScheduled else { return }
     garbageCollectionScheduled = true
@@ -57,12 +57,12 @@ extension Simulation {
   /// lists are deleted with their Nodes; their pods are recreated elsewhere by their controllers.
   mutating func collectGarbage() {
     let existing = cloud.instances()
-    for name in nodes.keys.sorted()
-    where nodes[name]!.nodePool != nil && nodes[name]!.launchedAt != nil && !existing.contains(name) {
+    for name in store.nodeNames
+    where store[node: name]!.nodePool != nil && store[node: name]!.launchedAt != nil && !existing.contains(name) {
       log(
         "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
         ["NodeClaim": name, "Node": name])
-      nodes[name]!.disruption = .garbageCollected
+      store[node: name]!.disruption = .garbageCollected
       for key in reschedulablePods(name) {
         record(
           SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: NodeRemovalReason.garbageCollected.rawValue))
@@ -75,7 +75,7 @@ extension Simulation {
   /// A spot rebalance recommendation: upstream only reports it (a Kubernetes Event); the node
   /// stays until an interruption notice, if one comes.
   mutating func rebalanceRecommendation(_ name: String) {
-    guard let node = nodes[name], node.capacityType == WellKnown.capacityTypeSpot else { return }
+    guard let node = store[node: name], node.capacityType == WellKnown.capacityTypeSpot else { return }
     kubernetesEvent(
       "Normal", "SpotRebalanceRecommendation", kind: "Node", name: name,
       message: "Spot rebalance recommendation was triggered")
@@ -86,7 +86,7 @@ extension Simulation {
   /// undone (taints removed, the nodes stay); replacements already up remain as capacity.
   mutating func replacementTimeout(_ id: Int) {
     guard let command = commands.removeValue(forKey: id) else { return }
-    let late = command.launched.filter { nodes[$0]?.initializedAt == nil }
+    let late = command.launched.filter { store[node: $0]?.initializedAt == nil }
     for name in command.nodes where releaseFromCommand(name, reason: command.reason) {
       kubernetesEvent(
         "Warning", "DisruptionBlocked", kind: "Node", name: name,
@@ -98,7 +98,6 @@ extension Simulation {
       "disruption", "failed to disrupt nodes, replacements did not initialize",
       ["command": command.message, "reason": command.reason.rawValue])
     lastActivity = now
-    clusterVersion += 1
     scheduleKubeScheduler(at: now)
     requestStaticCapacity()  // a static pool may now have a node too many
   }

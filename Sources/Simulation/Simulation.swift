@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -77,8 +78,8 @@ public struct Simulation: Sendable {
   /// could still register, lose its startup taints or time out).
   var awaitingInitialization = 0
   var queue = EventQueue<Action>()
-  var nodes: [String: SimNode] = [:]
-  var pods: [String: SimPod] = [:]
+  /// Karpenter's view of the nodes and pods (the in-memory API store fills it at once).
+  var store = ClusterStore()
   var events: [SimulationEvent] = []
   var namer = NodeNamer()
   var lastActivity = 0.0
@@ -95,7 +96,6 @@ public struct Simulation: Sendable {
   /// last consolidation pass.
   var commands: [Int: DisruptionCommand] = [:]
   var nextCommandID = 0
-  var clusterVersion = 0
   var evaluatedVersion = -1
   var nextTimedCheck = 0.0
   var disruptionScheduled = false
@@ -132,6 +132,10 @@ public struct Simulation: Sendable {
     try SimulationLimits.check(input)
     self.input = input
     self.options = options
+    store.nodePools = input.nodePools
+    store.nodeClasses = input.nodeClasses
+    store.daemonSets = input.daemonSets
+    store.podDisruptionBudgets = input.podDisruptionBudgets
     let spec = input.scenario.spec
     epoch = options.epoch ?? spec?.start.flatMap(Scenario.unixTime) ?? SimulationOptions.virtualEpoch
     nodeStartup = spec?.cloud?.nodeStartup.flatMap(Scenario.seconds) ?? 30
@@ -139,7 +143,7 @@ public struct Simulation: Sendable {
     duration = spec?.duration.flatMap(Scenario.seconds)
     do {
       catalog = try CloudCatalog.build(
-        cloud: spec?.cloud, nodePools: input.nodePools, nodeClasses: input.nodeClasses, schema: &schema)
+        cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &schema)
     } catch let error as CloudCatalog.BuildError {
       throw SimulationError(description: error.description)
     } catch {
@@ -159,7 +163,7 @@ public struct Simulation: Sendable {
       let allocatable = try schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
       let priced = catalog.offering(forLabels: labels)
       let nodePool = labels[WellKnown.nodePoolLabel] ?? claim?.labels[WellKnown.nodePoolLabel]
-      nodes[node.name] = SimNode(
+      store[node: node.name] = StateNode(
         name: node.name, nodePool: nodePool,
         instanceType: labels[WellKnown.instanceTypeLabel],
         zone: labels[WellKnown.zoneLabel], capacityType: labels[WellKnown.capacityTypeLabel],
@@ -167,9 +171,9 @@ public struct Simulation: Sendable {
         allocatable: allocatable, createdAt: 0,
         ready: true, launchedAt: 0, registeredAt: 0, initializedAt: 0)
       // The Node's annotations win over its NodeClaim's (karpenter.sh/do-not-disrupt on either).
-      nodes[node.name]!.annotations = (claim?.annotations ?? [:]).merging(node.annotations) { $1 }
+      store[node: node.name]!.annotations = (claim?.annotations ?? [:]).merging(node.annotations) { $1 }
       if let drifted = claim?.status?.conditions?.first(where: { $0.type == "Drifted" }), drifted.status == "True" {
-        nodes[node.name]!.driftedBefore =
+        store[node: node.name]!.driftedBefore =
           "its NodeClaim was already Drifted (\(drifted.reason ?? drifted.message ?? "no reason given"))"
       }
       // A managed input Node has a NodeClaim and an instance the cloud knows of.
@@ -181,7 +185,7 @@ public struct Simulation: Sendable {
       try addPod(pod)
     }
     try reconcileWorkloads()
-    for name in nodes.keys.sorted() {
+    for name in store.nodeNames {
       try startDaemonSets(on: name)
       stampFromNodePool(name)
     }
@@ -201,23 +205,23 @@ public struct Simulation: Sendable {
     let volume = Requirements(
       nodeSelectorRequirements: Workloads.volumeRequirements(
         pod, input: input, statefulSetClaims: statefulSetClaims))
-    var sim = SimPod(
+    var sim = StatePod(
       pod: pod, requests: requests, volumeRequirements: volume, node: nil, nominated: nil,
       isDaemon: pod.isDaemonSetPod)
     sim.createdAt = now
     let key = sim.key
     if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty {
-      if nodes[nodeName] != nil {
+      if store[node: nodeName] != nil {
         sim.node = nodeName
-        nodes[nodeName]!.bind(key, requests, hostPorts: pod.hostPorts, at: now)
+        store[node: nodeName]!.bind(key, requests, hostPorts: pod.hostPorts, at: now)
       } else {
         sim.pendingReason = .namesMissingNode(nodeName)
       }
-      pods[key] = sim
+      store[pod: key] = sim
       return
     }
     sim.awaitingProvisioner = true
-    pods[key] = sim
+    store[pod: key] = sim
   }
 
   /// The taints the node lifecycle controller keeps on a cordoned Node
@@ -238,14 +242,14 @@ public struct Simulation: Sendable {
   }
 
   mutating func startDaemonSets(on nodeName: String) throws {
-    guard let node = nodes[nodeName] else { return }
+    guard let node = store[node: nodeName] else { return }
     // DaemonSets that already have their pod on the node (a cluster dump's own pods).
     let running = Set(
       node.pods.compactMap { key -> String? in
-        guard let p = pods[key], p.isDaemon, let owner = p.pod.controllerOwner else { return nil }
+        guard let p = store[pod: key], p.isDaemon, let owner = p.pod.controllerOwner else { return nil }
         return "\(p.pod.namespace)/\(owner.name)"
       })
-    for ds in input.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) })
+    for ds in store.daemonSets.sorted(by: { ($0.namespace, $0.name) < ($1.namespace, $1.name) })
     where !running.contains("\(ds.namespace)/\(ds.name)") {
       guard
         let pod = Workloads.daemonPod(
@@ -253,7 +257,7 @@ public struct Simulation: Sendable {
       else {
         continue
       }
-      if pods["\(pod.namespace)/\(pod.name)"] != nil { continue }
+      if store[pod: "\(pod.namespace)/\(pod.name)"] != nil { continue }
       try addPod(pod)
       if now > 0 || node.createdAt > 0 {
         record(

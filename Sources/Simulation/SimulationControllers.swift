@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -9,12 +10,12 @@ extension Simulation {
   /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
   /// topology spread, host ports), trying the node Karpenter nominated first.
   mutating func runKubeScheduler() {
-    let pending = pods.keys.sorted().compactMap { key -> SimPod? in
-      let p = pods[key]!
+    let pending = store.pods.keys.sorted().compactMap { key -> StatePod? in
+      let p = store[pod: key]!
       return p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? p : nil
     }
     if !pending.isEmpty {
-      let readyNodes = nodes.keys.sorted().compactMap { nodes[$0]!.ready ? nodes[$0]! : nil }
+      let readyNodes = store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
       var nominations: [Int: String] = [:]
       let schedulingPods = pending.enumerated().map { i, p in
         if let n = p.nominated { nominations[i] = n }
@@ -32,24 +33,23 @@ extension Simulation {
         bind(pending[i].key, to: nodeName)
       }
     }
-    if pods.values.contains(where: { $0.awaitingProvisioner && $0.node == nil }) {
+    if store.pods.values.contains(where: { $0.awaitingProvisioner && $0.node == nil }) {
       requestProvisioning()
     }
   }
 
   mutating func bind(_ key: String, to nodeName: String) {
-    guard var pod = pods[key] else { return }
-    if let nominated = pod.nominated, nominated != nodeName, nodes[nominated] != nil {
-      nodes[nominated]!.unhold(key, pod.requests)
+    guard var pod = store[pod: key] else { return }
+    if let nominated = pod.nominated, nominated != nodeName, store[node: nominated] != nil {
+      store[node: nominated]!.unhold(key, pod.requests)
     }
-    nodes[nodeName]!.bind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
-    clusterVersion += 1
+    store[node: nodeName]!.bind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
     pod.node = nodeName
     pod.nominated = nil
     pod.awaitingProvisioner = false
     pod.pendingReason = nil
     pod.pod.spec?.nodeName = nodeName
-    pods[key] = pod
+    store[pod: key] = pod
     record(SimulationEvent(time: now, type: .podBound, node: nodeName, pod: key, reason: nil))
     lastActivity = now
   }
@@ -57,17 +57,17 @@ extension Simulation {
   /// The node as a scheduler sees it. Karpenter's view (`includeNominated`) counts pods
   /// nominated to it and ignores startup taints, which are expected to go (as upstream does for
   /// nodes not yet initialized); the kube-scheduler's counts bound pods only and honours them.
-  func existingNode(_ node: SimNode, includeNominated: Bool) -> ExistingNode {
+  func existingNode(_ node: StateNode, includeNominated: Bool) -> ExistingNode {
     let podKeys = includeNominated ? node.pods.union(node.nominated) : node.pods
     var requested = node.requested
     if !includeNominated {
-      for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
+      for key in node.nominated { if let p = store[pod: key] { requested -= p.requests } }
     }
     return ExistingNode(
       name: node.name, labels: node.labels,
       taints: includeNominated ? node.taints : node.taints + node.startupTaints,
       allocatable: node.allocatable,
-      requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
+      requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { store[pod: $0]?.pod })
   }
 
   // MARK: Provisioner
@@ -76,7 +76,7 @@ extension Simulation {
   /// then against the NodePools, and launches the NodeClaims it decides on.
   mutating func provision() {
     let (schedulingInput, pending) = provisioningInput()
-    for p in pending { pods[p.key]!.awaitingProvisioner = false }
+    for p in pending { store[pod: p.key]!.awaitingProvisioner = false }
     guard !pending.isEmpty else { return }
     let result = Scheduler.solve(schedulingInput)
     apply(result, pending: pending)
@@ -84,9 +84,9 @@ extension Simulation {
 
   /// What the provisioner hands the scheduler: the pods pending and not nominated, existing and
   /// in-flight nodes with what is bound or nominated to them, the NodePools and DaemonSets.
-  func provisioningInput() -> (SchedulingInput, [SimPod]) {
-    let pending = pods.keys.sorted().compactMap { key -> SimPod? in
-      let p = pods[key]!
+  func provisioningInput() -> (SchedulingInput, [StatePod]) {
+    let pending = store.pods.keys.sorted().compactMap { key -> StatePod? in
+      let p = store[pod: key]!
       return p.node == nil && p.nominated == nil && !p.isDaemon
         && p.pendingReason?.isSchedulable != false ? p : nil
     }
@@ -94,8 +94,8 @@ extension Simulation {
       SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
     }
     // A node whose instance vanished is no capacity, though garbage collection has not removed it yet.
-    let existing = nodes.keys.sorted().compactMap { name in
-      nodes[name]!.instanceGoneAt == nil ? existingNode(nodes[name]!, includeNominated: true) : nil
+    let existing = store.nodeNames.compactMap { name in
+      store[node: name]!.instanceGoneAt == nil ? existingNode(store[node: name]!, includeNominated: true) : nil
     }
     let daemons = daemonSetPods()
     var schedulingInput = SchedulingInput(
@@ -105,40 +105,39 @@ extension Simulation {
     return (schedulingInput, pending)
   }
 
-  mutating func apply(_ result: SchedulingResult, pending: [SimPod]) {
+  mutating func apply(_ result: SchedulingResult, pending: [StatePod]) {
     var bindNow = false
     for (i, nodeName) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
       nominate(pending[i].key, to: nodeName)
-      if nodes[nodeName]?.ready == true { bindNow = true }
+      if store[node: nodeName]?.ready == true { bindNow = true }
     }
     for claim in result.newNodeClaims {
       launch(claim, pods: claim.pods.map { pending[$0].key })
     }
-    clusterVersion += 1
     for (i, reason) in result.unschedulable {
-      pods[pending[i].key]!.pendingReason = .unschedulable(reason)
+      store[pod: pending[i].key]!.pendingReason = .unschedulable(reason)
     }
     // Launches change what limits allow (a NodeClaim's reservation becomes the launched type's
     // capacity): try the rest again in the next batch, as Karpenter's provisioner keeps doing
     // while pods are pending. A batch that launches nothing ends the retries.
     if !result.newNodeClaims.isEmpty && !result.unschedulable.isEmpty {
-      for i in result.unschedulable.keys { pods[pending[i].key]!.awaitingProvisioner = true }
+      for i in result.unschedulable.keys { store[pod: pending[i].key]!.awaitingProvisioner = true }
       requestProvisioning()
     }
     if bindNow { scheduleKubeScheduler(at: now) }
   }
 
   mutating func nominate(_ key: String, to nodeName: String) {
-    guard pods[key] != nil, nodes[nodeName] != nil else { return }
-    pods[key]!.nominated = nodeName
-    pods[key]!.pendingReason = nil
-    nodes[nodeName]!.hold(key, pods[key]!.requests)
+    guard store[pod: key] != nil, store[node: nodeName] != nil else { return }
+    store[pod: key]!.nominated = nodeName
+    store[pod: key]!.pendingReason = nil
+    store[node: nodeName]!.hold(key, store[pod: key]!.requests)
   }
 
   /// The NodePools as the scheduler sees them, with what their limits still allow. Static
   /// NodePools launch nothing for pods (upstream's provisioner leaves them out, gate or not).
   func nodePoolTemplates() -> [NodePoolTemplate] {
-    input.nodePools.filter { !$0.isStatic }.compactMap { pool in
+    store.nodePools.filter { !$0.isStatic }.compactMap { pool in
       guard let templateSpec = pool.spec?.template?.spec else { return nil }
       var schema = self.schema
       var remaining: Resources?
@@ -154,7 +153,7 @@ extension Simulation {
           }
           remaining = vector
         }
-        for node in nodes.values where node.nodePool == pool.name {
+        for node in store.nodes.values where node.nodePool == pool.name {
           if remaining != nil,
             let type = node.instanceType.flatMap({ catalog.instanceType(named: $0, nodePool: pool.name) })
           {
@@ -195,7 +194,7 @@ extension Simulation {
           time: now, type: .launchFailed, node: name, pod: nil,
           reason: "no available offering among \(count) instance types"))
       for key in podKeys {
-        pods[key]?.pendingReason = .noOffering
+        store[pod: key]?.pendingReason = .noOffering
       }
       return nil
     case .failure(.insufficientCapacity(let typeName, let zone, let capacityType)):
@@ -209,9 +208,9 @@ extension Simulation {
       launchFailureCache[SimulatedCloud.key(typeName, zone, capacityType)] = now + Self.unavailableOfferingTTL
       queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
       refreshOfferings()
-      for podKey in podKeys where pods[podKey] != nil {
-        pods[podKey]!.pendingReason = .launchFailed
-        pods[podKey]!.awaitingProvisioner = true
+      for podKey in podKeys where store[pod: podKey] != nil {
+        store[pod: podKey]!.pendingReason = .launchFailed
+        store[pod: podKey]!.awaitingProvisioner = true
       }
       requestProvisioning()
       return nil
@@ -224,14 +223,14 @@ extension Simulation {
     labels[WellKnown.instanceTypeLabel] = type.name
     labels[WellKnown.hostnameLabel] = name
     labels[WellKnown.nodePoolLabel] = claim.nodePool
-    nodes[name] = SimNode(
+    store[node: name] = StateNode(
       name: name, nodePool: claim.nodePool, instanceType: type.name, zone: offering.zone,
       capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
       startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false,
       launchedAt: now)
     stampFromNodePool(name)
     awaitingInitialization += 1
-    nodes[name]!.lastPodEvent = now
+    store[node: name]!.lastPodEvent = now
     let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
     let reason =
       forWhat
@@ -249,7 +248,6 @@ extension Simulation {
     if cloud.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
     queue.schedule(.registrationTimeout(name), at: now + Self.registrationTTL)
     lastActivity = now
-    clusterVersion += 1
     return name
   }
 
@@ -258,16 +256,15 @@ extension Simulation {
   /// says they take a while).
   mutating func nodeBecameReady(_ name: String) {
     // A vanished instance never reports Ready.
-    guard nodes[name] != nil, nodes[name]!.instanceGoneAt == nil else { return }
-    nodes[name]!.ready = true
-    nodes[name]!.registeredAt = now
+    guard store[node: name] != nil, store[node: name]!.instanceGoneAt == nil else { return }
+    store[node: name]!.ready = true
+    store[node: name]!.registeredAt = now
     record(SimulationEvent(time: now, type: .nodeReady, node: name, pod: nil, reason: nil))
     log("nodeclaim.lifecycle", "registered nodeclaim", ["NodeClaim": name, "Node": name])
     try? startDaemonSets(on: name)
-    nodes[name]!.lastPodEvent = now
+    store[node: name]!.lastPodEvent = now
     lastActivity = now
-    clusterVersion += 1
-    if nodes[name]!.startupTaints.isEmpty || startupTaintRemoval <= 0 {
+    if store[node: name]!.startupTaints.isEmpty || startupTaintRemoval <= 0 {
       initialize(name)
     } else {
       queue.schedule(.initialize(name), at: now + startupTaintRemoval)
@@ -277,16 +274,15 @@ extension Simulation {
 
   /// Startup taints are gone: the NodeClaim is Initialized; replacements it stood for proceed.
   mutating func initialize(_ name: String) {
-    guard nodes[name] != nil, nodes[name]!.initializedAt == nil, nodes[name]!.ready,
-      nodes[name]!.instanceGoneAt == nil
+    guard store[node: name] != nil, store[node: name]!.initializedAt == nil, store[node: name]!.ready,
+      store[node: name]!.instanceGoneAt == nil
     else { return }
     awaitingInitialization -= 1
-    nodes[name]!.startupTaints = []
-    nodes[name]!.initializedAt = now
+    store[node: name]!.startupTaints = []
+    store[node: name]!.initializedAt = now
     try? startDaemonSets(on: name)  // those that do not tolerate the startup taints
     log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     lastActivity = now
-    clusterVersion += 1
     scheduleKubeScheduler(at: now)
     replacementReady(name)
   }
@@ -294,11 +290,11 @@ extension Simulation {
   /// What a node takes from its NodePool when its NodeClaim is created (or, for an input Node,
   /// at time 0): the template and EC2NodeClass hashes drift is judged by, and its expiry.
   mutating func stampFromNodePool(_ name: String) {
-    guard let poolName = nodes[name]?.nodePool,
-      let pool = input.nodePools.first(where: { $0.name == poolName })
+    guard let poolName = store[node: name]?.nodePool,
+      let pool = store.nodePools.first(where: { $0.name == poolName })
     else { return }
-    nodes[name]!.templateHash = templateHash(pool)
-    nodes[name]!.nodeClassHash = nodeClassHash(pool)
+    store[node: name]!.templateHash = templateHash(pool)
+    store[node: name]!.nodeClassHash = nodeClassHash(pool)
     if let seconds = Self.expireAfter(pool) { queue.schedule(.expire(name), at: now + seconds) }
   }
 

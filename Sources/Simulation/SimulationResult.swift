@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -106,8 +107,8 @@ extension Simulation {
     var reports: [SimulationResult.NodeReport] = []
     var perHour = 0.0
     var total = finishedCost
-    for name in nodes.keys.sorted() {
-      let node = nodes[name]!
+    for name in store.nodeNames {
+      let node = store[node: name]!
       perHour += node.pricePerHourNow
       if node.nodePool != nil { total += node.cost(until: endTime) }
       // Until its node registers, a NodeClaim's node carries the unregistered taint.
@@ -127,8 +128,8 @@ extension Simulation {
         ))
     }
     // Sorted by the dictionary's keys (the pods' `namespace/name`), not by copies of the pods.
-    let pending = pods.keys.sorted().compactMap { key -> SimulationResult.PendingPodReport? in
-      guard let p = pods[key], p.node == nil else { return nil }
+    let pending = store.pods.keys.sorted().compactMap { key -> SimulationResult.PendingPodReport? in
+      guard let p = store[pod: key], p.node == nil else { return nil }
       return SimulationResult.PendingPodReport(
         pod: key,
         reason: p.pendingReason?.description
@@ -154,9 +155,9 @@ extension Simulation {
       let latest = explanations[object]!.values.max { ($0.time, $0.reason) < ($1.time, $1.reason) }
       guard let latest else { return nil }
       let name = object.hasPrefix("Node/") ? String(object.dropFirst(5)) : object
-      if object.hasPrefix("Node/") && nodes[name] == nil { return nil }
+      if object.hasPrefix("Node/") && store[node: name] == nil { return nil }
       if object.hasPrefix("NodePool/")
-        && !input.nodePools.contains(where: { "NodePool/\($0.name)" == object })
+        && !store.nodePools.contains(where: { "NodePool/\($0.name)" == object })
       {
         return nil
       }
@@ -168,10 +169,10 @@ extension Simulation {
   /// Pods not bound to a node. Counted again only when the cluster changed (a bind, a removal,
   /// a new pod), and without copying the pods: a sample is taken at every step.
   mutating func pendingPodCount() -> Int {
-    let version = (clusterVersion, pods.count)
+    let version = (store.generation, store.pods.count)
     if let cached = pendingCountCache, cached.version == version { return cached.count }
     var count = 0
-    for pod in pods.values where pod.node == nil { count += 1 }
+    for pod in store.pods.values where pod.node == nil { count += 1 }
     pendingCountCache = (version, count)
     return count
   }
@@ -180,8 +181,8 @@ extension Simulation {
     guard options.keepsHistory else { return }
     var sample = SimulationSample(time: now)
     // Sorted, so the floating-point sum is the same in every process.
-    for name in nodes.keys.sorted() {
-      let node = nodes[name]!
+    for name in store.nodeNames {
+      let node = store[node: name]!
       switch node.capacityType {
       case WellKnown.capacityTypeSpot: sample.spotNodes += 1
       case WellKnown.capacityTypeOnDemand: sample.onDemandNodes += 1

@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -34,7 +35,7 @@ extension Simulation {
   /// NodeClaims is created or deleted; nothing happens without the feature gate.
   mutating func requestStaticCapacity() {
     guard staticCapacityEnabled, !staticCapacityScheduled,
-      input.nodePools.contains(where: \.isStatic)
+      store.nodePools.contains(where: \.isStatic)
     else { return }
     staticCapacityScheduled = true
     queue.schedule(.staticCapacity, at: now)
@@ -43,7 +44,7 @@ extension Simulation {
   func staticCount(_ pool: String) -> StaticPoolCount {
     let marked = Set(commands.values.filter(\.executing).flatMap(\.nodes))
     var count = StaticPoolCount()
-    for node in nodes.values where node.nodePool == pool {
+    for node in store.nodes.values where node.nodePool == pool {
       if marked.contains(node.name) {
         count.pendingDisruption += 1
       } else if node.disruption != nil {
@@ -69,7 +70,7 @@ extension Simulation {
   /// Both static controllers, for every static NodePool in name order.
   mutating func reconcileStaticCapacity() {
     guard staticCapacityEnabled else { return }
-    for pool in input.nodePools where pool.isStatic {
+    for pool in store.nodePools where pool.isStatic {
       let desired = Int(clamping: pool.spec?.replicas ?? 0)
       let count = staticCount(pool.name)
       if count.active > desired {
@@ -153,10 +154,10 @@ extension Simulation {
     let marked = Set(commands.values.filter(\.executing).flatMap(\.nodes))
     var empty: [String] = []
     var occupied: [(name: String, doNotDisrupt: Bool, cost: Double)] = []
-    for name in nodes.keys.sorted() {
-      let node = nodes[name]!
+    for name in store.nodeNames {
+      let node = store[node: name]!
       guard node.nodePool == pool.name, node.disruption == nil, !marked.contains(name) else { continue }
-      let podsOnNode = node.pods.sorted().compactMap { pods[$0] }
+      let podsOnNode = node.pods.sorted().compactMap { store[pod: $0] }
       let doNotDisrupt = podsOnNode.contains(where: doNotDisrupt)
       if !doNotDisrupt && podsOnNode.allSatisfy(\.isDaemon) {
         empty.append(name)

@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -12,20 +13,19 @@ extension Simulation {
   /// `forceful` drains ignore PodDisruptionBudgets and do-not-disrupt (expiration past its
   /// grace period, interruption at its deadline, a deleted Node).
   mutating func startTermination(_ name: String, reason: NodeRemovalReason, forceful: Bool = false) {
-    guard nodes[name] != nil, nodes[name]!.disruption == nil || forceful else { return }
+    guard store[node: name] != nil, store[node: name]!.disruption == nil || forceful else { return }
     taintDisrupted(name)
-    var node = nodes[name]!
+    var node = store[node: name]!
     node.disruption = reason
     if node.drainDeadline == nil,
-      let pool = node.nodePool.flatMap({ p in input.nodePools.first { $0.name == p } }),
+      let pool = node.nodePool.flatMap({ p in store.nodePools.first { $0.name == p } }),
       let grace = pool.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
     {
       node.drainDeadline = now + grace
     }
     if forceful { node.drainDeadline = now }
-    nodes[name] = node
+    store[node: name] = node
     releaseNominations(name)
-    clusterVersion += 1
     lastActivity = now
     drain(name)
     requestProvisioning()
@@ -35,20 +35,20 @@ extension Simulation {
   /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
   mutating func taintDisrupted(_ name: String) {
     let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
-    if nodes[name]?.taints.contains(where: { $0.matches(taint) }) == false {
-      nodes[name]!.taints.append(taint)
+    if store[node: name]?.taints.contains(where: { $0.matches(taint) }) == false {
+      store[node: name]!.taints.append(taint)
     }
   }
 
   /// Pods nominated to the node look for capacity elsewhere.
   mutating func releaseNominations(_ name: String) {
-    guard let nominated = nodes[name]?.nominated else { return }
-    for key in nominated.sorted() where pods[key] != nil {
-      pods[key]!.nominated = nil
-      pods[key]!.awaitingProvisioner = true
-      nodes[name]!.unhold(key, pods[key]!.requests)
+    guard let nominated = store[node: name]?.nominated else { return }
+    for key in nominated.sorted() where store[pod: key] != nil {
+      store[pod: key]!.nominated = nil
+      store[pod: key]!.awaitingProvisioner = true
+      store[node: name]!.unhold(key, store[pod: key]!.requests)
     }
-    nodes[name]!.nominated = []  // holds of pods no longer in the cluster
+    store[node: name]!.nominated = []  // holds of pods no longer in the cluster
   }
 
   /// One drain step: evicts what may be evicted now, in upstream's order (pods that are not
@@ -56,12 +56,12 @@ extension Simulation {
   /// DaemonSet pods; a group waits for the one before), and retries in 10 s while a
   /// PodDisruptionBudget or do-not-disrupt holds pods back.
   mutating func drain(_ name: String) {
-    guard let node = nodes[name] else { return }
+    guard let node = store[node: name] else { return }
     let forced = node.drainDeadline.map { now >= $0 } ?? false
     var groups: [[String]] = [[], [], [], []]
     let disrupted = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
     for key in node.pods.sorted() {
-      guard let pod = pods[key] else { continue }
+      guard let pod = store[pod: key] else { continue }
       // As upstream: a pod that tolerates the disrupted taint would only come back; it stays
       // until the node goes.
       if (pod.pod.spec?.tolerations ?? []).contains(where: { $0.tolerates(disrupted) }) { continue }
@@ -72,7 +72,7 @@ extension Simulation {
     var blocked = 0
     for group in groups {
       for key in group {
-        guard let pod = pods[key] else { continue }
+        guard let pod = store[pod: key] else { continue }
         if !forced {
           if pod.pod.annotations[WellKnown.doNotDisruptAnnotation] == "true"
             && node.disruption != .interrupted
@@ -107,17 +107,16 @@ extension Simulation {
   /// The instance goes: remaining pods (DaemonSet pods) die with it, the node's cost stops.
   mutating func terminate(_ name: String) {
     releaseNominations(name)
-    guard let node = nodes.removeValue(forKey: name) else { return }
+    guard let node = store.remove(node: name) else { return }
     cloud.delete(name)
     if node.initializedAt == nil && node.instanceGoneAt == nil { awaitingInitialization -= 1 }
     for key in node.pods.sorted() {
-      if let pod = pods[key], pod.isDaemon { pods.removeValue(forKey: key) } else { evict(key) }
+      if let pod = store[pod: key], pod.isDaemon { store.remove(pod: key) } else { evict(key) }
     }
     let instanceEnd = node.instanceEnd(now)
     if node.nodePool != nil { finishedCost += node.cost(until: now) }
     record(SimulationEvent(time: now, type: .nodeTerminated, node: name, reason: node.disruption?.rawValue))
     lastActivity = now
-    clusterVersion += 1
     explanations.removeValue(forKey: "Node/\(name)")
     if node.nodePool != nil { requestStaticCapacity() }  // limits.nodes counts it until now
     if options.keepsHistory {
@@ -133,7 +132,7 @@ extension Simulation {
 
   /// Whether a PodDisruptionBudget forbids evicting `pod` now: one selecting it whose healthy
   /// pods would drop below what it requires. Counted afresh, as each eviction changes it.
-  func evictionBlocked(_ pod: SimPod) -> Bool {
+  func evictionBlocked(_ pod: StatePod) -> Bool {
     PDBStatus(self).blocks(pod)
   }
 
@@ -142,7 +141,7 @@ extension Simulation {
   /// expireAfter elapsed: the node is disrupted whatever the budgets say; its pods are drained
   /// (PodDisruptionBudgets are honoured until the NodePool's terminationGracePeriod).
   mutating func expire(_ name: String) {
-    guard let node = nodes[name], node.disruption == nil else { return }
+    guard let node = store[node: name], node.disruption == nil else { return }
     let message =
       "\(name) reached its NodePool's expireAfter; its \(reschedulablePods(name).count) pods move to other or new nodes"
     record(
@@ -154,7 +153,7 @@ extension Simulation {
   /// A spot interruption notice: Karpenter drains the node at once (its pods go pending and get
   /// new capacity from the provisioner); the instance is reclaimed after two minutes.
   mutating func interrupt(_ name: String) {
-    guard let node = nodes[name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
+    guard let node = store[node: name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
     // Only spot capacity receives spot interruption notices.
     guard node.capacityType == WellKnown.capacityTypeSpot else { return }
     log(
@@ -177,7 +176,7 @@ extension Simulation {
   /// A scheduled maintenance event or an instance state change (stopping, terminating):
   /// Karpenter drains the node at once, as for a spot interruption, without a 2-minute deadline.
   mutating func instanceEvent(_ name: String, kind: String) {
-    guard let node = nodes[name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
+    guard let node = store[node: name], node.disruption != .interrupted, node.instanceGoneAt == nil else { return }
     let what = kind == "maintenance" ? "a scheduled maintenance event" : "an instance state change"
     log(
       "interruption", "initiating delete from interruption message",
@@ -207,16 +206,16 @@ extension Simulation {
       let command = commands.removeValue(forKey: id)!
       for other in command.nodes where other != name { releaseFromCommand(other, reason: command.reason) }
     }
-    if nodes[name]?.disruption != nil { nodes[name]!.disruption = nil }
+    if store[node: name]?.disruption != nil { store[node: name]!.disruption = nil }
   }
 
   mutating func interruptionDeadline(_ name: String) {
-    guard nodes[name] != nil else { return }
+    guard store[node: name] != nil else { return }
     terminate(name)
   }
 
   func reschedulablePods(_ name: String) -> [String] {
-    (nodes[name]?.pods ?? []).sorted().filter { !(pods[$0]?.isDaemon ?? true) }
+    (store[node: name]?.pods ?? []).sorted().filter { !(store[pod: $0]?.isDaemon ?? true) }
   }
 }
 

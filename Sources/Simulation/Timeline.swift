@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Manifests
@@ -30,8 +31,8 @@ extension Simulation {
       let kind = interrupt.kind ?? "spot"
       let targets =
         interrupt.node == "*"
-        ? nodes.keys.sorted().filter {
-          !["spot", "rebalance"].contains(kind) || nodes[$0]!.capacityType == WellKnown.capacityTypeSpot
+        ? store.nodeNames.filter {
+          !["spot", "rebalance"].contains(kind) || store[node: $0]!.capacityType == WellKnown.capacityTypeSpot
         }
         : [interrupt.node]
       for name in targets {
@@ -58,7 +59,6 @@ extension Simulation {
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
     }
     refreshOfferings()
-    clusterVersion += 1
     scheduleKubeScheduler(at: now)
   }
 
@@ -66,6 +66,7 @@ extension Simulation {
   mutating func refreshOfferings() {
     cloud.expire(at: now)
     launchFailureCache = launchFailureCache.filter { $0.value > now }
+    store.unavailableOfferings = Set(launchFailureCache.keys)
     for t in catalog.instanceTypes.indices {
       for o in catalog.instanceTypes[t].offerings.indices {
         let offering = catalog.instanceTypes[t].offerings[o]
@@ -83,19 +84,19 @@ extension Simulation {
     switch document.object {
     case .nodePool(let pool):
       let defaulted = pool.defaulted()
-      if let i = input.nodePools.firstIndex(where: { $0.name == pool.name }) {
-        input.nodePools[i] = defaulted
+      if let i = store.nodePools.firstIndex(where: { $0.name == pool.name }) {
+        store.nodePools[i] = defaulted
       } else {
-        input.nodePools.append(defaulted)
-        input.nodePools.sort { $0.name < $1.name }
+        store.nodePools.append(defaulted)
+        store.nodePools.sort { $0.name < $1.name }
       }
-      catalog.ensureVariant(for: defaulted, nodeClasses: input.nodeClasses, schema: &schema)
+      catalog.ensureVariant(for: defaulted, nodeClasses: store.nodeClasses, schema: &schema)
       reapplyNodeOverlays()
       requestStaticCapacity()  // new or changed replicas
     case .ec2NodeClass(let c):
-      input.nodeClasses[c.name] = c
-      for pool in input.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
-        catalog.ensureVariant(for: pool, nodeClasses: input.nodeClasses, schema: &schema)
+      store.nodeClasses[c.name] = c
+      for pool in store.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
+        catalog.ensureVariant(for: pool, nodeClasses: store.nodeClasses, schema: &schema)
       }
       reapplyNodeOverlays()
     case .nodeOverlay(let overlay): applyTimelineOverlay(overlay)
@@ -105,12 +106,11 @@ extension Simulation {
       if p.isTerminal {
         // A pod that finished holds nothing any more.
         removePod(key, reason: "finished")
-      } else if let existing = pods[key], existing.node != nil {
+      } else if let existing = store[pod: key], existing.node != nil {
         // Applied again: an update, as `kubectl apply` makes it. A bound pod stays where it is
         // (spec.nodeName and the resources are immutable); its labels and annotations change.
-        pods[key]!.pod.metadata.labels = p.metadata.labels
-        pods[key]!.pod.metadata.annotations = p.metadata.annotations
-        clusterVersion += 1
+        store[pod: key]!.pod.metadata.labels = p.metadata.labels
+        store[pod: key]!.pod.metadata.annotations = p.metadata.annotations
       } else {
         // A pod not bound yet is replaced by the new one, never held twice.
         removePod(key, reason: "replaced")
@@ -136,12 +136,12 @@ extension Simulation {
         $0.jobs.removeAll { $0.namespace == j.namespace && $0.name == j.name }; $0.jobs.append(j)
       }
     case .daemonSet(let d):
-      input.daemonSets.removeAll { $0.namespace == d.namespace && $0.name == d.name }
-      input.daemonSets.append(d)
-      for name in nodes.keys.sorted() where nodes[name]!.ready { try? startDaemonSets(on: name) }
+      store.daemonSets.removeAll { $0.namespace == d.namespace && $0.name == d.name }
+      store.daemonSets.append(d)
+      for name in store.nodeNames where store[node: name]!.ready { try? startDaemonSets(on: name) }
     case .podDisruptionBudget(let p):
-      input.podDisruptionBudgets.removeAll { $0.namespace == p.namespace && $0.name == p.name }
-      input.podDisruptionBudgets.append(p)
+      store.podDisruptionBudgets.removeAll { $0.namespace == p.namespace && $0.name == p.name }
+      store.podDisruptionBudgets.append(p)
     case .priorityClass(let p): input.priorityClasses[p.name] = p
     case .persistentVolume(let v): input.persistentVolumes[v.name] = v
     case .persistentVolumeClaim(let c): input.persistentVolumeClaims["\(c.namespace)/\(c.name)"] = c
@@ -172,7 +172,7 @@ extension Simulation {
     guard !desired.isEmpty else { return }
     let wanted = Set(desired.map(\.key))
     var owned: [Workloads.Key: [(name: String, bound: Bool)]] = [:]
-    for p in pods.values where !p.isDaemon {
+    for p in store.pods.values where !p.isDaemon {
       guard let key = Workloads.owner(of: p.pod, deployments: deploymentOf), wanted.contains(key) else { continue }
       owned[key, default: []].append((p.pod.name, p.node != nil))
     }
@@ -181,7 +181,7 @@ extension Simulation {
       for name in Workloads.surplus(w, owned: mine) {
         removePod("\(w.key.namespace)/\(name)", reason: "scaled down")
       }
-      let missing = Workloads.missingPods(w, owned: mine.map(\.name)) { pods["\(w.key.namespace)/\($0)"] != nil }
+      let missing = Workloads.missingPods(w, owned: mine.map(\.name)) { store[pod: "\(w.key.namespace)/\($0)"] != nil }
       for pod in missing { try addPod(pod) }
     }
   }
@@ -189,7 +189,7 @@ extension Simulation {
   /// The pods a workload owns (through its ReplicaSets for a Deployment), by key.
   func pods(ownedBy key: Workloads.Key) -> [String] {
     let deploymentOf = Workloads.deploymentsOfReplicaSets(input)
-    return pods.keys.sorted().filter { Workloads.owner(of: pods[$0]!.pod, deployments: deploymentOf) == key }
+    return store.pods.keys.sorted().filter { Workloads.owner(of: store[pod: $0]!.pod, deployments: deploymentOf) == key }
   }
 
   mutating func delete(kind: String, namespace: String, name: String) {
@@ -200,10 +200,10 @@ extension Simulation {
     case "ReplicaSet": input.replicaSets.removeAll { $0.namespace == namespace && $0.name == name }
     case "StatefulSet": input.statefulSets.removeAll { $0.namespace == namespace && $0.name == name }
     case "Job": input.jobs.removeAll { $0.namespace == namespace && $0.name == name }
-    case "DaemonSet": input.daemonSets.removeAll { $0.namespace == namespace && $0.name == name }
+    case "DaemonSet": store.daemonSets.removeAll { $0.namespace == namespace && $0.name == name }
     case "PodDisruptionBudget":
-      input.podDisruptionBudgets.removeAll { $0.namespace == namespace && $0.name == name }
-    case "NodePool": input.nodePools.removeAll { $0.name == name }
+      store.podDisruptionBudgets.removeAll { $0.namespace == namespace && $0.name == name }
+    case "NodePool": store.nodePools.removeAll { $0.name == name }
     case "NodeOverlay":
       input.nodeOverlays.removeAll { $0.name == name }
       reapplyNodeOverlays()
@@ -212,7 +212,7 @@ extension Simulation {
       removePod("\(namespace)/\(name)", reason: "deleted")
       return
     case "Node":
-      if nodes[name] != nil { startTermination(name, reason: .deleted, forceful: true) }
+      if store[node: name] != nil { startTermination(name, reason: .deleted, forceful: true) }
       return
     default: return
     }
@@ -240,8 +240,8 @@ extension Simulation {
       }
     case "NodePool":
       // `kubectl scale nodepool`: only a static NodePool has replicas to scale.
-      if let i = input.nodePools.firstIndex(where: { $0.name == name && $0.isStatic }) {
-        input.nodePools[i].spec?.replicas = Int64(replicas)
+      if let i = store.nodePools.firstIndex(where: { $0.name == name && $0.isStatic }) {
+        store.nodePools[i].spec?.replicas = Int64(replicas)
         requestStaticCapacity()
       }
       return
@@ -254,26 +254,25 @@ extension Simulation {
 
   /// Takes a pod off its node (and the cluster). Nothing recreates it.
   mutating func removePod(_ key: String, reason: String) {
-    guard let pod = pods.removeValue(forKey: key) else { return }
+    guard let pod = store.remove(pod: key) else { return }
     detach(pod)
   }
 
-  mutating func detach(_ pod: SimPod) {
+  mutating func detach(_ pod: StatePod) {
     let key = pod.key
-    if let name = pod.node, nodes[name] != nil {
-      nodes[name]!.unbind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
+    if let name = pod.node, store[node: name] != nil {
+      store[node: name]!.unbind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
     }
-    if let name = pod.nominated, nodes[name] != nil {
-      nodes[name]!.unhold(key, pod.requests)
+    if let name = pod.nominated, store[node: name] != nil {
+      store[node: name]!.unhold(key, pod.requests)
     }
-    clusterVersion += 1
   }
 
   /// Evicts or kills a pod: it leaves its node, and when a controller owns it (a workload, a
   /// DaemonSet's pod excepted), it comes back pending under the same name, as its ReplicaSet,
   /// StatefulSet or Job would recreate it.
   mutating func evict(_ key: String) {
-    guard let pod = pods.removeValue(forKey: key) else { return }
+    guard let pod = store.remove(pod: key) else { return }
     detach(pod)
     guard pod.pod.controllerOwner != nil, !pod.isDaemon else { return }
     var fresh = pod.pod

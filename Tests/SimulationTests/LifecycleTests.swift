@@ -243,12 +243,14 @@ import Testing
   }
 
   @Test func aReplacementThatNeverInitializesUndoesTheDisruption() throws {
-    // The decision executes at 315 s; the orchestration queue gives up 10 minutes later.
-    let (json, log) = try Self.run(Self.neverInitializingReplacement(duration: "920s"))
+    // At 190 s (the failed launch's offering left the 3-minute cache) consolidation tries `cheap`
+    // again, whose launch fails again until 300 s; the decision after the cache's next expiry
+    // executes at 405 s, and the orchestration queue gives up 10 minutes later.
+    let (json, log) = try Self.run(Self.neverInitializingReplacement(duration: "1010s"))
     let decided = Self.events(json, "DisruptionDecided")
     #expect(decided.count == 1)
     #expect(decided.first?["reason"] as? String == "Underutilized")
-    #expect(decided.first?["time"] as? Double == 315)
+    #expect(decided.first?["time"] as? Double == 405)
     let original = decided.first?["node"] as? String
     // The dear node was never drained: it is still there, without the disrupted taint.
     let nodes = json["nodes"] as! [[String: Any]]
@@ -260,7 +262,7 @@ import Testing
     #expect(Self.kubernetesEvents(json, "DisruptionWaitingReadiness").count == 1)
     let undone = Self.kubernetesEvents(json, "DisruptionBlocked")
     #expect(undone.count == 1)
-    #expect(undone.first?["time"] as? Double == 915)
+    #expect(undone.first?["time"] as? Double == 1005)
     #expect((undone.first?["message"] as? String)?.contains("did not initialize within 10m") == true)
     #expect(
       log.contains { $0["message"] as? String == "failed to disrupt nodes, replacements did not initialize" })
@@ -276,7 +278,7 @@ import Testing
       $0["reason"] as? String == "RegistrationTimeout"
     }
     let firstTimeout = timeouts.first?["time"] as? Double
-    #expect(firstTimeout == 1215, "launched at 315 s, deleted 15 minutes later")
+    #expect(firstTimeout == 1305, "launched at 405 s, deleted 15 minutes later")
   }
 
   @Test func badFailureKindIsAnInputErrorWithItsPath() throws {

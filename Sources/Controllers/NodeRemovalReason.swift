@@ -1,6 +1,6 @@
 /// Why Karpenter takes a node away: upstream's disruption reasons (what a budget's `reasons`
 /// name) and the ends a node meets without a disruption decision.
-enum NodeRemovalReason: String, Sendable, CustomStringConvertible {
+public enum NodeRemovalReason: String, Sendable, CustomStringConvertible {
   case empty = "Empty"
   case underutilized = "Underutilized"
   case drifted = "Drifted"
@@ -16,5 +16,5 @@ enum NodeRemovalReason: String, Sendable, CustomStringConvertible {
   case overprovisioned = "Overprovisioned"
 
   /// The word upstream writes in events, logs and budgets.
-  var description: String { rawValue }
+  public var description: String { rawValue }
 }

@@ -1,0 +1,128 @@
+import KarpenterAPI
+import KubernetesAPI
+
+/// Karpenter's view of the cluster: the nodes (Node and NodeClaim as one record) and pods it
+/// tracks, read by the controllers and filled by whatever world they run in (the in-memory API
+/// store of `simulate`, informers on a live cluster).
+///
+/// Every write goes through the two subscripts (or `remove`), which bump `generation`: a
+/// controller that remembers the generation it last looked at knows whether anything changed
+/// since, without anyone remembering to say so. Node names are kept sorted as nodes come and
+/// go, so iteration over them is in name order by construction.
+public struct ClusterStore: Sendable {
+  /// Bumped by every write.
+  public private(set) var generation = 0
+  public private(set) var nodes: [String: StateNode] = [:]
+  public private(set) var pods: [String: StatePod] = [:]
+  /// The names of `nodes`, sorted.
+  public private(set) var nodeNames: [String] = []
+  private var storedNodePools: [NodePool] = []
+  private var storedNodeClasses: [String: EC2NodeClass] = [:]
+  private var storedDaemonSets: [DaemonSet] = []
+  private var storedDisruptionBudgets: [PodDisruptionBudget] = []
+  private var storedUnavailableOfferings: Set<String> = []
+
+  /// The NodePools, in name order.
+  public var nodePools: [NodePool] {
+    get { storedNodePools }
+    _modify {
+      generation &+= 1
+      yield &storedNodePools
+    }
+  }
+
+  /// The EC2NodeClasses by name.
+  public var nodeClasses: [String: EC2NodeClass] {
+    get { storedNodeClasses }
+    _modify {
+      generation &+= 1
+      yield &storedNodeClasses
+    }
+  }
+
+  /// The offerings ("type/zone/capacityType") Karpenter believes have no capacity now (the
+  /// provider's unavailable-offerings cache). Setting it to what it already is changes nothing.
+  public var unavailableOfferings: Set<String> {
+    get { storedUnavailableOfferings }
+    set {
+      guard newValue != storedUnavailableOfferings else { return }
+      generation &+= 1
+      storedUnavailableOfferings = newValue
+    }
+  }
+
+  public var daemonSets: [DaemonSet] {
+    get { storedDaemonSets }
+    _modify {
+      generation &+= 1
+      yield &storedDaemonSets
+    }
+  }
+
+  public var podDisruptionBudgets: [PodDisruptionBudget] {
+    get { storedDisruptionBudgets }
+    _modify {
+      generation &+= 1
+      yield &storedDisruptionBudgets
+    }
+  }
+
+  public init() {}
+
+  /// The node `name`; writing through it (or setting nil) is a change of the store.
+  public subscript(node name: String) -> StateNode? {
+    get { nodes[name] }
+    _modify {
+      generation &+= 1
+      let existed = nodes[name] != nil
+      yield &nodes[name]
+      let exists = nodes[name] != nil
+      if existed != exists { reindex(name, present: exists) }
+    }
+  }
+
+  /// The pod `key` (`namespace/name`); writing through it (or setting nil) is a change.
+  public subscript(pod key: String) -> StatePod? {
+    get { pods[key] }
+    _modify {
+      generation &+= 1
+      yield &pods[key]
+    }
+  }
+
+  /// Removes and returns the node.
+  @discardableResult
+  public mutating func remove(node name: String) -> StateNode? {
+    guard let node = nodes.removeValue(forKey: name) else { return nil }
+    generation &+= 1
+    reindex(name, present: false)
+    return node
+  }
+
+  /// Removes and returns the pod.
+  @discardableResult
+  public mutating func remove(pod key: String) -> StatePod? {
+    guard let pod = pods.removeValue(forKey: key) else { return nil }
+    generation &+= 1
+    return pod
+  }
+
+  /// The nodes in name order.
+  public var sortedNodes: some Sequence<StateNode> {
+    nodeNames.lazy.map { self.nodes[$0]! }
+  }
+
+  private mutating func reindex(_ name: String, present: Bool) {
+    var low = 0
+    var high = nodeNames.count
+    while low < high {
+      let mid = (low + high) / 2
+      if nodeNames[mid] < name { low = mid + 1 } else { high = mid }
+    }
+    if present {
+      nodeNames.insert(name, at: low)
+    } else if low < nodeNames.count, nodeNames[low] == name {
+      nodeNames.remove(at: low)
+    }
+  }
+}
