@@ -39,7 +39,7 @@ let package = Package(
     .target(
       name: "KarpenterCLI",
       dependencies: [
-        "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling",
+        "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling", "Controllers",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -80,7 +80,7 @@ let package = Package(
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests"]),
+      dependencies: ["Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests"]),
     .testTarget(
       name: "SchedulingTests",
       dependencies: [

@@ -126,3 +126,17 @@ public struct ClusterStore: Sendable {
     }
   }
 }
+
+extension ClusterStore {
+  /// The NodePool named `name`.
+  public func nodePool(named name: String?) -> NodePool? {
+    guard let name else { return nil }
+    return nodePools.first { $0.name == name }
+  }
+
+  /// The pods on the node that would need a new home if it went (all but DaemonSet pods), in
+  /// name order.
+  public func reschedulablePods(on name: String) -> [String] {
+    (nodes[name]?.pods ?? []).sorted().filter { !(pods[$0]?.isDaemon ?? true) }
+  }
+}

@@ -1,3 +1,4 @@
+import Controllers
 import ArgumentParser
 import Foundation
 import Logging

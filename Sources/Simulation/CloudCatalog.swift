@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import InstanceCatalogs
 import KarpenterAPI

@@ -1,40 +1,7 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
-
-/// What happened, as the contract's `events[].type` names it.
-public enum SimulationEventType: String, Codable, Hashable, Sendable, CaseIterable {
-  case nodeClaimCreated = "NodeClaimCreated"
-  case nodeReady = "NodeReady"
-  case podBound = "PodBound"
-  case podEvicted = "PodEvicted"
-  case disruptionDecided = "DisruptionDecided"
-  case nodeTerminated = "NodeTerminated"
-  case launchFailed = "LaunchFailed"
-}
-
-/// An event of the run, as reported in the output.
-public struct SimulationEvent: Codable, Hashable, Sendable {
-  public var time: Double
-  public var type: SimulationEventType
-  public var node: String?
-  public var pod: String?
-  public var reason: String?
-  /// For DisruptionDecided: the explanation (nodes, pods moved, dollars per hour saved).
-  public var message: String?
-
-  public init(
-    time: Double, type: SimulationEventType, node: String? = nil, pod: String? = nil, reason: String? = nil,
-    message: String? = nil
-  ) {
-    self.time = time
-    self.type = type
-    self.node = node
-    self.pod = pod
-    self.reason = reason
-    self.message = message
-  }
-}
 
 /// The virtual clock's queue: actions ordered by time, then by insertion, so every run of the
 /// same input takes the same steps.

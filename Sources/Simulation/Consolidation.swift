@@ -229,7 +229,7 @@ extension Simulation {
 
   /// Where the pods of `names` would go without those nodes.
   func simulate(_ names: [String], probe: ReschedulingProbe) -> ReschedulingPlan {
-    let keys = names.flatMap { reschedulablePods($0) }
+    let keys = names.flatMap { store.reschedulablePods(on: $0) }
     let schedulingPods = keys.enumerated().map { i, key in
       let p = store[pod: key]!
       var pod = p.pod

@@ -131,7 +131,7 @@ extension Simulation {
     guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else {
       return .notEligible
     }
-    let podKeys = reschedulablePods(name)
+    let podKeys = store.reschedulablePods(on: name)
     var cost = 0.0
     for key in podKeys {
       guard let pod = store[pod: key] else { continue }
@@ -155,7 +155,7 @@ extension Simulation {
   /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close
   /// to expiry are cheaper to disrupt, as upstream orders them.
   func lifetimeRemaining(_ node: StateNode, _ pool: NodePool) -> Double {
-    guard let lifetime = Self.expireAfter(pool), lifetime > 0 else { return 1 }
+    guard let lifetime = Durations.expireAfter(pool), lifetime > 0 else { return 1 }
     return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
   }
 
@@ -214,7 +214,7 @@ extension Simulation {
   /// What a decision adds about the pods on its nodes that no controller would recreate, or
   /// nil when there are none.
   func orphanNote(_ nodeNames: [String]) -> String? {
-    let orphans = nodeNames.flatMap { reschedulablePods($0) }.filter { store[pod: $0]?.pod.controllerOwner == nil }.sorted()
+    let orphans = nodeNames.flatMap { store.reschedulablePods(on: $0) }.filter { store[pod: $0]?.pod.controllerOwner == nil }.sorted()
     guard !orphans.isEmpty else { return nil }
     let shown = orphans.prefix(5).joined(separator: ", ") + (orphans.count > 5 ? " and \(orphans.count - 5) more" : "")
     return "\(orphans.count) pod(s) without a controller will be evicted and not come back (\(shown))"

@@ -88,8 +88,7 @@ extension Simulation {
   mutating func carryOut(_ id: Int) {
     guard let command = commands.removeValue(forKey: id) else { return }
     for name in command.nodes where store[node: name] != nil {
-      store[node: name]!.disruption = nil  // let startTermination set it
-      startTermination(name, reason: command.reason)
+      deliver(.delete(Deletion(node: name, reason: command.reason, supersedes: true)))
     }
   }
 }

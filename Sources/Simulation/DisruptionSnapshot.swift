@@ -61,7 +61,7 @@ extension Simulation {
       let node = store[node: name]!
       guard let pool = node.nodePool else { continue }
       totals[pool, default: PoolTotals()].cost += node.price
-      totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: reschedulablePods(name))
+      totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: store.reschedulablePods(on: name))
     }
     poolTotals = totals
   }

@@ -113,7 +113,7 @@ extension Simulation {
 
   /// Why the first pod on the node that may not be evicted now may not (nil when all may).
   func firstEvictionRefusal(on name: String) -> String? {
-    for key in reschedulablePods(name) {
+    for key in store.reschedulablePods(on: name) {
       if let refusal = store[pod: key].flatMap(evictionRefusal) { return refusal }
     }
     return nil

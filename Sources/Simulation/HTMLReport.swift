@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 
 extension SimulationResult {

@@ -6,26 +6,8 @@ import Scheduling
 /// The parts of the NodeClaim lifecycle that are about failure: a node that never registers,
 /// an instance that disappears, a replacement that never initializes.
 extension Simulation {
-  /// Upstream's registration TTL: a NodeClaim whose node has not registered by then is deleted.
-  static let registrationTTL = 15.0 * 60
-  /// Upstream's garbage collection runs every two minutes.
-  static let garbageCollectionPeriod = 120.0
   /// How long the orchestration queue waits for a command's replacements to initialize.
   static let replacementTTL = 10.0 * 60
-
-  /// The liveness check: the NodeClaim launched but its node never joined, so Karpenter deletes
-  /// it (the instance is terminated) and the pods it was meant for go back to the provisioner.
-  mutating func registrationTimeout(_ name: String) {
-    guard let node = store[node: name], node.registeredAt == nil, node.instanceGoneAt == nil else { return }
-    let ttl = formatDuration(Self.registrationTTL)
-    let message =
-      "NodeClaim \(name) (\(node.instanceType ?? "?") \(node.capacityType ?? "?") in \(node.zone ?? "?")) did not register within \(ttl); deleting it"
-    // The contract's LaunchFailed, with liveness's own log line and event rather than a launch's.
-    record(SimulationEvent(time: now, type: .launchFailed, node: name, reason: message), derived: false)
-    log("nodeclaim.lifecycle", "terminating due to registration ttl", ["NodeClaim": name, "ttl": ttl])
-    kubernetesEvent("Warning", "RegistrationTimeout", kind: "NodeClaim", name: name, message: message)
-    startTermination(name, reason: .registrationTimeout, forceful: true)
-  }
 
   /// Undoes a command's mark on a node that is not drained yet: no disrupted taint, no reason.
   /// Returns whether the node was released.
@@ -47,39 +29,7 @@ extension Simulation {
     store[node: name]!.instanceGoneAt = now
     store[node: name]!.ready = false
     lastActivity = now
-    guard !garbageCollectionScheduled else { return }
-    garbageCollectionScheduled = true
-    let period = Self.garbageCollectionPeriod
-    queue.schedule(.garbageCollect, at: ((now / period).rounded(.down) + 1) * period)
-  }
-
-  /// Garbage collection: NodeClaims (launched, managed) whose instance the cloud no longer
-  /// lists are deleted with their Nodes; their pods are recreated elsewhere by their controllers.
-  mutating func collectGarbage() {
-    let existing = cloud.instances()
-    for name in store.nodeNames
-    where store[node: name]!.nodePool != nil && store[node: name]!.launchedAt != nil && !existing.contains(name) {
-      log(
-        "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
-        ["NodeClaim": name, "Node": name])
-      store[node: name]!.disruption = .garbageCollected
-      for key in reschedulablePods(name) {
-        record(
-          SimulationEvent(time: now, type: .podEvicted, node: name, pod: key, reason: NodeRemovalReason.garbageCollected.rawValue))
-      }
-      terminate(name)
-    }
-    requestProvisioning()
-  }
-
-  /// A spot rebalance recommendation: upstream only reports it (a Kubernetes Event); the node
-  /// stays until an interruption notice, if one comes.
-  mutating func rebalanceRecommendation(_ name: String) {
-    guard let node = store[node: name], node.capacityType == WellKnown.capacityTypeSpot else { return }
-    kubernetesEvent(
-      "Normal", "SpotRebalanceRecommendation", kind: "Node", name: name,
-      message: "Spot rebalance recommendation was triggered")
-    log("interruption", "received rebalance recommendation", ["Node": name, "NodeClaim": name])
+    deliver(.instanceLost(name))
   }
 
   /// The orchestration queue gave up waiting for a command's replacements: the disruption is

@@ -2,21 +2,7 @@ import Controllers
 import Foundation
 import KarpenterAPI
 
-/// A Kubernetes Event as Karpenter posts it about a Node, NodeClaim, NodePool or Pod.
-public struct KubernetesEventRecord: Codable, Hashable, Sendable {
-  public var time: Double
-  /// `Normal` or `Warning`.
-  public var type: String
-  public var reason: String
-  public var involvedObject: InvolvedObject
-  public var message: String
-
-  public struct InvolvedObject: Codable, Hashable, Sendable {
-    public var kind: String
-    public var name: String
-    public var namespace: String?
-  }
-
+extension KubernetesEventRecord {
   /// The event as one JSON log line (logger `events`), for `--log` and `karpenter controller`.
   public func logLine(epoch: Int64) -> String {
     let object = involvedObject.namespace.map { "\($0)/\(involvedObject.name)" } ?? involvedObject.name
@@ -28,17 +14,7 @@ public struct KubernetesEventRecord: Codable, Hashable, Sendable {
   }
 }
 
-/// One structured log line, in the shape of Karpenter's JSON logs.
-public struct LogRecord: Hashable, Sendable {
-  public var time: Double
-  /// `INFO`, `WARN` or `ERROR`.
-  public var level: String
-  /// The controller that wrote it: provisioner, nodeclaim.lifecycle, disruption, ...
-  public var controller: String
-  public var message: String
-  /// Extra keys (`NodeClaim`, `reason`, `command`, ...), printed in sorted order.
-  public var fields: [String: String]
-
+extension LogRecord {
   /// One line of JSON; `epoch` is the Unix time of second 0.
   public func json(epoch: Int64) -> String {
     var object: [String: String] = fields

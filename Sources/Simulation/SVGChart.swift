@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 
 /// An inline SVG step chart over virtual time, for the `--report` page: every value holds from

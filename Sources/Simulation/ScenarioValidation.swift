@@ -1,3 +1,4 @@
+import Controllers
 import KarpenterAPI
 import KubernetesAPI
 import ManifestCoding
@@ -182,7 +183,6 @@ extension Scenario: SelfValidating {
 
   /// Seconds in a Go duration (`90s`, `1h30m`, `250ms`), or nil when it is not one.
   public static func seconds(_ text: String) -> Double? {
-    guard let d = GoDuration(parsing: text), d.nanoseconds >= 0 else { return nil }
-    return Double(d.nanoseconds) / 1e9
+    Durations.seconds(text)
   }
 }

@@ -41,16 +41,13 @@ public struct Simulation: Sendable {
     case nodeReady(String)
     case timeline(Int)
     case disruption
-    case drain(String)
     case validate(Int)
-    case expire(String)
-    case interruptionDeadline(String)
     case offeringsChanged
-    case registrationTimeout(String)
-    case garbageCollect
     case replacementTimeout(Int)
     case initialize(String)
     case staticCapacity
+    /// A wake-up Karpenter's controllers asked for.
+    case karpenter(Wake)
   }
 
   static let quietPeriod = 15.0 * 60
@@ -122,8 +119,9 @@ public struct Simulation: Sendable {
   /// The "why not" explanations that hold now, per object ("Node/name", "NodePool/name") and
   /// slot, as posted; a node's are forgotten when it goes.
   var explanations: [String: [String: KubernetesEventRecord]] = [:]
-  /// Whether a garbage-collection pass is already scheduled.
-  var garbageCollectionScheduled = false
+  /// Karpenter's controllers that have moved out of the simulated world (termination,
+  /// expiration, interruption, liveness, garbage collection) and what they keep in memory.
+  var karpenter = Karpenter()
   /// Whether the static NodePool controllers are already due to run.
   var staticCapacityScheduled = false
 
@@ -348,21 +346,10 @@ public struct Simulation: Sendable {
     case .disruption:
       disruptionScheduled = false
       runDisruption()
-    case .drain(let name):
-      drain(name)
     case .validate(let id):
       validateCommand(id)
-    case .expire(let name):
-      expire(name)
-    case .interruptionDeadline(let name):
-      interruptionDeadline(name)
     case .offeringsChanged:
       refreshOfferings()
-    case .registrationTimeout(let name):
-      registrationTimeout(name)
-    case .garbageCollect:
-      garbageCollectionScheduled = false
-      collectGarbage()
     case .replacementTimeout(let id):
       replacementTimeout(id)
     case .initialize(let name):
@@ -370,6 +357,8 @@ public struct Simulation: Sendable {
     case .staticCapacity:
       reconcileStaticCapacity()
       staticCapacityScheduled = false  // what the pass itself asked for is done
+    case .karpenter(let wake):
+      deliver(.wake(wake))
     }
   }
 

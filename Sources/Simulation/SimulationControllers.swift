@@ -228,7 +228,7 @@ extension Simulation {
       capacityType: offering.capacityType, price: offering.price, labels: labels, taints: claim.taints,
       startupTaints: claim.startupTaints, allocatable: type.allocatable, createdAt: now, ready: false,
       launchedAt: now)
-    stampFromNodePool(name)
+    stampFromNodePool(name, launched: true)
     awaitingInitialization += 1
     store[node: name]!.lastPodEvent = now
     let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
@@ -246,7 +246,6 @@ extension Simulation {
     // The instance runs; its node joins the cluster after nodeStartup (the kubelet stand-in),
     // unless the timeline broke instances of this offering. Liveness checks registration.
     if cloud.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
-    queue.schedule(.registrationTimeout(name), at: now + Self.registrationTTL)
     lastActivity = now
     return name
   }
@@ -288,19 +287,16 @@ extension Simulation {
   }
 
   /// What a node takes from its NodePool when its NodeClaim is created (or, for an input Node,
-  /// at time 0): the template and EC2NodeClass hashes drift is judged by, and its expiry.
-  mutating func stampFromNodePool(_ name: String) {
-    guard let poolName = store[node: name]?.nodePool,
-      let pool = store.nodePools.first(where: { $0.name == poolName })
-    else { return }
+  /// at time 0): the template and EC2NodeClass hashes drift is judged by; Karpenter then tracks
+  /// its expiry (and, for a NodeClaim it `launched`, its registration).
+  mutating func stampFromNodePool(_ name: String, launched: Bool = false) {
+    guard let pool = store.nodePool(named: store[node: name]?.nodePool) else {
+      if launched { deliver(.nodeClaimCreated(name, launched: true)) }  // its NodePool is gone
+      return
+    }
     store[node: name]!.templateHash = templateHash(pool)
     store[node: name]!.nodeClassHash = nodeClassHash(pool)
-    if let seconds = Self.expireAfter(pool) { queue.schedule(.expire(name), at: now + seconds) }
-  }
-
-  /// The NodePool's expireAfter in seconds; nil for Never.
-  static func expireAfter(_ pool: NodePool) -> Double? {
-    Scenario.seconds(pool.spec?.template?.spec?.expireAfter ?? NodePool.defaultExpireAfter)
+    deliver(.nodeClaimCreated(name, launched: launched))
   }
 }
 

@@ -142,7 +142,7 @@ extension Simulation {
         "NodeClaims": chosen.joined(separator: ","),
       ])
     for name in chosen {
-      startTermination(name, reason: Self.scaleDownReason)
+      deliver(.delete(Deletion(node: name, reason: Self.scaleDownReason)))
     }
   }
 
@@ -185,9 +185,9 @@ extension Simulation {
     else { return nil }
     return DisruptionCommand(
       id: 0, reason: .drifted, nodes: [name], replacements: [claim],
-      replacementPods: [reschedulablePods(name)],
+      replacementPods: [store.reschedulablePods(on: name)],
       message:
-        "\(name) drifted: \(why); replaced by a new node of static NodePool \(pool.name), then drained (\(reschedulablePods(name).count) pods move)"
+        "\(name) drifted: \(why); replaced by a new node of static NodePool \(pool.name), then drained (\(store.reschedulablePods(on: name).count) pods move)"
     )
   }
 }

@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 
 extension SimulationResult {
@@ -53,10 +54,3 @@ func table(_ rows: [[String]]) -> String {
   }.joined(separator: "\n") + "\n"
 }
 
-func formatDuration(_ seconds: Double) -> String {
-  let s = Int(seconds.rounded())
-  if s < 60 { return "\(s)s" }
-  if s < 3600 { return s % 60 == 0 ? "\(s / 60)m" : "\(s / 60)m\(s % 60)s" }
-  let h = s / 3600, m = (s % 3600) / 60
-  return m == 0 ? "\(h)h" : "\(h)h\(m)m"
-}

@@ -37,10 +37,11 @@ extension Simulation {
         : [interrupt.node]
       for name in targets {
         switch kind {
-        case "spot": self.interrupt(name)
-        case "rebalance": rebalanceRecommendation(name)
+        case "spot": deliver(.interruption(node: name, .spotInterruption))
+        case "rebalance": deliver(.interruption(node: name, .rebalanceRecommendation))
         case "terminated": instanceTerminated(name)
-        default: instanceEvent(name, kind: kind)
+        case "maintenance": deliver(.interruption(node: name, .scheduledChange))
+        default: deliver(.interruption(node: name, .stateChange))
         }
       }
     }
@@ -212,7 +213,7 @@ extension Simulation {
       removePod("\(namespace)/\(name)", reason: "deleted")
       return
     case "Node":
-      if store[node: name] != nil { startTermination(name, reason: .deleted, forceful: true) }
+      if store[node: name] != nil { deliver(.delete(Deletion(node: name, reason: .deleted, forceful: true))) }
       return
     default: return
     }

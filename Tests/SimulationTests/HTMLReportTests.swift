@@ -1,3 +1,4 @@
+import Controllers
 import Foundation
 import KarpenterCLI
 import Testing

@@ -1,0 +1,156 @@
+import KubernetesAPI
+
+/// What a controller asks of the world. Controllers never change the cluster themselves: they
+/// read the `ClusterStore` and return effects, which an executor carries out (in memory, in
+/// order, for `simulate`; through the API server and the cloud for a live cluster). Effects
+/// that have an answer (an eviction, a list of instances) come back as a `ControllerInput`.
+public enum Effect: Sendable, Equatable {
+  // MARK: What Karpenter reports
+
+  /// Something the run reports (`simulate`'s `events`); unless `derived` is false, with the log
+  /// line and Kubernetes Event Karpenter writes for it.
+  case record(SimulationEvent, derived: Bool = true)
+  /// A structured log line.
+  case log(LogRecord)
+  /// A Kubernetes Event.
+  case post(KubernetesEventRecord)
+  /// A "why not" (FailedDraining, DisruptionBlocked, ...) posted once while it holds.
+  case explain(Explanation)
+
+  // MARK: Writes to Karpenter's objects
+
+  /// Adds the taint to the Node unless it has it already.
+  case taint(node: String, Taint)
+  /// Marks the node's NodeClaim as terminating for `reason` (its DisruptionReason condition and
+  /// the termination-timestamp annotation, `drainDeadline`, after which PodDisruptionBudgets
+  /// no longer hold its drain back).
+  case markTerminating(node: String, reason: NodeRemovalReason, drainDeadline: Double?)
+  /// Pods Karpenter nominated for the node look for capacity elsewhere.
+  case releaseNominations(node: String)
+
+  // MARK: Writes the API server and other components carry out
+
+  /// Evicts the pod from the node through the Eviction subresource, which refuses it (HTTP 429)
+  /// while a PodDisruptionBudget forbids it; without `honouringBudgets` the pod is deleted. The
+  /// answer comes back as `ControllerInput.evicted`.
+  case evict(pod: String, node: String, reason: NodeRemovalReason?, honouringBudgets: Bool)
+  /// The node is drained: its instance is terminated and the finalizers of its Node and
+  /// NodeClaim removed, so both go.
+  case removeNode(String)
+  /// Lists the instances the cloud has for NodeClaims; the answer comes back as
+  /// `ControllerInput.instancesListed`.
+  case listInstances
+
+  // MARK: Time
+
+  /// Hand the controllers `wake` at `time` (seconds since the start).
+  case wake(at: Double, Wake)
+
+  // MARK: Seams to controllers that still live with the simulated world (issue 9)
+
+  /// The provisioner should look at pending pods in its next batch.
+  case requestProvisioning
+  /// The static NodePool controller should reconcile.
+  case requestStaticCapacity
+  /// Disruption commands that include the node are dropped (an interruption takes over); their
+  /// other nodes are released and the node's own voluntary disruption mark cleared.
+  case dropDisruptionCommands(containing: String)
+}
+
+/// A "why not" about a Node or NodePool, posted once while it holds (`slot` tells apart
+/// explanations of one reason, such as a NodePool blocked for Empty and for Underutilized).
+public struct Explanation: Sendable, Hashable {
+  public var reason: String
+  public var kind: String
+  public var name: String
+  public var message: String
+  /// `Normal` or `Warning`.
+  public var type: String
+  public var slot: String?
+
+  public init(
+    _ reason: String, kind: String = "Node", name: String, message: String, type: String = "Normal",
+    slot: String? = nil
+  ) {
+    self.reason = reason
+    self.kind = kind
+    self.name = name
+    self.message = message
+    self.type = type
+    self.slot = slot
+  }
+}
+
+/// Wake-ups the controllers ask for.
+public enum Wake: Sendable, Hashable {
+  /// Try draining the node again (a PodDisruptionBudget or do-not-disrupt held pods back, or its
+  /// terminationGracePeriod ran out).
+  case drain(String)
+  /// The node's expireAfter elapsed.
+  case expire(String)
+  /// The spot interruption notice's two minutes are over: the instance is reclaimed.
+  case interruptionDeadline(String)
+  /// The node's registration TTL is over: if it has not joined, its NodeClaim goes.
+  case registrationTimeout(String)
+  /// Garbage collection of NodeClaims whose instance is gone.
+  case garbageCollect
+}
+
+/// What comes back to the controllers: wake-ups, answers to effects, and what happened in the
+/// world that Karpenter reacts to.
+public enum ControllerInput: Sendable, Equatable {
+  case wake(Wake)
+  /// The answer to `Effect.evict`.
+  case evicted(pod: String, node: String, EvictionResult)
+  /// The answer to `Effect.listInstances`: the NodeClaims that have an instance.
+  case instancesListed(Set<String>)
+  /// A NodeClaim was created for the node (`launched`: by Karpenter just now, so its node must
+  /// register within the registration TTL; otherwise it existed when Karpenter started).
+  case nodeClaimCreated(String, launched: Bool)
+  /// The node's instance vanished without notice; garbage collection will notice.
+  case instanceLost(String)
+  /// A message from the interruption queue about the node's instance.
+  case interruption(node: String, Interruption)
+  /// Something deleted the node or its NodeClaim (a user, a disruption decision, a static
+  /// NodePool scaling down): it is drained and terminated.
+  case delete(Deletion)
+}
+
+/// An eviction's answer.
+public enum EvictionResult: Sendable, Equatable {
+  case evicted
+  /// Refused with 429: a PodDisruptionBudget does not allow it now.
+  case refusedByBudget
+  /// The pod was already gone.
+  case gone
+}
+
+/// An interruption queue message (EventBridge's kinds, as upstream names them).
+public enum Interruption: String, Sendable, Equatable {
+  /// Spot interruption warning: the instance is reclaimed in two minutes.
+  case spotInterruption = "SpotInterruptionKind"
+  /// Rebalance recommendation: reported only.
+  case rebalanceRecommendation = "RebalanceRecommendationKind"
+  /// Scheduled maintenance event.
+  case scheduledChange = "ScheduledChangeKind"
+  /// The instance is stopping or terminating.
+  case stateChange = "StateChangeKind"
+}
+
+/// A request to delete a node and its NodeClaim.
+public struct Deletion: Sendable, Equatable {
+  public var node: String
+  public var reason: NodeRemovalReason
+  /// PodDisruptionBudgets and do-not-disrupt no longer hold the drain back.
+  public var forceful: Bool
+  /// The deletion replaces a disruption the node is already marked for (a decision now carried
+  /// out, an interruption taking over).
+  public var supersedes: Bool
+
+  public init(node: String, reason: NodeRemovalReason, forceful: Bool = false, supersedes: Bool = false) {
+    self.node = node
+    self.reason = reason
+    self.forceful = forceful
+    self.supersedes = supersedes
+  }
+}

@@ -1,0 +1,70 @@
+import Controllers
+import KarpenterAPI
+import KubernetesAPI
+
+/// The in-memory executor: hands Karpenter's controllers their inputs and carries out the
+/// effects they return, in the order they return them. An effect with an answer (an eviction,
+/// a list of instances) is answered at once, and the effects of that answer are carried out
+/// before the next effect of the list, so one step runs as a single controller would run it.
+extension Simulation {
+  /// Hands the input to the controllers and carries out what they ask.
+  mutating func deliver(_ input: ControllerInput) {
+    let effects = karpenter.handle(input, now: now, store: store)
+    execute(effects)
+  }
+
+  mutating func execute(_ effects: [Effect]) {
+    for effect in effects { execute(effect) }
+  }
+
+  private mutating func execute(_ effect: Effect) {
+    switch effect {
+    case .record(let event, let derived):
+      record(event, derived: derived)
+    case .log(let line):
+      logs.append(line)
+    case .post(let event):
+      kubernetesEvents.append(event)
+    case .explain(let x):
+      explainOnce(x.reason, name: x.name, message: x.message, type: x.type, kind: x.kind, slot: x.slot)
+    case .taint(let name, let taint):
+      if store[node: name]?.taints.contains(where: { $0.matches(taint) }) == false {
+        store[node: name]!.taints.append(taint)
+      }
+    case .markTerminating(let name, let reason, let deadline):
+      guard store[node: name] != nil else { return }
+      store[node: name]!.disruption = reason
+      store[node: name]!.drainDeadline = deadline
+      lastActivity = now
+    case .releaseNominations(let name):
+      releaseNominations(name)
+    case .evict(let key, let node, let reason, let honouringBudgets):
+      deliver(.evicted(pod: key, node: node, evictPod(key, from: node, reason: reason, honouringBudgets: honouringBudgets)))
+    case .removeNode(let name):
+      terminate(name)
+    case .listInstances:
+      deliver(.instancesListed(cloud.instances()))
+    case .wake(let time, let wake):
+      queue.schedule(.karpenter(wake), at: time)
+    case .requestProvisioning:
+      requestProvisioning()
+    case .requestStaticCapacity:
+      requestStaticCapacity()
+    case .dropDisruptionCommands(let name):
+      takeOverForInterruption(name)
+    }
+  }
+
+  /// The Eviction subresource: refused (429) while a PodDisruptionBudget forbids it, unless the
+  /// caller deletes the pod regardless; the pod's controller recreates it.
+  private mutating func evictPod(
+    _ key: String, from node: String, reason: NodeRemovalReason?, honouringBudgets: Bool
+  ) -> EvictionResult {
+    guard let pod = store.pods[key] else { return .gone }
+    if honouringBudgets && evictionBlocked(pod) { return .refusedByBudget }
+    record(SimulationEvent(time: now, type: .podEvicted, node: node, pod: key, reason: reason?.rawValue))
+    lastActivity = now
+    evict(key)
+    return .evicted
+  }
+}
