@@ -1,5 +1,6 @@
 import KarpenterAPI
 import KubernetesAPI
+import Scheduling
 
 /// Karpenter's view of the cluster: the nodes (Node and NodeClaim as one record) and pods it
 /// tracks, read by the controllers and filled by whatever world they run in (the in-memory API
@@ -21,6 +22,27 @@ public struct ClusterStore: Sendable {
   private var storedDaemonSets: [DaemonSet] = []
   private var storedDisruptionBudgets: [PodDisruptionBudget] = []
   private var storedUnavailableOfferings: Set<String> = []
+  private var storedInstanceTypes = InstanceTypes()
+  private var storedSchema = ResourceSchema()
+
+  /// The instance types Karpenter may launch, with each offering's availability.
+  public var instanceTypes: InstanceTypes {
+    get { storedInstanceTypes }
+    _modify {
+      generation &+= 1
+      yield &storedInstanceTypes
+    }
+  }
+
+  /// Which slot of a resource vector holds which resource (extended resources are added as
+  /// pods and instance types name them).
+  public var schema: ResourceSchema {
+    get { storedSchema }
+    _modify {
+      generation &+= 1
+      yield &storedSchema
+    }
+  }
 
   /// The NodePools, in name order.
   public var nodePools: [NodePool] {

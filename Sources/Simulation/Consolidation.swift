@@ -253,9 +253,9 @@ extension Simulation {
       return existingNode(node, includeNominated: true)
     }
     var input = SchedulingInput(
-      nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing, pods: [],
+      nodePools: nodePoolTemplates(), instanceTypes: store.instanceTypes.all, existingNodes: existing, pods: [],
       daemonSets: daemonSetPods(), packing: options.packing)
-    input.resourceNames = schema.names
+    input.resourceNames = store.schema.names
     return input
   }
 }

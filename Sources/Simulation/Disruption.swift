@@ -312,7 +312,7 @@ extension Simulation {
   }
 
   func daemonSetPods() -> [DaemonSetPod] {
-    var schema = self.schema
+    var schema = store.schema
     return store.daemonSets.compactMap { ds -> DaemonSetPod? in
       guard let template = ds.spec?.template, let spec = template.spec else { return nil }
       let pod = Pod(

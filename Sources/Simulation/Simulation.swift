@@ -59,7 +59,6 @@ public struct Simulation: Sendable {
   let options: SimulationOptions
   /// The Unix time of second 0 (the options' epoch, else the Scenario's start).
   let epoch: Int64
-  var schema = ResourceSchema()
   var catalog: CloudCatalog
   /// The NodeOverlays' copies of the catalog's instance types, and the overlays left out.
   var overlayStore = NodeOverlayStore()
@@ -141,7 +140,7 @@ public struct Simulation: Sendable {
     duration = spec?.duration.flatMap(Scenario.seconds)
     do {
       catalog = try CloudCatalog.build(
-        cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &schema)
+        cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &store.schema)
     } catch let error as CloudCatalog.BuildError {
       throw SimulationError(description: error.description)
     } catch {
@@ -149,6 +148,7 @@ public struct Simulation: Sendable {
     }
     statefulSetClaims = Workloads.statefulSetClaims(input)
     try applyNodeOverlays()
+    syncInstanceTypes()
     try applyInitialState()
   }
 
@@ -158,7 +158,7 @@ public struct Simulation: Sendable {
     for node in input.nodes {
       let claim = input.nodeClaims[node.name]
       let labels = node.labels
-      let allocatable = try schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
+      let allocatable = try store.schema.vector(node.status?.allocatable ?? node.status?.capacity ?? [:])
       let priced = catalog.offering(forLabels: labels)
       let nodePool = labels[WellKnown.nodePoolLabel] ?? claim?.labels[WellKnown.nodePoolLabel]
       store[node: node.name] = StateNode(
@@ -197,7 +197,7 @@ public struct Simulation: Sendable {
     var list = pod.effectiveRequests
     list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
     let requests: Resources
-    do { requests = try schema.vector(list) } catch {
+    do { requests = try store.schema.vector(list) } catch {
       throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)")
     }
     let volume = Requirements(

@@ -99,9 +99,9 @@ extension Simulation {
     }
     let daemons = daemonSetPods()
     var schedulingInput = SchedulingInput(
-      nodePools: nodePoolTemplates(), instanceTypes: catalog.instanceTypes, existingNodes: existing,
+      nodePools: nodePoolTemplates(), instanceTypes: store.instanceTypes.all, existingNodes: existing,
       pods: schedulingPods, daemonSets: daemons, packing: options.packing)
-    schedulingInput.resourceNames = schema.names
+    schedulingInput.resourceNames = store.schema.names
     return (schedulingInput, pending)
   }
 
@@ -139,7 +139,7 @@ extension Simulation {
   func nodePoolTemplates() -> [NodePoolTemplate] {
     store.nodePools.filter { !$0.isStatic }.compactMap { pool in
       guard let templateSpec = pool.spec?.template?.spec else { return nil }
-      var schema = self.schema
+      var schema = store.schema
       var remaining: Resources?
       var remainingNodes: Int?
       if let limits = pool.spec?.limits, !limits.isEmpty {
@@ -155,7 +155,7 @@ extension Simulation {
         }
         for node in store.nodes.values where node.nodePool == pool.name {
           if remaining != nil,
-            let type = node.instanceType.flatMap({ catalog.instanceType(named: $0, nodePool: pool.name) })
+            let type = node.instanceType.flatMap({ store.instanceTypes.instanceType(named: $0, nodePool: pool.name) })
           {
             remaining! -= type.capacity
           } else if remaining != nil {
@@ -170,7 +170,7 @@ extension Simulation {
         labels: pool.spec?.template?.metadata?.labels ?? [:], taints: templateSpec.taints ?? [],
         startupTaints: templateSpec.startupTaints ?? [], remainingResources: remaining,
         remainingNodes: remainingNodes,
-        instanceTypeIndices: catalog.indicesByNodePool[pool.name])
+        instanceTypeIndices: store.instanceTypes.indicesByNodePool[pool.name])
     }
   }
 

@@ -119,7 +119,7 @@ extension Simulation {
           name: name, nodePool: node.nodePool, instanceType: node.instanceType, zone: node.zone,
           capacityType: node.capacityType, pricePerHour: node.pricePerHourNow, labels: node.labels,
           taints: node.taints + node.startupTaints + unregistered,
-          allocatable: schema.list(node.allocatable).mapValues(\.description),
+          allocatable: store.schema.list(node.allocatable).mapValues(\.description),
           pods: node.pods.sorted(), createdAt: node.createdAt,
           nodeClaim: node.nodePool == nil
             ? nil

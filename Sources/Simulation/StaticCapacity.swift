@@ -126,8 +126,8 @@ extension Simulation {
       name: pool.name, requirements: Requirements(nodePoolRequirements: templateSpec.requirements ?? []),
       labels: pool.spec?.template?.metadata?.labels ?? [:], taints: templateSpec.taints ?? [],
       startupTaints: templateSpec.startupTaints ?? [],
-      instanceTypeIndices: catalog.indicesByNodePool[pool.name])
-    return PlannedNodeClaim(staticFrom: template, instanceTypes: catalog.instanceTypes)
+      instanceTypeIndices: store.instanceTypes.indicesByNodePool[pool.name])
+    return PlannedNodeClaim(staticFrom: template, instanceTypes: store.instanceTypes.all)
   }
 
   // MARK: Scale-down

@@ -67,16 +67,20 @@ extension Simulation {
   mutating func refreshOfferings() {
     cloud.expire(at: now)
     launchFailureCache = launchFailureCache.filter { $0.value > now }
-    store.unavailableOfferings = Set(launchFailureCache.keys)
-    for t in catalog.instanceTypes.indices {
-      for o in catalog.instanceTypes[t].offerings.indices {
-        let offering = catalog.instanceTypes[t].offerings[o]
-        let key = SimulatedCloud.key(catalog.instanceTypes[t].name, offering.zone, offering.capacityType)
-        // Karpenter's view: only offerings whose launch failed are known to be unavailable.
-        catalog.instanceTypes[t].offerings[o].available = launchFailureCache[key] == nil
-      }
-    }
+    // Karpenter's view: only offerings whose launch failed are known to be unavailable.
+    let unavailable = Set(launchFailureCache.keys)
+    store.unavailableOfferings = unavailable
+    var view = store.instanceTypes
+    if view.markAvailability(from: catalog.instanceTypes, unavailable: unavailable) { store.instanceTypes = view }
     requestStaticCapacity()  // a static pool short of nodes may launch now
+  }
+
+  /// Hands Karpenter the instance types the cloud sells now (after the catalog or its
+  /// NodeOverlays changed), less the offerings it already knew to be unavailable.
+  mutating func syncInstanceTypes() {
+    var view = InstanceTypes(all: catalog.instanceTypes, indicesByNodePool: catalog.indicesByNodePool)
+    _ = view.markAvailability(from: catalog.instanceTypes, unavailable: Set(launchFailureCache.keys))
+    store.instanceTypes = view
   }
 
   // MARK: Applying manifests
@@ -91,13 +95,13 @@ extension Simulation {
         store.nodePools.append(defaulted)
         store.nodePools.sort { $0.name < $1.name }
       }
-      catalog.ensureVariant(for: defaulted, nodeClasses: store.nodeClasses, schema: &schema)
+      catalog.ensureVariant(for: defaulted, nodeClasses: store.nodeClasses, schema: &store.schema)
       reapplyNodeOverlays()
       requestStaticCapacity()  // new or changed replicas
     case .ec2NodeClass(let c):
       store.nodeClasses[c.name] = c
       for pool in store.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
-        catalog.ensureVariant(for: pool, nodeClasses: store.nodeClasses, schema: &schema)
+        catalog.ensureVariant(for: pool, nodeClasses: store.nodeClasses, schema: &store.schema)
       }
       reapplyNodeOverlays()
     case .nodeOverlay(let overlay): applyTimelineOverlay(overlay)

@@ -87,6 +87,21 @@ import Testing
     #expect(r.node(of: "p")?.capacityType == "on-demand")
   }
 
+  @Test func offeringsTheCloudDoesNotSellStayUnavailableAfterATimelineEntry() throws {
+    // Before issue 9 a timeline entry refreshed Karpenter's view from the launch-failure cache
+    // alone, so an offering the Scenario marks unavailable became launchable afterwards.
+    let types = scenario(
+      types: [
+        instanceType(
+          "std", cpu: "4",
+          offerings: ["zone-a:spot:0.01:false", "zone-a:on-demand:0.05:false", "zone-b:on-demand:0.2"])
+      ],
+      timeline: [step("1m", apply: [pod("late", cpu: "3")])])
+    let r = try simulate(types, nodePool(), pod("p", cpu: "3"))
+    #expect(r.node(of: "late")?.zone == "zone-b")
+    #expect(r.node(of: "late")?.capacityType == "on-demand")
+  }
+
   @Test func scenarioZonesRestrictTheOfferings() throws {
     let types = scenario(
       types: [instanceType("std", cpu: "4", offerings: ["zone-a:on-demand:0.1", "zone-b:on-demand:0.2"])],
