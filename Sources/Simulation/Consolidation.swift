@@ -241,21 +241,4 @@ extension Simulation {
       claims: result.newNodeClaims, claimPods: result.newNodeClaims.map { $0.pods.map { keys[$0] } },
       unschedulable: result.unschedulable, podCount: keys.count)
   }
-
-  /// The cluster as the scheduler sees it for disruption: every initialized node that is not
-  /// going away, with what runs on it (and what is nominated to it), and the NodePools. Pods
-  /// are never moved onto a node that has not initialized (it may never), as upstream refuses
-  /// a consolidation that would schedule against an uninitialized NodeClaim.
-  func clusterSchedulingInput() -> SchedulingInput {
-    let existing = store.nodeNames.compactMap { name -> ExistingNode? in
-      let node = store[node: name]!
-      guard node.disruption == nil, node.initializedAt != nil, node.instanceGoneAt == nil else { return nil }
-      return existingNode(node, includeNominated: true)
-    }
-    var input = SchedulingInput(
-      nodePools: nodePoolTemplates(), instanceTypes: store.instanceTypes.all, existingNodes: existing, pods: [],
-      daemonSets: daemonSetPods(), packing: options.packing)
-    input.resourceNames = store.schema.names
-    return input
-  }
 }

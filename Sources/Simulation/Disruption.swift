@@ -75,7 +75,7 @@ extension Simulation {
     if let command = emptinessCommand(candidates) { propose(command); return }
     let underused = candidates.filter(Self.consolidates)
     if underused.isEmpty { return }
-    let probe = ReschedulingProbe(clusterSchedulingInput())
+    let probe = ReschedulingProbe(store.clusterSchedulingInput(packing: options.packing))
     let multi = multiNodePlan(underused, probe: probe)
     if let multi, options.packing == .firstFit { propose(multi.command); return }
     var rejected: [(node: String, why: String)] = []
@@ -309,19 +309,5 @@ extension Simulation {
     // Nothing else changes the answer: with the cluster unchanged the evaluation is
     // deterministic, so no periodic re-check is needed (upstream polls; the result is the same).
     return next
-  }
-
-  func daemonSetPods() -> [DaemonSetPod] {
-    var schema = store.schema
-    return store.daemonSets.compactMap { ds -> DaemonSetPod? in
-      guard let template = ds.spec?.template, let spec = template.spec else { return nil }
-      let pod = Pod(
-        metadata: ObjectMeta(name: ds.name, namespace: ds.namespace, labels: template.metadata?.labels),
-        spec: spec)
-      var list = pod.effectiveRequests
-      list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
-      guard let requests = try? schema.vector(list) else { return nil }
-      return DaemonSetPod(pod: pod, requests: requests)
-    }
   }
 }

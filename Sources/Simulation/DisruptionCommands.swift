@@ -27,7 +27,7 @@ extension Simulation {
       let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
       valid =
         candidates.count == command.nodes.count
-        && consolidation(candidates, probe: ReschedulingProbe(clusterSchedulingInput())) != nil
+        && consolidation(candidates, probe: ReschedulingProbe(store.clusterSchedulingInput(packing: options.packing))) != nil
     }
     guard valid else {
       commands.removeValue(forKey: id)

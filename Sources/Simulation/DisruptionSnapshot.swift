@@ -80,7 +80,7 @@ extension Simulation {
     let underused = candidates.filter {
       ($0.pool.spec?.disruption?.consolidationPolicy ?? NodePool.defaultConsolidationPolicy) != "WhenEmpty"
     }
-    let probe = ReschedulingProbe(clusterSchedulingInput())
+    let probe = ReschedulingProbe(store.clusterSchedulingInput(packing: options.packing))
     // Both methods run in full, so the figure covers every candidate being evaluated alone too.
     let multi = multiNodePlan(underused, probe: probe)
     var rejected: [(node: String, why: String)] = []

@@ -95,7 +95,7 @@ extension Simulation {
         if let command = staticDriftCommand(name, pool: pool, why: why) { return command }
         continue
       }
-      let probe = ReschedulingProbe(clusterSchedulingInput())
+      let probe = ReschedulingProbe(store.clusterSchedulingInput(packing: options.packing))
       let plan = simulate([name], probe: probe)
       guard plan.unschedulable.isEmpty else {
         explainDrift(name, "Drifted (\(why)), but not all pods would schedule: \(plan.unschedulable.count) would stay pending")

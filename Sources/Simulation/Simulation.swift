@@ -384,6 +384,6 @@ extension Simulation {
   /// time 0 against the NodePools. For the scheduling benchmark, which times `Scheduler.solve`
   /// on exactly this.
   public func initialSchedulingInput() -> SchedulingInput {
-    provisioningInput().0
+    store.provisioningInput(packing: options.packing).0
   }
 }

@@ -24,7 +24,7 @@ extension Simulation {
       }
       var input = SchedulingInput(
         nodePools: [], instanceTypes: [],
-        existingNodes: readyNodes.map { existingNode($0, includeNominated: false) },
+        existingNodes: readyNodes.map { store.existingNode($0, includeNominated: false) },
         pods: schedulingPods, packing: .firstFit, nominations: nominations)
       input.skewRule = .kubeScheduler
       let result = Scheduler.solve(input)
@@ -54,55 +54,16 @@ extension Simulation {
     lastActivity = now
   }
 
-  /// The node as a scheduler sees it. Karpenter's view (`includeNominated`) counts pods
-  /// nominated to it and ignores startup taints, which are expected to go (as upstream does for
-  /// nodes not yet initialized); the kube-scheduler's counts bound pods only and honours them.
-  func existingNode(_ node: StateNode, includeNominated: Bool) -> ExistingNode {
-    let podKeys = includeNominated ? node.pods.union(node.nominated) : node.pods
-    var requested = node.requested
-    if !includeNominated {
-      for key in node.nominated { if let p = store[pod: key] { requested -= p.requests } }
-    }
-    return ExistingNode(
-      name: node.name, labels: node.labels,
-      taints: includeNominated ? node.taints : node.taints + node.startupTaints,
-      allocatable: node.allocatable,
-      requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { store[pod: $0]?.pod })
-  }
-
   // MARK: Provisioner
 
   /// Karpenter's provisioner: schedules the pending pods against existing and in-flight nodes,
   /// then against the NodePools, and launches the NodeClaims it decides on.
   mutating func provision() {
-    let (schedulingInput, pending) = provisioningInput()
+    let (schedulingInput, pending) = store.provisioningInput(packing: options.packing)
     for p in pending { store[pod: p.key]!.awaitingProvisioner = false }
     guard !pending.isEmpty else { return }
     let result = Scheduler.solve(schedulingInput)
     apply(result, pending: pending)
-  }
-
-  /// What the provisioner hands the scheduler: the pods pending and not nominated, existing and
-  /// in-flight nodes with what is bound or nominated to them, the NodePools and DaemonSets.
-  func provisioningInput() -> (SchedulingInput, [StatePod]) {
-    let pending = store.pods.keys.sorted().compactMap { key -> StatePod? in
-      let p = store[pod: key]!
-      return p.node == nil && p.nominated == nil && !p.isDaemon
-        && p.pendingReason?.isSchedulable != false ? p : nil
-    }
-    let schedulingPods = pending.enumerated().map { i, p in
-      SchedulingPod(index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
-    }
-    // A node whose instance vanished is no capacity, though garbage collection has not removed it yet.
-    let existing = store.nodeNames.compactMap { name in
-      store[node: name]!.instanceGoneAt == nil ? existingNode(store[node: name]!, includeNominated: true) : nil
-    }
-    let daemons = daemonSetPods()
-    var schedulingInput = SchedulingInput(
-      nodePools: nodePoolTemplates(), instanceTypes: store.instanceTypes.all, existingNodes: existing,
-      pods: schedulingPods, daemonSets: daemons, packing: options.packing)
-    schedulingInput.resourceNames = store.schema.names
-    return (schedulingInput, pending)
   }
 
   mutating func apply(_ result: SchedulingResult, pending: [StatePod]) {
@@ -132,46 +93,6 @@ extension Simulation {
     store[pod: key]!.nominated = nodeName
     store[pod: key]!.pendingReason = nil
     store[node: nodeName]!.hold(key, store[pod: key]!.requests)
-  }
-
-  /// The NodePools as the scheduler sees them, with what their limits still allow. Static
-  /// NodePools launch nothing for pods (upstream's provisioner leaves them out, gate or not).
-  func nodePoolTemplates() -> [NodePoolTemplate] {
-    store.nodePools.filter { !$0.isStatic }.compactMap { pool in
-      guard let templateSpec = pool.spec?.template?.spec else { return nil }
-      var schema = store.schema
-      var remaining: Resources?
-      var remainingNodes: Int?
-      if let limits = pool.spec?.limits, !limits.isEmpty {
-        var resourceLimits = limits
-        if let nodes = resourceLimits.removeValue(forKey: "nodes") { remainingNodes = Int(nodes.value) }
-        if !resourceLimits.isEmpty, var vector = try? schema.vector(resourceLimits) {
-          // A resource without a limit is unlimited.
-          for slot in 0..<ResourceSchema.slotCount
-          where !resourceLimits.keys.contains(where: { schema.existingSlot(for: $0) == slot }) {
-            vector[slot] = Int64.max / 4
-          }
-          remaining = vector
-        }
-        for node in store.nodes.values where node.nodePool == pool.name {
-          if remaining != nil,
-            let type = node.instanceType.flatMap({ store.instanceTypes.instanceType(named: $0, nodePool: pool.name) })
-          {
-            remaining! -= type.capacity
-          } else if remaining != nil {
-            remaining! -= node.allocatable
-          }
-          if remainingNodes != nil { remainingNodes! -= 1 }
-        }
-      }
-      return NodePoolTemplate(
-        name: pool.name, weight: Int(pool.spec?.weight ?? 0),
-        requirements: Requirements(nodePoolRequirements: templateSpec.requirements ?? []),
-        labels: pool.spec?.template?.metadata?.labels ?? [:], taints: templateSpec.taints ?? [],
-        startupTaints: templateSpec.startupTaints ?? [], remainingResources: remaining,
-        remainingNodes: remainingNodes,
-        instanceTypeIndices: store.instanceTypes.indicesByNodePool[pool.name])
-    }
   }
 
   // MARK: Simulated cloud
