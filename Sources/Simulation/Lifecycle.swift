@@ -42,7 +42,7 @@ extension Simulation {
   mutating func instanceTerminated(_ name: String) {
     // Only NodeClaims' instances: the cloud knows nothing of nodes Karpenter does not manage.
     guard let node = store[node: name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
-    cloud.lose(name)
+    cloud.ec2.lose(name)
     if node.initializedAt == nil { awaitingInitialization -= 1 }
     store[node: name]!.instanceGoneAt = now
     store[node: name]!.ready = false
@@ -56,7 +56,7 @@ extension Simulation {
   /// Garbage collection: NodeClaims (launched, managed) whose instance the cloud no longer
   /// lists are deleted with their Nodes; their pods are recreated elsewhere by their controllers.
   mutating func collectGarbage() {
-    let existing = cloud.instances()
+    let existing = Set(cloud.list().lazy.map(\.name))
     for name in store.nodeNames
     where store[node: name]!.nodePool != nil && store[node: name]!.launchedAt != nil && !existing.contains(name) {
       log(

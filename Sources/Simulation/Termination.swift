@@ -108,7 +108,7 @@ extension Simulation {
   mutating func terminate(_ name: String) {
     releaseNominations(name)
     guard let node = store.remove(node: name) else { return }
-    cloud.delete(name)
+    try? cloud.delete(name)  // NodeClaim not found: its instance is gone already
     if node.initializedAt == nil && node.instanceGoneAt == nil { awaitingInitialization -= 1 }
     for key in node.pods.sorted() {
       if let pod = store[pod: key], pod.isDaemon { store.remove(pod: key) } else { evict(key) }
