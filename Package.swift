@@ -80,7 +80,9 @@ let package = Package(
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests"]),
+      dependencies: [
+        "Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests",
+      ]),
     .testTarget(
       name: "SchedulingTests",
       dependencies: [

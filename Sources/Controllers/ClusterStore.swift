@@ -21,7 +21,7 @@ public struct ClusterStore: Sendable {
   private var storedNodeClasses: [String: EC2NodeClass] = [:]
   private var storedDaemonSets: [DaemonSet] = []
   private var storedDisruptionBudgets: [PodDisruptionBudget] = []
-  private var storedUnavailableOfferings: Set<String> = []
+  private var storedUnavailableOfferings: Set<OfferingKey> = []
   private var storedInstanceTypes = InstanceTypes()
   private var storedSchema = ResourceSchema()
 
@@ -62,9 +62,10 @@ public struct ClusterStore: Sendable {
     }
   }
 
-  /// The offerings ("type/zone/capacityType") Karpenter believes have no capacity now (the
-  /// provider's unavailable-offerings cache). Setting it to what it already is changes nothing.
-  public var unavailableOfferings: Set<String> {
+  /// The offerings Karpenter believes have no capacity now (a copy of the cloud provider's
+  /// unavailable-offerings cache, so that a change of it is a change of the store that
+  /// disruption re-evaluates on). Setting it to what it already is changes nothing.
+  public var unavailableOfferings: Set<OfferingKey> {
     get { storedUnavailableOfferings }
     set {
       guard newValue != storedUnavailableOfferings else { return }

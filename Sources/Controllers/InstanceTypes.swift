@@ -14,11 +14,6 @@ public struct InstanceTypes: Sendable {
     self.indicesByNodePool = indicesByNodePool
   }
 
-  /// The key of an offering in the unavailable-offerings cache: `type/zone/capacityType`.
-  public static func offeringKey(_ type: String, _ zone: String, _ capacityType: String) -> String {
-    "\(type)/\(zone)/\(capacityType)"
-  }
-
   /// The instance type of that name as the NodePool sees it (with its NodeOverlays), else as the
   /// cloud sells it.
   public func instanceType(named name: String, nodePool: String?) -> InstanceType? {
@@ -33,14 +28,14 @@ public struct InstanceTypes: Sendable {
   /// Marks each offering available when the cloud offers it (`cloud`, the same types in the
   /// same order) and `unavailable` does not hold its key. Returns whether any offering changed,
   /// so that a store write happens only for a real change.
-  public mutating func markAvailability(from cloud: [InstanceType], unavailable: Set<String>) -> Bool {
+  public mutating func markAvailability(from cloud: [InstanceType], unavailable: Set<OfferingKey>) -> Bool {
     var changed = false
     for t in all.indices {
       for o in all[t].offerings.indices {
         let offering = all[t].offerings[o]
         let available =
           cloud[t].offerings[o].available
-          && !unavailable.contains(Self.offeringKey(all[t].name, offering.zone, offering.capacityType))
+          && !unavailable.contains(OfferingKey(all[t], offering))
         if offering.available != available {
           all[t].offerings[o].available = available
           changed = true

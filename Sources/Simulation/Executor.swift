@@ -43,7 +43,7 @@ extension Simulation {
     case .removeNode(let name):
       terminate(name)
     case .listInstances:
-      deliver(.instancesListed(cloud.instances()))
+      deliver(.instancesListed(Set(cloud.list().lazy.map(\.name))))
     case .wake(let time, let wake):
       queue.schedule(.karpenter(wake), at: time)
     case .requestProvisioning:

@@ -24,7 +24,7 @@ extension Simulation {
   mutating func instanceTerminated(_ name: String) {
     // Only NodeClaims' instances: the cloud knows nothing of nodes Karpenter does not manage.
     guard let node = store[node: name], node.nodePool != nil, node.instanceGoneAt == nil else { return }
-    cloud.lose(name)
+    cloud.ec2.lose(name)
     if node.initializedAt == nil { awaitingInitialization -= 1 }
     store[node: name]!.instanceGoneAt = now
     store[node: name]!.ready = false

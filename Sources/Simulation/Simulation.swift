@@ -59,7 +59,6 @@ public struct Simulation: Sendable {
   let options: SimulationOptions
   /// The Unix time of second 0 (the options' epoch, else the Scenario's start).
   let epoch: Int64
-  var catalog: CloudCatalog
   /// The NodeOverlays' copies of the catalog's instance types, and the overlays left out.
   var overlayStore = NodeOverlayStore()
   let nodeStartup: Double
@@ -95,11 +94,12 @@ public struct Simulation: Sendable {
   var evaluatedVersion = -1
   var nextTimedCheck = 0.0
   var disruptionScheduled = false
-  /// The cloud the controllers launch on (only through `CloudProvider`; the timeline also
-  /// disturbs it).
-  var cloud = SimulatedCloud()
-  /// Offerings a failed launch marked unavailable (upstream's 3-minute cache).
-  var launchFailureCache: [String: Double] = [:]
+  /// The cloud provider the controllers launch on, with the simulated EC2 behind it (which
+  /// the timeline disturbs) and the catalog of instance types it sells.
+  var cloud: SimulatedCloudProvider
+  /// The provider's instance types, which the scheduler and the controllers read by index;
+  /// changes to them (NodePool variants, NodeOverlays, availability) go through `cloud.catalog`.
+  var catalog: CloudCatalog { cloud.catalog }
   /// Nodes that are gone, for the report.
   var nodeHistory: [NodeLifetime] = []
   /// PodDisruptionBudgets' state at the current disruption pass.
@@ -139,8 +139,9 @@ public struct Simulation: Sendable {
     startupTaintRemoval = spec?.cloud?.startupTaintsRemovedAfter.flatMap(Scenario.seconds) ?? 0
     duration = spec?.duration.flatMap(Scenario.seconds)
     do {
-      catalog = try CloudCatalog.build(
-        cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &store.schema)
+      cloud = SimulatedCloudProvider(
+        catalog: try CloudCatalog.build(
+          cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &store.schema))
     } catch let error as CloudCatalog.BuildError {
       throw SimulationError(description: error.description)
     } catch {
@@ -175,7 +176,7 @@ public struct Simulation: Sendable {
           "its NodeClaim was already Drifted (\(drifted.reason ?? drifted.message ?? "no reason given"))"
       }
       // A managed input Node has a NodeClaim and an instance the cloud knows of.
-      if nodePool != nil { cloud.adopt(node.name) }
+      if nodePool != nil { cloud.ec2.adopt(node.name, type: priced?.0, offering: priced?.1) }
     }
     // A pod that has finished (Succeeded or Failed) holds nothing, as for the kube-scheduler
     // and upstream Karpenter; a DaemonSet's pending pod is left to the DaemonSet stand-in.

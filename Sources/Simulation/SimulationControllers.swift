@@ -95,48 +95,26 @@ extension Simulation {
     store[node: nodeName]!.hold(key, store[pod: key]!.requests)
   }
 
-  // MARK: Simulated cloud
+  // MARK: Launching through the cloud provider
 
-  /// Launches a NodeClaim as Karpenter's AWS provider does: the cheapest available spot
-  /// offering when spot is allowed and offered, else the cheapest on-demand one; ties go to the
-  /// instance type, then the zone, that sorts first.
+  /// Launches a NodeClaim through the cloud provider, which picks the offering (see
+  /// `SimulatedCloudProvider`), and creates its Node, which joins after `nodeStartup`.
   @discardableResult
   mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil)
     -> String?
   {
     let name = namer.name(prefix: claim.nodePool)
     let instance: CloudInstance
-    switch cloud.create(claim, name: name, at: now) {
-    case .success(let launched):
-      instance = launched
-    case .failure(.noOffering(let count)):
-      record(
-        SimulationEvent(
-          time: now, type: .launchFailed, node: name, pod: nil,
-          reason: "no available offering among \(count) instance types"))
-      for key in podKeys {
-        store[pod: key]?.pendingReason = .noOffering
-      }
-      return nil
-    case .failure(.insufficientCapacity(let typeName, let zone, let capacityType)):
-      // Karpenter remembers the offering as unavailable for 3 minutes and tries the others.
-      record(
-        SimulationEvent(
-          time: now, type: .launchFailed, node: name, pod: nil,
-          reason:
-            "insufficient capacity for \(typeName) \(capacityType) in \(zone); offering marked unavailable for 3m"
-        ))
-      launchFailureCache[SimulatedCloud.key(typeName, zone, capacityType)] = now + Self.unavailableOfferingTTL
-      queue.schedule(.offeringsChanged, at: now + Self.unavailableOfferingTTL)
-      refreshOfferings()
-      for podKey in podKeys where store[pod: podKey] != nil {
-        store[pod: podKey]!.pendingReason = .launchFailed
-        store[pod: podKey]!.awaitingProvisioner = true
-      }
-      requestProvisioning()
+    do throws(CloudProviderError) {
+      instance = try cloud.create(claim, name: name, at: now)
+    } catch {
+      launchFailed(name, error, pods: podKeys)
       return nil
     }
-    let (type, offering) = (instance.instanceType, instance.offering)
+    // An instance the provider created names both.
+    guard let type = instance.instanceType, let offering = instance.offering else {
+      preconditionFailure("the cloud provider created \(name) without its instance type and offering")
+    }
     var labels = claim.labels
     for (k, v) in type.requirements.singleValueLabels { labels[k] = v }
     labels[WellKnown.zoneLabel] = offering.zone
@@ -166,9 +144,43 @@ extension Simulation {
     for key in podKeys { nominate(key, to: name) }
     // The instance runs; its node joins the cluster after nodeStartup (the kubelet stand-in),
     // unless the timeline broke instances of this offering. Liveness checks registration.
-    if cloud.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
+    if cloud.ec2.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
     lastActivity = now
     return name
+  }
+
+  /// A launch the provider refused: with no offering the pods stay pending; on insufficient
+  /// capacity the provider has marked the offering unavailable for 3 minutes, and the pods go
+  /// back to the provisioner, which plans around it.
+  mutating func launchFailed(_ name: String, _ error: CloudProviderError, pods podKeys: [String]) {
+    switch error.kind {
+    case .noOfferingAvailable(let count):
+      record(
+        SimulationEvent(
+          time: now, type: .launchFailed, node: name, pod: nil,
+          reason: "no available offering among \(count) instance types"))
+      for key in podKeys {
+        store[pod: key]?.pendingReason = .noOffering
+      }
+    case .insufficientCapacity(let offering):
+      record(
+        SimulationEvent(
+          time: now, type: .launchFailed, node: name, pod: nil,
+          reason:
+            "insufficient capacity for \(offering.instanceType) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"
+        ))
+      queue.schedule(.offeringsChanged, at: now + UnavailableOfferings.ttl)
+      refreshOfferings()
+      for podKey in podKeys where store[pod: podKey] != nil {
+        store[pod: podKey]!.pendingReason = .launchFailed
+        store[pod: podKey]!.awaitingProvisioner = true
+      }
+      requestProvisioning()
+    case .nodeClaimNotFound:
+      // Create never answers so; should a provider, the launch failed and says why.
+      record(
+        SimulationEvent(time: now, type: .launchFailed, node: name, pod: nil, reason: error.description))
+    }
   }
 
   /// The node registered and became Ready: pods that tolerate its startup taints may bind now.

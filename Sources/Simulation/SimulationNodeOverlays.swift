@@ -10,7 +10,7 @@ extension Simulation {
     guard !input.nodeOverlays.isEmpty || !overlayStore.baseOf.isEmpty else { return }
     let known = Set(overlayStore.conflicts)
     do {
-      try overlayStore.apply(input.nodeOverlays, to: &catalog, nodePools: store.nodePools, schema: &store.schema)
+      try overlayStore.apply(input.nodeOverlays, to: &cloud.catalog, nodePools: store.nodePools, schema: &store.schema)
     } catch {
       throw SimulationError(description: "cannot apply the NodeOverlays: \(error)")
     }

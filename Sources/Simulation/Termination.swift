@@ -4,7 +4,6 @@ import KubernetesAPI
 import Scheduling
 
 extension Simulation {
-  static let unavailableOfferingTTL = 180.0
 
   /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
   mutating func taintDisrupted(_ name: String) {
@@ -29,7 +28,7 @@ extension Simulation {
   mutating func terminate(_ name: String) {
     releaseNominations(name)
     guard let node = store.remove(node: name) else { return }
-    cloud.delete(name)
+    try? cloud.delete(name)  // NodeClaim not found: its instance is gone already
     if node.initializedAt == nil && node.instanceGoneAt == nil { awaitingInitialization -= 1 }
     for key in node.pods.sorted() {
       if let pod = store[pod: key], pod.isDaemon { store.remove(pod: key) } else { evict(key) }

@@ -47,28 +47,28 @@ extension Simulation {
     }
     for change in step.entry.unavailable ?? [] {
       let until = change.for.flatMap(Scenario.seconds).map { now + $0 } ?? Double.infinity
-      var keys: [String] = []
+      var offerings: [OfferingKey] = []
       for type in catalog.instanceTypes where change.instanceType == nil || change.instanceType == type.name {
         for o in type.offerings {
           if let zone = change.zone, zone != o.zone { continue }
           if let ct = change.capacityType, ct != o.capacityType { continue }
-          keys.append(SimulatedCloud.key(type.name, o.zone, o.capacityType))
+          offerings.append(OfferingKey(type, o))
         }
       }
-      let failure = change.failure.flatMap(SimulatedCloud.OfferingFailure.init(rawValue:)) ?? .launch
-      cloud.disturb(keys, failure: failure, until: until)
+      let failure = change.failure.flatMap(SimulatedEC2.OfferingFailure.init(rawValue:)) ?? .launch
+      cloud.ec2.disturb(offerings, failure: failure, until: until)
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
     }
     refreshOfferings()
     scheduleKubeScheduler(at: now)
   }
 
-  /// Marks offerings available or not from the timeline's windows and the launch-failure cache.
+  /// The timeline's windows that are over close, and the offerings take the availability the
+  /// provider's unavailable-offerings cache gives them (Karpenter's view: only offerings whose
+  /// launch failed are known to be unavailable); the store keeps a copy of the cache.
   mutating func refreshOfferings() {
-    cloud.expire(at: now)
-    launchFailureCache = launchFailureCache.filter { $0.value > now }
-    // Karpenter's view: only offerings whose launch failed are known to be unavailable.
-    let unavailable = Set(launchFailureCache.keys)
+    cloud.ec2.expire(at: now)
+    let unavailable = cloud.refreshOfferings(at: now)
     store.unavailableOfferings = unavailable
     var view = store.instanceTypes
     if view.markAvailability(from: catalog.instanceTypes, unavailable: unavailable) { store.instanceTypes = view }
@@ -79,7 +79,7 @@ extension Simulation {
   /// NodeOverlays changed), less the offerings it already knew to be unavailable.
   mutating func syncInstanceTypes() {
     var view = InstanceTypes(all: catalog.instanceTypes, indicesByNodePool: catalog.indicesByNodePool)
-    _ = view.markAvailability(from: catalog.instanceTypes, unavailable: Set(launchFailureCache.keys))
+    _ = view.markAvailability(from: catalog.instanceTypes, unavailable: cloud.unavailableOfferings.offerings)
     store.instanceTypes = view
   }
 
@@ -95,13 +95,13 @@ extension Simulation {
         store.nodePools.append(defaulted)
         store.nodePools.sort { $0.name < $1.name }
       }
-      catalog.ensureVariant(for: defaulted, nodeClasses: store.nodeClasses, schema: &store.schema)
+      cloud.catalog.ensureVariant(for: defaulted, nodeClasses: store.nodeClasses, schema: &store.schema)
       reapplyNodeOverlays()
       requestStaticCapacity()  // new or changed replicas
     case .ec2NodeClass(let c):
       store.nodeClasses[c.name] = c
       for pool in store.nodePools where pool.spec?.template?.spec?.nodeClassRef?.name == c.name {
-        catalog.ensureVariant(for: pool, nodeClasses: store.nodeClasses, schema: &store.schema)
+        cloud.catalog.ensureVariant(for: pool, nodeClasses: store.nodeClasses, schema: &store.schema)
       }
       reapplyNodeOverlays()
     case .nodeOverlay(let overlay): applyTimelineOverlay(overlay)
