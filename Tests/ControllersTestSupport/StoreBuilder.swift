@@ -104,6 +104,14 @@ public struct StoreBuilder {
     store[node: name]!.drainDeadline = drainDeadline
   }
 
+  /// The node as a disruption command leaves it when the command is undone: no disrupted taint,
+  /// no reason.
+  public mutating func released(_ name: String) {
+    precondition(store[node: name] != nil, "no node \(name)")
+    store[node: name]!.taints.removeAll { $0.matches(.disrupted) }
+    store[node: name]!.disruption = nil
+  }
+
   /// The node's instance vanished at `time` without Karpenter (garbage collection's case).
   public mutating func instanceGone(_ name: String, at time: Double) {
     precondition(store[node: name] != nil, "no node \(name)")

@@ -102,7 +102,7 @@ import Testing
   }
 
   @Test(arguments: [NodeRemovalReason.underutilized, .drifted, .expired, .interrupted])
-  func aNodeAlreadyBeingDisruptedIsLeftAlone(reason: NodeRemovalReason) {
+  func aNodeAlreadyBeingDisruptedIsLeftAloneAndLookedAtAgainIn10Seconds(reason: NodeRemovalReason) {
     var karpenter = Karpenter()
     let store = ClusterStore.build {
       $0.nodePool("default", expireAfter: "1h")
@@ -110,7 +110,29 @@ import Testing
       $0.pod("default/a", on: "n1")
       $0.disrupting("n1", reason)
     }
-    #expect(karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [])
+    #expect(karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
+  }
+
+  // A consolidation command marked the node and waited for a replacement that never
+  // initialized; when the command is undone, the node must still expire (it once lost its
+  // expiry for good: the wake-up found the node marked and was dropped).
+  @Test func aNodeReleasedByADisruptionCommandStillExpires() {
+    var karpenter = Karpenter()
+    var store = ClusterStore.build {
+      $0.nodePool("default", expireAfter: "1h")
+      $0.node("n1")
+      $0.disrupting("n1", .underutilized)
+    }
+    #expect(karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
+    store.update { $0.released("n1") }
+    let effects = karpenter.handle(.wake(.expire("n1")), now: now + 10, store: store)
+    #expect(
+      effects.first
+        == .record(
+          SimulationEvent(
+            time: now + 10, type: .disruptionDecided, node: "n1", reason: "Expired",
+            message: "n1 reached its NodePool's expireAfter; its 0 pods move to other or new nodes")))
+    #expect(effects.contains(.removeNode("n1")))
   }
 
   @Test func aNodeThatIsGoneIsLeftAlone() {
