@@ -42,11 +42,13 @@ public struct StoreBuilder {
 
     var reference: OwnerReference {
       switch self {
-      case .replicaSet(let n): return OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: n, controller: true)
+      case .replicaSet(let n):
+        return OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: n, controller: true)
       case .statefulSet(let n):
         return OwnerReference(apiVersion: "apps/v1", kind: "StatefulSet", name: n, controller: true)
       case .job(let n): return OwnerReference(apiVersion: "batch/v1", kind: "Job", name: n, controller: true)
-      case .daemonSet(let n): return OwnerReference(apiVersion: "apps/v1", kind: "DaemonSet", name: n, controller: true)
+      case .daemonSet(let n):
+        return OwnerReference(apiVersion: "apps/v1", kind: "DaemonSet", name: n, controller: true)
       }
     }
   }
@@ -55,14 +57,14 @@ public struct StoreBuilder {
 
   /// A NodePool; `expireAfter` left out means upstream's default (720h), `"Never"` never.
   public mutating func nodePool(
-    _ name: String, expireAfter: String? = nil, terminationGracePeriod: String? = nil, replicas: Int64? = nil
+    _ name: String, expireAfter: String? = nil, terminationGracePeriod: String? = nil
   ) {
     let pool = NodePool(
       metadata: ObjectMeta(name: name),
       spec: NodePoolSpec(
         template: NodeClaimTemplate(
-          spec: NodeClaimTemplateSpec(expireAfter: expireAfter, terminationGracePeriod: terminationGracePeriod)),
-        replicas: replicas))
+          spec: NodeClaimTemplateSpec(
+            expireAfter: expireAfter, terminationGracePeriod: terminationGracePeriod))))
     store.nodePools.removeAll { $0.name == name }
     store.nodePools.append(pool)
     store.nodePools.sort { $0.name < $1.name }
@@ -73,10 +75,11 @@ public struct StoreBuilder {
   /// A node and its NodeClaim. `pool: nil` is a node Karpenter does not manage. A node whose
   /// NodeClaim was `launched` at a time but that is not `registered` has not joined the cluster
   /// yet (liveness's case); `launchedAt: nil` is a NodeClaim that has no instance yet.
+  /// `doNotDisrupt` annotates the node `karpenter.sh/do-not-disrupt: "true"`.
   public mutating func node(
     _ name: String, pool: String? = "default", capacityType: String = WellKnown.capacityTypeOnDemand,
     instanceType: String = "m5.large", zone: String = "us-east-1a", price: Double = 0.096,
-    createdAt: Double = 0, launchedAt: Double? = 0, registered: Bool = true, annotations: [String: String] = [:]
+    createdAt: Double = 0, launchedAt: Double? = 0, registered: Bool = true, doNotDisrupt: Bool = false
   ) {
     var labels = [
       WellKnown.instanceTypeLabel: instanceType, WellKnown.zoneLabel: zone,
@@ -89,7 +92,7 @@ public struct StoreBuilder {
       allocatable: Resources(cpuMilli: 2000, memory: 8 << 30, pods: 110), createdAt: createdAt,
       ready: registered, launchedAt: launchedAt, registeredAt: registered ? launchedAt ?? createdAt : nil,
       initializedAt: registered ? launchedAt ?? createdAt : nil)
-    node.annotations = annotations
+    if doNotDisrupt { node.annotations[WellKnown.doNotDisruptAnnotation] = "true" }
     store[node: name] = node
   }
 
@@ -149,7 +152,8 @@ public struct StoreBuilder {
       metadata: metadata,
       spec: PodSpec(
         containers: [Container(name: "app", resources: ResourceRequirements(requests: requests))],
-        nodeName: node, tolerations: tolerations.isEmpty ? nil : tolerations, priorityClassName: priorityClass),
+        nodeName: node, tolerations: tolerations.isEmpty ? nil : tolerations, priorityClassName: priorityClass
+      ),
       status: PodStatus(phase: node == nil ? "Pending" : "Running"))
     var schema = ResourceSchema()
     let vector = try! schema.vector(requests + [ResourceName.pods: Quantity(1)])
@@ -186,7 +190,8 @@ public struct StoreBuilder {
       PodDisruptionBudget(
         metadata: ObjectMeta(name: parts[1], namespace: parts[0]),
         spec: PodDisruptionBudgetSpec(
-          minAvailable: minAvailable.map(IntOrString.int), maxUnavailable: maxUnavailable.map(IntOrString.int),
+          minAvailable: minAvailable.map(IntOrString.int),
+          maxUnavailable: maxUnavailable.map(IntOrString.int),
           selector: LabelSelector(matchLabels: ["app": app]))))
   }
 }

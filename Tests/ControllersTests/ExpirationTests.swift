@@ -63,7 +63,9 @@ import Testing
     let message = "n1 reached its NodePool's expireAfter; its 2 pods move to other or new nodes"
     #expect(
       karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [
-        .record(SimulationEvent(time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
+        .record(
+          SimulationEvent(
+            time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
         .log(
           LogRecord(
             time: now, level: "INFO", controller: "disruption", message: "disrupting node(s)",
@@ -87,7 +89,9 @@ import Testing
     let message = "n1 reached its NodePool's expireAfter; its 0 pods move to other or new nodes"
     #expect(
       karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [
-        .record(SimulationEvent(time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
+        .record(
+          SimulationEvent(
+            time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
         .log(
           LogRecord(
             time: now, level: "INFO", controller: "disruption", message: "disrupting node(s)",
@@ -110,7 +114,8 @@ import Testing
       $0.pod("default/a", on: "n1")
       $0.disrupting("n1", reason)
     }
-    #expect(karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
+    #expect(
+      karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
   }
 
   // A consolidation command marked the node and waited for a replacement that never
@@ -123,7 +128,8 @@ import Testing
       $0.node("n1")
       $0.disrupting("n1", .underutilized)
     }
-    #expect(karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
+    #expect(
+      karpenter.handle(.wake(.expire("n1")), now: now, store: store) == [.wake(at: now + 10, .expire("n1"))])
     store.update { $0.released("n1") }
     let effects = karpenter.handle(.wake(.expire("n1")), now: now + 10, store: store)
     #expect(

@@ -8,11 +8,13 @@ import Testing
   @Test func aLostInstanceSchedulesOneCollectionAtTheNextTwoMinuteMark() {
     var karpenter = Karpenter()
     let store = ClusterStore()
-    #expect(karpenter.handle(.instanceLost("n1"), now: 130, store: store) == [.wake(at: 240, .garbageCollect)])
+    #expect(
+      karpenter.handle(.instanceLost("n1"), now: 130, store: store) == [.wake(at: 240, .garbageCollect)])
     #expect(karpenter.handle(.instanceLost("n2"), now: 200, store: store) == [], "one is already due")
     #expect(karpenter.handle(.wake(.garbageCollect), now: 240, store: store) == [.listInstances])
     // On the mark itself, the next one.
-    #expect(karpenter.handle(.instanceLost("n3"), now: 240, store: store) == [.wake(at: 360, .garbageCollect)])
+    #expect(
+      karpenter.handle(.instanceLost("n3"), now: 240, store: store) == [.wake(at: 360, .garbageCollect)])
   }
 
   @Test func theListingRemovesLaunchedManagedNodesWithoutAnInstanceAndRequestsProvisioning() {
@@ -42,8 +44,12 @@ import Testing
       karpenter.handle(.instancesListed(["n2"]), now: now, store: store) == [
         collecting("n1"),
         .markTerminating(node: "n1", reason: .garbageCollected, drainDeadline: nil),
-        .record(SimulationEvent(time: now, type: .podEvicted, node: "n1", pod: "default/a", reason: "GarbageCollected")),
-        .record(SimulationEvent(time: now, type: .podEvicted, node: "n1", pod: "default/b", reason: "GarbageCollected")),
+        .record(
+          SimulationEvent(
+            time: now, type: .podEvicted, node: "n1", pod: "default/a", reason: "GarbageCollected")),
+        .record(
+          SimulationEvent(
+            time: now, type: .podEvicted, node: "n1", pod: "default/b", reason: "GarbageCollected")),
         .removeNode("n1"),
         collecting("n3"),
         .markTerminating(node: "n3", reason: .garbageCollected, drainDeadline: 500),

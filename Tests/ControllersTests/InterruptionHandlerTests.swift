@@ -24,19 +24,23 @@ import Testing
   func initiating(_ kind: String) -> Effect {
     .log(
       LogRecord(
-        time: now, level: "INFO", controller: "interruption", message: "initiating delete from interruption message",
+        time: now, level: "INFO", controller: "interruption",
+        message: "initiating delete from interruption message",
         fields: ["Node": "n1", "NodeClaim": "n1", "messageKind": kind]))
   }
 
   func warning(_ reason: String, _ message: String) -> Effect {
     .post(
       KubernetesEventRecord(
-        time: now, type: "Warning", reason: reason, involvedObject: .init(kind: "Node", name: "n1"), message: message))
+        time: now, type: "Warning", reason: reason, involvedObject: .init(kind: "Node", name: "n1"),
+        message: message))
   }
 
   func decision(_ message: String) -> [Effect] {
     [
-      .record(SimulationEvent(time: now, type: .disruptionDecided, node: "n1", reason: "Interrupted", message: message)),
+      .record(
+        SimulationEvent(
+          time: now, type: .disruptionDecided, node: "n1", reason: "Interrupted", message: message)),
       .log(
         LogRecord(
           time: now, level: "INFO", controller: "interruption", message: "disrupting node(s)",
@@ -62,12 +66,14 @@ import Testing
         .requestProvisioning,
         .requestStaticCapacity,
       ]
-    #expect(karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot) == expected)
+    #expect(
+      karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot) == expected)
   }
 
   @Test func onlySpotCapacityGetsSpotInterruptionWarnings() {
     var karpenter = Karpenter()
-    #expect(karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.onDemand) == [])
+    #expect(
+      karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.onDemand) == [])
   }
 
   @Test func aScheduledChangeDrainsTheNodeWithoutADeadline() {
@@ -85,7 +91,9 @@ import Testing
         .requestProvisioning,
         .requestStaticCapacity,
       ]
-    #expect(karpenter.handle(.interruption(node: "n1", .scheduledChange), now: now, store: Self.onDemand) == expected)
+    #expect(
+      karpenter.handle(.interruption(node: "n1", .scheduledChange), now: now, store: Self.onDemand)
+        == expected)
   }
 
   @Test func aStateChangeDrainsTheNodeWithoutADeadline() {
@@ -103,7 +111,8 @@ import Testing
         .requestProvisioning,
         .requestStaticCapacity,
       ]
-    #expect(karpenter.handle(.interruption(node: "n1", .stateChange), now: now, store: Self.onDemand) == expected)
+    #expect(
+      karpenter.handle(.interruption(node: "n1", .stateChange), now: now, store: Self.onDemand) == expected)
   }
 
   @Test func aRebalanceRecommendationIsOnlyReported() {
@@ -113,13 +122,17 @@ import Testing
         .post(
           KubernetesEventRecord(
             time: now, type: "Normal", reason: "SpotRebalanceRecommendation",
-            involvedObject: .init(kind: "Node", name: "n1"), message: "Spot rebalance recommendation was triggered")),
+            involvedObject: .init(kind: "Node", name: "n1"),
+            message: "Spot rebalance recommendation was triggered")),
         .log(
           LogRecord(
-            time: now, level: "INFO", controller: "interruption", message: "received rebalance recommendation",
+            time: now, level: "INFO", controller: "interruption",
+            message: "received rebalance recommendation",
             fields: ["Node": "n1", "NodeClaim": "n1"])),
       ])
-    #expect(karpenter.handle(.interruption(node: "n1", .rebalanceRecommendation), now: now, store: Self.onDemand) == [])
+    #expect(
+      karpenter.handle(.interruption(node: "n1", .rebalanceRecommendation), now: now, store: Self.onDemand)
+        == [])
   }
 
   @Test func anInterruptionTakesOverAVoluntaryDisruption() {
@@ -128,7 +141,8 @@ import Testing
     store.update { $0.disrupting("n1", .underutilized) }
     let effects = karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: store)
     var undisrupted = Karpenter()
-    #expect(effects == undisrupted.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot))
+    #expect(
+      effects == undisrupted.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot))
     // The disruption commands are dropped before the decision is recorded.
     let dropped = effects.firstIndex(of: .dropDisruptionCommands(containing: "n1"))
     let decided = effects.firstIndex { if case .record = $0 { true } else { false } }
@@ -154,13 +168,17 @@ import Testing
   @Test func aMessageAboutANodeThatIsGoneChangesNothing() {
     var karpenter = Karpenter()
     #expect(karpenter.handle(.interruption(node: "n9", .spotInterruption), now: now, store: Self.spot) == [])
-    #expect(karpenter.handle(.interruption(node: "n9", .rebalanceRecommendation), now: now, store: Self.spot) == [])
+    #expect(
+      karpenter.handle(.interruption(node: "n9", .rebalanceRecommendation), now: now, store: Self.spot) == [])
   }
 
   @Test func theDeadlineRemovesTheNode() {
     var karpenter = Karpenter()
     _ = karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot)
-    #expect(karpenter.handle(.wake(.interruptionDeadline("n1")), now: now + 120, store: Self.spot) == [.removeNode("n1")])
+    #expect(
+      karpenter.handle(.wake(.interruptionDeadline("n1")), now: now + 120, store: Self.spot) == [
+        .removeNode("n1")
+      ])
     var gone = Self.spot
     gone.update { $0.removeNode("n1") }
     #expect(karpenter.handle(.wake(.interruptionDeadline("n1")), now: now + 120, store: gone) == [])

@@ -42,7 +42,9 @@ import Testing
     var karpenter = Karpenter()
     let store = ClusterStore.build {
       $0.nodePool("default", terminationGracePeriod: "1h")
-      $0.node("n1", capacityType: "spot", instanceType: "c6i.xlarge", zone: "us-east-1b", launchedAt: 100, registered: false)
+      $0.node(
+        "n1", capacityType: "spot", instanceType: "c6i.xlarge", zone: "us-east-1b", launchedAt: 100,
+        registered: false)
     }
     let message = "NodeClaim n1 (c6i.xlarge spot in us-east-1b) did not register within 15m; deleting it"
     #expect(
@@ -50,11 +52,13 @@ import Testing
         .record(SimulationEvent(time: now, type: .launchFailed, node: "n1", reason: message), derived: false),
         .log(
           LogRecord(
-            time: now, level: "INFO", controller: "nodeclaim.lifecycle", message: "terminating due to registration ttl",
+            time: now, level: "INFO", controller: "nodeclaim.lifecycle",
+            message: "terminating due to registration ttl",
             fields: ["NodeClaim": "n1", "ttl": "15m"])),
         .post(
           KubernetesEventRecord(
-            time: now, type: "Warning", reason: "RegistrationTimeout", involvedObject: .init(kind: "NodeClaim", name: "n1"),
+            time: now, type: "Warning", reason: "RegistrationTimeout",
+            involvedObject: .init(kind: "NodeClaim", name: "n1"),
             message: message)),
         .taint(node: "n1", .disrupted),
         .markTerminating(node: "n1", reason: .registrationTimeout, drainDeadline: now),
@@ -63,6 +67,18 @@ import Testing
         .requestProvisioning,
         .requestStaticCapacity,
       ])
+  }
+
+  @Test func aNodeBeingDisruptedThatNeverRegisteredIsStillDeleted() {
+    var karpenter = Karpenter()
+    let store = ClusterStore.build {
+      $0.nodePool("default")
+      $0.node("n1", launchedAt: 100, registered: false)
+      $0.disrupting("n1", .drifted)
+    }
+    #expect(
+      karpenter.handle(.wake(.registrationTimeout("n1")), now: now, store: store).contains(
+        .markTerminating(node: "n1", reason: .registrationTimeout, drainDeadline: now)))
   }
 
   @Test func aNodeThatRegisteredIsLeftAlone() {

@@ -17,7 +17,8 @@ import Testing
     $0.pod("default/a", on: "n1")
     $0.pod("default/b", on: "n1")
     $0.pod("kube-system/proxy-n1", on: "n1", owner: .daemonSet("kube-proxy"))
-    $0.pod("kube-system/coredns", on: "n1", owner: .replicaSet("coredns"), priorityClass: .systemClusterCritical)
+    $0.pod(
+      "kube-system/coredns", on: "n1", owner: .replicaSet("coredns"), priorityClass: .systemClusterCritical)
     $0.pod("kube-system/csi-n1", on: "n1", owner: .daemonSet("csi-node"), priorityClass: .systemNodeCritical)
   }
 
@@ -53,7 +54,8 @@ import Testing
       $0.node("n1")
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .underutilized, supersedes: true)), now: now, store: store)
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .underutilized, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
           .markTerminating(node: "n1", reason: .underutilized, drainDeadline: nil),
@@ -79,9 +81,11 @@ import Testing
 
   @Test func aNodeThatIsGoneIsLeftAlone() {
     var karpenter = Karpenter()
-    #expect(karpenter.handle(.delete(Deletion(node: "n9", reason: .deleted)), now: now, store: Self.mixed) == [])
+    #expect(
+      karpenter.handle(.delete(Deletion(node: "n9", reason: .deleted)), now: now, store: Self.mixed) == [])
     #expect(karpenter.handle(.wake(.drain("n9")), now: now, store: Self.mixed) == [])
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n9", .evicted), now: now, store: Self.mixed) == [])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n9", .evicted), now: now, store: Self.mixed) == [])
   }
 
   // MARK: Drain order
@@ -96,9 +100,18 @@ import Testing
     }
     // Non-critical pods, then non-critical DaemonSet pods, critical pods, critical DaemonSet pods.
     #expect(answer("default/b") == [], "default/a is not answered yet")
-    #expect(answer("default/a") == [.evict(pod: "kube-system/proxy-n1", node: "n1", reason: .drifted, honouringBudgets: true)])
-    #expect(answer("kube-system/proxy-n1") == [.evict(pod: "kube-system/coredns", node: "n1", reason: .drifted, honouringBudgets: true)])
-    #expect(answer("kube-system/coredns") == [.evict(pod: "kube-system/csi-n1", node: "n1", reason: .drifted, honouringBudgets: true)])
+    #expect(
+      answer("default/a") == [
+        .evict(pod: "kube-system/proxy-n1", node: "n1", reason: .drifted, honouringBudgets: true)
+      ])
+    #expect(
+      answer("kube-system/proxy-n1") == [
+        .evict(pod: "kube-system/coredns", node: "n1", reason: .drifted, honouringBudgets: true)
+      ])
+    #expect(
+      answer("kube-system/coredns") == [
+        .evict(pod: "kube-system/csi-n1", node: "n1", reason: .drifted, honouringBudgets: true)
+      ])
     #expect(answer("kube-system/csi-n1") == [.removeNode("n1")])
   }
 
@@ -108,7 +121,8 @@ import Testing
       $0.nodePool("default")
       $0.node("n1")
       $0.pod("default/a", on: "n1")
-      $0.pod("kube-system/csi-n1", on: "n1", owner: .daemonSet("csi-node"), priorityClass: .systemNodeCritical)
+      $0.pod(
+        "kube-system/csi-n1", on: "n1", owner: .daemonSet("csi-node"), priorityClass: .systemNodeCritical)
     }
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store)
     #expect(
@@ -125,16 +139,23 @@ import Testing
       $0.pod("default/a", on: "n1")
     }
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store)
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n1", .gone), now: now, store: store) == [.removeNode("n1")])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .gone), now: now, store: store) == [
+        .removeNode("n1")
+      ])
   }
 
   @Test func anAnswerNobodyWaitsForChangesNothing() {
     var karpenter = Karpenter()
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: Self.mixed)
     // A pod of a later group, and one answered twice.
-    #expect(karpenter.handle(.evicted(pod: "kube-system/coredns", node: "n1", .evicted), now: now, store: Self.mixed) == [])
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
+    #expect(
+      karpenter.handle(
+        .evicted(pod: "kube-system/coredns", node: "n1", .evicted), now: now, store: Self.mixed) == [])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
   }
 
   @Test func aPodThatToleratesTheDisruptedTaintIsNotEvicted() {
@@ -155,7 +176,10 @@ import Testing
         .requestProvisioning,
         .requestStaticCapacity,
       ])
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store) == [.removeNode("n1")])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store) == [
+        .removeNode("n1")
+      ])
   }
 
   @Test func aPodThatToleratesAnotherTaintIsEvicted() {
@@ -163,7 +187,9 @@ import Testing
     let store = ClusterStore.build {
       $0.nodePool("default")
       $0.node("n1")
-      $0.pod("default/a", on: "n1", tolerations: [Toleration(key: "gpu", operator: "Exists", effect: "NoSchedule")])
+      $0.pod(
+        "default/a", on: "n1", tolerations: [Toleration(key: "gpu", operator: "Exists", effect: "NoSchedule")]
+      )
     }
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store).contains(
@@ -182,14 +208,15 @@ import Testing
       $0.pod("kube-system/proxy-n1", on: "n1", owner: .daemonSet("kube-proxy"))
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .drifted, supersedes: true)), now: now, store: store) == [
-        .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .drifted, drainDeadline: nil),
-        .releaseNominations(node: "n1"),
-        .evict(pod: "default/b", node: "n1", reason: .drifted, honouringBudgets: true),
-        .requestProvisioning,
-        .requestStaticCapacity,
-      ])
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .drifted, supersedes: true)), now: now, store: store) == [
+          .taint(node: "n1", .disrupted),
+          .markTerminating(node: "n1", reason: .drifted, drainDeadline: nil),
+          .releaseNominations(node: "n1"),
+          .evict(pod: "default/b", node: "n1", reason: .drifted, honouringBudgets: true),
+          .requestProvisioning,
+          .requestStaticCapacity,
+        ])
     // b is out, a stays: the next group waits, and the drain is tried again in 10 s.
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now, store: store) == [
@@ -225,7 +252,8 @@ import Testing
       $0.pod("default/a", on: "n1", doNotDisrupt: true)
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
           .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
@@ -247,7 +275,9 @@ import Testing
       $0.podDisruptionBudget("default/web", app: "web", minAvailable: 2)
     }
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .drifted)), now: now, store: store)
-    #expect(karpenter.handle(.evicted(pod: "default/a", node: "n1", .refusedByBudget), now: now, store: store) == [])
+    #expect(
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .refusedByBudget), now: now, store: store) == []
+    )
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .refusedByBudget), now: now, store: store) == [
         Self.failedDraining("n1", 2),
@@ -340,23 +370,43 @@ import Testing
       $0.pod("kube-system/proxy-n1", on: "n1", owner: .daemonSet("kube-proxy"))
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
-        .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
-        .releaseNominations(node: "n1"),
-        .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
-        .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: false),
-        .requestProvisioning,
-        .requestStaticCapacity,
-      ])
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
+          .taint(node: "n1", .disrupted),
+          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
+          .releaseNominations(node: "n1"),
+          .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
+          .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: false),
+          .requestProvisioning,
+          .requestStaticCapacity,
+        ])
     _ = karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store)
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now, store: store) == [
         .evict(pod: "kube-system/proxy-n1", node: "n1", reason: .deleted, honouringBudgets: false)
       ])
     #expect(
-      karpenter.handle(.evicted(pod: "kube-system/proxy-n1", node: "n1", .evicted), now: now, store: store) == [
-        .removeNode("n1")
+      karpenter.handle(.evicted(pod: "kube-system/proxy-n1", node: "n1", .evicted), now: now, store: store)
+        == [
+          .removeNode("n1")
+        ])
+  }
+
+  @Test func aTerminationGracePeriodOfZeroDrainsWithoutHonouringBudgetsAtOnce() {
+    var karpenter = Karpenter()
+    let store = ClusterStore.build {
+      $0.nodePool("default", terminationGracePeriod: "0s")
+      $0.node("n1")
+      $0.pod("default/a", on: "n1", doNotDisrupt: true)
+    }
+    #expect(
+      karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
+        .taint(node: "n1", .disrupted),
+        .markTerminating(node: "n1", reason: .expired, drainDeadline: now),
+        .releaseNominations(node: "n1"),
+        .evict(pod: "default/a", node: "n1", reason: .expired, honouringBudgets: false),
+        .requestProvisioning,
+        .requestStaticCapacity,
       ])
   }
 
@@ -366,7 +416,8 @@ import Testing
     var karpenter = Karpenter()
     var store = Self.mixed
     store.update { $0.disrupting("n1", .underutilized) }
-    #expect(karpenter.handle(.delete(Deletion(node: "n1", reason: .overprovisioned)), now: now, store: store) == [])
+    #expect(
+      karpenter.handle(.delete(Deletion(node: "n1", reason: .overprovisioned)), now: now, store: store) == [])
   }
 
   @Test func aDeletionThatSupersedesTheDisruptionStartsTerminationKeepingTheDeadline() {
@@ -378,7 +429,8 @@ import Testing
       $0.disrupting("n1", .expired, drainDeadline: 700)
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
           .markTerminating(node: "n1", reason: .interrupted, drainDeadline: 700),
@@ -398,13 +450,14 @@ import Testing
       $0.disrupting("n1", .drifted)
     }
     #expect(
-      karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
-        .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
-        .releaseNominations(node: "n1"),
-        .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
-        .requestProvisioning,
-        .requestStaticCapacity,
-      ])
+      karpenter.handle(
+        .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
+          .taint(node: "n1", .disrupted),
+          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
+          .releaseNominations(node: "n1"),
+          .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
+          .requestProvisioning,
+          .requestStaticCapacity,
+        ])
   }
 }

@@ -11,7 +11,9 @@ import Testing
     let yaml = LifecycleTests.neverInitializingReplacement(duration: "30m")
       .replacingOccurrences(
         of: "nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}",
-        with: "nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}\n      expireAfter: 10m")
+        with:
+          "nodeClassRef: {group: karpenter.k8s.aws, kind: EC2NodeClass, name: default}\n      expireAfter: 10m"
+      )
     #expect(yaml.contains("expireAfter: 10m"))
     let (json, _) = try LifecycleTests.run(yaml)
     let decided = LifecycleTests.events(json, "DisruptionDecided")
