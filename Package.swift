@@ -60,6 +60,11 @@ let package = Package(
       dependencies: ["Controllers", "Scheduling", "InstanceCatalogs", "Manifests", "KarpenterAPI", "KubernetesAPI", "ManifestCoding"]),
     // Raw instance-type facts (AWS us-east-1 catalog, kwok's generic types) as plain values.
     .target(name: "InstanceCatalogs", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
+    // Store builders for tests of the controllers: a ClusterStore in a few readable lines.
+    .target(
+      name: "ControllersTestSupport",
+      dependencies: ["Controllers", "Scheduling", "KubernetesAPI", "KarpenterAPI"],
+      path: "Tests/ControllersTestSupport"),
 
     .testTarget(
       name: "KubernetesAPITests",
@@ -83,6 +88,9 @@ let package = Package(
       dependencies: [
         "Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests",
       ]),
+    .testTarget(
+      name: "ControllersTests",
+      dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),
     .testTarget(
       name: "SchedulingTests",
       dependencies: [

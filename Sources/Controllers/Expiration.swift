@@ -12,8 +12,14 @@ enum Expiration {
     r.wake(at: r.now + seconds, .expire(name))
   }
 
+  /// How soon an expiry that found the node disrupted looks again.
+  static let recheck = 10.0
+
   static func expire(_ name: String, _ r: inout Reconcile, _ termination: inout TerminationController) {
-    guard let node = r.store.nodes[name], node.disruption == nil else { return }
+    guard let node = r.store.nodes[name] else { return }
+    // A disruption command may still let the node go (its replacements never initialize): look
+    // again rather than lose the expiry. Once the node is terminating this ends with it.
+    guard node.disruption == nil else { return r.wake(at: r.now + recheck, .expire(name)) }
     let message =
       "\(name) reached its NodePool's expireAfter; its \(r.store.reschedulablePods(on: name).count) pods move to other or new nodes"
     r.record(.disruptionDecided, node: name, reason: NodeRemovalReason.expired.rawValue, message: message)
