@@ -1,4 +1,5 @@
 import KubernetesAPI
+import Scheduling
 
 /// What a controller asks of the world. Controllers never change the cluster themselves: they
 /// read the `ClusterStore` and return effects, which an executor carries out (in memory, in
@@ -14,21 +15,28 @@ public enum Effect: Sendable, Equatable {
   case log(LogRecord)
   /// A Kubernetes Event.
   case post(KubernetesEventRecord)
-  /// A "why not" (FailedDraining, DisruptionBlocked, ...) posted once while it holds.
-  case explain(Explanation)
 
   // MARK: Writes to Karpenter's objects
 
   /// Adds the taint to the Node unless it has it already.
   case taint(node: String, Taint)
-  /// Marks the node's NodeClaim as terminating for `reason` (its DisruptionReason condition and
-  /// the termination-timestamp annotation, `drainDeadline`, after which PodDisruptionBudgets
-  /// no longer hold its drain back).
-  case markTerminating(node: String, reason: NodeRemovalReason, drainDeadline: Double?)
+  /// Marks the node's NodeClaim as disrupted for `reason` (its DisruptionReason condition and,
+  /// once it is being deleted, the termination-timestamp annotation `drainDeadline`, after
+  /// which PodDisruptionBudgets no longer hold its drain back).
+  case markDisrupted(node: String, reason: NodeRemovalReason, drainDeadline: Double?)
+  /// A disruption decision is undone: the node loses its disrupted taint and its reason.
+  case unmarkDisrupted(node: String)
   /// Pods Karpenter nominated for the node look for capacity elsewhere.
   case releaseNominations(node: String)
 
   // MARK: Writes the API server and other components carry out
+
+  /// Creates a NodeClaim and launches it through the cloud provider; the answer (its name, or
+  /// nil when the launch failed) comes back as `ControllerInput.launched`.
+  case launch(LaunchRequest)
+  /// Deletes the node's NodeClaim: the termination controller drains and removes it (the
+  /// answer is the `ControllerInput.delete` the deletion comes back as).
+  case deleteNodeClaim(Deletion)
 
   /// Evicts the pod from the node through the Eviction subresource, which refuses it (HTTP 429)
   /// while a PodDisruptionBudget forbids it; without `honouringBudgets` the pod is deleted. The
@@ -50,11 +58,41 @@ public enum Effect: Sendable, Equatable {
 
   /// The provisioner should look at pending pods in its next batch.
   case requestProvisioning
-  /// The static NodePool controller should reconcile.
+  /// The static NodePool controller should reconcile (a NodeClaim of a pool comes or goes;
+  /// answered as `ControllerInput.staticCapacityRequested`).
   case requestStaticCapacity
-  /// Disruption commands that include the node are dropped (an interruption takes over); their
-  /// other nodes are released and the node's own voluntary disruption mark cleared.
-  case dropDisruptionCommands(containing: String)
+}
+
+/// A NodeClaim to create and launch.
+public struct LaunchRequest: Sendable, Equatable {
+  public var claim: PlannedNodeClaim
+  /// The pods nominated to it.
+  public var pods: [String]
+  /// Why, for the NodeClaimCreated event (nil: for the pods).
+  public var reason: String?
+  /// Who asked, to route the answer.
+  public var origin: LaunchOrigin
+
+  public init(claim: PlannedNodeClaim, pods: [String], reason: String?, origin: LaunchOrigin) {
+    self.claim = claim
+    self.pods = pods
+    self.reason = reason
+    self.origin = origin
+  }
+
+  /// Requests are equal when they ask the same of the same NodePool and instance types.
+  public static func == (a: LaunchRequest, b: LaunchRequest) -> Bool {
+    a.origin == b.origin && a.pods == b.pods && a.reason == b.reason && a.claim.nodePool == b.claim.nodePool
+      && a.claim.instanceTypes.map(\.name) == b.claim.instanceTypes.map(\.name)
+  }
+}
+
+/// Which controller asked for a launch.
+public enum LaunchOrigin: Sendable, Hashable {
+  /// A disruption command's replacement.
+  case disruption(Int)
+  /// A static NodePool scaling up.
+  case staticPool(String)
 }
 
 /// A "why not" about a Node or NodePool, posted once while it holds (`slot` tells apart
@@ -94,12 +132,28 @@ public enum Wake: Sendable, Hashable {
   case registrationTimeout(String)
   /// Garbage collection of NodeClaims whose instance is gone.
   case garbageCollect
+  /// The disruption controller's pass.
+  case disruption
+  /// A disruption decision's validation delay is over.
+  case validate(Int)
+  /// A disruption command's replacements had their time to initialize.
+  case replacementTimeout(Int)
+  /// The static NodePool controllers run.
+  case staticCapacity
 }
 
 /// What comes back to the controllers: wake-ups, answers to effects, and what happened in the
 /// world that Karpenter reacts to.
 public enum ControllerInput: Sendable, Equatable {
+  /// The controllers start (their periodic work begins).
+  case started
   case wake(Wake)
+  /// The answer to `Effect.launch`: the NodeClaim's name, or nil when the launch failed.
+  case launched(LaunchOrigin, name: String?)
+  /// A node became Ready without startup taints (its NodeClaim is Initialized).
+  case nodeInitialized(String)
+  /// Something a static NodePool depends on changed (the pool, its NodeClaims, the offerings).
+  case staticCapacityRequested
   /// The answer to `Effect.evict`.
   case evicted(pod: String, node: String, EvictionResult)
   /// The answer to `Effect.listInstances`: the NodeClaims that have an instance.

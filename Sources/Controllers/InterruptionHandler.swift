@@ -8,7 +8,8 @@ enum InterruptionHandler {
   static let notice = 120.0
 
   static func handle(
-    _ kind: Interruption, node name: String, _ r: inout Reconcile, _ termination: inout TerminationController
+    _ kind: Interruption, node name: String, _ r: inout Reconcile, _ termination: inout TerminationController,
+    _ disruption: inout DisruptionController
   ) {
     guard let node = r.store.nodes[name] else { return }
     if kind == .rebalanceRecommendation {
@@ -39,7 +40,9 @@ enum InterruptionHandler {
       r.post("Warning", "InstanceTerminating", kind: "Node", name: name, message: "Instance is stopping or terminating")
       message = "an instance state change for \(name); \(pods) pods move now"
     }
-    r.effects.append(.dropDisruptionCommands(containing: name))
+    disruption.lend(&r)
+    disruption.dropCommands(containing: name)
+    disruption.giveBack(&r)
     r.record(.disruptionDecided, node: name, reason: NodeRemovalReason.interrupted.rawValue, message: message)
     r.logDecision(.interrupted, nodes: [name], message: message)
     if kind == .spotInterruption { r.wake(at: r.now + notice, .interruptionDeadline(name)) }
@@ -49,6 +52,6 @@ enum InterruptionHandler {
   /// The two minutes of a spot interruption warning are over: the instance is reclaimed.
   static func deadline(_ name: String, _ r: inout Reconcile) {
     guard r.store.nodes[name] != nil else { return }
-    r.effects.append(.removeNode(name))
+    r.removeNode(name)
   }
 }

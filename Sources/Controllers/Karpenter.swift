@@ -2,18 +2,41 @@ import KarpenterAPI
 import KubernetesAPI
 
 /// Karpenter's controllers as one state machine: an input and the store in, effects out. It
-/// holds only what Karpenter keeps in memory (drains under way, whether garbage collection is
-/// due); everything else it reads from the store, and everything it changes it changes through
-/// effects, so the same controllers run against any world.
+/// holds only what Karpenter keeps in memory (drains and disruption commands under way, the
+/// explanations it posted, whether garbage collection or a static pass is due); everything else
+/// it reads from the store, and everything it changes it changes through effects, so the same
+/// controllers run against any world.
 public struct Karpenter: Sendable {
+  public let settings: KarpenterSettings
   var termination = TerminationController()
   var garbageCollection = GarbageCollector()
+  var disruption = DisruptionController()
+  var staticCapacity = StaticCapacityController()
+  /// The "why not" explanations that hold now, as posted.
+  public private(set) var explanations = Explanations()
 
-  public init() {}
+  public init(settings: KarpenterSettings = KarpenterSettings()) {
+    self.settings = settings
+  }
 
   public mutating func handle(_ input: ControllerInput, now: Double, store: ClusterStore) -> [Effect] {
-    var r = Reconcile(now: now, store: store)
+    var r = Reconcile(now: now, store: store, settings: settings)
+    swap(&r.explanations, &explanations)
     switch input {
+    case .started:
+      withDisruption(&r) { $0.scheduleDisruption(at: now + DisruptionController.disruptionPeriod) }
+    case .wake(.disruption):
+      withDisruption(&r) {
+        $0.disruptionScheduled = false
+        $0.runDisruption()
+      }
+    case .wake(.validate(let id)): withDisruption(&r) { $0.validateCommand(id) }
+    case .wake(.replacementTimeout(let id)): withDisruption(&r) { $0.replacementTimeout(id) }
+    case .launched(.disruption(let id), let name): withDisruption(&r) { $0.replacementLaunched(id, as: name) }
+    case .nodeInitialized(let name): withDisruption(&r) { $0.replacementReady(name) }
+    case .wake(.staticCapacity): withStaticCapacity(&r) { $0.run() }
+    case .launched(.staticPool, let name): withStaticCapacity(&r) { $0.launched(name) }
+    case .staticCapacityRequested: withStaticCapacity(&r) { $0.request() }
     case .wake(.drain(let name)): termination.drain(name, &r)
     case .wake(.expire(let name)): Expiration.expire(name, &r, &termination)
     case .wake(.interruptionDeadline(let name)): InterruptionHandler.deadline(name, &r)
@@ -25,52 +48,34 @@ public struct Karpenter: Sendable {
       Expiration.track(name, &r)
       if launched { Liveness.track(name, &r) }
     case .instanceLost: garbageCollection.instanceLost(&r)
-    case .interruption(let node, let kind): InterruptionHandler.handle(kind, node: node, &r, &termination)
+    case .interruption(let node, let kind):
+      InterruptionHandler.handle(kind, node: node, &r, &termination, &disruption)
     case .delete(let deletion): termination.start(deletion, &r)
     }
+    swap(&r.explanations, &explanations)
     return r.effects
   }
-}
 
-/// One reconcile: the store as the controllers see it, the time, and the effects so far.
-struct Reconcile {
-  let now: Double
-  let store: ClusterStore
-  var effects: [Effect] = []
-
-  init(now: Double, store: ClusterStore) {
-    self.now = now
-    self.store = store
+  /// One full consolidation evaluation of the cluster as it is (every candidate, multi-node
+  /// then single-node), for the consolidation benchmark: the decision's explanation, if any,
+  /// and how many candidates there were.
+  public func consolidationPass(now: Double, store: ClusterStore) -> (decision: String?, candidates: Int) {
+    var controller = disruption
+    var r = Reconcile(now: now, store: store, settings: settings)
+    controller.lend(&r)
+    controller.takeDisruptionSnapshot()
+    return controller.evaluateEveryCandidate()
   }
 
-  mutating func log(_ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO") {
-    effects.append(.log(LogRecord(time: now, level: level, controller: controller, message: message, fields: fields)))
+  private mutating func withDisruption(_ r: inout Reconcile, _ body: (inout DisruptionController) -> Void) {
+    disruption.lend(&r)
+    body(&disruption)
+    disruption.giveBack(&r)
   }
 
-  /// A Kubernetes Event about a Node or NodeClaim.
-  mutating func post(_ type: String, _ reason: String, kind: String, name: String, message: String) {
-    effects.append(
-      .post(
-        KubernetesEventRecord(
-          time: now, type: type, reason: reason, involvedObject: .init(kind: kind, name: name), message: message)))
+  private mutating func withStaticCapacity(_ r: inout Reconcile, _ body: (inout StaticCapacityController) -> Void) {
+    staticCapacity.lend(&r, marked: disruption.executingNodes)
+    body(&staticCapacity)
+    staticCapacity.giveBack(&r)
   }
-
-  mutating func record(
-    _ type: SimulationEventType, node: String?, pod: String? = nil, reason: String? = nil, message: String? = nil,
-    derived: Bool = true
-  ) {
-    effects.append(
-      .record(
-        SimulationEvent(time: now, type: type, node: node, pod: pod, reason: reason, message: message),
-        derived: derived))
-  }
-
-  /// The log line of a disruption decision: once per decision, with every node it covers.
-  mutating func logDecision(_ reason: NodeRemovalReason, nodes: [String], message: String) {
-    log(
-      reason == .interrupted ? "interruption" : "disruption", "disrupting node(s)",
-      ["reason": reason.rawValue, "nodes": nodes.joined(separator: ","), "decision": message])
-  }
-
-  mutating func wake(at time: Double, _ wake: Wake) { effects.append(.wake(at: time, wake)) }
 }

@@ -43,7 +43,7 @@ struct TerminationController: Sendable {
     }
     if deletion.forceful { deadline = r.now }
     r.effects.append(.taint(node: name, Self.disruptedTaint))
-    r.effects.append(.markTerminating(node: name, reason: deletion.reason, drainDeadline: deadline))
+    r.effects.append(.markDisrupted(node: name, reason: deletion.reason, drainDeadline: deadline))
     r.effects.append(.releaseNominations(node: name))
     drain(name, reason: deletion.reason, deadline: deadline, &r)
     r.effects.append(.requestProvisioning)
@@ -104,13 +104,11 @@ struct TerminationController: Sendable {
   private mutating func finishGroup(_ name: String, _ r: inout Reconcile) {
     guard var step = steps.removeValue(forKey: name) else { return }
     if step.heldBack > 0 {
-      r.effects.append(
-        .explain(
-          Explanation(
-            "FailedDraining", name: name,
-            message:
-              "Failed to drain node, \(step.heldBack) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
-            type: "Warning")))
+      r.explainOnce(
+        "FailedDraining", name: name,
+        message:
+          "Failed to drain node, \(step.heldBack) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
+        type: "Warning")
       r.wake(at: r.now + Self.drainRetry, .drain(name))
       if let deadline = step.deadline, deadline > r.now { r.wake(at: deadline, .drain(name)) }
       return
@@ -120,7 +118,7 @@ struct TerminationController: Sendable {
     if step.group < step.groups.count {
       evict(name, step, &r)
     } else {
-      r.effects.append(.removeNode(name))
+      r.removeNode(name)
     }
   }
 }

@@ -25,17 +25,26 @@ extension Simulation {
       logs.append(line)
     case .post(let event):
       kubernetesEvents.append(event)
-    case .explain(let x):
-      explainOnce(x.reason, name: x.name, message: x.message, type: x.type, kind: x.kind, slot: x.slot)
     case .taint(let name, let taint):
       if store[node: name]?.taints.contains(where: { $0.matches(taint) }) == false {
         store[node: name]!.taints.append(taint)
       }
-    case .markTerminating(let name, let reason, let deadline):
+    case .markDisrupted(let name, let reason, let deadline):
       guard store[node: name] != nil else { return }
       store[node: name]!.disruption = reason
       store[node: name]!.drainDeadline = deadline
       lastActivity = now
+    case .unmarkDisrupted(let name):
+      guard store[node: name] != nil else { return }
+      store[node: name]!.disruption = nil
+      store[node: name]!.taints.removeAll { $0.key == WellKnown.disruptedTaintKey }
+      lastActivity = now
+      scheduleKubeScheduler(at: now)
+    case .launch(let request):
+      let name = launch(request.claim, pods: request.pods, reason: request.reason)
+      deliver(.launched(request.origin, name: name))
+    case .deleteNodeClaim(let deletion):
+      deliver(.delete(deletion))
     case .releaseNominations(let name):
       releaseNominations(name)
     case .evict(let key, let node, let reason, let honouringBudgets):
@@ -50,9 +59,12 @@ extension Simulation {
       requestProvisioning()
     case .requestStaticCapacity:
       requestStaticCapacity()
-    case .dropDisruptionCommands(let name):
-      takeOverForInterruption(name)
     }
+  }
+
+  /// Something a static NodePool depends on changed: Karpenter's static controllers look again.
+  mutating func requestStaticCapacity() {
+    deliver(.staticCapacityRequested)
   }
 
   /// The Eviction subresource: refused (429) while a PodDisruptionBudget forbids it, unless the
@@ -66,5 +78,14 @@ extension Simulation {
     lastActivity = now
     evict(key)
     return .evicted
+  }
+}
+
+extension Simulation {
+  /// One full consolidation evaluation of the cluster as it is now (every candidate,
+  /// multi-node then single-node), for the consolidation benchmark. Returns the decision's
+  /// explanation, if any, and how many candidates there were.
+  public func consolidationPass() -> (decision: String?, candidates: Int) {
+    karpenter.consolidationPass(now: now, store: store)
   }
 }

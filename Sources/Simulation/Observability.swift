@@ -78,13 +78,6 @@ extension Simulation {
     }
   }
 
-  /// The log line of a disruption decision: once per decision, with every node it covers.
-  mutating func logDecision(_ reason: NodeRemovalReason, nodes: [String], message: String) {
-    log(
-      reason == .interrupted ? "interruption" : "disruption", "disrupting node(s)",
-      ["reason": reason.rawValue, "nodes": nodes.joined(separator: ","), "decision": message])
-  }
-
   /// A log line at the current virtual time.
   mutating func log(
     _ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO"
@@ -105,26 +98,6 @@ extension Simulation {
       KubernetesEventRecord(
         time: now, type: type, reason: reason,
         involvedObject: .init(kind: kind, name: objectName, namespace: namespace), message: message))
-  }
-
-  /// Posts a "why not" (DisruptionBlocked, Unconsolidatable, FailedDraining) about a Node or
-  /// NodePool once while it holds, not at every pass (upstream's recorder deduplicates within a
-  /// time window instead). `slot` tells explanations of one reason apart (a NodePool blocked
-  /// for Empty and for Underutilized). It stays current until cleared.
-  mutating func explainOnce(
-    _ reason: String, name: String, message: String, type: String = "Normal", kind: String = "Node",
-    slot: String? = nil
-  ) {
-    let object = "\(kind)/\(name)"
-    let key = slot ?? reason
-    guard explanations[object]?[key]?.message != message else { return }
-    kubernetesEvent(type, reason, kind: kind, name: name, message: message)
-    explanations[object, default: [:]][key] = kubernetesEvents.last
-  }
-
-  /// The explanation no longer holds (the node became a candidate, the budget opened).
-  mutating func clearExplanation(_ slot: String, name: String, kind: String = "Node") {
-    explanations["\(kind)/\(name)"]?.removeValue(forKey: slot)
   }
 }
 

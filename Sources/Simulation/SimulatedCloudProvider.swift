@@ -79,7 +79,7 @@ struct SimulatedCloudProvider: CloudProvider {
   /// hash, stamped on the node at launch, no longer matches) or is gone.
   func isDrifted(_ node: StateNode, nodeClass: EC2NodeClass?) -> DriftReason? {
     guard let launchedFrom = node.nodeClassHash else { return nil }
-    let current = nodeClass.map { "\($0.name)/" + Simulation.hash($0.spec) }
+    let current = nodeClass.map(NodePoolHashes.nodeClass)
     return launchedFrom == current ? nil : .nodeClassDrift
   }
 

@@ -40,12 +40,8 @@ public struct Simulation: Sendable {
     case provision
     case nodeReady(String)
     case timeline(Int)
-    case disruption
-    case validate(Int)
     case offeringsChanged
-    case replacementTimeout(Int)
     case initialize(String)
-    case staticCapacity
     /// A wake-up Karpenter's controllers asked for.
     case karpenter(Wake)
   }
@@ -87,13 +83,6 @@ public struct Simulation: Sendable {
   /// Timeline entries not applied yet, and when the last one is due.
   var timelinePending = 0
   var lastTimelineAt = 0.0
-  /// Disruption: commands waiting for validation or replacements, and what changed since the
-  /// last consolidation pass.
-  var commands: [Int: DisruptionCommand] = [:]
-  var nextCommandID = 0
-  var evaluatedVersion = -1
-  var nextTimedCheck = 0.0
-  var disruptionScheduled = false
   /// The cloud provider the controllers launch on, with the simulated EC2 behind it (which
   /// the timeline disturbs) and the catalog of instance types it sells.
   var cloud: SimulatedCloudProvider
@@ -102,12 +91,8 @@ public struct Simulation: Sendable {
   var catalog: CloudCatalog { cloud.catalog }
   /// Nodes that are gone, for the report.
   var nodeHistory: [NodeLifetime] = []
-  /// PodDisruptionBudgets' state at the current disruption pass.
-  var disruptionBudgets = PDBStatus()
-  /// Each NodePool's totals at the current disruption pass, for Balanced.
-  var poolTotals: [String: PoolTotals] = [:]
-  /// Each NodePool's template hash, with the template it was computed from.
-  var templateHashes: [String: (spec: NodeClaimTemplate?, hash: String)] = [:]
+  /// The NodePools' template hashes stamped on the nodes launched from them.
+  var hashes = NodePoolHashes()
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
   /// The pending-pod count of the last sample, with the cluster version it was counted at.
@@ -115,14 +100,9 @@ public struct Simulation: Sendable {
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []
-  /// The "why not" explanations that hold now, per object ("Node/name", "NodePool/name") and
-  /// slot, as posted; a node's are forgotten when it goes.
-  var explanations: [String: [String: KubernetesEventRecord]] = [:]
-  /// Karpenter's controllers that have moved out of the simulated world (termination,
-  /// expiration, interruption, liveness, garbage collection) and what they keep in memory.
-  var karpenter = Karpenter()
-  /// Whether the static NodePool controllers are already due to run.
-  var staticCapacityScheduled = false
+  /// Karpenter's controllers (termination, expiration, interruption, liveness, garbage
+  /// collection, disruption, static capacity) and what they keep in memory.
+  var karpenter: Karpenter
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     // Before anything is allocated: refuse what would outgrow the documented limits.
@@ -135,6 +115,10 @@ public struct Simulation: Sendable {
     store.podDisruptionBudgets = input.podDisruptionBudgets
     let spec = input.scenario.spec
     epoch = options.epoch ?? spec?.start.flatMap(Scenario.unixTime) ?? SimulationOptions.virtualEpoch
+    karpenter = Karpenter(
+      settings: KarpenterSettings(
+        packing: options.packing, spotToSpotConsolidation: spec?.featureGates?.spotToSpotConsolidation == true,
+        staticCapacity: spec?.featureGates?.staticCapacity == true, epoch: epoch))
     nodeStartup = spec?.cloud?.nodeStartup.flatMap(Scenario.seconds) ?? 30
     startupTaintRemoval = spec?.cloud?.startupTaintsRemovedAfter.flatMap(Scenario.seconds) ?? 0
     duration = spec?.duration.flatMap(Scenario.seconds)
@@ -191,7 +175,7 @@ public struct Simulation: Sendable {
     scheduleKubeScheduler(at: 0)
     requestStaticCapacity()
     scheduleTimeline()
-    scheduleDisruption(at: Self.disruptionPeriod)
+    deliver(.started)
   }
 
   mutating func addPod(_ pod: Pod) throws {
@@ -344,20 +328,10 @@ public struct Simulation: Sendable {
       nodeBecameReady(name)
     case .timeline(let i):
       applyTimelineEntry(i)
-    case .disruption:
-      disruptionScheduled = false
-      runDisruption()
-    case .validate(let id):
-      validateCommand(id)
     case .offeringsChanged:
       refreshOfferings()
-    case .replacementTimeout(let id):
-      replacementTimeout(id)
     case .initialize(let name):
       initialize(name)
-    case .staticCapacity:
-      reconcileStaticCapacity()
-      staticCapacityScheduled = false  // what the pass itself asked for is done
     case .karpenter(let wake):
       deliver(.wake(wake))
     }

@@ -216,7 +216,7 @@ extension Simulation {
     log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
     lastActivity = now
     scheduleKubeScheduler(at: now)
-    replacementReady(name)
+    deliver(.nodeInitialized(name))
   }
 
   /// What a node takes from its NodePool when its NodeClaim is created (or, for an input Node,
@@ -227,14 +227,8 @@ extension Simulation {
       if launched { deliver(.nodeClaimCreated(name, launched: true)) }  // its NodePool is gone
       return
     }
-    store[node: name]!.templateHash = templateHash(pool)
-    store[node: name]!.nodeClassHash = nodeClassHash(pool)
+    store[node: name]!.templateHash = hashes.template(pool)
+    store[node: name]!.nodeClassHash = NodePoolHashes.nodeClass(pool, nodeClasses: store.nodeClasses)
     deliver(.nodeClaimCreated(name, launched: launched))
   }
-}
-
-func formatPrice(_ price: Double) -> String {
-  var s = String(format: "%.4f", price)
-  while s.hasSuffix("0") && s.contains(".") && !s.hasSuffix(".0") { s.removeLast() }
-  return s
 }

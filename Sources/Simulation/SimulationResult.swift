@@ -151,7 +151,8 @@ extension Simulation {
 
   /// For each node alive now and each NodePool, the latest explanation that still holds.
   func currentExplanations() -> [(object: String, event: KubernetesEventRecord)] {
-    explanations.keys.sorted().compactMap { object in
+    let explanations = karpenter.explanations.current
+    return explanations.keys.sorted().compactMap { object in
       let latest = explanations[object]!.values.max { ($0.time, $0.reason) < ($1.time, $1.reason) }
       guard let latest else { return nil }
       let name = object.hasPrefix("Node/") ? String(object.dropFirst(5)) : object

@@ -37,7 +37,7 @@ extension SimulationInput {
     let tooManyMessage =
       "simulate launches at most \(maxStaticNodes) nodes for a static NodePool; lower replicas (or limits.nodes)"
     func checkSize(_ pool: NodePool, at location: DocumentLocation, object: String) {
-      guard let replicas = pool.spec?.replicas, tooMany(replicas, limit: Simulation.nodeLimit(pool)) else {
+      guard let replicas = pool.spec?.replicas, tooMany(replicas, limit: ClusterStore.nodeLimit(pool)) else {
         return
       }
       diagnostics.append(
@@ -49,7 +49,7 @@ extension SimulationInput {
     var nodeLimits: [String: Int] = [:]
     for (pool, location) in pools {
       isStatic[pool.name] = pool.isStatic
-      nodeLimits[pool.name] = Simulation.nodeLimit(pool)
+      nodeLimits[pool.name] = ClusterStore.nodeLimit(pool)
       warnIfGateOff(pool, at: location)
       checkSize(pool, at: location, object: "NodePool \"\(pool.name)\"")
     }
@@ -64,7 +64,7 @@ extension SimulationInput {
               field: .invalid(FieldPath(dotted: "spec"), "object", staticTransitionMessage)))
         }
         isStatic[pool.name] = pool.isStatic
-        nodeLimits[pool.name] = Simulation.nodeLimit(pool)
+        nodeLimits[pool.name] = ClusterStore.nodeLimit(pool)
         warnIfGateOff(pool, at: document.location)
         checkSize(pool, at: document.location, object: document.displayName)
       }

@@ -37,7 +37,6 @@ extension Simulation {
     if node.nodePool != nil { finishedCost += node.cost(until: now) }
     record(SimulationEvent(time: now, type: .nodeTerminated, node: name, reason: node.disruption?.rawValue))
     lastActivity = now
-    explanations.removeValue(forKey: "Node/\(name)")
     if node.nodePool != nil { requestStaticCapacity() }  // limits.nodes counts it until now
     if options.keepsHistory {
       nodeHistory.append(
@@ -53,18 +52,7 @@ extension Simulation {
   /// Whether a PodDisruptionBudget forbids evicting `pod` now: one selecting it whose healthy
   /// pods would drop below what it requires. Counted afresh, as each eviction changes it.
   func evictionBlocked(_ pod: StatePod) -> Bool {
-    PDBStatus(self).blocks(pod)
-  }
-
-  /// An interruption overrides a voluntary disruption in progress: a command waiting for the
-  /// node's replacements is dropped (its other nodes are released), and a drain already under
-  /// way continues as an interruption.
-  mutating func takeOverForInterruption(_ name: String) {
-    for id in commands.keys.sorted() where commands[id]!.nodes.contains(name) {
-      let command = commands.removeValue(forKey: id)!
-      for other in command.nodes where other != name { releaseFromCommand(other, reason: command.reason) }
-    }
-    if store[node: name]?.disruption != nil { store[node: name]!.disruption = nil }
+    PDBStatus(store).blocks(pod)
   }
 }
 

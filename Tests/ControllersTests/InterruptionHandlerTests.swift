@@ -55,11 +55,10 @@ import Testing
       [
         initiating("SpotInterruptionKind"),
         warning("SpotInterrupted", "Spot interruption warning was triggered"),
-        .dropDisruptionCommands(containing: "n1"),
       ] + decision(message) + [
         .wake(at: now + 120, .interruptionDeadline("n1")),
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         // do-not-disrupt does not hold an interruption back.
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
@@ -82,10 +81,9 @@ import Testing
       [
         initiating("ScheduledChangeKind"),
         warning("InstanceUnhealthy", "A scheduled maintenance event was received"),
-        .dropDisruptionCommands(containing: "n1"),
       ] + decision("a scheduled maintenance event for n1; 1 pods move now") + [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
         .requestProvisioning,
@@ -102,10 +100,9 @@ import Testing
       [
         initiating("StateChangeKind"),
         warning("InstanceTerminating", "Instance is stopping or terminating"),
-        .dropDisruptionCommands(containing: "n1"),
       ] + decision("an instance state change for n1; 1 pods move now") + [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
         .requestProvisioning,
@@ -143,10 +140,6 @@ import Testing
     var undisrupted = Karpenter()
     #expect(
       effects == undisrupted.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot))
-    // The disruption commands are dropped before the decision is recorded.
-    let dropped = effects.firstIndex(of: .dropDisruptionCommands(containing: "n1"))
-    let decided = effects.firstIndex { if case .record = $0 { true } else { false } }
-    #expect(dropped != nil && decided != nil && dropped! < decided!)
   }
 
   @Test(arguments: [Interruption.spotInterruption, .scheduledChange, .stateChange])

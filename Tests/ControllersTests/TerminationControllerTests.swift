@@ -22,13 +22,12 @@ import Testing
     $0.pod("kube-system/csi-n1", on: "n1", owner: .daemonSet("csi-node"), priorityClass: .systemNodeCritical)
   }
 
-  static func failedDraining(_ node: String, _ pods: Int) -> Effect {
-    .explain(
-      Explanation(
-        "FailedDraining", name: node,
+  static func failedDraining(_ node: String, _ pods: Int, at time: Double = 1000) -> Effect {
+    .post(
+      KubernetesEventRecord(
+        time: time, type: "Warning", reason: "FailedDraining", involvedObject: .init(kind: "Node", name: node),
         message:
-          "Failed to drain node, \(pods) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)",
-        type: "Warning"))
+          "Failed to drain node, \(pods) pods are waiting to be evicted (PodDisruptionBudget or do-not-disrupt)"))
   }
 
   // MARK: Starting
@@ -38,7 +37,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: Self.mixed) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: true),
         .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: true),
@@ -58,7 +57,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .underutilized, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .underutilized, drainDeadline: nil),
+          .markDisrupted(node: "n1", reason: .underutilized, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .removeNode("n1"),
           .requestProvisioning,
@@ -72,7 +71,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .removeNode("n1"),
         .requestProvisioning,
@@ -170,7 +169,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: true),
         .requestProvisioning,
@@ -211,7 +210,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .drifted, supersedes: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .drifted, drainDeadline: nil),
+          .markDisrupted(node: "n1", reason: .drifted, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/b", node: "n1", reason: .drifted, honouringBudgets: true),
           .requestProvisioning,
@@ -235,7 +234,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .expired, drainDeadline: nil),
+        .markDisrupted(node: "n1", reason: .expired, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         Self.failedDraining("n1", 1),
         .wake(at: now + 10, .drain("n1")),
@@ -256,7 +255,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
+          .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
           .requestProvisioning,
@@ -311,7 +310,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .expired, drainDeadline: now + 300),
+        .markDisrupted(node: "n1", reason: .expired, drainDeadline: now + 300),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .expired, honouringBudgets: true),
         .requestProvisioning,
@@ -335,7 +334,7 @@ import Testing
     }
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store)
     _ = karpenter.handle(.evicted(pod: "default/b", node: "n1", .refusedByBudget), now: now, store: store)
-    // What the executor wrote for `markTerminating`.
+    // What the executor wrote for `markDisrupted`.
     store.update { $0.disrupting("n1", .expired, drainDeadline: now + 300) }
     // Before the deadline: budgets and do-not-disrupt still hold; no taint or mark again.
     #expect(
@@ -345,7 +344,7 @@ import Testing
     store.update { $0.removePod("default/b") }
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now + 10, store: store) == [
-        Self.failedDraining("n1", 1),
+        Self.failedDraining("n1", 1, at: now + 10),
         .wake(at: now + 20, .drain("n1")),
         .wake(at: now + 300, .drain("n1")),
       ])
@@ -373,7 +372,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
+          .markDisrupted(node: "n1", reason: .deleted, drainDeadline: now),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
           .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: false),
@@ -402,7 +401,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markTerminating(node: "n1", reason: .expired, drainDeadline: now),
+        .markDisrupted(node: "n1", reason: .expired, drainDeadline: now),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .expired, honouringBudgets: false),
         .requestProvisioning,
@@ -433,7 +432,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .interrupted, drainDeadline: 700),
+          .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: 700),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: false),
           .requestProvisioning,
@@ -453,7 +452,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
+          .markDisrupted(node: "n1", reason: .deleted, drainDeadline: now),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
           .requestProvisioning,

@@ -141,7 +141,7 @@ import Testing
       price: 0.1, labels: [:], taints: [], allocatable: Resources(), createdAt: 0, ready: true)
     #expect(try await Through.isDrifted(provider, node, nodeClass) == nil)  // nothing stamped
 
-    node.nodeClassHash = "default/" + Simulation.hash(nodeClass.spec)
+    node.nodeClassHash = NodePoolHashes.nodeClass(nodeClass)
     #expect(try await Through.isDrifted(provider, node, nodeClass) == nil)
     var changed = nodeClass
     changed.spec?.amiFamily = "Bottlerocket"

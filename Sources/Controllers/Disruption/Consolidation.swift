@@ -1,4 +1,3 @@
-import Controllers
 import Foundation
 import KarpenterAPI
 import KubernetesAPI
@@ -6,7 +5,7 @@ import Scheduling
 
 /// Multi-node and single-node consolidation: which nodes can go, what replaces them, whether
 /// it is worth it (savings, spot-to-spot, Balanced), and why not.
-extension Simulation {
+extension DisruptionController {
   /// Multi-node consolidation: the longest prefix of candidates (cheapest to disrupt first)
   /// whose pods fit on the rest of the cluster plus at most one new, cheaper node. Every
   /// candidate is considered (upstream stops at 100), found by binary search.
@@ -171,7 +170,7 @@ extension Simulation {
       if set.allSatisfy({ $0.capacityType == WellKnown.capacityTypeSpot })
         && launch.offering.capacityType == WellKnown.capacityTypeSpot
       {
-        guard input.scenario.spec?.featureGates?.spotToSpotConsolidation == true else {
+        guard options.spotToSpotConsolidation else {
           return .rejected("SpotToSpotConsolidation is disabled, can't replace a spot node with a spot node")
         }
         guard set.count == 1 else {

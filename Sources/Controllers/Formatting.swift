@@ -1,3 +1,4 @@
+import Foundation
 import KarpenterAPI
 
 /// Durations as Karpenter's objects write them and its messages print them.
@@ -26,4 +27,11 @@ public func formatDuration(_ seconds: Double) -> String {
   if s < 3600 { return s % 60 == 0 ? "\(s / 60)m" : "\(s / 60)m\(s % 60)s" }
   let h = s / 3600, m = (s % 3600) / 60
   return m == 0 ? "\(h)h" : "\(h)h\(m)m"
+}
+
+/// Dollars per hour as messages print them: up to four decimals, trailing zeros dropped.
+public func formatPrice(_ price: Double) -> String {
+  var s = String(format: "%.4f", price)
+  while s.hasSuffix("0") && s.contains(".") && !s.hasSuffix(".0") { s.removeLast() }
+  return s
 }

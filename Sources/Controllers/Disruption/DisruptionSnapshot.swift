@@ -1,30 +1,28 @@
-import Controllers
-import Foundation
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
 
 /// Which pods PodDisruptionBudgets protect right now, computed once per disruption pass.
-struct PDBStatus {
+public struct PDBStatus: Sendable {
   /// For each budget: the pods it selects and how many of them may still be disrupted.
   var budgets: [(namespace: String, selector: LabelSelector, allowed: Int)] = []
 
-  init() {}
+  public init() {}
 
-  init(_ sim: Simulation) {
-    for pdb in sim.store.podDisruptionBudgets {
+  public init(_ store: ClusterStore) {
+    for pdb in store.podDisruptionBudgets {
       guard let selector = pdb.spec?.selector,
         !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty
       else { continue }
       let namespace = pdb.namespace
       var expected = 0
       var healthy = 0
-      for pod in sim.store.pods.values
+      for pod in store.pods.values
       where (pod.pod.metadata.namespace ?? "default") == namespace
         && selector.matches(pod.pod.metadata.labels ?? [:])
       {
         expected += 1
-        if pod.node.flatMap({ sim.store[node: $0]?.ready }) ?? false { healthy += 1 }
+        if pod.node.flatMap({ store[node: $0]?.ready }) ?? false { healthy += 1 }
       }
       let desired: Int
       if let min = pdb.spec?.minAvailable {
@@ -38,7 +36,8 @@ struct PDBStatus {
     }
   }
 
-  func blocks(_ pod: StatePod) -> Bool {
+  /// Whether a budget selecting the pod allows no more disruptions now.
+  public func blocks(_ pod: StatePod) -> Bool {
     let namespace = pod.pod.metadata.namespace ?? "default"
     let labels = pod.pod.metadata.labels ?? [:]
     return budgets.contains { $0.namespace == namespace && $0.allowed < 1 && $0.selector.matches(labels) }
@@ -52,10 +51,10 @@ struct PoolTotals {
   var disruption = 0.0
 }
 
-extension Simulation {
+extension DisruptionController {
   /// What a disruption pass decides against: PodDisruptionBudgets and the NodePools' totals.
   mutating func takeDisruptionSnapshot() {
-    disruptionBudgets = PDBStatus(self)
+    disruptionBudgets = PDBStatus(store)
     var totals: [String: PoolTotals] = [:]
     for name in store.nodeNames {
       let node = store[node: name]!

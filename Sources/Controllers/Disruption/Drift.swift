@@ -1,52 +1,17 @@
-import Controllers
-import Foundation
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
 
 /// Drift (the NodePool template, its requirements, its EC2NodeClass, a deleted NodePool) and
 /// emptiness: the disruption methods that run before consolidation.
-extension Simulation {
-  func templateHash(_ pool: NodePool) -> String {
-    if let cached = templateHashes[pool.name], cached.spec == pool.spec?.template { return cached.hash }
-    return computeTemplateHash(pool)
-  }
-
-  func computeTemplateHash(_ pool: NodePool) -> String {
-    Self.hash(pool.spec?.template)
-  }
-
-  /// The hash of the EC2NodeClass the pool's nodes are launched from (nil when the class is
-  /// not in the input): when it changes, the nodes have drifted from their provider settings.
-  func nodeClassHash(_ pool: NodePool) -> String? {
-    guard let ref = pool.spec?.template?.spec?.nodeClassRef, ref.kind == nil || ref.kind == EC2NodeClass.kind,
-      let name = ref.name, let nodeClass = store.nodeClasses[name]
-    else { return nil }
-    return "\(name)/" + Self.hash(nodeClass.spec)
-  }
-
-  static func hash<T: Encodable>(_ value: T?) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    let data = (try? encoder.encode(value)) ?? Data()
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in data {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return String(hash, radix: 16)
-  }
-
+extension DisruptionController {
   /// Drift: a node whose NodePool template changed (hash), whose labels no longer meet the
   /// NodePool's requirements, or whose NodePool is gone. Replaced, within "Drifted" budgets.
   mutating func driftCommand() -> DisruptionCommand? {
-    for pool in store.nodePools where templateHashes[pool.name]?.spec != pool.spec?.template {
-      templateHashes[pool.name] = (pool.spec?.template, computeTemplateHash(pool))
-    }
     var classHashes: [String: String?] = [:]
     func classHash(_ pool: NodePool) -> String? {
       if let known = classHashes[pool.name] { return known }
-      let hash = nodeClassHash(pool)
+      let hash = NodePoolHashes.nodeClass(pool, nodeClasses: store.nodeClasses)
       classHashes[pool.name] = hash
       return hash
     }
@@ -60,7 +25,7 @@ extension Simulation {
       if let pool {
         if let before = node.driftedBefore {
           why = before
-        } else if let hash = node.templateHash, hash != templateHash(pool) {
+        } else if let hash = node.templateHash, hash != hashes.template(pool) {
           why = "its NodePool's template changed"
         } else if let hash = node.nodeClassHash, hash != classHash(pool) {
           why =
@@ -85,7 +50,7 @@ extension Simulation {
       // A node holding a pod that may not be evicted now is not a drift candidate this pass,
       // unless its NodePool sets terminationGracePeriod: drift is eventual disruption, and the
       // drain evicts such pods when the grace period ends (upstream's eventual disruption).
-      let gracePeriod = pool?.spec?.template?.spec?.terminationGracePeriod.flatMap(Scenario.seconds)
+      let gracePeriod = pool?.spec?.template?.spec?.terminationGracePeriod.flatMap(Durations.seconds)
       if gracePeriod == nil, let refusal = firstEvictionRefusal(on: name) {
         explainDrift(name, "Drifted (\(why)), but \(refusal)")
         continue
@@ -145,5 +110,22 @@ extension Simulation {
     return DisruptionCommand(
       id: 0, reason: .empty, nodes: chosen, replacements: [], replacementPods: [],
       message: "\(chosen.count) empty node(s) deleted, saving $\(formatPrice(saved))/h")
+  }
+
+  /// Upstream's static drift: a drifted node of a static pool is replaced one for one by a
+  /// NodeClaim from the template, within the "Drifted" budgets, while the pool is not scaled
+  /// beyond its replicas and `limits.nodes` leaves room for the replacement. Nil when the
+  /// node must wait.
+  func staticDriftCommand(_ name: String, pool: NodePool, why: String) -> DisruptionCommand? {
+    let count = store.staticCount(pool.name, marked: executingNodes)
+    guard count.active + count.pendingDisruption <= Int(clamping: pool.spec?.replicas ?? 0),
+      store.staticRoom(pool, marked: executingNodes) >= 1, let claim = store.staticNodeClaim(pool)
+    else { return nil }
+    return DisruptionCommand(
+      id: 0, reason: .drifted, nodes: [name], replacements: [claim],
+      replacementPods: [store.reschedulablePods(on: name)],
+      message:
+        "\(name) drifted: \(why); replaced by a new node of static NodePool \(pool.name), then drained (\(store.reschedulablePods(on: name).count) pods move)"
+    )
   }
 }

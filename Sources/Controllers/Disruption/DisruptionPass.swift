@@ -1,5 +1,3 @@
-import Controllers
-import Foundation
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -32,14 +30,11 @@ struct Candidate {
   var balancedDisruption: Double
 }
 
-extension Simulation {
-  static let disruptionPeriod = 10.0
-  static let validationDelay = 15.0
-
+extension DisruptionController {
   mutating func scheduleDisruption(at time: Double) {
     guard !disruptionScheduled else { return }
     disruptionScheduled = true
-    queue.schedule(.disruption, at: time)
+    reconcile.wake(at: time, .disruption)
   }
 
   /// One pass of the disruption controller, in upstream's order: drift, emptiness, multi-node
@@ -128,7 +123,7 @@ extension Simulation {
       return .blocked("Node has \"karpenter.sh/do-not-disrupt\" annotation")
     }
     let after = pool.spec?.disruption?.consolidateAfter ?? NodePool.defaultConsolidateAfter
-    guard after != "Never", let seconds = Scenario.seconds(after), now - node.lastPodEvent >= seconds else {
+    guard after != "Never", let seconds = Durations.seconds(after), now - node.lastPodEvent >= seconds else {
       return .notEligible
     }
     let podKeys = store.reschedulablePods(on: name)
@@ -155,8 +150,7 @@ extension Simulation {
   /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close
   /// to expiry are cheaper to disrupt, as upstream orders them.
   func lifetimeRemaining(_ node: StateNode, _ pool: NodePool) -> Double {
-    guard let lifetime = Durations.expireAfter(pool), lifetime > 0 else { return 1 }
-    return min(1, max(0, 1 - (now - node.createdAt) / lifetime))
+    DisruptionCosts.lifetimeRemaining(node, pool, at: now)
   }
 
   /// Whether the candidate's NodePool consolidates underused nodes (not only empty ones).
@@ -220,22 +214,9 @@ extension Simulation {
     return "\(orphans.count) pod(s) without a controller will be evicted and not come back (\(shown))"
   }
 
-  func doNotDisrupt(_ pod: StatePod) -> Bool {
-    guard let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation] else { return false }
-    if value == "true" { return true }
-    if let seconds = Scenario.seconds(value) { return now - pod.createdAt < seconds }
-    return false
-  }
+  func doNotDisrupt(_ pod: StatePod) -> Bool { DisruptionCosts.doNotDisrupt(pod, at: now) }
 
-  /// Upstream's eviction cost: 1 + deletion cost / 2^27 + priority / 2^25, clamped to ±10.
-  func evictionCost(_ pod: StatePod) -> Double {
-    var cost = 1.0
-    if let deletion = pod.pod.annotations["controller.kubernetes.io/pod-deletion-cost"].flatMap(Double.init) {
-      cost += deletion / pow(2, 27)
-    }
-    if let priority = pod.pod.spec?.priority { cost += Double(priority) / pow(2, 25) }
-    return min(10, max(-10, cost))
-  }
+  func evictionCost(_ pod: StatePod) -> Double { DisruptionCosts.evictionCost(pod) }
 
   /// How many more nodes of the pool may be disrupted for `reason` now: the smallest of the
   /// budgets that apply (a count, or a percentage of the pool's nodes rounded up; a scheduled
@@ -245,10 +226,10 @@ extension Simulation {
   struct AllowedDisruptions {
     private var counts: [String: Int] = [:]
 
-    mutating func count(_ pool: NodePool, _ reason: NodeRemovalReason, in simulation: Simulation) -> Int {
+    mutating func count(_ pool: NodePool, _ reason: NodeRemovalReason, in controller: DisruptionController) -> Int {
       let key = pool.name + "\u{0}" + reason.rawValue
       if let n = counts[key] { return n }
-      let n = simulation.allowedDisruptions(pool: pool, reason: reason)
+      let n = controller.allowedDisruptions(pool: pool, reason: reason)
       counts[key] = n
       return n
     }
@@ -263,7 +244,7 @@ extension Simulation {
     var allowed = Int.max
     for budget in pool.spec?.disruption?.budgets ?? [Budget(nodes: NodePool.defaultBudgetNodes)] {
       if let reasons = budget.reasons, !reasons.contains(reason.rawValue) { continue }
-      if let schedule = budget.schedule, let duration = budget.duration.flatMap(Scenario.seconds),
+      if let schedule = budget.schedule, let duration = budget.duration.flatMap(Durations.seconds),
         let cron = try? CronSchedule(parsing: schedule)
       {
         let t = epoch + Int64(now)
@@ -287,7 +268,7 @@ extension Simulation {
     var next = Double.infinity
     for node in store.nodes.values where node.nodePool != nil && node.disruption == nil {
       guard let pool = store.nodePools.first(where: { $0.name == node.nodePool }), !pool.isStatic,
-        let seconds = Scenario.seconds(pool.spec?.disruption?.consolidateAfter ?? "0s")
+        let seconds = Durations.seconds(pool.spec?.disruption?.consolidateAfter ?? "0s")
       else { continue }
       let t = node.lastPodEvent + seconds
       if t > now { next = min(next, t) }
@@ -300,7 +281,7 @@ extension Simulation {
     // A pod's do-not-disrupt duration running out frees its node.
     for pod in store.pods.values where pod.node != nil {
       if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation],
-        let seconds = Scenario.seconds(value),
+        let seconds = Durations.seconds(value),
         pod.createdAt + seconds > now
       {
         next = min(next, pod.createdAt + seconds)
