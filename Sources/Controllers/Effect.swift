@@ -28,11 +28,20 @@ public enum Effect: Sendable, Equatable {
   case unmarkDisrupted(node: String)
   /// Pods Karpenter nominated for the node look for capacity elsewhere.
   case releaseNominations(node: String)
+  /// Karpenter expects the pod to land on the node (in flight or existing): its room is held
+  /// there, and the kube-scheduler tries that node first.
+  case nominate(pod: String, node: String)
+  /// Why the pod is still pending, as Karpenter reports it.
+  case setPendingReason(pod: String, PendingReason)
+  /// The provisioner has looked at these pending pods.
+  case seenByProvisioner([String])
+  /// These pods go back to the provisioner's next batch.
+  case returnToProvisioner([String])
 
   // MARK: Writes the API server and other components carry out
 
-  /// Creates a NodeClaim and launches it through the cloud provider; the answer (its name, or
-  /// nil when the launch failed) comes back as `ControllerInput.launched`.
+  /// Creates a NodeClaim and launches it through the cloud provider; the answer comes back as
+  /// `ControllerInput.launched`.
   case launch(LaunchRequest)
   /// Deletes the node's NodeClaim: the termination controller drains and removes it (the
   /// answer is the `ControllerInput.delete` the deletion comes back as).
@@ -56,7 +65,8 @@ public enum Effect: Sendable, Equatable {
 
   // MARK: Seams to controllers that still live with the simulated world (issue 9)
 
-  /// The provisioner should look at pending pods in its next batch.
+  /// The provisioner should look at pending pods in its next batch (answered as
+  /// `ControllerInput.provisioningRequested`).
   case requestProvisioning
   /// The static NodePool controller should reconcile (a NodeClaim of a pool comes or goes;
   /// answered as `ControllerInput.staticCapacityRequested`).
@@ -89,6 +99,8 @@ public struct LaunchRequest: Sendable, Equatable {
 
 /// Which controller asked for a launch.
 public enum LaunchOrigin: Sendable, Hashable {
+  /// The provisioner, for pending pods.
+  case provisioner
   /// A disruption command's replacement.
   case disruption(Int)
   /// A static NodePool scaling up.
@@ -132,6 +144,8 @@ public enum Wake: Sendable, Hashable {
   case registrationTimeout(String)
   /// Garbage collection of NodeClaims whose instance is gone.
   case garbageCollect
+  /// The provisioner's batch is over.
+  case provision
   /// The disruption controller's pass.
   case disruption
   /// A disruption decision's validation delay is over.
@@ -148,8 +162,10 @@ public enum ControllerInput: Sendable, Equatable {
   /// The controllers start (their periodic work begins).
   case started
   case wake(Wake)
-  /// The answer to `Effect.launch`: the NodeClaim's name, or nil when the launch failed.
-  case launched(LaunchOrigin, name: String?)
+  /// The answer to `Effect.launch`.
+  case launched(LaunchRequest, LaunchOutcome)
+  /// Pods are pending that the provisioner has not looked at.
+  case provisioningRequested
   /// A node became Ready without startup taints (its NodeClaim is Initialized).
   case nodeInitialized(String)
   /// Something a static NodePool depends on changed (the pool, its NodeClaims, the offerings).
@@ -206,5 +222,43 @@ public struct Deletion: Sendable, Equatable {
     self.reason = reason
     self.forceful = forceful
     self.supersedes = supersedes
+  }
+}
+
+/// How a launch went.
+public enum LaunchOutcome: Sendable, Equatable {
+  case launched(LaunchedInstance)
+  /// The NodeClaim `name` could not be launched.
+  case failed(name: String, CloudProviderError)
+
+  /// The NodeClaim's name when it launched.
+  public var name: String? {
+    if case .launched(let instance) = self { return instance.name }
+    return nil
+  }
+
+  public static func == (a: LaunchOutcome, b: LaunchOutcome) -> Bool {
+    switch (a, b) {
+    case (.launched(let x), .launched(let y)): x == y
+    case (.failed(let n, let e), .failed(let m, let f)): n == m && e.kind == f.kind && e.message == f.message
+    default: false
+    }
+  }
+}
+
+/// A NodeClaim the cloud provider launched: its name and the offering it took.
+public struct LaunchedInstance: Sendable, Equatable {
+  public var name: String
+  public var instanceType: String
+  public var zone: String
+  public var capacityType: String
+  public var price: Double
+
+  public init(name: String, instanceType: String, zone: String, capacityType: String, price: Double) {
+    self.name = name
+    self.instanceType = instanceType
+    self.zone = zone
+    self.capacityType = capacityType
+    self.price = price
   }
 }

@@ -12,6 +12,7 @@ public struct Karpenter: Sendable {
   var garbageCollection = GarbageCollector()
   var disruption = DisruptionController()
   var staticCapacity = StaticCapacityController()
+  var provisioner = Provisioner()
   /// The "why not" explanations that hold now, as posted.
   public private(set) var explanations = Explanations()
 
@@ -32,10 +33,17 @@ public struct Karpenter: Sendable {
       }
     case .wake(.validate(let id)): withDisruption(&r) { $0.validateCommand(id) }
     case .wake(.replacementTimeout(let id)): withDisruption(&r) { $0.replacementTimeout(id) }
-    case .launched(.disruption(let id), let name): withDisruption(&r) { $0.replacementLaunched(id, as: name) }
+    case .launched(let request, let outcome):
+      LaunchLifecycle.answered(request, outcome, &r, &provisioner)
+      switch request.origin {
+      case .provisioner: break
+      case .disruption(let id): withDisruption(&r) { $0.replacementLaunched(id, as: outcome.name) }
+      case .staticPool: withStaticCapacity(&r) { $0.launched(outcome.name) }
+      }
+    case .wake(.provision): provisioner.provision(&r)
+    case .provisioningRequested: provisioner.request(&r)
     case .nodeInitialized(let name): withDisruption(&r) { $0.replacementReady(name) }
     case .wake(.staticCapacity): withStaticCapacity(&r) { $0.run() }
-    case .launched(.staticPool, let name): withStaticCapacity(&r) { $0.launched(name) }
     case .staticCapacityRequested: withStaticCapacity(&r) { $0.request() }
     case .wake(.drain(let name)): termination.drain(name, &r)
     case .wake(.expire(let name)): Expiration.expire(name, &r, &termination)

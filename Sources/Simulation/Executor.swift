@@ -41,8 +41,19 @@ extension Simulation {
       lastActivity = now
       scheduleKubeScheduler(at: now)
     case .launch(let request):
-      let name = launch(request.claim, pods: request.pods, reason: request.reason)
-      deliver(.launched(request.origin, name: name))
+      deliver(.launched(request, launch(request.claim)))
+    case .nominate(let key, let node):
+      guard store[pod: key] != nil, store[node: node] != nil else { return }
+      store[pod: key]!.nominated = node
+      store[pod: key]!.pendingReason = nil
+      store[node: node]!.hold(key, store[pod: key]!.requests)
+      if store[node: node]!.ready { scheduleKubeScheduler(at: now) }
+    case .setPendingReason(let key, let reason):
+      store[pod: key]?.pendingReason = reason
+    case .seenByProvisioner(let keys):
+      for key in keys { store[pod: key]?.awaitingProvisioner = false }
+    case .returnToProvisioner(let keys):
+      for key in keys { store[pod: key]?.awaitingProvisioner = true }
     case .deleteNodeClaim(let deletion):
       deliver(.delete(deletion))
     case .releaseNominations(let name):
@@ -60,6 +71,11 @@ extension Simulation {
     case .requestStaticCapacity:
       requestStaticCapacity()
     }
+  }
+
+  /// Pods are pending that Karpenter's provisioner has not looked at.
+  mutating func requestProvisioning() {
+    deliver(.provisioningRequested)
   }
 
   /// Something a static NodePool depends on changed: Karpenter's static controllers look again.

@@ -37,7 +37,6 @@ public struct SimulationError: Error, CustomStringConvertible {
 public struct Simulation: Sendable {
   enum Action {
     case kubeScheduler
-    case provision
     case nodeReady(String)
     case timeline(Int)
     case offeringsChanged
@@ -48,8 +47,6 @@ public struct Simulation: Sendable {
 
   static let quietPeriod = 15.0 * 60
   static let maxDuration = 7.0 * 24 * 3600
-  static let batchIdle = 1.0
-  static let batchMax = 10.0
 
   var input: SimulationInput
   let options: SimulationOptions
@@ -76,8 +73,6 @@ public struct Simulation: Sendable {
   var lastActivity = 0.0
   /// Costs of nodes that are gone (none before disruption exists) plus running ones at the end.
   var finishedCost = 0.0
-  var batchStart: Double?
-  var provisionScheduledAt: Double?
   var kubeSchedulerScheduledAt: Double?
   var statefulSetClaims: [String: PersistentVolumeClaim] = [:]
   /// Timeline entries not applied yet, and when the last one is due.
@@ -320,10 +315,6 @@ public struct Simulation: Sendable {
     case .kubeScheduler:
       kubeSchedulerScheduledAt = nil
       runKubeScheduler()
-    case .provision:
-      provisionScheduledAt = nil
-      batchStart = nil
-      provision()
     case .nodeReady(let name):
       nodeBecameReady(name)
     case .timeline(let i):
@@ -341,16 +332,6 @@ public struct Simulation: Sendable {
     if let at = kubeSchedulerScheduledAt, at <= time { return }
     kubeSchedulerScheduledAt = time
     queue.schedule(.kubeScheduler, at: time)
-  }
-
-  /// Upstream's batching: wait until no new pod arrived for 1 s, at most 10 s after the first.
-  mutating func requestProvisioning() {
-    let start = batchStart ?? now
-    batchStart = start
-    let at = min(now + Self.batchIdle, start + Self.batchMax)
-    if let scheduled = provisionScheduledAt, scheduled >= at { return }
-    provisionScheduledAt = at
-    queue.schedule(.provision, at: at)
   }
 }
 

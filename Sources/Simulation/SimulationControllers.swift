@@ -54,62 +54,24 @@ extension Simulation {
     lastActivity = now
   }
 
-  // MARK: Provisioner
-
-  /// Karpenter's provisioner: schedules the pending pods against existing and in-flight nodes,
-  /// then against the NodePools, and launches the NodeClaims it decides on.
-  mutating func provision() {
-    let (schedulingInput, pending) = store.provisioningInput(packing: options.packing)
-    for p in pending { store[pod: p.key]!.awaitingProvisioner = false }
-    guard !pending.isEmpty else { return }
-    let result = Scheduler.solve(schedulingInput)
-    apply(result, pending: pending)
-  }
-
-  mutating func apply(_ result: SchedulingResult, pending: [StatePod]) {
-    var bindNow = false
-    for (i, nodeName) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
-      nominate(pending[i].key, to: nodeName)
-      if store[node: nodeName]?.ready == true { bindNow = true }
-    }
-    for claim in result.newNodeClaims {
-      launch(claim, pods: claim.pods.map { pending[$0].key })
-    }
-    for (i, reason) in result.unschedulable {
-      store[pod: pending[i].key]!.pendingReason = .unschedulable(reason)
-    }
-    // Launches change what limits allow (a NodeClaim's reservation becomes the launched type's
-    // capacity): try the rest again in the next batch, as Karpenter's provisioner keeps doing
-    // while pods are pending. A batch that launches nothing ends the retries.
-    if !result.newNodeClaims.isEmpty && !result.unschedulable.isEmpty {
-      for i in result.unschedulable.keys { store[pod: pending[i].key]!.awaitingProvisioner = true }
-      requestProvisioning()
-    }
-    if bindNow { scheduleKubeScheduler(at: now) }
-  }
-
-  mutating func nominate(_ key: String, to nodeName: String) {
-    guard store[pod: key] != nil, store[node: nodeName] != nil else { return }
-    store[pod: key]!.nominated = nodeName
-    store[pod: key]!.pendingReason = nil
-    store[node: nodeName]!.hold(key, store[pod: key]!.requests)
-  }
-
   // MARK: Launching through the cloud provider
 
-  /// Launches a NodeClaim through the cloud provider, which picks the offering (see
-  /// `SimulatedCloudProvider`), and creates its Node, which joins after `nodeStartup`.
-  @discardableResult
-  mutating func launch(_ claim: PlannedNodeClaim, pods podKeys: [String], reason why: String? = nil)
-    -> String?
-  {
+  /// Creates a NodeClaim and launches it through the cloud provider, which picks the offering
+  /// (see `SimulatedCloudProvider`), and creates its Node, which joins after `nodeStartup`
+  /// (the kubelet stand-in) unless the timeline broke instances of that offering. On
+  /// insufficient capacity the provider has marked the offering unavailable for 3 minutes, and
+  /// Karpenter's view of the instance types follows.
+  mutating func launch(_ claim: PlannedNodeClaim) -> LaunchOutcome {
     let name = namer.name(prefix: claim.nodePool)
     let instance: CloudInstance
     do throws(CloudProviderError) {
       instance = try cloud.create(claim, name: name, at: now)
     } catch {
-      launchFailed(name, error, pods: podKeys)
-      return nil
+      if case .insufficientCapacity = error.kind {
+        queue.schedule(.offeringsChanged, at: now + UnavailableOfferings.ttl)
+        refreshOfferings()
+      }
+      return .failed(name: name, error)
     }
     // An instance the provider created names both.
     guard let type = instance.instanceType, let offering = instance.offering else {
@@ -130,57 +92,12 @@ extension Simulation {
     stampFromNodePool(name, launched: true)
     awaitingInitialization += 1
     store[node: name]!.lastPodEvent = now
-    let forWhat = why ?? "\(podKeys.count) pending \(podKeys.count == 1 ? "pod" : "pods")"
-    let reason =
-      forWhat
-      + ", \(type.name) \(offering.capacityType) in \(offering.zone) at $\(formatPrice(offering.price))/h (cheapest of \(claim.instanceTypes.count) fitting types)"
-    record(SimulationEvent(time: now, type: .nodeClaimCreated, node: name, pod: nil, reason: reason))
-    log(
-      "nodeclaim.lifecycle", "launched nodeclaim",
-      [
-        "NodeClaim": name, "instance-type": type.name, "zone": offering.zone,
-        "capacity-type": offering.capacityType, "price": formatPrice(offering.price),
-      ])
-    for key in podKeys { nominate(key, to: name) }
-    // The instance runs; its node joins the cluster after nodeStartup (the kubelet stand-in),
-    // unless the timeline broke instances of this offering. Liveness checks registration.
     if cloud.ec2.joins(name) { queue.schedule(.nodeReady(name), at: now + nodeStartup) }
     lastActivity = now
-    return name
-  }
-
-  /// A launch the provider refused: with no offering the pods stay pending; on insufficient
-  /// capacity the provider has marked the offering unavailable for 3 minutes, and the pods go
-  /// back to the provisioner, which plans around it.
-  mutating func launchFailed(_ name: String, _ error: CloudProviderError, pods podKeys: [String]) {
-    switch error.kind {
-    case .noOfferingAvailable(let count):
-      record(
-        SimulationEvent(
-          time: now, type: .launchFailed, node: name, pod: nil,
-          reason: "no available offering among \(count) instance types"))
-      for key in podKeys {
-        store[pod: key]?.pendingReason = .noOffering
-      }
-    case .insufficientCapacity(let offering):
-      record(
-        SimulationEvent(
-          time: now, type: .launchFailed, node: name, pod: nil,
-          reason:
-            "insufficient capacity for \(offering.instanceType) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"
-        ))
-      queue.schedule(.offeringsChanged, at: now + UnavailableOfferings.ttl)
-      refreshOfferings()
-      for podKey in podKeys where store[pod: podKey] != nil {
-        store[pod: podKey]!.pendingReason = .launchFailed
-        store[pod: podKey]!.awaitingProvisioner = true
-      }
-      requestProvisioning()
-    case .nodeClaimNotFound:
-      // Create never answers so; should a provider, the launch failed and says why.
-      record(
-        SimulationEvent(time: now, type: .launchFailed, node: name, pod: nil, reason: error.description))
-    }
+    return .launched(
+      LaunchedInstance(
+        name: name, instanceType: type.name, zone: offering.zone, capacityType: offering.capacityType,
+        price: offering.price))
   }
 
   /// The node registered and became Ready: pods that tolerate its startup taints may bind now.
