@@ -143,6 +143,21 @@ import Testing
     #expect(r.node(of: "default/agent-down")?.name == "down")
   }
 
+  @Test func aDisruptedTaintNoDecisionHoldsIsRemovedAtTheFirstDisruptionPass() throws {
+    // A dump taken while Karpenter was disrupting n1: the restarted controller no longer has
+    // the decision, so its first pass un-taints the node (upstream's disruption controller does
+    // this at every pass), and the pending pod binds there.
+    let tainted = Self.node(
+      "n1", spec: "{taints: [{key: karpenter.sh/disrupted, effect: NoSchedule}]}",
+      labels: ", karpenter.sh/nodepool: default, karpenter.sh/capacity-type: on-demand")
+    // On-demand only: a cheaper spot node would otherwise replace n1 later.
+    let types = scenario(types: [instanceType("std", cpu: "4", memory: "16Gi", offerings: ["zone-a:on-demand:0.1"])])
+    let r = try simulate(types, nodePool(), tainted, pod("p", cpu: "1"))
+    #expect(r.node(named: "n1")?.taints.contains { $0.key == "karpenter.sh/disrupted" } == false)
+    #expect(r.node(of: "p")?.name == "n1")
+    #expect(r.events("PodBound").first { $0.pod == "default/p" }?.time == 10)
+  }
+
   @Test func aDaemonSetDoesNotDoubleThePodItAlreadyRunsOnANode() throws {
     let running = Self.podOf("agent-q7x", kind: "DaemonSet", owner: "agent", node: "n1", cpu: "100m")
     let r = try simulate(Self.types, nodePool(), Self.node("n1"), daemonSet("agent"), running)

@@ -44,6 +44,7 @@ extension DisruptionController {
   /// disrupted (fewer evictions for the same money).
   mutating func runDisruption() {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
+    releaseStaleTaints()
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
     // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
     if store.nodes.values.contains(where: { $0.disruption != nil }) { return }
@@ -84,6 +85,20 @@ extension DisruptionController {
     }
     let best = [multi, single].compactMap { $0 }.max { $0.efficiency < $1.efficiency }
     if let plan = best { propose(plan.command) }
+  }
+
+  /// As upstream at the start of every pass: a node tainted `karpenter.sh/disrupted` that no
+  /// command holds and that is not being deleted loses the taint. Such nodes are what a
+  /// restarted controller finds of the decisions it no longer remembers (or a cluster dump
+  /// taken in the middle of one).
+  mutating func releaseStaleTaints() {
+    let held = Set(commands.values.flatMap(\.nodes))
+    for node in store.sortedNodes
+    where node.disruption == nil && !held.contains(node.name)
+      && node.taints.contains(where: { $0.key == WellKnown.disruptedTaintKey })
+    {
+      emit(.unmarkDisrupted(node: node.name))
+    }
   }
 
   // MARK: Candidates and budgets
