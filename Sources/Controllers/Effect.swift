@@ -24,6 +24,9 @@ public enum Effect: Sendable, Equatable {
   /// once it is being deleted, the termination-timestamp annotation `drainDeadline`, after
   /// which PodDisruptionBudgets no longer hold its drain back).
   case markDisrupted(node: String, reason: NodeRemovalReason, drainDeadline: Double?)
+  /// The node's NodeClaim is deleted (its deletionTimestamp) for `reason`, to be drained until
+  /// `drainDeadline` honouring PodDisruptionBudgets.
+  case markTerminating(node: String, reason: NodeRemovalReason, drainDeadline: Double?)
   /// A disruption decision is undone: the node loses its disrupted taint and its reason.
   case unmarkDisrupted(node: String)
   /// Pods Karpenter nominated for the node look for capacity elsewhere.
@@ -138,8 +141,6 @@ public enum Wake: Sendable, Hashable {
   case drain(String)
   /// The node's expireAfter elapsed.
   case expire(String)
-  /// The spot interruption notice's two minutes are over: the instance is reclaimed.
-  case interruptionDeadline(String)
   /// The node's registration TTL is over: if it has not joined, its NodeClaim goes.
   case registrationTimeout(String)
   /// Garbage collection of NodeClaims whose instance is gone.
@@ -161,6 +162,12 @@ public enum Wake: Sendable, Hashable {
 public enum ControllerInput: Sendable, Equatable {
   /// The controllers start (their periodic work begins).
   case started
+  /// The controllers start again after a restart: what they kept in memory is gone, and they
+  /// rebuild it from the store (drains resume, expiry and registration deadlines are tracked
+  /// again, nominations are made anew, stale disrupted taints go at the first pass).
+  case restarted
+  /// The node and its NodeClaim are gone.
+  case nodeRemoved(String)
   case wake(Wake)
   /// The answer to `Effect.launch`.
   case launched(LaunchRequest, LaunchOutcome)
@@ -197,6 +204,9 @@ public enum EvictionResult: Sendable, Equatable {
 
 /// An interruption queue message (EventBridge's kinds, as upstream names them).
 public enum Interruption: String, Sendable, Equatable {
+  /// How long a spot interruption warning leaves before the cloud reclaims the instance.
+  public static let spotNotice = 120.0
+
   /// Spot interruption warning: the instance is reclaimed in two minutes.
   case spotInterruption = "SpotInterruptionKind"
   /// Rebalance recommendation: reported only.

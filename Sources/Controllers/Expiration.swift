@@ -75,7 +75,7 @@ struct GarbageCollector: Sendable {
       r.log(
         "nodeclaim.garbagecollection", "garbage collecting nodeclaim with no cloudprovider representation",
         ["NodeClaim": name, "Node": name])
-      r.effects.append(.markDisrupted(node: name, reason: .garbageCollected, drainDeadline: node.drainDeadline))
+      r.effects.append(.markTerminating(node: name, reason: .garbageCollected, drainDeadline: node.drainDeadline))
       for key in r.store.reschedulablePods(on: name) {
         r.record(.podEvicted, node: name, pod: key, reason: NodeRemovalReason.garbageCollected.rawValue)
       }

@@ -4,8 +4,7 @@ import KarpenterAPI
 /// scheduled maintenance, stopping or terminating) delete its node at once, taking over any
 /// voluntary disruption under way; a rebalance recommendation is only reported.
 enum InterruptionHandler {
-  /// How long a spot interruption warning leaves before the instance is reclaimed.
-  static let notice = 120.0
+  static var notice: Double { Interruption.spotNotice }
 
   static func handle(
     _ kind: Interruption, node name: String, _ r: inout Reconcile, _ termination: inout TerminationController,
@@ -45,13 +44,7 @@ enum InterruptionHandler {
     disruption.giveBack(&r)
     r.record(.disruptionDecided, node: name, reason: NodeRemovalReason.interrupted.rawValue, message: message)
     r.logDecision(.interrupted, nodes: [name], message: message)
-    if kind == .spotInterruption { r.wake(at: r.now + notice, .interruptionDeadline(name)) }
     termination.start(Deletion(node: name, reason: .interrupted, supersedes: true), &r)
   }
 
-  /// The two minutes of a spot interruption warning are over: the instance is reclaimed.
-  static func deadline(_ name: String, _ r: inout Reconcile) {
-    guard r.store.nodes[name] != nil else { return }
-    r.removeNode(name)
-  }
 }

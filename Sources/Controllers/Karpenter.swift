@@ -47,7 +47,6 @@ public struct Karpenter: Sendable {
     case .staticCapacityRequested: withStaticCapacity(&r) { $0.request() }
     case .wake(.drain(let name)): termination.drain(name, &r)
     case .wake(.expire(let name)): Expiration.expire(name, &r, &termination)
-    case .wake(.interruptionDeadline(let name)): InterruptionHandler.deadline(name, &r)
     case .wake(.registrationTimeout(let name)): Liveness.registrationTimeout(name, &r, &termination)
     case .wake(.garbageCollect): garbageCollection.collect(&r)
     case .evicted(let pod, let node, let result): termination.evicted(pod, from: node, result, &r)
@@ -59,6 +58,10 @@ public struct Karpenter: Sendable {
     case .interruption(let node, let kind):
       InterruptionHandler.handle(kind, node: node, &r, &termination, &disruption)
     case .delete(let deletion): termination.start(deletion, &r)
+    case .nodeRemoved(let name):
+      termination.forget(name)
+      r.explanations.forget(kind: "Node", name: name)
+    case .restarted: rebuild(&r)
     }
     swap(&r.explanations, &explanations)
     return r.effects
@@ -85,5 +88,42 @@ public struct Karpenter: Sendable {
     staticCapacity.lend(&r, marked: disruption.executingNodes)
     body(&staticCapacity)
     staticCapacity.giveBack(&r)
+  }
+}
+
+extension Karpenter {
+  /// After a restart: everything Karpenter kept in memory is rebuilt from the store, as
+  /// upstream's controllers do when they start and list the cluster.
+  mutating func rebuild(_ r: inout Reconcile) {
+    r.log("controller", "starting controllers", ["reason": "restarted; rebuilding state from the cluster"])
+    let firstPass = r.now + DisruptionController.disruptionPeriod
+    withDisruption(&r) { $0.scheduleDisruption(at: firstPass) }
+    var pending = false
+    for node in r.store.sortedNodes {
+      let name = node.name
+      // Nominations lived in the old controller's memory: the pods are scheduled again (onto the
+      // same in-flight nodes, which still have room for them).
+      if !node.nominated.isEmpty { r.effects.append(.releaseNominations(node: name)) }
+      if node.terminatingSince != nil {
+        r.wake(at: r.now, .drain(name))  // the termination controller resumes the drain
+        continue
+      }
+      guard node.nodePool != nil else { continue }
+      if let pool = r.store.nodePool(named: node.nodePool), let lifetime = Durations.expireAfter(pool) {
+        r.wake(at: max(r.now, node.createdAt + lifetime), .expire(name))
+      }
+      if let launched = node.launchedAt, node.registeredAt == nil, node.instanceGoneAt == nil {
+        r.wake(at: max(r.now, launched + Liveness.registrationTTL), .registrationTimeout(name))
+      }
+      if node.instanceGoneAt != nil { garbageCollection.instanceLost(&r) }
+    }
+    // Pending pods (those whose nominations were just released among them) go to the
+    // provisioner's first batch.
+    for pod in r.store.pods.values where pod.node == nil && !pod.isDaemon {
+      pending = true
+      break
+    }
+    if pending { provisioner.request(&r) }
+    withStaticCapacity(&r) { $0.request() }
   }
 }

@@ -34,6 +34,9 @@ public struct StateNode: Sendable {
   public var disruption: NodeRemovalReason?
   /// When draining must stop waiting for PodDisruptionBudgets (terminationGracePeriod).
   public var drainDeadline: Double?
+  /// When its NodeClaim was deleted (its deletionTimestamp): the termination controller drains
+  /// it until it goes. Nil while it is only marked by a disruption decision.
+  public var terminatingSince: Double?
   public var annotations: [String: String] = [:]
   /// NodeClaim lifecycle: the instance exists (Launched), its Node joined (Registered), it is
   /// Ready with startup taints gone (Initialized). Input nodes are all three at 0.

@@ -43,7 +43,7 @@ struct TerminationController: Sendable {
     }
     if deletion.forceful { deadline = r.now }
     r.effects.append(.taint(node: name, Self.disruptedTaint))
-    r.effects.append(.markDisrupted(node: name, reason: deletion.reason, drainDeadline: deadline))
+    r.effects.append(.markTerminating(node: name, reason: deletion.reason, drainDeadline: deadline))
     r.effects.append(.releaseNominations(node: name))
     drain(name, reason: deletion.reason, deadline: deadline, &r)
     r.effects.append(.requestProvisioning)
@@ -90,6 +90,11 @@ struct TerminationController: Sendable {
       r.effects.append(.evict(pod: key, node: name, reason: step.reason, honouringBudgets: !step.forced))
     }
     if awaiting.isEmpty { finishGroup(name, &r) }
+  }
+
+  /// The node is gone: a drain step still waiting for answers is dropped.
+  mutating func forget(_ name: String) {
+    steps.removeValue(forKey: name)
   }
 
   /// An eviction's answer.

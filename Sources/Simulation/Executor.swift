@@ -34,6 +34,12 @@ extension Simulation {
       store[node: name]!.disruption = reason
       store[node: name]!.drainDeadline = deadline
       lastActivity = now
+    case .markTerminating(let name, let reason, let deadline):
+      guard store[node: name] != nil else { return }
+      store[node: name]!.disruption = reason
+      store[node: name]!.drainDeadline = deadline
+      if store[node: name]!.terminatingSince == nil { store[node: name]!.terminatingSince = now }
+      lastActivity = now
     case .unmarkDisrupted(let name):
       guard store[node: name] != nil else { return }
       store[node: name]!.disruption = nil
@@ -65,7 +71,7 @@ extension Simulation {
     case .listInstances:
       deliver(.instancesListed(Set(cloud.list().lazy.map(\.name))))
     case .wake(let time, let wake):
-      queue.schedule(.karpenter(wake), at: time)
+      queue.schedule(.karpenter(wake, incarnation: karpenterIncarnation), at: time)
     case .requestProvisioning:
       requestProvisioning()
     case .requestStaticCapacity:
@@ -98,6 +104,14 @@ extension Simulation {
 }
 
 extension Simulation {
+  /// Karpenter's controller restarts (a crash, a new leader): it forgets everything it kept in
+  /// memory, and its pending wake-ups die with it; the new one rebuilds from the cluster.
+  public mutating func restartKarpenter() {
+    karpenter = Karpenter(settings: karpenter.settings)
+    karpenterIncarnation += 1
+    deliver(.restarted)
+  }
+
   /// One full consolidation evaluation of the cluster as it is now (every candidate,
   /// multi-node then single-node), for the consolidation benchmark. Returns the decision's
   /// explanation, if any, and how many candidates there were.

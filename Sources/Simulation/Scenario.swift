@@ -118,6 +118,9 @@ public struct TimelineEntry: Codable, Hashable, Sendable {
   public var interrupt: [InterruptSpec]?
   /// Offerings to make unavailable from `at` for a while, so launch failures can be simulated.
   public var unavailable: [UnavailableOfferingSpec]?
+  /// Karpenter's controller restarts at `at` (a crash, a new leader): it forgets what it kept in
+  /// memory (drains, decisions, batches, explanations) and rebuilds from the cluster.
+  public var restartKarpenter: Bool?
 }
 
 /// Matching offerings (every field that is set must match) are unavailable from the entry's

@@ -41,8 +41,10 @@ public struct Simulation: Sendable {
     case timeline(Int)
     case offeringsChanged
     case initialize(String)
-    /// A wake-up Karpenter's controllers asked for.
-    case karpenter(Wake)
+    /// A wake-up Karpenter's controllers asked for (dropped if they have restarted since).
+    case karpenter(Wake, incarnation: Int)
+    /// The cloud reclaims a spot instance two minutes after its interruption notice.
+    case reclaim(String)
   }
 
   static let quietPeriod = 15.0 * 60
@@ -98,6 +100,8 @@ public struct Simulation: Sendable {
   /// Karpenter's controllers (termination, expiration, interruption, liveness, garbage
   /// collection, disruption, static capacity) and what they keep in memory.
   var karpenter: Karpenter
+  /// How many times Karpenter restarted: wake-ups of an earlier one are ignored.
+  var karpenterIncarnation = 0
 
   public init(input: SimulationInput, options: SimulationOptions = SimulationOptions()) throws {
     // Before anything is allocated: refuse what would outgrow the documented limits.
@@ -323,8 +327,10 @@ public struct Simulation: Sendable {
       refreshOfferings()
     case .initialize(let name):
       initialize(name)
-    case .karpenter(let wake):
-      deliver(.wake(wake))
+    case .karpenter(let wake, let incarnation):
+      if incarnation == karpenterIncarnation { deliver(.wake(wake)) }
+    case .reclaim(let name):
+      if store[node: name] != nil { terminate(name) }
     }
   }
 

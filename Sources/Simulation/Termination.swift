@@ -45,6 +45,7 @@ extension Simulation {
           from: node.createdAt, to: instanceEnd))
     }
     scheduleKubeScheduler(at: now)
+    deliver(.nodeRemoved(name))
   }
 
   // MARK: PodDisruptionBudgets

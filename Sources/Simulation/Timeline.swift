@@ -37,7 +37,14 @@ extension Simulation {
         : [interrupt.node]
       for name in targets {
         switch kind {
-        case "spot": deliver(.interruption(node: name, .spotInterruption))
+        case "spot":
+          // The cloud reclaims a spot instance two minutes after the notice, whatever Karpenter does.
+          if let node = store[node: name], node.capacityType == WellKnown.capacityTypeSpot,
+            node.instanceGoneAt == nil, node.disruption != .interrupted
+          {
+            queue.schedule(.reclaim(name), at: now + Interruption.spotNotice)
+          }
+          deliver(.interruption(node: name, .spotInterruption))
         case "rebalance": deliver(.interruption(node: name, .rebalanceRecommendation))
         case "terminated": instanceTerminated(name)
         case "maintenance": deliver(.interruption(node: name, .scheduledChange))
@@ -60,6 +67,7 @@ extension Simulation {
       if until.isFinite { queue.schedule(.offeringsChanged, at: until) }
     }
     refreshOfferings()
+    if step.entry.restartKarpenter == true { restartKarpenter() }
     scheduleKubeScheduler(at: now)
   }
 

@@ -96,15 +96,19 @@ public struct StoreBuilder {
     store[node: name] = node
   }
 
-  /// The node as Karpenter leaves it once it has started terminating it (or marked it for a
-  /// disruption): the disrupted taint, the reason and the drain deadline.
-  public mutating func disrupting(_ name: String, _ reason: NodeRemovalReason, drainDeadline: Double? = nil) {
+  /// The node as Karpenter leaves it once it has marked it for a disruption decision (or, with
+  /// `terminatingSince`, started terminating it): the disrupted taint, the reason and the drain
+  /// deadline.
+  public mutating func disrupting(
+    _ name: String, _ reason: NodeRemovalReason, drainDeadline: Double? = nil, terminatingSince: Double? = nil
+  ) {
     precondition(store[node: name] != nil, "no node \(name)")
     if !store[node: name]!.taints.contains(where: { $0.matches(.disrupted) }) {
       store[node: name]!.taints.append(.disrupted)
     }
     store[node: name]!.disruption = reason
     store[node: name]!.drainDeadline = drainDeadline
+    store[node: name]!.terminatingSince = terminatingSince
   }
 
   /// The node as a disruption command leaves it when the command is undone: no disrupted taint,

@@ -43,7 +43,7 @@ import Testing
     #expect(
       karpenter.handle(.instancesListed(["n2"]), now: now, store: store) == [
         collecting("n1"),
-        .markDisrupted(node: "n1", reason: .garbageCollected, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .garbageCollected, drainDeadline: nil),
         .record(
           SimulationEvent(
             time: now, type: .podEvicted, node: "n1", pod: "default/a", reason: "GarbageCollected")),
@@ -52,7 +52,7 @@ import Testing
             time: now, type: .podEvicted, node: "n1", pod: "default/b", reason: "GarbageCollected")),
         .removeNode("n1"),
         collecting("n3"),
-        .markDisrupted(node: "n3", reason: .garbageCollected, drainDeadline: 500),
+        .markTerminating(node: "n3", reason: .garbageCollected, drainDeadline: 500),
         .removeNode("n3"),
         .requestProvisioning,
       ])

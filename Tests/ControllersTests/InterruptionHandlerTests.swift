@@ -56,9 +56,8 @@ import Testing
         initiating("SpotInterruptionKind"),
         warning("SpotInterrupted", "Spot interruption warning was triggered"),
       ] + decision(message) + [
-        .wake(at: now + 120, .interruptionDeadline("n1")),
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         // do-not-disrupt does not hold an interruption back.
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
@@ -83,7 +82,7 @@ import Testing
         warning("InstanceUnhealthy", "A scheduled maintenance event was received"),
       ] + decision("a scheduled maintenance event for n1; 1 pods move now") + [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
         .requestProvisioning,
@@ -102,7 +101,7 @@ import Testing
         warning("InstanceTerminating", "Instance is stopping or terminating"),
       ] + decision("an instance state change for n1; 1 pods move now") + [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
         .requestProvisioning,
@@ -163,17 +162,5 @@ import Testing
     #expect(karpenter.handle(.interruption(node: "n9", .spotInterruption), now: now, store: Self.spot) == [])
     #expect(
       karpenter.handle(.interruption(node: "n9", .rebalanceRecommendation), now: now, store: Self.spot) == [])
-  }
-
-  @Test func theDeadlineRemovesTheNode() {
-    var karpenter = Karpenter()
-    _ = karpenter.handle(.interruption(node: "n1", .spotInterruption), now: now, store: Self.spot)
-    #expect(
-      karpenter.handle(.wake(.interruptionDeadline("n1")), now: now + 120, store: Self.spot) == [
-        .removeNode("n1")
-      ])
-    var gone = Self.spot
-    gone.update { $0.removeNode("n1") }
-    #expect(karpenter.handle(.wake(.interruptionDeadline("n1")), now: now + 120, store: gone) == [])
   }
 }

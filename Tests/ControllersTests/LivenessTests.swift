@@ -61,7 +61,7 @@ import Testing
             involvedObject: .init(kind: "NodeClaim", name: "n1"),
             message: message)),
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .registrationTimeout, drainDeadline: now),
+        .markTerminating(node: "n1", reason: .registrationTimeout, drainDeadline: now),
         .releaseNominations(node: "n1"),
         .removeNode("n1"),
         .requestProvisioning,
@@ -78,7 +78,7 @@ import Testing
     }
     #expect(
       karpenter.handle(.wake(.registrationTimeout("n1")), now: now, store: store).contains(
-        .markDisrupted(node: "n1", reason: .registrationTimeout, drainDeadline: now)))
+        .markTerminating(node: "n1", reason: .registrationTimeout, drainDeadline: now)))
   }
 
   @Test func aNodeThatRegisteredIsLeftAlone() {

@@ -37,7 +37,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: Self.mixed) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: true),
         .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: true),
@@ -57,7 +57,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .underutilized, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .underutilized, drainDeadline: nil),
+          .markTerminating(node: "n1", reason: .underutilized, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .removeNode("n1"),
           .requestProvisioning,
@@ -71,7 +71,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .removeNode("n1"),
         .requestProvisioning,
@@ -169,7 +169,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .deleted, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .deleted, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: true),
         .requestProvisioning,
@@ -210,7 +210,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .drifted, supersedes: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .drifted, drainDeadline: nil),
+          .markTerminating(node: "n1", reason: .drifted, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/b", node: "n1", reason: .drifted, honouringBudgets: true),
           .requestProvisioning,
@@ -234,7 +234,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .expired, drainDeadline: nil),
+        .markTerminating(node: "n1", reason: .expired, drainDeadline: nil),
         .releaseNominations(node: "n1"),
         Self.failedDraining("n1", 1),
         .wake(at: now + 10, .drain("n1")),
@@ -255,7 +255,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: nil),
+          .markTerminating(node: "n1", reason: .interrupted, drainDeadline: nil),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: true),
           .requestProvisioning,
@@ -310,7 +310,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .expired, drainDeadline: now + 300),
+        .markTerminating(node: "n1", reason: .expired, drainDeadline: now + 300),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .expired, honouringBudgets: true),
         .requestProvisioning,
@@ -372,7 +372,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .deleted, drainDeadline: now),
+          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
           .evict(pod: "default/b", node: "n1", reason: .deleted, honouringBudgets: false),
@@ -401,7 +401,7 @@ import Testing
     #expect(
       karpenter.handle(.delete(Deletion(node: "n1", reason: .expired)), now: now, store: store) == [
         .taint(node: "n1", .disrupted),
-        .markDisrupted(node: "n1", reason: .expired, drainDeadline: now),
+        .markTerminating(node: "n1", reason: .expired, drainDeadline: now),
         .releaseNominations(node: "n1"),
         .evict(pod: "default/a", node: "n1", reason: .expired, honouringBudgets: false),
         .requestProvisioning,
@@ -432,7 +432,7 @@ import Testing
         .delete(Deletion(node: "n1", reason: .interrupted, supersedes: true)), now: now, store: store)
         == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .interrupted, drainDeadline: 700),
+          .markTerminating(node: "n1", reason: .interrupted, drainDeadline: 700),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .interrupted, honouringBudgets: false),
           .requestProvisioning,
@@ -452,7 +452,7 @@ import Testing
       karpenter.handle(
         .delete(Deletion(node: "n1", reason: .deleted, forceful: true)), now: now, store: store) == [
           .taint(node: "n1", .disrupted),
-          .markDisrupted(node: "n1", reason: .deleted, drainDeadline: now),
+          .markTerminating(node: "n1", reason: .deleted, drainDeadline: now),
           .releaseNominations(node: "n1"),
           .evict(pod: "default/a", node: "n1", reason: .deleted, honouringBudgets: false),
           .requestProvisioning,

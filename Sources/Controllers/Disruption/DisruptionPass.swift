@@ -87,15 +87,15 @@ extension DisruptionController {
     if let plan = best { propose(plan.command) }
   }
 
-  /// As upstream at the start of every pass: a node tainted `karpenter.sh/disrupted` that no
-  /// command holds and that is not being deleted loses the taint. Such nodes are what a
-  /// restarted controller finds of the decisions it no longer remembers (or a cluster dump
-  /// taken in the middle of one).
+  /// As upstream at the start of every pass: a node tainted `karpenter.sh/disrupted` or marked
+  /// for a disruption that no command holds, and that is not being deleted, loses the taint and
+  /// the mark. Such nodes are what a restarted controller finds of the decisions it no longer
+  /// remembers (or a cluster dump taken in the middle of one).
   mutating func releaseStaleTaints() {
     let held = Set(commands.values.flatMap(\.nodes))
     for node in store.sortedNodes
-    where node.disruption == nil && !held.contains(node.name)
-      && node.taints.contains(where: { $0.key == WellKnown.disruptedTaintKey })
+    where node.terminatingSince == nil && !held.contains(node.name)
+      && (node.disruption != nil || node.taints.contains(where: { $0.key == WellKnown.disruptedTaintKey }))
     {
       emit(.unmarkDisrupted(node: node.name))
     }
