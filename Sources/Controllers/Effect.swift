@@ -173,6 +173,8 @@ public enum ControllerInput: Sendable, Equatable {
   case launched(LaunchRequest, LaunchOutcome)
   /// Pods are pending that the provisioner has not looked at.
   case provisioningRequested
+  /// The NodeClaim's Node joined the cluster and is Ready (its NodeClaim is Registered).
+  case nodeRegistered(String)
   /// A node became Ready without startup taints (its NodeClaim is Initialized).
   case nodeInitialized(String)
   /// Something a static NodePool depends on changed (the pool, its NodeClaims, the offerings).

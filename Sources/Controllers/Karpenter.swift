@@ -42,7 +42,11 @@ public struct Karpenter: Sendable {
       }
     case .wake(.provision): provisioner.provision(&r)
     case .provisioningRequested: provisioner.request(&r)
-    case .nodeInitialized(let name): withDisruption(&r) { $0.replacementReady(name) }
+    case .nodeRegistered(let name):
+      r.log("nodeclaim.lifecycle", "registered nodeclaim", ["NodeClaim": name, "Node": name])
+    case .nodeInitialized(let name):
+      r.log("nodeclaim.lifecycle", "initialized nodeclaim", ["NodeClaim": name, "Node": name])
+      withDisruption(&r) { $0.replacementReady(name) }
     case .wake(.staticCapacity): withStaticCapacity(&r) { $0.run() }
     case .staticCapacityRequested: withStaticCapacity(&r) { $0.request() }
     case .wake(.drain(let name)): termination.drain(name, &r)

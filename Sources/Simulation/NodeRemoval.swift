@@ -3,15 +3,9 @@ import KarpenterAPI
 import KubernetesAPI
 import Scheduling
 
+/// The world's side of a node going: its instance terminated, its Node and NodeClaim removed,
+/// its pods evicted (their controllers recreate them) and its cost counted.
 extension Simulation {
-
-  /// Adds `karpenter.sh/disrupted:NoSchedule` to the node unless it has it already.
-  mutating func taintDisrupted(_ name: String) {
-    let taint = Taint(key: WellKnown.disruptedTaintKey, effect: "NoSchedule")
-    if store[node: name]?.taints.contains(where: { $0.matches(taint) }) == false {
-      store[node: name]!.taints.append(taint)
-    }
-  }
 
   /// Pods nominated to the node look for capacity elsewhere.
   mutating func releaseNominations(_ name: String) {

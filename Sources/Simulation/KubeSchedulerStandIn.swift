@@ -1,0 +1,57 @@
+import Controllers
+import Foundation
+import KarpenterAPI
+import KubernetesAPI
+import Scheduling
+
+/// The kube-scheduler stand-in: it sees what a real one sees (bound pods and Ready nodes with
+/// their taints, including startup taints) plus Karpenter's nominations, an explicit hint it
+/// tries first, as kube-scheduler honours a pod's nominated node.
+extension Simulation {
+  /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
+  /// topology spread, host ports), trying the node Karpenter nominated first.
+  mutating func runKubeScheduler() {
+    let pending = store.pods.keys.sorted().compactMap { key -> StatePod? in
+      let p = store[pod: key]!
+      return p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? p : nil
+    }
+    if !pending.isEmpty {
+      let readyNodes = store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
+      var nominations: [Int: String] = [:]
+      let schedulingPods = pending.enumerated().map { i, p in
+        if let n = p.nominated { nominations[i] = n }
+        return SchedulingPod(
+          index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+      }
+      var input = SchedulingInput(
+        nodePools: [], instanceTypes: [],
+        existingNodes: readyNodes.map { store.existingNode($0, includeNominated: false) },
+        pods: schedulingPods, packing: .firstFit, nominations: nominations)
+      input.skewRule = .kubeScheduler
+      let result = Scheduler.solve(input)
+      for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key })
+      {
+        bind(pending[i].key, to: nodeName)
+      }
+    }
+    if store.pods.values.contains(where: { $0.awaitingProvisioner && $0.node == nil }) {
+      requestProvisioning()
+    }
+  }
+
+  mutating func bind(_ key: String, to nodeName: String) {
+    guard var pod = store[pod: key] else { return }
+    if let nominated = pod.nominated, nominated != nodeName, store[node: nominated] != nil {
+      store[node: nominated]!.unhold(key, pod.requests)
+    }
+    store[node: nodeName]!.bind(key, pod.requests, hostPorts: pod.pod.hostPorts, at: now)
+    pod.node = nodeName
+    pod.nominated = nil
+    pod.awaitingProvisioner = false
+    pod.pendingReason = nil
+    pod.pod.spec?.nodeName = nodeName
+    store[pod: key] = pod
+    record(SimulationEvent(time: now, type: .podBound, node: nodeName, pod: key, reason: nil))
+    lastActivity = now
+  }
+}
