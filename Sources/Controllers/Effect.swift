@@ -8,9 +8,9 @@ import Scheduling
 public enum Effect: Sendable, Equatable {
   // MARK: What Karpenter reports
 
-  /// Something the run reports (`simulate`'s `events`); unless `derived` is false, with the log
-  /// line and Kubernetes Event Karpenter writes for it.
-  case record(SimulationEvent, derived: Bool = true)
+  /// Something the run reports (`simulate`'s `events`; the log line and Kubernetes Event
+  /// Karpenter writes for it are effects of their own).
+  case record(SimulationEvent)
   /// A structured log line.
   case log(LogRecord)
   /// A Kubernetes Event.
@@ -166,8 +166,8 @@ public enum ControllerInput: Sendable, Equatable {
   /// rebuild it from the store (drains resume, expiry and registration deadlines are tracked
   /// again, nominations are made anew, stale disrupted taints go at the first pass).
   case restarted
-  /// The node and its NodeClaim are gone.
-  case nodeRemoved(String)
+  /// The node and its NodeClaim are gone (`reason`: why Karpenter removed it, if it did).
+  case nodeRemoved(String, reason: NodeRemovalReason?)
   case wake(Wake)
   /// The answer to `Effect.launch`.
   case launched(LaunchRequest, LaunchOutcome)

@@ -62,7 +62,8 @@ public struct Karpenter: Sendable {
     case .interruption(let node, let kind):
       InterruptionHandler.handle(kind, node: node, &r, &termination, &disruption)
     case .delete(let deletion): termination.start(deletion, &r)
-    case .nodeRemoved(let name):
+    case .nodeRemoved(let name, let reason):
+      r.log("node.termination", "deleted node", ["Node": name, "reason": reason?.rawValue ?? ""])
       termination.forget(name)
       r.explanations.forget(kind: "Node", name: name)
     case .restarted: rebuild(&r)

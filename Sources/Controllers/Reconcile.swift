@@ -32,10 +32,33 @@ struct Reconcile {
     _ type: SimulationEventType, node: String?, pod: String? = nil, reason: String? = nil, message: String? = nil,
     derived: Bool = true
   ) {
-    effects.append(
-      .record(
-        SimulationEvent(time: now, type: type, node: node, pod: pod, reason: reason, message: message),
-        derived: derived))
+    record(
+      SimulationEvent(time: now, type: type, node: node, pod: pod, reason: reason, message: message),
+      derived: derived)
+  }
+
+  /// Reports the event with, unless `derived` is false (the caller writes its own), the log
+  /// line and Kubernetes Event Karpenter writes for it.
+  mutating func record(_ event: SimulationEvent, derived: Bool = true) {
+    effects.append(.record(event))
+    guard derived else { return }
+    let node = event.node ?? ""
+    switch event.type {
+    case .nodeClaimCreated:
+      log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
+    case .launchFailed:
+      log("nodeclaim.lifecycle", "failed launching nodeclaim", ["NodeClaim": node, "error": event.reason ?? ""], level: "ERROR")
+      post("Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
+    case .disruptionDecided:
+      // Logged once per decision by the caller (a decision can cover several nodes).
+      post(
+        "Normal", "DisruptionTerminating", kind: "Node", name: node,
+        message: "Disrupting Node: \(event.reason ?? "")" + (event.message.map { ": \($0)" } ?? ""))
+    case .podEvicted:
+      kubernetesEvent("Normal", "Evicted", kind: "Pod", name: event.pod ?? "", message: "Evicted pod: \(event.reason ?? "")")
+    case .nodeTerminated, .nodeReady, .podBound:
+      break
+    }
   }
 
   /// The log line of a disruption decision: once per decision, with every node it covers.

@@ -100,6 +100,9 @@ struct TerminationController: Sendable {
   /// An eviction's answer.
   mutating func evicted(_ pod: String, from name: String, _ result: EvictionResult, _ r: inout Reconcile) {
     guard var step = steps[name], step.awaiting.remove(pod) != nil else { return }
+    if result == .evicted {
+      r.kubernetesEvent("Normal", "Evicted", kind: "Pod", name: pod, message: "Evicted pod: \(step.reason?.rawValue ?? "")")
+    }
     if result == .refusedByBudget { step.heldBack += 1 }
     steps[name] = step
     if step.awaiting.isEmpty { finishGroup(name, &r) }

@@ -19,8 +19,8 @@ extension Simulation {
 
   private mutating func execute(_ effect: Effect) {
     switch effect {
-    case .record(let event, let derived):
-      record(event, derived: derived)
+    case .record(let event):
+      record(event)
     case .log(let line):
       logs.append(line)
     case .post(let event):

@@ -39,7 +39,7 @@ extension Simulation {
           from: node.createdAt, to: instanceEnd))
     }
     scheduleKubeScheduler(at: now)
-    deliver(.nodeRemoved(name))
+    deliver(.nodeRemoved(name, reason: node.disruption))
   }
 
   // MARK: PodDisruptionBudgets

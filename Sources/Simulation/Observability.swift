@@ -45,38 +45,12 @@ extension LogRecord {
 }
 
 extension Simulation {
-  /// Records an event of the run (the contract's `events`) with the log line and the Kubernetes
-  /// Event that Karpenter writes for it (unless `derived` is false: the caller writes its own).
-  mutating func record(_ event: SimulationEvent, derived: Bool = true) {
+  /// Records an event of the run (the contract's `events`). The log lines and Kubernetes Events
+  /// Karpenter writes about it are Karpenter's own effects.
+  mutating func record(_ event: SimulationEvent) {
     if options.keepsHistory { events.append(event) }
-    guard derived else { return }
-    let node = event.node ?? ""
-    switch event.type {
-    case .nodeClaimCreated:
-      log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
-    case .launchFailed:
-      log(
-        "nodeclaim.lifecycle", "failed launching nodeclaim",
-        ["NodeClaim": node, "error": event.reason ?? ""],
-        level: "ERROR")
-      kubernetesEvent(
-        "Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
-    case .disruptionDecided:
-      // Logged once per decision by the caller (a decision can cover several nodes).
-      let reason = event.reason ?? ""
-      kubernetesEvent(
-        "Normal", "DisruptionTerminating", kind: "Node", name: node,
-        message: "Disrupting Node: \(reason)" + (event.message.map { ": \($0)" } ?? ""))
-    case .podEvicted:
-      kubernetesEvent(
-        "Normal", "Evicted", kind: "Pod", name: event.pod ?? "",
-        message: "Evicted pod: \(event.reason ?? "")")
-    case .nodeTerminated:
-      log("node.termination", "deleted node", ["Node": node, "reason": event.reason ?? ""])
-    default:
-      break
-    }
   }
+
 
   /// A log line at the current virtual time.
   mutating func log(

@@ -66,6 +66,7 @@ import Testing
         .record(
           SimulationEvent(
             time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
+        .disruptionTerminating("n1", reason: "Expired", message: message, at: now),
         .log(
           LogRecord(
             time: now, level: "INFO", controller: "disruption", message: "disrupting node(s)",
@@ -92,6 +93,7 @@ import Testing
         .record(
           SimulationEvent(
             time: now, type: .disruptionDecided, node: "n1", reason: "Expired", message: message)),
+        .disruptionTerminating("n1", reason: "Expired", message: message, at: now),
         .log(
           LogRecord(
             time: now, level: "INFO", controller: "disruption", message: "disrupting node(s)",

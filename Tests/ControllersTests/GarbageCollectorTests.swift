@@ -47,9 +47,11 @@ import Testing
         .record(
           SimulationEvent(
             time: now, type: .podEvicted, node: "n1", pod: "default/a", reason: "GarbageCollected")),
+        .evictedEvent("default/a", reason: "GarbageCollected", at: now),
         .record(
           SimulationEvent(
             time: now, type: .podEvicted, node: "n1", pod: "default/b", reason: "GarbageCollected")),
+        .evictedEvent("default/b", reason: "GarbageCollected", at: now),
         .removeNode("n1"),
         collecting("n3"),
         .markTerminating(node: "n3", reason: .garbageCollected, drainDeadline: 500),

@@ -41,6 +41,7 @@ import Testing
       .record(
         SimulationEvent(
           time: now, type: .disruptionDecided, node: "n1", reason: "Interrupted", message: message)),
+      .disruptionTerminating("n1", reason: "Interrupted", message: message, at: now),
       .log(
         LogRecord(
           time: now, level: "INFO", controller: "interruption", message: "disrupting node(s)",

@@ -49,7 +49,7 @@ import Testing
     let message = "NodeClaim n1 (c6i.xlarge spot in us-east-1b) did not register within 15m; deleting it"
     #expect(
       karpenter.handle(.wake(.registrationTimeout("n1")), now: now, store: store) == [
-        .record(SimulationEvent(time: now, type: .launchFailed, node: "n1", reason: message), derived: false),
+        .record(SimulationEvent(time: now, type: .launchFailed, node: "n1", reason: message)),
         .log(
           LogRecord(
             time: now, level: "INFO", controller: "nodeclaim.lifecycle",

@@ -93,25 +93,29 @@ import Testing
     var karpenter = Karpenter()
     var store = Self.mixed
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .drifted)), now: now, store: store)
+    func evicted(_ pod: String) -> Effect { .evictedEvent(pod, reason: "Drifted", at: now) }
     func answer(_ pod: String) -> [Effect] {
       store.update { $0.removePod(pod) }
       return karpenter.handle(.evicted(pod: pod, node: "n1", .evicted), now: now, store: store)
     }
     // Non-critical pods, then non-critical DaemonSet pods, critical pods, critical DaemonSet pods.
-    #expect(answer("default/b") == [], "default/a is not answered yet")
+    #expect(answer("default/b") == [evicted("default/b")], "default/a is not answered yet")
     #expect(
       answer("default/a") == [
+        evicted("default/a"),
         .evict(pod: "kube-system/proxy-n1", node: "n1", reason: .drifted, honouringBudgets: true)
       ])
     #expect(
       answer("kube-system/proxy-n1") == [
+        evicted("kube-system/proxy-n1"),
         .evict(pod: "kube-system/coredns", node: "n1", reason: .drifted, honouringBudgets: true)
       ])
     #expect(
       answer("kube-system/coredns") == [
+        evicted("kube-system/coredns"),
         .evict(pod: "kube-system/csi-n1", node: "n1", reason: .drifted, honouringBudgets: true)
       ])
-    #expect(answer("kube-system/csi-n1") == [.removeNode("n1")])
+    #expect(answer("kube-system/csi-n1") == [evicted("kube-system/csi-n1"), .removeNode("n1")])
   }
 
   @Test func emptyGroupsAreSkipped() {
@@ -126,6 +130,7 @@ import Testing
     _ = karpenter.handle(.delete(Deletion(node: "n1", reason: .deleted)), now: now, store: store)
     #expect(
       karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store) == [
+        .evictedEvent("default/a", reason: "Deleted", at: now),
         .evict(pod: "kube-system/csi-n1", node: "n1", reason: .deleted, honouringBudgets: true)
       ])
   }
@@ -152,7 +157,7 @@ import Testing
       karpenter.handle(
         .evicted(pod: "kube-system/coredns", node: "n1", .evicted), now: now, store: Self.mixed) == [])
     #expect(
-      karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
+      karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [.evictedEvent("default/a", reason: "Deleted", at: now)])
     #expect(
       karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: Self.mixed) == [])
   }
@@ -177,6 +182,7 @@ import Testing
       ])
     #expect(
       karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store) == [
+        .evictedEvent("default/a", reason: "Deleted", at: now),
         .removeNode("n1")
       ])
   }
@@ -219,6 +225,7 @@ import Testing
     // b is out, a stays: the next group waits, and the drain is tried again in 10 s.
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now, store: store) == [
+        .evictedEvent("default/b", reason: "Drifted", at: now),
         Self.failedDraining("n1", 1),
         .wake(at: now + 10, .drain("n1")),
       ])
@@ -344,6 +351,7 @@ import Testing
     store.update { $0.removePod("default/b") }
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now + 10, store: store) == [
+        .evictedEvent("default/b", reason: "Expired", at: now + 10),
         Self.failedDraining("n1", 1, at: now + 10),
         .wake(at: now + 20, .drain("n1")),
         .wake(at: now + 300, .drain("n1")),
@@ -355,6 +363,7 @@ import Testing
       ])
     #expect(
       karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now + 300, store: store) == [
+        .evictedEvent("default/a", reason: "Expired", at: now + 300),
         .removeNode("n1")
       ])
   }
@@ -382,11 +391,13 @@ import Testing
     _ = karpenter.handle(.evicted(pod: "default/a", node: "n1", .evicted), now: now, store: store)
     #expect(
       karpenter.handle(.evicted(pod: "default/b", node: "n1", .evicted), now: now, store: store) == [
+        .evictedEvent("default/b", reason: "Deleted", at: now),
         .evict(pod: "kube-system/proxy-n1", node: "n1", reason: .deleted, honouringBudgets: false)
       ])
     #expect(
       karpenter.handle(.evicted(pod: "kube-system/proxy-n1", node: "n1", .evicted), now: now, store: store)
         == [
+        .evictedEvent("kube-system/proxy-n1", reason: "Deleted", at: now),
           .removeNode("n1")
         ])
   }

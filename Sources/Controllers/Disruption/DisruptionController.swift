@@ -50,7 +50,7 @@ struct DisruptionController: Sendable {
   var executingNodes: Set<String> { Set(commands.values.filter(\.executing).flatMap(\.nodes)) }
 
   mutating func record(_ event: SimulationEvent, derived: Bool = true) {
-    reconcile.effects.append(.record(event, derived: derived))
+    reconcile.record(event, derived: derived)
   }
 
   mutating func log(_ controller: String, _ message: String, _ fields: [String: String], level: String = "INFO") {
