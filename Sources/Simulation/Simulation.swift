@@ -27,9 +27,21 @@ public struct SimulationOptions: Sendable {
   }
 }
 
-/// Why the input cannot be simulated (beyond what manifest validation catches).
+/// Why the input cannot be simulated (beyond what manifest validation catches): a message that
+/// reads as a sentence, and the error underneath when there is one.
 public struct SimulationError: Error, CustomStringConvertible {
-  public var description: String
+  public var message: String
+  public var cause: (any Error)?
+
+  public init(_ message: String, cause: (any Error)? = nil) {
+    self.message = message
+    self.cause = cause
+  }
+
+  public var description: String {
+    guard let cause else { return message }
+    return "\(message): \(cause)"
+  }
 }
 
 /// The embedded world: an in-memory cluster, a simulated cloud and a virtual clock, driving
@@ -126,9 +138,9 @@ public struct Simulation: Sendable {
         catalog: try CloudCatalog.build(
           cloud: spec?.cloud, nodePools: store.nodePools, nodeClasses: store.nodeClasses, schema: &store.schema))
     } catch let error as CloudCatalog.BuildError {
-      throw SimulationError(description: error.description)
+      throw SimulationError(error.description)
     } catch {
-      throw SimulationError(description: "\(error)")
+      throw SimulationError("\(error)")
     }
     statefulSetClaims = Workloads.statefulSetClaims(input)
     try applyNodeOverlays()
@@ -182,7 +194,7 @@ public struct Simulation: Sendable {
     list[ResourceName.pods] = (list[ResourceName.pods] ?? .zero) + Quantity(1)
     let requests: Resources
     do { requests = try store.schema.vector(list) } catch {
-      throw SimulationError(description: "pod \(pod.namespace)/\(pod.name): \(error)")
+      throw SimulationError("pod \(pod.namespace)/\(pod.name)", cause: error)
     }
     let volume = Requirements(
       nodeSelectorRequirements: Workloads.volumeRequirements(

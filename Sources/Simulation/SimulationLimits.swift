@@ -51,7 +51,7 @@ public enum SimulationLimits {
     if let biggest, biggest.value > 0 {
       message += "; the largest is \(biggest.key) with \(grouped(biggest.value)) replicas"
     }
-    throw SimulationError(description: message)
+    throw SimulationError(message)
   }
 
   /// `1,000,000`: thousands separated, whatever the locale.

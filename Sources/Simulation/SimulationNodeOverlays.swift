@@ -12,7 +12,7 @@ extension Simulation {
     do {
       try overlayStore.apply(input.nodeOverlays, to: &cloud.catalog, nodePools: store.nodePools, schema: &store.schema)
     } catch {
-      throw SimulationError(description: "cannot apply the NodeOverlays: \(error)")
+      throw SimulationError("cannot apply the NodeOverlays", cause: error)
     }
     for conflict in overlayStore.conflicts where !known.contains(conflict) {
       log(
