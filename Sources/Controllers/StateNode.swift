@@ -4,6 +4,20 @@ import Scheduling
 
 /// A node as Karpenter tracks it: the Node and its NodeClaim in one record (upstream's
 /// `state.StateNode`), with the room its bound and nominated pods take.
+///
+/// Everything a restarted controller needs is here, where upstream keeps it in the objects:
+/// | here | upstream |
+/// |---|---|
+/// | `launchedAt`, `registeredAt`, `initializedAt` | NodeClaim conditions Launched, Registered, Initialized |
+/// | `disruption` | NodeClaim condition DisruptionReason |
+/// | `terminatingSince` | NodeClaim `metadata.deletionTimestamp` (with the termination finalizer) |
+/// | `drainDeadline` | annotation `karpenter.sh/nodeclaim-termination-timestamp` |
+/// | `templateHash`, `nodeClassHash` | annotations `karpenter.sh/nodepool-hash`, `karpenter.k8s.aws/ec2nodeclass-hash` |
+/// | `taints` with `karpenter.sh/disrupted` | the Node's taint |
+/// | `driftedBefore` | NodeClaim condition Drifted found at start |
+/// Drifted and Consolidatable are judged afresh at every disruption pass (from the hashes, the
+/// requirements, `lastPodEvent` and consolidateAfter); nominations are Karpenter's memory, as
+/// upstream's, and are made anew after a restart.
 public struct StateNode: Sendable {
   public var name: String
   public var nodePool: String?
