@@ -55,19 +55,52 @@ public struct StoreBuilder {
 
   // MARK: NodePools
 
-  /// A NodePool; `expireAfter` left out means upstream's default (720h), `"Never"` never.
+  /// A NodePool; `expireAfter` left out means upstream's default (720h), `"Never"` never. The
+  /// disruption settings left out mean upstream's defaults (consolidateAfter 0s,
+  /// WhenEmptyOrUnderutilized, a 10% budget); `replicas` makes it a static NodePool.
   public mutating func nodePool(
-    _ name: String, expireAfter: String? = nil, terminationGracePeriod: String? = nil
+    _ name: String, expireAfter: String? = nil, terminationGracePeriod: String? = nil,
+    requirements: [NodeSelectorRequirementWithMinValues]? = nil, limits: ResourceList? = nil,
+    replicas: Int64? = nil, consolidateAfter: String? = nil, consolidationPolicy: String? = nil,
+    budgets: [Budget]? = nil
   ) {
+    var disruption: Disruption?
+    if consolidateAfter != nil || consolidationPolicy != nil || budgets != nil {
+      disruption = Disruption(
+        consolidateAfter: consolidateAfter, consolidationPolicy: consolidationPolicy, budgets: budgets)
+    }
     let pool = NodePool(
       metadata: ObjectMeta(name: name),
       spec: NodePoolSpec(
         template: NodeClaimTemplate(
           spec: NodeClaimTemplateSpec(
-            expireAfter: expireAfter, terminationGracePeriod: terminationGracePeriod))))
+            requirements: requirements, expireAfter: expireAfter,
+            terminationGracePeriod: terminationGracePeriod)),
+        disruption: disruption, limits: limits, replicas: replicas))
     store.nodePools.removeAll { $0.name == name }
     store.nodePools.append(pool)
     store.nodePools.sort { $0.name < $1.name }
+  }
+
+  // MARK: Instance types
+
+  /// An instance type Karpenter may launch (every NodePool may), amd64 Linux, all of its
+  /// capacity allocatable; by default one on-demand offering in us-east-1a at `price`.
+  public mutating func instanceType(
+    _ name: String, cpu: Quantity = "2", memory: Quantity = "8Gi", price: Double = 0.096,
+    offerings: [Offering]? = nil
+  ) {
+    var schema = ResourceSchema()
+    let capacity = try! schema.vector([
+      ResourceName.cpu: cpu, ResourceName.memory: memory, ResourceName.pods: "110",
+    ])
+    let type = InstanceType(
+      name: name, labels: [WellKnown.archLabel: "amd64", WellKnown.osLabel: "linux"],
+      offerings: offerings
+        ?? [Offering(zone: "us-east-1a", capacityType: WellKnown.capacityTypeOnDemand, price: price)],
+      capacity: capacity, overhead: Resources())
+    store.instanceTypes.all.removeAll { $0.name == name }
+    store.instanceTypes.all.append(type)
   }
 
   // MARK: Nodes
@@ -173,6 +206,23 @@ public struct StoreBuilder {
     store[pod: key] = state
   }
 
+  /// The pod as the provisioner leaves it once it nominated it for the node (existing or in
+  /// flight): looked at, its room held there.
+  public mutating func nominate(_ key: String, to node: String) {
+    precondition(store[pod: key] != nil && store[node: node] != nil, "no pod \(key) or no node \(node)")
+    store[pod: key]!.nominated = node
+    store[pod: key]!.awaitingProvisioner = false
+    store[node: node]!.hold(key, store[pod: key]!.requests)
+  }
+
+  /// The pending pod as the provisioner leaves it when it could not place it: looked at, with
+  /// the reason it reported.
+  public mutating func seenByProvisioner(_ key: String, pendingReason: PendingReason? = nil) {
+    precondition(store[pod: key] != nil, "no pod \(key)")
+    store[pod: key]!.awaitingProvisioner = false
+    store[pod: key]!.pendingReason = pendingReason
+  }
+
   /// Removes the pod, from its node's books too (what an eviction leaves behind).
   public mutating func removePod(_ key: String) {
     guard let pod = store.remove(pod: key) else { return }
@@ -214,6 +264,22 @@ extension ClusterStore {
     var builder = StoreBuilder(self)
     body(&builder)
     self = builder.store
+  }
+}
+
+extension ClusterStore {
+  /// A NodeClaim of `nodePool` that may launch the store's instance types named `types`, in
+  /// that order: what a `LaunchRequest` is compared by (its NodePool and its types' names).
+  public func plannedNodeClaim(_ nodePool: String, types: [String]) -> PlannedNodeClaim {
+    var claim = PlannedNodeClaim(
+      staticFrom: NodePoolTemplate(name: nodePool, requirements: Requirements()), instanceTypes: [])
+    claim.instanceTypes = types.map { name in
+      guard let type = instanceTypes.all.first(where: { $0.name == name }) else {
+        preconditionFailure("no instance type \(name) (declare it first)")
+      }
+      return type
+    }
+    return claim
   }
 }
 
