@@ -24,8 +24,10 @@ struct Provisioner: Sendable {
     r.wake(at: at, .provision)
   }
 
-  /// The batch is over: schedule the pending pods that are not nominated yet.
+  /// The batch is over: schedule the pending pods that are not nominated yet. The wake of a
+  /// batch that was extended since is stale: the batch ends at the last one.
   mutating func provision(_ r: inout Reconcile) {
+    if let at = scheduledAt, r.now < at { return }
     scheduledAt = nil
     batchStart = nil
     let (input, pending) = r.store.provisioningInput(packing: r.settings.packing)

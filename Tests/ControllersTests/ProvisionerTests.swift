@@ -61,6 +61,17 @@ import Testing
     #expect(karpenter.handle(.provisioningRequested, now: now + 9.8, store: Self.empty) == [])
   }
 
+  @Test func theWakeOfABatchThatWasExtendedDoesNothing() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.provisioningRequested, now: now, store: Self.empty)
+    _ = karpenter.handle(.provisioningRequested, now: now + 0.5, store: Self.empty)
+    // The batch now ends at now + 1.5: the wake asked for at first is stale.
+    #expect(karpenter.handle(.wake(.provision), now: now + 1, store: Self.empty) == [])
+    #expect(
+      karpenter.handle(.wake(.provision), now: now + 1.5, store: Self.empty).first
+        == .seenByProvisioner(["default/a"]))
+  }
+
   @Test func aNewBatchStartsOnceTheLastOneIsOver() {
     var karpenter = Karpenter()
     _ = karpenter.handle(.provisioningRequested, now: now, store: Self.empty)
