@@ -93,6 +93,49 @@ import Testing
     #expect(karpenter.handle(.wake(.validate(0)), now: now + 16, store: Self.empty) == [])
   }
 
+  @Test func anEmptyNodeThatGotAPodDuringValidationStays() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.wake(.disruption), now: now, store: Self.empty)
+    var store = Self.empty
+    store.update { $0.pod("default/a", on: "n1") }
+    #expect(karpenter.handle(.wake(.validate(0)), now: now + 15, store: store) == [])
+  }
+
+  @Test func anEmptyNodeThatAPodWasNominatedToDuringValidationStays() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.wake(.disruption), now: now, store: Self.empty)
+    var store = Self.empty
+    store.update {
+      $0.pod("default/a")
+      $0.nominate("default/a", to: "n1")
+    }
+    #expect(karpenter.handle(.wake(.validate(0)), now: now + 15, store: store) == [])
+  }
+
+  @Test func anEmptyNodeThatBecameDoNotDisruptDuringValidationStays() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.wake(.disruption), now: now, store: Self.empty)
+    var store = Self.empty
+    store.update { $0.node("n1", doNotDisrupt: true) }
+    #expect(karpenter.handle(.wake(.validate(0)), now: now + 15, store: store) == [])
+  }
+
+  @Test func ofSeveralEmptyNodesOnlyThoseStillEmptyAfterValidationGo() {
+    var karpenter = Karpenter()
+    var store = ClusterStore.build {
+      $0.nodePool("default", budgets: [Budget(nodes: "2")])
+      $0.node("n1")
+      $0.node("n2")
+    }
+    _ = karpenter.handle(.wake(.disruption), now: now, store: store)
+    store.update { $0.pod("default/a", on: "n2") }
+    #expect(
+      karpenter.handle(.wake(.validate(0)), now: now + 15, store: store)
+        == decided(.empty, Self.emptyDecision, at: now + 15) + [
+          .deleteNodeClaim(Deletion(node: "n1", reason: .empty, supersedes: true))
+        ])
+  }
+
   @Test func anEmptyNodeWaitsForConsolidateAfter() {
     var karpenter = Karpenter()
     let store = ClusterStore.build {

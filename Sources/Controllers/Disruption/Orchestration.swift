@@ -32,6 +32,18 @@ extension DisruptionController {
       commands.removeValue(forKey: id)
       return
     }
+    if command.reason == .empty {
+      // As upstream's emptiness validation: the nodes still empty candidates (no pod bound or
+      // nominated to them since, nothing made them do-not-disrupt), within the budgets, go; the
+      // others stay. The command's own nodes do not count against the budgets.
+      commands.removeValue(forKey: id)
+      let stillEmpty = consolidationCandidates().filter {
+        command.nodes.contains($0.name) && store[node: $0.name]!.nominated.isEmpty
+      }
+      guard var revalidated = emptinessCommand(stillEmpty) else { return }
+      revalidated.id = id
+      commands[id] = revalidated
+    }
     launchNextReplacement(id)
   }
 
