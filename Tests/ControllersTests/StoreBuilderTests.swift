@@ -93,4 +93,52 @@ import Testing
     #expect(store[node: "n1"]!.instanceGoneAt == 400)
     #expect(store.nodeNames == ["n1", "n3"] && store[pod: "default/bare"] == nil)
   }
+
+  @Test func nodePoolsCarryTheirLimitsReplicasAndDisruptionSettings() {
+    let store = ClusterStore.build {
+      $0.nodePool("plain")
+      $0.nodePool(
+        "tuned", requirements: [.init(key: WellKnown.capacityTypeLabel, operator: "In", values: ["spot"])],
+        limits: ["cpu": "8"], replicas: 2, consolidateAfter: "30s", budgets: [Budget(nodes: "0")])
+    }
+    #expect(store.nodePool(named: "plain")!.spec?.disruption == nil)
+    let tuned = store.nodePool(named: "tuned")!
+    #expect(tuned.isStatic && tuned.spec?.limits == ["cpu": "8"])
+    #expect(tuned.spec?.template?.spec?.requirements?.first?.values == ["spot"])
+    #expect(tuned.spec?.disruption?.consolidateAfter == "30s")
+    #expect(tuned.spec?.disruption?.consolidationPolicy == nil)
+    #expect(tuned.spec?.disruption?.budgets == [Budget(nodes: "0")])
+  }
+
+  @Test func instanceTypesAreAllAllocatableWithOneOnDemandOfferingByDefault() {
+    let store = ClusterStore.build {
+      $0.instanceType("m5.large", price: 0.096)
+      $0.instanceType(
+        "c5.large", cpu: "2", memory: "4Gi",
+        offerings: [Offering(zone: "us-east-1b", capacityType: WellKnown.capacityTypeSpot, price: 0.03)])
+    }
+    #expect(store.instanceTypes.all.map(\.name) == ["m5.large", "c5.large"])
+    let large = store.instanceTypes.all[0]
+    #expect(large.allocatable == Resources(cpuMilli: 2000, memory: 8 << 30, pods: 110))
+    #expect(large.offerings == [Offering(zone: "us-east-1a", capacityType: "on-demand", price: 0.096)])
+    #expect(
+      store.plannedNodeClaim("default", types: ["c5.large", "m5.large"]).instanceTypes.map(\.name) == [
+        "c5.large", "m5.large",
+      ])
+  }
+
+  @Test func aNominatedPodHoldsItsRoomOnTheNodeAndASeenPodHasItsReason() {
+    var store = Self.store
+    store.update { $0.nominate("default/pending", to: "n2") }
+    let pending = store[pod: "default/pending"]!
+    #expect(pending.nominated == "n2" && !pending.awaitingProvisioner)
+    #expect(store[node: "n2"]!.nominated == ["default/pending"])
+    #expect(store[node: "n2"]!.requested == store[pod: "default/bare"]!.requests + pending.requests)
+    store.update {
+      $0.pod("default/big", cpu: "64")
+      $0.seenByProvisioner("default/big", pendingReason: .noOffering)
+    }
+    let big = store[pod: "default/big"]!
+    #expect(big.pendingReason == .noOffering && !big.awaitingProvisioner && big.nominated == nil)
+  }
 }
