@@ -300,6 +300,25 @@ import Testing
     return karpenter
   }
 
+  @Test func aConsolidationWhoseNodeAPodWasNominatedToDuringValidationIsDropped() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.wake(.disruption), now: now, store: Self.oversized)
+    var store = Self.oversized
+    store.update {
+      $0.pod("default/b")
+      $0.nominate("default/b", to: "n1")
+    }
+    #expect(karpenter.handle(.wake(.validate(0)), now: now + 15, store: store) == [])
+  }
+
+  @Test func aConsolidationWhoseNodeGotAPodThatNoLongerFitsElsewhereIsDropped() {
+    var karpenter = Karpenter()
+    _ = karpenter.handle(.wake(.disruption), now: now, store: Self.oversized)
+    var store = Self.oversized
+    store.update { $0.pod("default/big", on: "n1", cpu: "6") }
+    #expect(karpenter.handle(.wake(.validate(0)), now: now + 15, store: store) == [])
+  }
+
   @Test func aLaunchedReplacementMarksTheNodeAndWaitsForItsReadiness() {
     var karpenter = replacing()
     let t = now + 15

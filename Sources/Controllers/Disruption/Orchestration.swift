@@ -22,7 +22,10 @@ extension DisruptionController {
     let stillThere = command.nodes.allSatisfy { store[node: $0] != nil && store[node: $0]!.disruption == nil }
     var valid = stillThere
     if valid && command.reason == .underutilized {
-      let candidates = consolidationCandidates().filter { command.nodes.contains($0.name) }
+      // A node a pod was nominated to since is no candidate any more, as upstream's validation.
+      let candidates = consolidationCandidates().filter {
+        command.nodes.contains($0.name) && store[node: $0.name]!.nominated.isEmpty
+      }
       valid =
         candidates.count == command.nodes.count
         && consolidation(
