@@ -40,7 +40,7 @@ extension Simulation {
         case "spot":
           // The cloud reclaims a spot instance two minutes after the notice, whatever Karpenter does.
           if let node = store[node: name], node.capacityType == WellKnown.capacityTypeSpot,
-            node.instanceGoneAt == nil, node.disruption != .interrupted
+            node.instanceGoneAt == nil
           {
             queue.schedule(.reclaim(name), at: now + Interruption.spotNotice)
           }

@@ -72,4 +72,35 @@ import Testing
     #expect(code == 1)
     #expect(stderr.contains("spec.timeline[0].interrupt[0].kind"))
   }
+
+  @Test func aSpotNoticeAfterAMaintenanceEventStillLosesTheInstanceTwoMinutesLater() throws {
+    // Spot capacity; a PodDisruptionBudget holds the drain that maintenance starts at 10m. The
+    // spot notice at 11m changes nothing for Karpenter (the node is already interrupted), but
+    // the cloud reclaims the instance at 13m all the same.
+    let yaml = Self.scenario
+      .replacingOccurrences(of: "capacityType: on-demand, price: 0.1", with: "capacityType: spot, price: 0.1")
+      .replacingOccurrences(
+        of: "    interrupt: [{node: \"*\", kind: KIND}]",
+        with: "    interrupt: [{node: \"*\", kind: maintenance}]\n  - at: 11m\n    interrupt: [{node: \"*\", kind: spot}]")
+      + """
+
+      ---
+      apiVersion: policy/v1
+      kind: PodDisruptionBudget
+      metadata: {name: web}
+      spec:
+        minAvailable: 2
+        selector: {matchLabels: {app: web}}
+      """
+    #expect(yaml.contains("kind: spot}]") && yaml.contains("capacityType: spot"))
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("spot-after-\(UUID().uuidString).yaml")
+    try yaml.write(to: url, atomically: true, encoding: .utf8)
+    let out = SimulateRun.run(paths: [url.path], output: .json)
+    #expect(out.exitCode == 0, "\(out.stderr)")
+    let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+    let events = json["events"] as! [[String: Any]]
+    let terminated = events.filter { $0["type"] as? String == "NodeTerminated" }
+    #expect(terminated.first?["time"] as? Double == 780, "\(terminated)")
+    #expect(terminated.first?["reason"] as? String == "Interrupted")
+  }
 }
