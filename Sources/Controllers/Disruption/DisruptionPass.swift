@@ -109,6 +109,12 @@ extension DisruptionController {
     Self.candidates(store.nodeNames.map { ($0, candidacy($0)) })
   }
 
+  /// Which of the named nodes (all in the store) are candidates now, cheapest to disrupt first:
+  /// a decision's validation judges its own nodes only.
+  func candidates(among names: [String]) -> [Candidate] {
+    Self.candidates(names.map { ($0, candidacy($0)) })
+  }
+
   /// The candidates among judged nodes, cheapest to disrupt first.
   static func candidates(_ candidacies: [(String, Candidacy)]) -> [Candidate] {
     let out = candidacies.compactMap { _, candidacy -> Candidate? in

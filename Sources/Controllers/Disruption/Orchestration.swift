@@ -23,9 +23,7 @@ extension DisruptionController {
     var valid = stillThere
     if valid && command.reason == .underutilized {
       // A node a pod was nominated to since is no candidate any more, as upstream's validation.
-      let candidates = consolidationCandidates().filter {
-        command.nodes.contains($0.name) && store[node: $0.name]!.nominated.isEmpty
-      }
+      let candidates = candidates(among: command.nodes).filter { store[node: $0.name]!.nominated.isEmpty }
       valid =
         candidates.count == command.nodes.count
         && consolidation(
@@ -40,9 +38,7 @@ extension DisruptionController {
       // nominated to them since, nothing made them do-not-disrupt), within the budgets, go; the
       // others stay. The command's own nodes do not count against the budgets.
       commands.removeValue(forKey: id)
-      let stillEmpty = consolidationCandidates().filter {
-        command.nodes.contains($0.name) && store[node: $0.name]!.nominated.isEmpty
-      }
+      let stillEmpty = candidates(among: command.nodes).filter { store[node: $0.name]!.nominated.isEmpty }
       guard var revalidated = emptinessCommand(stillEmpty) else { return }
       revalidated.id = id
       commands[id] = revalidated
