@@ -66,7 +66,10 @@ public enum Effect: Sendable, Equatable {
   /// Hand the controllers `wake` at `time` (seconds since the start).
   case wake(at: Double, Wake)
 
-  // MARK: Seams to controllers that still live with the simulated world (issue 9)
+  // MARK: Between Karpenter's controllers
+  // One controller tells another through the world, as upstream's controllers learn of each
+  // other's work from the objects they watch; the executor hands the request back as an input
+  // after the effects before it are carried out.
 
   /// The provisioner should look at pending pods in its next batch (answered as
   /// `ControllerInput.provisioningRequested`).
