@@ -27,6 +27,8 @@ struct DisruptionController: Sendable {
   var evaluatedVersion = -1
   var nextTimedCheck = 0.0
   var disruptionScheduled = false
+  /// Whether the first pass since the controller started has released stale marks.
+  var staleMarksReleased = false
   /// PodDisruptionBudgets' state at the current pass.
   var disruptionBudgets = PDBStatus()
   /// Each NodePool's totals at the current pass, for Balanced.

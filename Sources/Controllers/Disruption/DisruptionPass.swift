@@ -44,7 +44,10 @@ extension DisruptionController {
   /// disrupted (fewer evictions for the same money).
   mutating func runDisruption() {
     defer { scheduleDisruption(at: now + Self.disruptionPeriod) }
-    releaseStaleTaints()
+    if !staleMarksReleased {
+      releaseStaleTaints()
+      staleMarksReleased = true
+    }
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
     // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
     if store.nodes.values.contains(where: { $0.disruption != nil }) { return }
@@ -87,10 +90,13 @@ extension DisruptionController {
     if let plan = best { propose(plan.command) }
   }
 
-  /// As upstream at the start of every pass: a node tainted `karpenter.sh/disrupted` or marked
-  /// for a disruption that no command holds, and that is not being deleted, loses the taint and
-  /// the mark. Such nodes are what a restarted controller finds of the decisions it no longer
-  /// remembers (or a cluster dump taken in the middle of one).
+  /// At the first pass after the controller started: a node tainted `karpenter.sh/disrupted` or
+  /// marked for a disruption that no command holds, and that is not being deleted, loses the
+  /// taint and the mark. Such nodes are what a restarted controller finds of the decisions it no
+  /// longer remembers (or a cluster dump taken in the middle of one). Upstream repeats this at
+  /// every pass because its cache and the API server can disagree; here the controller's own
+  /// marks stay consistent once it runs (a dropped or undone command releases its nodes), and a
+  /// scan of every node at every pass cost the 20,000-pod run 0.5% of its instructions.
   mutating func releaseStaleTaints() {
     let held = Set(commands.values.flatMap(\.nodes))
     for node in store.sortedNodes
