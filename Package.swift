@@ -51,6 +51,11 @@ let package = Package(
     // The pure scheduling core: requirements algebra, resources, instance types, topology,
     // first-fit-decreasing and the cost-aware packing.
     .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
+    // Reaching a Kubernetes API server: kubeconfig and in-cluster configuration (the REST
+    // client, watches and informers come with issue 10).
+    .target(
+      name: "KubernetesClient",
+      dependencies: [.product(name: "Yams", package: "Yams")]),
     // Karpenter's controllers, apart from any world: the ClusterStore they read and the
     // effects they return.
     .target(name: "Controllers", dependencies: ["Scheduling", "KarpenterAPI", "KubernetesAPI"]),
@@ -88,6 +93,7 @@ let package = Package(
       dependencies: [
         "Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests",
       ]),
+    .testTarget(name: "KubernetesClientTests", dependencies: ["KubernetesClient"]),
     .testTarget(
       name: "ControllersTests",
       dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),
