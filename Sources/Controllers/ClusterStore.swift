@@ -21,7 +21,6 @@ public struct ClusterStore: Sendable {
   private var storedNodeClasses: [String: EC2NodeClass] = [:]
   private var storedDaemonSets: [DaemonSet] = []
   private var storedDisruptionBudgets: [PodDisruptionBudget] = []
-  private var storedUnavailableOfferings: Set<OfferingKey> = []
   private var storedInstanceTypes = InstanceTypes()
   private var storedSchema = ResourceSchema()
 
@@ -59,18 +58,6 @@ public struct ClusterStore: Sendable {
     _modify {
       generation &+= 1
       yield &storedNodeClasses
-    }
-  }
-
-  /// The offerings Karpenter believes have no capacity now (a copy of the cloud provider's
-  /// unavailable-offerings cache, so that a change of it is a change of the store that
-  /// disruption re-evaluates on). Setting it to what it already is changes nothing.
-  public var unavailableOfferings: Set<OfferingKey> {
-    get { storedUnavailableOfferings }
-    set {
-      guard newValue != storedUnavailableOfferings else { return }
-      generation &+= 1
-      storedUnavailableOfferings = newValue
     }
   }
 

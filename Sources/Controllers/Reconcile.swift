@@ -98,10 +98,9 @@ struct Reconcile {
     explanations.clear(slot, name: name, kind: kind)
   }
 
-  /// The node's instance is terminated and its Node and NodeClaim go; what was explained about
-  /// it no longer holds.
+  /// The node's instance is terminated and its Node and NodeClaim go (what was explained about
+  /// it is forgotten when the world answers `.nodeRemoved`).
   mutating func removeNode(_ name: String) {
     effects.append(.removeNode(name))
-    explanations.forget(kind: "Node", name: name)
   }
 }

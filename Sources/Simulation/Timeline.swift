@@ -71,13 +71,13 @@ extension Simulation {
     scheduleKubeScheduler(at: now)
   }
 
-  /// The timeline's windows that are over close, and the offerings take the availability the
-  /// provider's unavailable-offerings cache gives them (Karpenter's view: only offerings whose
-  /// launch failed are known to be unavailable); the store keeps a copy of the cache.
+  /// The timeline's windows that are over close, and Karpenter's view of the offerings
+  /// (`store.instanceTypes`) leaves out those the provider's unavailable-offerings cache holds:
+  /// only offerings whose launch failed are known to be unavailable. The store is written only
+  /// when an offering's availability changed, so disruption re-evaluates exactly then.
   mutating func refreshOfferings() {
     cloud.ec2.expire(at: now)
     let unavailable = cloud.refreshOfferings(at: now)
-    store.unavailableOfferings = unavailable
     var view = store.instanceTypes
     if view.markAvailability(from: catalog.instanceTypes, unavailable: unavailable) { store.instanceTypes = view }
     requestStaticCapacity()  // a static pool short of nodes may launch now
