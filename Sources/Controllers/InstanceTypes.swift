@@ -45,25 +45,3 @@ public struct InstanceTypes: Sendable {
     return changed
   }
 }
-
-/// Karpenter's settings that change what its controllers decide.
-public struct KarpenterSettings: Sendable {
-  /// How the scheduler packs pods: upstream's first-fit, or cost-aware.
-  public var packing: PackingStrategy
-  /// The SpotToSpotConsolidation feature gate.
-  public var spotToSpotConsolidation: Bool
-  /// The StaticCapacity feature gate (NodePools with `replicas`).
-  public var staticCapacity: Bool
-  /// The Unix time of second 0, for budget schedules (cron in UTC).
-  public var epoch: Int64
-
-  public init(
-    packing: PackingStrategy = .costAware, spotToSpotConsolidation: Bool = false, staticCapacity: Bool = false,
-    epoch: Int64 = 0
-  ) {
-    self.packing = packing
-    self.spotToSpotConsolidation = spotToSpotConsolidation
-    self.staticCapacity = staticCapacity
-    self.epoch = epoch
-  }
-}
