@@ -13,6 +13,9 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
   ],
   targets: [
     // Decoding YAML and JSON documents into Codable values while keeping every error,
@@ -40,6 +43,7 @@ let package = Package(
       name: "KarpenterCLI",
       dependencies: [
         "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling", "Controllers",
+        "KubernetesClient", "ControllerRuntime", "Sandbox",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -51,11 +55,42 @@ let package = Package(
     // The pure scheduling core: requirements algebra, resources, instance types, topology,
     // first-fit-decreasing and the cost-aware packing.
     .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
-    // Reaching a Kubernetes API server: kubeconfig and in-cluster configuration (the REST
-    // client, watches and informers come with issue 10).
+    // Reaching a Kubernetes API server: kubeconfig and in-cluster configuration, REST calls,
+    // list and watch with relists, retries and client-side throttling.
     .target(
       name: "KubernetesClient",
-      dependencies: [.product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // The Kubernetes API's semantics over JSON objects, in memory and without I/O: resource
+    // versions, watches, selectors, patches, finalizers, owner references.
+    .target(name: "APIServer"),
+    // `karpenter sandbox`: the API store served over HTTP as a Kubernetes API server, with the
+    // stand-ins for kube-scheduler, kubelet and the workload controllers.
+    .target(
+      name: "Sandbox",
+      dependencies: [
+        "APIServer", "KubernetesAPI", "KarpenterAPI", "Manifests", "Scheduling", "InstanceCatalogs",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // The controllers on a live cluster: informers filling the ClusterStore, the live executor,
+    // the kwok cloud provider, leader election.
+    .target(
+      name: "ControllerRuntime",
+      dependencies: [
+        "Controllers", "KubernetesClient", "KubernetesAPI", "KarpenterAPI", "Scheduling", "InstanceCatalogs",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]),
     // Karpenter's controllers, apart from any world: the ClusterStore they read and the
     // effects they return.
     .target(name: "Controllers", dependencies: ["Scheduling", "KarpenterAPI", "KubernetesAPI"]),
@@ -93,7 +128,19 @@ let package = Package(
       dependencies: [
         "Simulation", "Controllers", "KarpenterCLI", "Scheduling", "KubernetesAPI", "KarpenterAPI", "Manifests",
       ]),
-    .testTarget(name: "KubernetesClientTests", dependencies: ["KubernetesClient"]),
+    .testTarget(
+      name: "KubernetesClientTests",
+      dependencies: [
+        "KubernetesClient",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+    .testTarget(name: "APIServerTests", dependencies: ["APIServer"]),
+    .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
+    .testTarget(
+      name: "ControllerRuntimeTests",
+      dependencies: ["ControllerRuntime", "Controllers", "KubernetesClient", "Sandbox", "APIServer", "KubernetesAPI", "KarpenterAPI"]),
     .testTarget(
       name: "ControllersTests",
       dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),

@@ -1,0 +1,1 @@
+// The Kubernetes API semantics over JSON objects: see APIStore.swift.

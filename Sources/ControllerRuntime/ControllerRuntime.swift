@@ -1,0 +1,1 @@
+// The controllers on a live cluster.

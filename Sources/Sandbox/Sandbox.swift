@@ -1,0 +1,1 @@
+// The sandbox: see Server.swift.
