@@ -1,1 +1,0 @@
-// The sandbox: see Server.swift.
