@@ -1,3 +1,4 @@
+import APIServer
 import NIOCore
 import NIOHTTP1
 
@@ -51,10 +52,12 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
       guard let head else { return }
       self.head = nil
       if tooLarge {
-        let status = APIStatusBody.failure(
-          code: 413, reason: "RequestEntityTooLarge",
-          message: "the request body is larger than the sandbox's limit of \(SandboxLimits.maxRequestBody) bytes")
-        write(context: context, head: head, response: .json(.payloadTooLarge, status), keepAlive: false)
+        let status: JSON = [
+          "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure", "reason": "RequestEntityTooLarge",
+          "code": 413,
+          "message": .string("the request body is larger than the sandbox's limit of \(SandboxLimits.maxRequestBody) bytes"),
+        ]
+        write(context: context, head: head, response: .json(.payloadTooLarge, status.serialized()), keepAlive: false)
         return
       }
       let request = SandboxRequest(method: head.method, uri: head.uri, headers: head.headers, body: body)

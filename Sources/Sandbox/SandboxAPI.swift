@@ -49,7 +49,7 @@ public final class SandboxAPI: SandboxResponder {
     let now = clock()
     return try state.withLock { (state: inout State) throws(APIError) -> T in
       let result: T
-      do {
+      do throws(APIError) {
         result = try body(&state.store, now)
       } catch {
         publish(&state)

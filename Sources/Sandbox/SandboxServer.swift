@@ -78,6 +78,18 @@ public final class SandboxServer: Sendable {
     if ownsGroup { try? await group.shutdownGracefully() }
   }
 
+  /// Runs `body` every `interval` on one of the server's event loops until the server stops.
+  @discardableResult
+  public func scheduleRepeated(every interval: TimeAmount, _ body: @escaping @Sendable () -> Void) -> RepeatedTask {
+    group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in body() }
+  }
+
+  /// Whether the server answers `GET /readyz` with 200 over a real connection.
+  public func answersRequests() async -> Bool {
+    let response = try? await SelfCheck.readyz(host: host, port: port, group: group)
+    return response?.hasPrefix("HTTP/1.1 200") ?? false
+  }
+
   /// Waits until the listening socket is closed (by ``stop()``).
   public func waitUntilClosed() async {
     try? await channel.closeFuture.get()
@@ -91,7 +103,7 @@ final class WatchRegistry: Sendable {
   func add(_ sink: WatchSink) {
     let id = ObjectIdentifier(sink)
     sinks.withLock { $0[id] = sink }
-    sink.onClose { [sinks] in _ = sinks.withLock { $0.removeValue(forKey: id) } }
+    sink.onClose { [weak self] in _ = self?.sinks.withLock { $0.removeValue(forKey: id) } }
   }
 }
 

@@ -88,7 +88,7 @@ extension SandboxAPI {
         type, namespace: namespace, since: from, labelSelector: query["labelSelector"],
         fieldSelector: query["fieldSelector"])
       var watch: LiveWatch
-      do {
+      do throws(APIError) {
         watch = LiveWatch(
           type: type,
           filter: WatchFilter(
