@@ -134,9 +134,35 @@ public enum OpenAPIDocuments {
       }
     }
     return [
-      "swagger": "2.0", "info": ["title": "Kubernetes", "version": .string(gitVersion)], "paths": [:],
-      "definitions": .object(definitions),
+      "swagger": "2.0", "info": ["title": "Kubernetes", "version": .string(gitVersion)],
+      "paths": .object(v2Paths(types)), "definitions": .object(definitions),
     ]
+  }
+
+  /// The v2 paths: for every resource, the object path with GET, PUT, PATCH and DELETE,
+  /// PATCH listing `fieldValidation` (kubectl 1.27 reads v2 to learn that the server
+  /// validates fields, and validates on the client with these schemas otherwise).
+  static func v2Paths(_ types: [ResourceType]) -> [String: JSON] {
+    var paths: [String: JSON] = [:]
+    for type in types {
+      let prefix = type.group.isEmpty ? "/api/\(type.version)" : "/apis/\(type.group)/\(type.version)"
+      let scope = type.namespaced ? "/namespaces/{namespace}" : ""
+      let gvk: JSON = ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+      func operation(_ action: String, _ parameters: [String]) -> JSON {
+        [
+          "operationId": .string("\(action)\(type.kind)"),
+          "parameters": .array(parameters.map { ["name": .string($0), "in": "query", "type": "string"] }),
+          "x-kubernetes-action": .string(action), "x-kubernetes-group-version-kind": gvk,
+        ]
+      }
+      paths["\(prefix)\(scope)/\(type.plural)/{name}"] = [
+        "get": operation("get", []),
+        "put": operation("put", ["dryRun", "fieldManager", "fieldValidation"]),
+        "patch": operation("patch", ["dryRun", "fieldManager", "fieldValidation", "force"]),
+        "delete": operation("delete", ["dryRun", "gracePeriodSeconds", "propagationPolicy"]),
+      ]
+    }
+    return paths
   }
 
   /// A schema in OpenAPI v2's form: `$ref`s to `#/definitions/`, and `allOf: [$ref]` with a

@@ -5,7 +5,11 @@ import APIServer
 /// `Accept: application/com.github.proto-openapi.spec.v2@v1.0+protobuf` to find the patch
 /// merge keys of built-in kinds. Only the fields a schema definition uses are written.
 public enum OpenAPIV2Protobuf {
+  /// What kubectl asks for.
   public static let contentType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf"
+  /// What the real server answers with: Go's mime parser refuses the `@` of the asked type in
+  /// a response, so the version is joined with a dot.
+  public static let responseContentType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"
 
   /// Encodes a v2 document in its JSON form (``OpenAPIDocuments/v2(types:crdSchemas:gitVersion:)``).
   public static func encode(_ document: JSON) -> [UInt8] {
@@ -15,7 +19,15 @@ public enum OpenAPIV2Protobuf {
       info.string(1, document[path: ["info", "title"]]?.string ?? "")
       info.string(2, document[path: ["info", "version"]]?.string ?? "")
     }
-    w.message(8) { _ in }  // Paths: empty
+    let paths = document["paths"]?.object ?? [:]
+    w.message(8) { out in  // Paths
+      for name in paths.keys.sorted() {
+        out.message(2) { named in  // NamedPathItem
+          named.string(1, name)
+          named.message(2) { pathItem(paths[name]!, into: &$0) }
+        }
+      }
+    }
     let definitions = document["definitions"]?.object ?? [:]
     w.message(9) { defs in  // Definitions
       for name in definitions.keys.sorted() {
@@ -26,6 +38,37 @@ public enum OpenAPIV2Protobuf {
       }
     }
     return w.bytes
+  }
+
+  /// `openapi.v2.PathItem`: the operations with their query parameters and vendor extensions,
+  /// which is what kubectl reads (it looks for PATCH taking `fieldValidation`).
+  static func pathItem(_ json: JSON, into w: inout ProtobufWriter) {
+    for (method, field) in [("get", 2), ("put", 3), ("post", 4), ("delete", 5), ("patch", 8)] {
+      guard let operation = json[method]?.object else { continue }
+      w.message(field) { op in
+        op.string(5, operation["operationId"]?.string ?? "")
+        for parameter in operation["parameters"]?.array ?? [] {
+          op.message(8) { item in  // ParametersItem.parameter
+            item.message(1) { p in  // Parameter.non_body_parameter
+              p.message(2) { nonBody in  // NonBodyParameter.query_parameter_sub_schema
+                nonBody.message(3) { q in
+                  q.string(2, parameter["in"]?.string ?? "query")
+                  q.string(3, parameter["description"]?.string ?? "")
+                  q.string(4, parameter["name"]?.string ?? "")
+                  q.string(6, parameter["type"]?.string ?? "string")
+                }
+              }
+            }
+          }
+        }
+        for key in operation.keys.sorted() where key.hasPrefix("x-") {
+          op.message(13) { named in
+            named.string(1, key)
+            named.message(2) { any in any.bytes(2, operation[key]!.serialized()) }
+          }
+        }
+      }
+    }
   }
 
   /// `openapi.v2.Schema`: the field numbers are the proto's.

@@ -173,7 +173,7 @@ public final class SandboxAPI: SandboxResponder {
       let document = OpenAPIDocuments.v2(types: types, crdSchemas: crdSchemas(), gitVersion: options.gitVersion)
       if accept.contains(where: { $0.type == OpenAPIV2Protobuf.contentType }) {
         return .full(
-          status: .ok, headers: ["Content-Type": OpenAPIV2Protobuf.contentType],
+          status: .ok, headers: ["Content-Type": OpenAPIV2Protobuf.responseContentType],
           body: OpenAPIV2Protobuf.encode(document))
       }
       return Self.ok(document)

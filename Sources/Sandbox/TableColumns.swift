@@ -63,11 +63,14 @@ public enum TableColumns {
       .string(HumanDuration.age(of: object[path: ["metadata", "creationTimestamp"]]?.string, now: now))
     })
 
-  /// AGE as a CRD's printer column declares it (type date): the timestamp itself.
+  /// AGE as a CRD's printer column declares it (type date); the server renders the cell as
+  /// an age, as apiextensions-apiserver's table convertor does.
   static let dateAge = TableColumn(
     "Age", type: "date",
     description: "CreationTimestamp is a timestamp representing the server time when this object was created.",
-    cell: { object, _ in object[path: ["metadata", "creationTimestamp"]] ?? .null })
+    cell: { object, now in
+      .string(HumanDuration.age(of: object[path: ["metadata", "creationTimestamp"]]?.string, now: now))
+    })
 
   /// `<none>` for a missing or empty string, as the built-in printers print it.
   static func orNone(_ value: JSON?) -> JSON {
