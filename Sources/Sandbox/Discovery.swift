@@ -14,7 +14,7 @@ public enum Discovery {
 
   /// `/apis`: every non-core group with its versions, the preferred one first.
   public static func groupList(_ types: [ResourceType]) -> JSON {
-    ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(groups(types).map(group))]
+    ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(groups(types).filter { !$0.name.isEmpty }.map(group))]
   }
 
   /// `/apis/GROUP`, nil when no type is served in the group.

@@ -111,7 +111,11 @@ extension SandboxAPI {
         let id = state.nextWatchID
         state.nextWatchID += 1
         state.watches[id] = watch
-        sink.onClose { [weak self] in self?.state.withLock { _ = $0.watches.removeValue(forKey: id) } }
+        // Closing can happen under the lock (an overflow while publishing, a fault dropping
+        // watches): the watch is forgotten later, on the connection's event loop.
+        sink.onClose { [weak self, loop = sink.eventLoop] in
+          loop.execute { self?.state.withLock { _ = $0.watches.removeValue(forKey: id) } }
+        }
         return true
       }
     }

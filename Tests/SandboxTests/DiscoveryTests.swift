@@ -67,10 +67,9 @@ struct DiscoveryTests {
     #expect(core["apiVersion"] == "apidiscovery.k8s.io/v2beta1")
   }
 
-  @Test("versions are ordered GA, beta, alpha, newest first", arguments: [
-    (["v1beta1", "v1", "v2", "v1alpha1", "v2beta2", "v2beta1"], ["v2", "v1", "v2beta2", "v2beta1", "v1beta1", "v1alpha1"])
-  ])
-  func versionOrder(versions: [String], sorted: [String]) {
-    #expect(versions.sorted(by: KubeVersion.precedes) == sorted)
+  @Test("versions are ordered GA, beta, alpha, newest first")
+  func versionOrder() {
+    let versions = ["v1beta1", "v1", "v2", "v1alpha1", "v2beta2", "v2beta1"]
+    #expect(versions.sorted(by: KubeVersion.precedes) == ["v2", "v1", "v2beta2", "v2beta1", "v1beta1", "v1alpha1"])
   }
 }

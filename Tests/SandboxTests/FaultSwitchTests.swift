@@ -37,7 +37,8 @@ struct FaultSwitchTests {
     #expect(runA == runB)
     #expect(runA.contains(true) && runA.contains(false))
     #expect(a.failure(verb: "get", resource: "pods") == nil)
-    let failure = (0..<64).lazy.compactMap { _ in a.failure(verb: "list", resource: "pods") }.first
+    var failure: APIError?
+    for _ in 0..<64 where failure == nil { failure = a.failure(verb: "list", resource: "pods") }
     #expect(failure?.code == 429)
     #expect(failure?.retryAfterSeconds == 1)
   }
