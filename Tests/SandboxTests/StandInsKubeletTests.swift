@@ -165,3 +165,34 @@ struct StandInsKubeletTests {
     #expect(first.count > 10)
   }
 }
+
+@Suite("Stand-ins: cost follows the changes")
+struct StandInsCostTests {
+  @Test("after a large cluster settles, one pod deletion costs a handful of decodes, not a relist")
+  func incremental() throws {
+    var c = StandInCluster()
+    for i in 0..<40 { try c.create("", "nodes", Fixture.node("node-\(i)", cpu: "16", memory: "64Gi")) }
+    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 400))
+    c.settle(rounds: 80)
+    #expect(c.pods.filter { $0.phase == "Running" }.count == 400)
+    let before = c.standIns.decodedObjects
+    let victim = try #require(c.pods.first)
+    try c.delete("", "pods", namespace: "default", victim.metaName)
+    c.settle()
+    // The deleted pod, its replacement's few versions, the ReplicaSet and the Deployment.
+    #expect(c.standIns.decodedObjects - before < 20)
+    #expect(c.pods.count == 400)
+  }
+
+  @Test("an object the stand-ins cannot read is reported and left alone")
+  func undecodableObjectIsReported() throws {
+    var c = StandInCluster()
+    try c.create("", "nodes", Fixture.node("a"))
+    var broken = Fixture.deployment("broken", replicas: 1)
+    broken[path: ["spec", "replicas"]] = "three"
+    try c.create("apps", "deployments", broken)
+    c.settle()
+    #expect(c.standIns.undecodableObjects["deployments default/broken"] != nil)
+    #expect(c.list("apps", "replicasets").isEmpty)
+  }
+}

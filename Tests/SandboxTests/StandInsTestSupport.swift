@@ -35,11 +35,14 @@ struct StandInCluster {
       type(group, plural), namespace: namespace, name: name, options: DeleteOptions(gracePeriodSeconds: grace), now: now)
   }
 
-  /// Replaces `path` of a stored object by `value` (an edit as `kubectl edit` makes it).
+  /// Replaces `path` of a stored object by `value` (an edit as `kubectl edit` makes it; a
+  /// path under `status` goes through the status subresource).
   mutating func edit(_ group: String, _ plural: String, namespace: String?, _ name: String, _ path: [String], _ value: JSON) throws {
     var object = try store.get(type(group, plural), namespace: namespace, name: name)
     object[path: path] = value
-    _ = try store.update(type(group, plural), namespace: namespace, name: name, object, now: now)
+    _ = try store.update(
+      type(group, plural), namespace: namespace, name: name, object, subresource: path.first == "status" ? .status : nil,
+      now: now)
   }
 
   func get(_ group: String, _ plural: String, namespace: String?, _ name: String) -> JSON? {

@@ -8,7 +8,7 @@ import KubernetesAPI
 struct ClusterCache {
   /// An object as decoded, with the JSON it came from (templates are copied from the JSON, so
   /// that fields this project does not model reach the pods).
-  struct Cached<Object> {
+  struct Cached<Object: Sendable>: Sendable {
     var object: Object
     var json: JSON
   }
@@ -24,8 +24,6 @@ struct ClusterCache {
   var statefulSets: [String: Cached<StatefulSet>] = [:]
   var jobs: [String: Cached<Job>] = [:]
   var daemonSets: [String: Cached<DaemonSet>] = [:]
-  /// Namespaces by name, as stored.
-  var namespaces: [String: JSON] = [:]
 
   /// Pods bound to each node (the node need not exist: that is what pod GC looks for).
   private(set) var podsByNode: [String: Set<String>] = [:]
@@ -41,6 +39,9 @@ struct ClusterCache {
 
   /// What changed since the stand-ins last ran.
   var changes = Changes()
+  /// How many objects have been decoded, all told: the measure of the cache's work, which
+  /// follows the changes rather than the size of the cluster.
+  private(set) var decodedObjects = 0
   /// Objects the cache could not decode, by `resource namespace/name`, with the reason: they
   /// are left alone rather than guessed at.
   private(set) var undecodable: [String: String] = [:]
@@ -56,11 +57,9 @@ struct ClusterCache {
     var scheduling = false
     /// A node came, went or changed labels, taints or readiness: DaemonSets re-evaluate.
     var nodeSet = false
-    var namespaces: Set<String> = []
-
-    var isEmpty: Bool {
-      workloads.isEmpty && nodes.isEmpty && boundPods.isEmpty && !scheduling && !nodeSet && namespaces.isEmpty
-    }
+    /// Namespaces whose pods or PodDisruptionBudgets changed: their budgets' status is
+    /// recomputed.
+    var budgetNamespaces: Set<String> = []
   }
 
   static func key(namespace: String?, name: String) -> String {
@@ -70,8 +69,8 @@ struct ClusterCache {
 
   /// The resources the cache follows, as (group, plural).
   static let followed: [(group: String, plural: String)] = [
-    ("", "nodes"), ("", "pods"), ("", "namespaces"), ("apps", "deployments"), ("apps", "replicasets"),
-    ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"),
+    ("", "nodes"), ("", "pods"), ("apps", "deployments"), ("apps", "replicasets"),
+    ("apps", "statefulsets"), ("apps", "daemonsets"), ("batch", "jobs"), ("policy", "poddisruptionbudgets"),
   ]
 
   // MARK: - Applying changes
@@ -81,13 +80,13 @@ struct ClusterCache {
     let key = Self.key(namespace: namespace, name: name)
     let label = "\(plural) \(key)"
     undecodable[label] = nil
+    if object != nil { decodedObjects += 1 }
     do {
       switch (group, plural) {
       case ("", "pods"): setPod(key, try object.map { try $0.decode(Pod.self) })
       case ("", "nodes"): setNode(name, try object.map { try $0.decode(Node.self) })
-      case ("", "namespaces"):
-        namespaces[name] = object
-        changes.namespaces.insert(name)
+      case ("policy", "poddisruptionbudgets"):
+        if let namespace { changes.budgetNamespaces.insert(namespace) }
       case ("apps", "deployments"):
         deployments[key] = try object.map { Cached(object: try $0.decode(Deployment.self), json: $0) }
         changes.workloads.insert(WorkloadKey(kind: .deployment, namespace: namespace ?? "default", name: name))
@@ -111,16 +110,14 @@ struct ClusterCache {
       apply(group: group, plural: plural, name: name, namespace: namespace, object: nil)
       undecodable[label] = "\(error)"
     }
-    if let namespace, isTerminating(namespace: namespace) { changes.namespaces.insert(namespace) }
-  }
-
-  /// True when the namespace is being deleted.
-  func isTerminating(namespace: String) -> Bool {
-    namespaces[namespace]?[path: ["metadata", "deletionTimestamp"]]?.string != nil
   }
 
   private mutating func setPod(_ key: String, _ pod: Pod?) {
-    if let old = pods[key] { unindex(key, old) }
+    if let old = pods[key] {
+      unindex(key, old)
+      changes.budgetNamespaces.insert(old.namespace)
+    }
+    if let pod { changes.budgetNamespaces.insert(pod.namespace) }
     pods[key] = pod
     if let pod { index(key, pod) }
   }
@@ -182,9 +179,11 @@ struct ClusterCache {
     {
       changes.nodeSet = true
     }
-    if node == nil {
-      // Its pods are orphans now: pod GC looks at them.
+    if node == nil || old?.isReady != node?.isReady {
+      // Its pods are orphans now (pod GC looks at them), or its kubelet starts or stops.
       changes.boundPods.formUnion(podsByNode[name] ?? [])
+    }
+    if node == nil {
       requested[name] = nil
       hostPorts[name] = nil
     }
@@ -204,7 +203,9 @@ struct ClusterCache {
 
   /// Forgets everything, before a full list.
   mutating func reset() {
+    let decoded = decodedObjects
     self = ClusterCache()
+    decodedObjects = decoded
   }
 
   // MARK: - Reading

@@ -65,7 +65,7 @@ enum DeploymentController {
       for rs in old { scale(rs.object, to: 0) }
       let oldPodsLeft = old.contains { rs in
         cache.pods(ownedBy: WorkloadKey(kind: .replicaSet, namespace: key.namespace, name: rs.object.name), uid: rs.object.metadata.uid)
-          .contains { PodRanking.isActive($0.pod) || !$0.pod.isTerminal }
+          .contains { !$0.pod.isTerminal }
       }
       if !oldPodsLeft { scale(current.object, to: desired) }
     } else {
@@ -126,7 +126,7 @@ enum DeploymentController {
       "name": .string("\(d.name)-\(hash)"), "namespace": .string(d.namespace),
       "labels": template[path: ["metadata", "labels"]] ?? [:],
       "annotations": [
-        .init(stringLiteral: revisionAnnotation): .string(String(revision)),
+        revisionAnnotation: .string(String(revision)),
         "deployment.kubernetes.io/desired-replicas": .string(String(d.spec?.replicas ?? 1)),
       ],
     ]

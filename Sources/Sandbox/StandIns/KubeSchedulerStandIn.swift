@@ -80,7 +80,8 @@ struct KubeSchedulerStandIn {
 
   /// The node for one pod, or why there is none.
   func place(_ pod: Pod) -> Decision {
-    let demand = PodDemand.requests(pod)
+    let requests = PodDemand.requests(pod)
+    let demand = requests.filter { $0.value > .zero }.sorted { $0.key < $1.key }.map { (name: $0.key, quantity: $0.value) }
     let ports = pod.hostPorts
     var reasons: [String: Int] = [:]
     var best: (score: Int64, index: Int)?
@@ -90,7 +91,7 @@ struct KubeSchedulerStandIn {
         for r in rejections { reasons[r, default: 0] += 1 }
         continue
       }
-      let score = Self.leastAllocatedScore(pod, demand: demand, on: node)
+      let score = Self.leastAllocatedScore(pod, demand: requests, on: node)
       if best == nil || score > best!.score { best = (score, i) }
     }
     if let best { return .bind(node: nodes[best.index].name) }
@@ -99,7 +100,9 @@ struct KubeSchedulerStandIn {
 
   /// The reasons the node cannot take the pod, empty when it can: the first failing filter's,
   /// which for resources lists every resource short.
-  static func filter(_ pod: Pod, demand: ResourceList, ports: [HostPort], on node: NodeUsage) -> [String] {
+  static func filter(
+    _ pod: Pod, demand: [(name: String, quantity: Quantity)], ports: [HostPort], on node: NodeUsage
+  ) -> [String] {
     guard let spec = pod.spec else { return ["pod has no spec"] }
     if node.unschedulable
       && !(spec.tolerations ?? []).tolerates(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule"))
@@ -121,7 +124,7 @@ struct KubeSchedulerStandIn {
       return ["node(s) didn't have free ports for the requested pod ports"]
     }
     var short: [String] = []
-    for (resource, quantity) in demand.sorted(by: { $0.key < $1.key }) where quantity > .zero {
+    for (resource, quantity) in demand {
       let free = (node.allocatable[resource] ?? .zero) - (node.requested[resource] ?? .zero)
       if quantity > free {
         short.append(resource == ResourceName.pods ? "Too many pods" : "Insufficient \(resource)")

@@ -101,6 +101,8 @@ struct KubeletStandIn {
     guard node.isReady else { return nil }
     if pod.isTerminating {
       completions[key] = nil
+      // Finished already, and held by finalizers that are not the kubelet's.
+      if pod.metadata.deletionGracePeriodSeconds == 0 && !(pod.metadata.finalizers ?? []).isEmpty { return nil }
       return .deletePod(pod.namespace, pod.name, gracePeriodSeconds: 0)
     }
     if pod.isTerminal {
@@ -154,16 +156,15 @@ struct KubeletStandIn {
     let conditions: [JSON] = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"].map {
       ["type": .string($0), "status": "True", "lastProbeTime": nil, "lastTransitionTime": time]
     }
-    func containerStatus(_ c: Container, running: Bool) -> JSON {
+    func containerStatus(_ c: Container, running isRunning: Bool) -> JSON {
       var status: JSON = [
         "name": .string(c.name), "image": .string(c.image ?? ""), "imageID": "",
         "containerID": .string("containerd://\(pod.namespace)-\(pod.name)-\(c.name)"), "restartCount": 0,
-        "ready": .bool(running), "started": .bool(running),
+        "ready": .bool(isRunning), "started": .bool(isRunning),
       ]
-      status["state"] =
-        running
-        ? ["running": ["startedAt": time]]
-        : ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": time, "finishedAt": time]]
+      let running: JSON = ["running": ["startedAt": time]]
+      let completed: JSON = ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": time, "finishedAt": time]]
+      status["state"] = isRunning ? running : completed
       return status
     }
     var status: JSON = [

@@ -40,7 +40,7 @@ extension StandIns {
           _ = try store.finalizePodDeletion(namespace: namespace, name: name, now: now)
         } else {
           _ = try store.delete(
-            type, namespace: namespace, name: name, options: DeleteOptions(gracePeriodSeconds: grace.map(Int.init)), now: now)
+            type, namespace: namespace, name: name, options: DeleteOptions(gracePeriodSeconds: grace.map { Int($0) }), now: now)
         }
       }
     } catch {

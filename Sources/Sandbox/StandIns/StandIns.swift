@@ -23,7 +23,7 @@ public struct StandIns: Sendable {
   /// The store version of the last full pass; nothing to do while it has not moved.
   private var lastSeenVersion = -1
   /// What the writes of the last call ran into, newest last, at most ``problemLimit``.
-  public private(set) var problems: [StandInProblem] = []
+  public internal(set) var problems: [StandInProblem] = []
   static let problemLimit = 100
 
   public init() {}
@@ -49,8 +49,35 @@ public struct StandIns: Sendable {
     for write in writes {
       if perform(write, on: &store, now: now) { wrote = true }
     }
+    // The disruption controller: budgets follow the health of the pods they select.
+    for namespace in changes.budgetNamespaces.sorted() {
+      let before = store.resourceVersion
+      store.refreshDisruptionBudgets(namespace: namespace, now: now)
+      if store.resourceVersion != before { wrote = true }
+    }
     return wrote
   }
+
+  /// Runs ``reconcile(_:now:)`` until it writes nothing more or `maxRounds` have run; returns
+  /// the number of rounds that wrote. A bound is needed because a workload whose pods keep
+  /// failing admission would otherwise be retried forever.
+  @discardableResult
+  public mutating func reconcileUntilQuiet(_ store: inout APIStore, now: Date, maxRounds: Int = 64) -> Int {
+    var rounds = 0
+    while rounds < maxRounds, reconcile(&store, now: now) { rounds += 1 }
+    return rounds
+  }
+
+  /// When the stand-ins next have something to do without any write: the earliest pod due to
+  /// succeed. Nil when only a change can wake them.
+  public var nextDeadline: Date? { kubelet.nextCompletion }
+
+  /// How many objects the stand-ins have decoded from the store since they started; the cost
+  /// of a call follows what changed, and this is how tests see it.
+  var decodedObjects: Int { cache.decodedObjects }
+
+  /// Objects the stand-ins could not read, by resource and key, with the reason.
+  public var undecodableObjects: [String: String] { cache.undecodable }
 
   // MARK: - Reading the store
 
