@@ -33,6 +33,9 @@ struct ClusterCache {
   private(set) var replicaSetsByOwner: [WorkloadKey: Set<String>] = [:]
   /// Pods the scheduler should place.
   private(set) var pending: Set<String> = []
+  /// Pods on nodes with required pod anti-affinity: while there are any, the scheduler checks
+  /// every placement against them.
+  private(set) var antiAffinityPods: Set<String> = []
   /// What the pods bound to each node request, `pods` included, and the host ports they take.
   private(set) var requested: [String: ResourceList] = [:]
   private(set) var hostPorts: [String: [HostPort]] = [:]
@@ -141,6 +144,7 @@ struct ClusterCache {
       if Self.takesRoom(pod) {
         requested[node] = (requested[node] ?? [:]) + PodDemand.requests(pod)
         hostPorts[node, default: []] += pod.hostPorts
+        if !(pod.spec?.affinity?.podAntiAffinity?.required ?? []).isEmpty { antiAffinityPods.insert(key) }
       }
     }
   }
@@ -152,6 +156,7 @@ struct ClusterCache {
       changes.workloads.insert(owner)
     }
     if pending.remove(key) != nil { changes.scheduling = true }
+    antiAffinityPods.remove(key)
     if let node = pod.spec?.nodeName, !node.isEmpty {
       podsByNode[node]?.remove(key)
       if podsByNode[node]?.isEmpty == true { podsByNode[node] = nil }
@@ -244,6 +249,18 @@ struct ClusterCache {
   /// The pending pods in the scheduling queue's order.
   var pendingPods: [Pod] {
     pending.compactMap { pods[$0] }.sorted(by: KubeSchedulerStandIn.queueOrder)
+  }
+
+  /// The pods on each node, for inter-pod constraints: nil when no pending pod has such
+  /// constraints and no placed pod has anti-affinity, so the usual pass skips the work.
+  var placedPods: [String: [PlacedPod]]? {
+    let needed = !antiAffinityPods.isEmpty || pending.contains { pods[$0].map(PodTopologyFilters.constrains) ?? false }
+    guard needed else { return nil }
+    var out: [String: [PlacedPod]] = [:]
+    for name in nodes.keys {
+      out[name] = pods(on: name).filter { !$0.pod.isTerminal }.map { PlacedPod($0.pod) }
+    }
+    return out
   }
 
   /// Pods bound to `node`, in key order.

@@ -9,8 +9,10 @@ import KubernetesAPI
 /// (`0/3 nodes are available: 3 Insufficient cpu.`): Karpenter provisions for exactly the pods
 /// whose `PodScheduled` condition is `False` with reason `Unschedulable`.
 ///
-/// Not modelled: required pod affinity and anti-affinity, topology spread constraints, volume
-/// topology and preemption; a pod with them is placed by the node-level filters alone.
+/// Required pod affinity and anti-affinity and `DoNotSchedule` topology spread constraints are
+/// checked by ``PodTopologyFilters`` when a pod has them or a placed pod has anti-affinity.
+/// Not modelled: preferences in scoring (preferred affinities, `ScheduleAnyway` spreads,
+/// PreferNoSchedule taints), volume topology and limits, and preemption.
 struct KubeSchedulerStandIn {
   /// What the scheduler decided for one pending pod.
   enum Decision: Equatable {
@@ -26,10 +28,30 @@ struct KubeSchedulerStandIn {
   /// The nodes by name, in name order, with what their pods take.
   private(set) var nodes: [NodeUsage]
   private var positions: [String: Int] = [:]
+  /// The pods on each node (same positions as `nodes`), when inter-pod constraints are in
+  /// play; nil when no pending pod has them and no placed pod has anti-affinity.
+  private var placed: [[PlacedPod]]?
+  private var placedAntiAffinity = false
 
-  init(nodes: [NodeUsage]) {
+  /// - Parameter placed: the pods on each node by node name, needed only when inter-pod
+  ///   constraints are in play.
+  init(nodes: [NodeUsage], placed: [String: [PlacedPod]]? = nil) {
     self.nodes = nodes.sorted { $0.name < $1.name }
     for (i, n) in self.nodes.enumerated() { positions[n.name] = i }
+    if let placed {
+      self.placed = self.nodes.map { placed[$0.name] ?? [] }
+      placedAntiAffinity = placed.values.contains { $0.contains { !$0.antiAffinity.isEmpty } }
+    }
+  }
+
+  /// What makes two pending pods interchangeable for the filters: a pod like one that found
+  /// no node in this pass finds none either, since room, ports and anti-affinity only shrink
+  /// as pods are placed. Pods with pod affinity or spread constraints are not deduplicated:
+  /// placements can satisfy those.
+  private struct Likeness: Hashable {
+    var namespace: String
+    var labels: [String: String]
+    var spec: PodSpec
   }
 
   /// True when the scheduler should place the pod: no node yet, the default scheduler named,
@@ -58,20 +80,29 @@ struct KubeSchedulerStandIn {
   /// without filtering (room only shrinks within a pass), so a Deployment of a thousand pods
   /// that fits nowhere costs one pass over the nodes, not a thousand.
   mutating func schedule(_ pending: [Pod]) -> [(pod: Pod, decision: Decision)] {
-    var failed: [PodSpec: String] = [:]
+    var failed: [Likeness: String] = [:]
     var out: [(pod: Pod, decision: Decision)] = []
     for pod in pending.sorted(by: Self.queueOrder) {
       guard let spec = pod.spec else { continue }
-      if let message = failed[spec] {
+      let affinity = spec.affinity?.podAffinity?.required ?? []
+      let monotone = affinity.isEmpty && !(spec.topologySpreadConstraints ?? []).contains(where: \.isRequired)
+      let likeness = monotone ? Likeness(namespace: pod.namespace, labels: pod.labels, spec: spec) : nil
+      if let likeness, let message = failed[likeness] {
         out.append((pod, .unschedulable(message: message)))
         continue
       }
       switch place(pod) {
       case .bind(let node):
-        nodes[positions[node]!].add(pod)
+        let i = positions[node]!
+        nodes[i].add(pod)
+        if placed != nil {
+          let p = PlacedPod(pod)
+          placed![i].append(p)
+          if !p.antiAffinity.isEmpty { placedAntiAffinity = true }
+        }
         out.append((pod, .bind(node: node)))
       case .unschedulable(let message):
-        failed[spec] = message
+        if let likeness { failed[likeness] = message }
         out.append((pod, .unschedulable(message: message)))
       }
     }
@@ -85,8 +116,13 @@ struct KubeSchedulerStandIn {
     let ports = pod.hostPorts
     var reasons: [String: Int] = [:]
     var best: (score: Int64, index: Int)?
+    var topology: PodTopologyFilters?
+    if let placed, placedAntiAffinity || PodTopologyFilters.constrains(pod) {
+      topology = PodTopologyFilters(pod: pod, nodes: nodes, placed: placed)
+    }
     for (i, node) in nodes.enumerated() {
-      let rejections = Self.filter(pod, demand: demand, ports: ports, on: node)
+      var rejections = Self.filter(pod, demand: demand, ports: ports, on: node)
+      if rejections.isEmpty, let r = topology?.rejection(of: node) { rejections = [r] }
       if !rejections.isEmpty {
         for r in rejections { reasons[r, default: 0] += 1 }
         continue

@@ -170,7 +170,8 @@ public struct StandIns: Sendable {
   /// condition only when its message changes.
   private func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
     guard changes.scheduling, !cache.pending.isEmpty else { return [] }
-    var scheduler = KubeSchedulerStandIn(nodes: cache.nodes.keys.compactMap { cache.usage(of: $0) })
+    var scheduler = KubeSchedulerStandIn(
+      nodes: cache.nodes.keys.compactMap { cache.usage(of: $0) }, placed: cache.placedPods)
     var writes: [StandInWrite] = []
     for (pod, decision) in scheduler.schedule(cache.pendingPods) {
       switch decision {
