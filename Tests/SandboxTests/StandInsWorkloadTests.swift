@@ -232,3 +232,59 @@ struct StandInsWorkloadTests {
     #expect(status?["numberReady"]?.int == 4)
   }
 }
+
+@Suite("Stand-ins: timing and the sandbox's runner")
+struct StandInsTimingTests {
+  @Test("with minReadySeconds, ready pods count as available only after that long")
+  func minReadySeconds() throws {
+    var c = StandInCluster()
+    try c.create("", "nodes", Fixture.node("a"))
+    var deployment = Fixture.deployment("web", replicas: 2)
+    deployment[path: ["spec", "minReadySeconds"]] = 10
+    try c.create("apps", "deployments", deployment)
+    c.settle()
+    var status = c.get("apps", "deployments", namespace: "default", "web")?["status"]
+    #expect(status?["readyReplicas"]?.int == 2)
+    #expect(status?["availableReplicas"]?.int == 0)
+    #expect(c.standIns.nextDeadline == c.now + 10)
+    c.now += 10
+    c.settle()
+    status = c.get("apps", "deployments", namespace: "default", "web")?["status"]
+    #expect(status?["availableReplicas"]?.int == 2)
+    #expect(c.standIns.nextDeadline == nil)
+  }
+
+  @Test("a daemon pod stays when its node is tainted NoSchedule, and goes with NoExecute")
+  func daemonPodAndTaints() throws {
+    var c = StandInCluster()
+    try c.create("", "nodes", Fixture.node("a"))
+    let ds: JSON = [
+      "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": ["name": "agent", "namespace": "default"],
+      "spec": ["selector": ["matchLabels": ["app": "agent"]], "template": Fixture.template(app: "agent")],
+    ]
+    try c.create("apps", "daemonsets", ds)
+    c.settle()
+    let pod = try #require(c.pods.first)
+    try c.edit("", "nodes", namespace: nil, "a", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted")])
+    c.settle()
+    #expect(c.pods.map(\.metaName) == [pod.metaName])
+    try c.edit("", "nodes", namespace: nil, "a", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted", effect: "NoExecute")])
+    c.settle()
+    #expect(c.pods.isEmpty)
+    #expect(c.get("apps", "daemonsets", namespace: "default", "agent")?[path: ["status", "desiredNumberScheduled"]]?.int == 0)
+  }
+
+  @Test("the runner the sandbox installs settles the cluster in one call and is quiet after")
+  func runner() throws {
+    let runner = StandInsRunner()
+    var c = StandInCluster()
+    try c.create("", "nodes", Fixture.node("a"))
+    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 2))
+    let reconcile = runner.reconciler
+    reconcile(&c.store, c.now)
+    #expect(c.pods.count == 2)
+    #expect(c.pods.allSatisfy { $0.phase == "Running" })
+    #expect(runner.reconcile(&c.store, now: c.now) == 0)
+    #expect(runner.problems.isEmpty)
+  }
+}

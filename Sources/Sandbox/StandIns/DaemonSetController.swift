@@ -7,7 +7,9 @@ import KubernetesAPI
 /// kube-scheduler stand-in, with the tolerations the real controller adds so that daemons run
 /// on cordoned, not-ready and pressured nodes. A node is eligible when the template's node
 /// selector and node affinity match it and the pod tolerates its NoSchedule and NoExecute
-/// taints. Pods on nodes that are no longer eligible, extra pods and failed pods are deleted.
+/// taints. A pod stays on a node that gains an untolerated NoSchedule taint (a cordon, or
+/// Karpenter's `karpenter.sh/disrupted`), and goes when the node stops matching or gains an
+/// untolerated NoExecute taint; extra pods and failed pods are deleted.
 ///
 /// Not modelled: rolling updates of the template (existing pods keep their spec) and surge.
 enum DaemonSetController {
@@ -49,7 +51,12 @@ enum DaemonSetController {
     let minReady = TimeInterval(ds.spec?.minReadySeconds ?? 0)
     for name in cache.nodes.keys.sorted() {
       let node = cache.nodes[name]!
-      let runs = podSpec.selectsNode(labels: node.labels, nodeName: name) && podSpec.firstUntoleratedTaint(node.taints) == nil
+      // New pods need every NoSchedule and NoExecute taint tolerated; running ones stay
+      // unless a NoExecute taint is not (upstream's shouldRun and shouldContinueRunning).
+      let selected = podSpec.selectsNode(labels: node.labels, nodeName: name)
+      let untolerated = podSpec.firstUntoleratedTaint(node.taints)
+      let runs = selected && untolerated == nil
+      let keeps = selected && podSpec.firstUntoleratedTaint(node.taints.filter { $0.effect == "NoExecute" }) == nil
       let pods = (podsByNode.removeValue(forKey: name) ?? []).sorted {
         ($0.metadata.creationTimestamp ?? "", $0.name) < ($1.metadata.creationTimestamp ?? "", $1.name)
       }
@@ -65,7 +72,7 @@ enum DaemonSetController {
         }
       } else {
         if !pods.isEmpty { misscheduled += 1 }
-        for pod in pods { writes.append(.deletePod(key.namespace, pod.name)) }
+        for pod in keeps ? Array(pods.dropFirst()) : pods { writes.append(.deletePod(key.namespace, pod.name)) }
       }
     }
     // Pods for nodes that are gone: pod GC removes bound ones; unbound ones are ours to delete.

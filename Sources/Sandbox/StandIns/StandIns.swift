@@ -22,6 +22,8 @@ public struct StandIns: Sendable {
   private var kubelet = KubeletStandIn()
   /// The store version of the last full pass; nothing to do while it has not moved.
   private var lastSeenVersion = -1
+  /// Workloads with `minReadySeconds` whose ready pods become available later, with when.
+  private var availabilityWakeUps: [WorkloadKey: Date] = [:]
   /// What the writes of the last call ran into, newest last, at most ``problemLimit``.
   public internal(set) var problems: [StandInProblem] = []
   static let problemLimit = 100
@@ -34,12 +36,17 @@ public struct StandIns: Sendable {
   @discardableResult
   public mutating func reconcile(_ store: inout APIStore, now: Date) -> Bool {
     let dueCompletions = kubelet.nextCompletion.map { $0 <= now } ?? false
-    if store.resourceVersion == lastSeenVersion && !dueCompletions { return false }
+    let dueAvailability = availabilityWakeUps.filter { $0.value <= now }.keys
+    if store.resourceVersion == lastSeenVersion && !dueCompletions && dueAvailability.isEmpty { return false }
     sync(from: store)
     lastSeenVersion = store.resourceVersion
     var writes: [StandInWrite] = []
-    let changes = cache.changes
+    var changes = cache.changes
     cache.changes = ClusterCache.Changes()
+    for key in dueAvailability {
+      availabilityWakeUps[key] = nil
+      changes.workloads.insert(key)
+    }
 
     writes += podLifecycle(changes, now: now)
     writes += workloads(changes, now: now)
@@ -69,8 +76,10 @@ public struct StandIns: Sendable {
   }
 
   /// When the stand-ins next have something to do without any write: the earliest pod due to
-  /// succeed. Nil when only a change can wake them.
-  public var nextDeadline: Date? { kubelet.nextCompletion }
+  /// succeed or to become available. Nil when only a change can wake them.
+  public var nextDeadline: Date? {
+    ([kubelet.nextCompletion].compactMap { $0 } + availabilityWakeUps.values).min()
+  }
 
   /// How many objects the stand-ins have decoded from the store since they started; the cost
   /// of a call follows what changed, and this is how tests see it.
@@ -145,7 +154,7 @@ public struct StandIns: Sendable {
   }
 
   /// The workload controllers, for the workloads the changes touch, in kind and name order.
-  private func workloads(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
+  private mutating func workloads(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
     var keys = changes.workloads
     if changes.nodeSet {
       for key in cache.daemonSets.keys {
@@ -162,8 +171,31 @@ public struct StandIns: Sendable {
       case .job: writes += JobController.reconcile(key, cache: cache, now: now)
       case .daemonSet: writes += DaemonSetController.reconcile(key, cache: cache, now: now)
       }
+      availabilityWakeUps[key] = nextAvailability(key, now: now)
     }
     return writes
+  }
+
+  /// When a ready pod of the workload has been ready for its `minReadySeconds` and so turns
+  /// available, if that is still to come: the workload is looked at again then.
+  private func nextAvailability(_ key: WorkloadKey, now: Date) -> Date? {
+    let id = ClusterCache.key(namespace: key.namespace, name: key.name)
+    let minReady: Int32?
+    let uid: String?
+    switch key.kind {
+    case .replicaSet: (minReady, uid) = (cache.replicaSets[id]?.object.spec?.minReadySeconds, cache.replicaSets[id]?.object.metadata.uid)
+    case .statefulSet: (minReady, uid) = (cache.statefulSets[id]?.object.spec?.minReadySeconds, cache.statefulSets[id]?.object.metadata.uid)
+    case .daemonSet: (minReady, uid) = (cache.daemonSets[id]?.object.spec?.minReadySeconds, cache.daemonSets[id]?.object.metadata.uid)
+    case .deployment, .job: return nil
+    }
+    guard let minReady, minReady > 0 else { return nil }
+    return cache.pods(ownedBy: key, uid: uid).compactMap { entry -> Date? in
+      guard PodRanking.isActive(entry.pod), let ready = entry.pod.status?.condition("Ready"), ready.status == "True",
+        let since = ready.lastTransitionTime.flatMap(Timestamp.parse)
+      else { return nil }
+      let available = since.addingTimeInterval(TimeInterval(minReady))
+      return available > now ? available : nil
+    }.min()
   }
 
   /// kube-scheduler: binds what fits and reports the rest as unschedulable, writing a pod's
