@@ -32,6 +32,11 @@ struct SandboxCommand: AsyncParsableCommand {
   @Option(help: "Fault settings as JSON, as POST /sandbox/faults takes them.")
   var faults: String?
 
+  @Flag(
+    name: .customLong("stand-ins"), inversion: .prefixedNo,
+    help: "Run the kube-scheduler, kubelet and workload-controller stand-ins.")
+  var standIns = true
+
   /// HOST and PORT of --listen.
   var address: (host: String, port: Int)? {
     guard let colon = listen.lastIndex(of: ":") else { return nil }
@@ -66,7 +71,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (host, port) = address!
-    let options = SandboxOptions(gitVersion: kubernetesVersion, faults: try faultSettings())
+    var options = SandboxOptions(gitVersion: kubernetesVersion, faults: try faultSettings())
+    if standIns { options.reconcilers = [StandInsRunner().reconciler] }
     let service = SandboxService(host: host, port: port, options: options, kubeconfig: kubeconfig)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(

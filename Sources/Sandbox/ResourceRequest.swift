@@ -67,8 +67,6 @@ struct ResourceRequest {
         try store.update(type, namespace: path.namespace, name: name, body, subresource: sub, dryRun: dryRun, fieldManager: manager, now: now)
       }
       return SandboxAPI.ok(updated)
-    case (.PATCH, let name?, .scale?):
-      return try patchScale(type, name: name)
     case (.PATCH, let name?, let sub):
       return try patch(type, name: name, subresource: sub, dryRun: dryRun)
     case (.DELETE, let name?, nil):
@@ -163,21 +161,6 @@ struct ResourceRequest {
     return SandboxAPI.ok(patched)
   }
 
-  /// A patch of the Scale view (`kubectl scale` sends a merge patch of spec.replicas): the
-  /// patch is applied to the Scale, and the Scale written back.
-  private func patchScale(_ type: ResourceType, name: String) throws(APIError) -> SandboxResponse {
-    let patch = try SandboxAPI.parseBody(request)
-    let patchType = PatchType(contentType: request.headers.first(name: "content-type") ?? "")
-    guard patchType == .merge || patchType == .strategic else {
-      throw .unsupportedMediaType("the sandbox patches a Scale with application/merge-patch+json or application/strategic-merge-patch+json")
-    }
-    let scale = try api.write { store, now throws(APIError) in
-      let current = try store.scale(type, namespace: path.namespace, name: name)
-      return try store.updateScale(type, namespace: path.namespace, name: name, MergePatch.apply(patch, to: current), now: now)
-    }
-    return SandboxAPI.ok(scale)
-  }
-
   private func list(_ type: ResourceType) throws(APIError) -> SandboxResponse {
     let query = request.query
     var limit: Int?
@@ -238,20 +221,4 @@ struct ResourceRequest {
 
   /// The `Status` of a successful eviction or binding.
   static let success: JSON = ["kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Success"]
-}
-
-/// RFC 7386 JSON merge patch, for the Scale view (the store patches objects itself).
-enum MergePatch {
-  static func apply(_ patch: JSON, to target: JSON) -> JSON {
-    guard case .object(let members) = patch else { return patch }
-    var result = target.object ?? [:]
-    for (key, value) in members {
-      if value.isNull {
-        result[key] = nil
-      } else {
-        result[key] = apply(value, to: result[key] ?? .null)
-      }
-    }
-    return .object(result)
-  }
 }
