@@ -109,9 +109,9 @@ struct SandboxService: Service {
     var line = "karpenter sandbox: serving the Kubernetes API at \(sandbox.url)"
     if let kubeconfig { line += "; kubeconfig written to \(kubeconfig)" }
     StandardStreams.writeStandardError(line + "\n")
-    await cancelWhenGracefulShutdown {
-      await sandbox.server.waitUntilClosed()
-    }
+    // Returns when SIGTERM or Ctrl-C asks the group to shut down (or throws when the task is
+    // cancelled); either way the sandbox stops, ending its watches first.
+    try? await gracefulShutdown()
     await sandbox.stop()
   }
 
