@@ -193,4 +193,42 @@ struct KubectlTests {
       #expect(refused.stderr.contains("spec.template.spec.requirements[0].operator"), "\(refused.output)")
     }
   }
+
+  @Test("a CRD created with kubectl is served at once: discovery, its objects, explain from its schema")
+  func customResourceDefinition() async throws {
+    try await KubectlSession.with(version: "v1.31.0") { session in
+      let crd = try session.scratch.write(
+        "crd.yaml",
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          scope: Namespaced
+          names: {plural: widgets, singular: widget, kind: Widget, shortNames: [wd]}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    description: What the widget should be.
+                    properties:
+                      size: {type: integer, description: How big the widget is.}
+        """)
+      #expect(session.kubectl("apply", "-f", crd).status == 0)
+      let widget = try session.scratch.write("widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w1}\nspec: {size: 3}\n")
+      let created = session.kubectl("apply", "-f", widget)
+      #expect(created.stdout.contains("widget.example.com/w1 created"), "\(created.output)")
+      #expect(session.kubectl("get", "wd", "w1", "-o", "jsonpath={.spec.size}").stdout == "3")
+      let explain = session.kubectl("explain", "widget.spec")
+      #expect(explain.stdout.contains("How big the widget is."), "\(explain.output)")
+    }
+  }
 }

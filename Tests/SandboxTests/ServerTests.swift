@@ -212,4 +212,87 @@ struct ServerTests {
       #expect(created.status == 201, "\(created.text)")
     }
   }
+
+  @Test("latency is added to every API request but not to the fault endpoint")
+  func latency() async throws {
+    var options = SandboxOptions()
+    options.faults.latencyMilliseconds = 150
+    try await withSandbox(options) { sandbox throws in
+      let start = Date()
+      #expect(try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/namespaces").status == 200)
+      #expect(Date().timeIntervalSince(start) >= 0.15)
+      let quick = Date()
+      #expect(try RawHTTP.request(port: sandbox.port, "GET", "/sandbox/faults").status == 200)
+      #expect(Date().timeIntervalSince(quick) < 0.15)
+    }
+  }
+
+  @Test("expiring resource versions makes a watch from before the expiry relist (410), and one from now work")
+  func expireNow() async throws {
+    try await withSandbox { sandbox in
+      let create = { (name: String) throws -> RawHTTP.Response in
+        try RawHTTP.request(
+          port: sandbox.port, "POST", "/api/v1/namespaces/default/configmaps", headers: ["Content-Type": "application/json"],
+          body: configMapJSON.replacingOccurrences(of: "NAME", with: name))
+      }
+      let first = try JSON(parsing: try create("a").body)
+      let rv = try #require(first[path: ["metadata", "resourceVersion"]]?.string)
+      _ = try create("b")
+      var settings = FaultSettings()
+      settings.expireResourceVersions.now = true
+      sandbox.api.setFaults(settings)
+      let old = try RawHTTP(port: sandbox.port)
+      old.send("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(rv)")
+      _ = try old.readHead()
+      let error = try JSON(parsing: try #require(old.nextStreamLine()))
+      #expect(error["type"] == "ERROR")
+      #expect(error[path: ["object", "code"]] == 410)
+      let list = try JSON(parsing: try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/namespaces/default/configmaps").body)
+      let fresh = try #require(list[path: ["metadata", "resourceVersion"]]?.string)
+      let watch = try RawHTTP(port: sandbox.port)
+      watch.send("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=\(fresh)")
+      _ = try watch.readHead()
+      _ = try create("c")
+      let added = try JSON(parsing: try #require(watch.nextStreamLine()))
+      #expect(added["type"] == "ADDED")
+      #expect(added[path: ["object", "metadata", "name"]] == "c")
+    }
+  }
+
+  @Test("DELETE on a collection deletes what the selector matches and answers the list of them")
+  func deleteCollection() async throws {
+    try await withSandbox { sandbox in
+      for (name, app) in [("a", "x"), ("b", "x"), ("c", "y")] {
+        let body = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"\#(name)","labels":{"app":"\#(app)"}}}"#
+        _ = try RawHTTP.request(
+          port: sandbox.port, "POST", "/api/v1/namespaces/default/configmaps", headers: ["Content-Type": "application/json"], body: body)
+      }
+      let deleted = try RawHTTP.request(port: sandbox.port, "DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=app%3Dx")
+      #expect(deleted.status == 200)
+      #expect(try JSON(parsing: deleted.body)["items"]?.array?.count == 2)
+      let left = try JSON(parsing: try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/namespaces/default/configmaps").body)
+      #expect(left["items"]?.array?.compactMap { $0[path: ["metadata", "name"]]?.string } == ["c"])
+    }
+  }
+
+  @Test("a Table of a list over HTTP, with PartialObjectMetadata rows; protobuf alone is 406")
+  func tableOverHTTP() async throws {
+    try await withSandbox { sandbox in
+      let table = try RawHTTP.request(
+        port: sandbox.port, "GET", "/api/v1/namespaces",
+        headers: ["Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"])
+      let json = try JSON(parsing: table.body)
+      #expect(json["kind"] == "Table")
+      #expect(json["rows"]?.array?.count == 4)
+      #expect(json["rows"]?.array?.first?[path: ["object", "kind"]] == "PartialObjectMetadata")
+      #expect(json[path: ["metadata", "resourceVersion"]] != nil)
+      let protobuf = try RawHTTP.request(
+        port: sandbox.port, "GET", "/api/v1/namespaces", headers: ["Accept": "application/vnd.kubernetes.protobuf"])
+      #expect(protobuf.status == 406)
+      let both = try RawHTTP.request(
+        port: sandbox.port, "GET", "/api/v1/namespaces", headers: ["Accept": "application/vnd.kubernetes.protobuf, application/json"])
+      #expect(both.status == 200)
+      #expect(both.headers["content-type"] == "application/json")
+    }
+  }
 }
