@@ -181,7 +181,7 @@ struct ResourceRequest {
       return SandboxAPI.ok(
         TableRendering.table(
           group: type.group, kind: type.kind, objects: list.items, listMetadata: metadata,
-          include: IncludeObject(query: query["includeObject"]), now: api.clock()))
+          include: IncludeObject(query: query["includeObject"]), columns: customColumns(type), now: api.clock()))
     case .metadata: return SandboxAPI.ok(TableRendering.partialMetadataList(list.items, listMetadata: metadata))
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }
@@ -195,17 +195,30 @@ struct ResourceRequest {
         TableRendering.table(
           group: type.group, kind: type.kind, objects: [object],
           listMetadata: ["resourceVersion": object[path: ["metadata", "resourceVersion"]] ?? ""],
-          include: IncludeObject(query: request.query["includeObject"]), now: api.clock()))
+          include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type), now: api.clock()))
     case .metadata: return SandboxAPI.ok(TableRendering.partialMetadata(object))
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }
+  }
+
+  /// The printer columns of a custom resource whose CRD is in the store (Karpenter's kinds,
+  /// built in, have theirs written out in ``KarpenterPrinter``).
+  private func customColumns(_ type: ResourceType) -> [TableColumn]? {
+    guard type.isCustom, !KarpenterAdmission.groups.contains(type.group) else { return nil }
+    let crd = try? api.read { store throws(APIError) -> JSON? in
+      guard let crds = store.registry.type(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions")
+      else { return nil }
+      return store.lookup(crds, namespace: nil, name: "\(type.plural).\(type.group)")
+    }
+    guard let crd else { return nil }
+    return PrinterColumns.columns(fromCRD: crd, version: type.version)
   }
 
   private func watch(_ type: ResourceType) throws(APIError) -> SandboxResponse {
     let rendering: WatchRendering
     switch ResourceRendering.choose(accept: MediaRange.parse(accept: request.headers.first(name: "accept"))) {
     case .objects: rendering = .objects
-    case .table: rendering = .table(include: IncludeObject(query: request.query["includeObject"]))
+    case .table: rendering = .table(include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type))
     case .metadata: rendering = .metadata
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }

@@ -20,9 +20,9 @@ public enum TableRendering {
   /// list's; a watch event's Table carries the column definitions only in its first event.
   public static func table(
     group: String, kind: String, objects: [JSON], listMetadata: JSON = [:], include: IncludeObject = .metadata,
-    withColumnDefinitions: Bool = true, now: Date
+    withColumnDefinitions: Bool = true, columns custom: [TableColumn]? = nil, now: Date
   ) -> JSON {
-    let columns = TableColumns.columns(group: group, kind: kind)
+    let columns = custom ?? TableColumns.columns(group: group, kind: kind)
     let rows: [JSON] = objects.map { object in
       var row: JSON = ["cells": .array(columns.map { $0.cell(object, now) })]
       switch include {

@@ -6,7 +6,7 @@ import NIOCore
 /// as PartialObjectMetadata.
 enum WatchRendering: Sendable {
   case objects
-  case table(include: IncludeObject)
+  case table(include: IncludeObject, columns: [TableColumn]?)
   case metadata
 }
 
@@ -58,11 +58,11 @@ extension SandboxAPI {
     switch watch.rendering {
     case .objects: object = event.object
     case .metadata: object = TableRendering.partialMetadata(event.object)
-    case .table(let include):
+    case .table(let include, let columns):
       object = TableRendering.table(
         group: watch.type.group, kind: watch.type.kind, objects: [event.object],
         listMetadata: ["resourceVersion": .string(String(event.resourceVersion))], include: include,
-        withColumnDefinitions: !watch.sentColumns, now: now)
+        withColumnDefinitions: !watch.sentColumns, columns: columns, now: now)
       watch.sentColumns = true
     }
     let frame: JSON = ["type": .string(event.type.rawValue), "object": object]

@@ -212,6 +212,8 @@ struct KubectlTests {
           - name: v1
             served: true
             storage: true
+            additionalPrinterColumns:
+            - {name: Size, type: integer, jsonPath: .spec.size}
             schema:
               openAPIV3Schema:
                 type: object
@@ -227,6 +229,9 @@ struct KubectlTests {
       let created = session.kubectl("apply", "-f", widget)
       #expect(created.stdout.contains("widget.example.com/w1 created"), "\(created.output)")
       #expect(session.kubectl("get", "wd", "w1", "-o", "jsonpath={.spec.size}").stdout == "3")
+      let table = session.kubectl("get", "widgets")
+      #expect(table.stdout.split(separator: "\n").first?.split(separator: " ", omittingEmptySubsequences: true) == ["NAME", "SIZE", "AGE"], "\(table.output)")
+      #expect(table.stdout.contains("w1     3"), "\(table.output)")
       let explain = session.kubectl("explain", "widget.spec")
       #expect(explain.stdout.contains("How big the widget is."), "\(explain.output)")
     }
