@@ -110,7 +110,8 @@ extension APIError {
       name: name, group: type.group, kind: type.plural)
   }
 
-  /// `Pod "x" is invalid: spec.containers: Required value`, with one cause per field.
+  /// `Pod "x" is invalid: spec.containers: Required value` (`Deployment.apps "x" ...` for a
+  /// named group), with one cause per field.
   public static func invalid(_ type: ResourceType, name: String, causes: [FieldCause]) -> APIError {
     let summary: String
     let parts = causes.map { $0.field.isEmpty ? $0.message : "\($0.field): \($0.message)" }
@@ -119,8 +120,9 @@ extension APIError {
     } else {
       summary = "[" + parts.joined(separator: ", ") + "]"
     }
+    let qualifiedKind = type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)"
     return APIError(
-      code: 422, reason: .invalid, message: "\(type.kind) \"\(name)\" is invalid: \(summary)", name: name,
+      code: 422, reason: .invalid, message: "\(qualifiedKind) \"\(name)\" is invalid: \(summary)", name: name,
       group: type.group, kind: type.kind, causes: causes)
   }
 

@@ -103,7 +103,6 @@ extension APIStore {
     if type.isCustom { return true }
     switch type.group {
     case "apps", "batch", "policy", "apiextensions.k8s.io": return true
-    case "": return type.plural == "pods"
     default: return false
     }
   }

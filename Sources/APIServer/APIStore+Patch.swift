@@ -134,6 +134,12 @@ extension APIStore {
         merged = ServerSideApply.deleteField(path, from: merged)
       }
     }
+    var unchangedMerged = merged
+    unchangedMerged[path: ["metadata", "managedFields"]] = old[path: ["metadata", "managedFields"]]
+    if unchangedMerged == old, previous?["fieldsV1"] == fields, conflicts.isEmpty {
+      // Re-applying the same configuration writes nothing, as the real server does.
+      return served(old, as: type)
+    }
     if force, !conflicts.isEmpty {
       managed = ServerSideApply.disown(Set(conflicts.map(\.path)), in: managed, except: manager)
     }

@@ -14,6 +14,11 @@ extension APIStore {
     _ type: ResourceType, namespace: String?, name: String, _ object: JSON, subresource: Subresource? = nil,
     dryRun: Bool = false, fieldManager: String? = nil, now: Date
   ) throws(APIError) -> JSON {
+    switch subresource {
+    case .scale: return try updateScale(type, namespace: namespace, name: name, object, now: now)
+    case .eviction, .binding: throw .methodNotAllowed("the server does not allow this method on the requested resource")
+    case .status, nil: break
+    }
     let key = try objectKey(type, namespace: namespace, name: name)
     guard let old = objects[type.storageKey]?[key] else { throw .notFound(type, name: name) }
     let new = try checkedBody(type, object)
@@ -42,6 +47,7 @@ extension APIStore {
     fieldManager: String?, operation: String, now: Date
   ) throws(APIError) -> JSON {
     var new = proposed
+    if subresource == nil { applyDefaults(type, &new, now: now, previous: old) }
     if type.subresources.contains(.status) {
       if subresource == .status {
         var merged = old
@@ -67,6 +73,8 @@ extension APIStore {
           causes: [FieldCause(reason: "FieldValueForbidden", message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(added.sorted())", field: "metadata.finalizers")])
       }
     }
+    let immutable = ImmutableFields.problems(type, old: old, new: new)
+    if !immutable.isEmpty { throw .invalid(type, name: key.name, causes: immutable) }
     if tracksGeneration(type), APIStore.specChanged(old, new) {
       new[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.int ?? 0) + 1)
     }

@@ -3,7 +3,8 @@ import Foundation
 /// The defaults the real API server fills in on create that clients observe (kubectl's columns,
 /// controllers reading `.spec.replicas`, the scheduler reading `schedulerName`).
 extension APIStore {
-  mutating func applyDefaults(_ type: ResourceType, _ object: inout JSON, now: Date) {
+  /// Fills in the defaults; on update (`previous` set) a service keeps its allocated clusterIP.
+  mutating func applyDefaults(_ type: ResourceType, _ object: inout JSON, now: Date, previous: JSON? = nil) {
     guard type.group.isEmpty || type.group == "apps" || type.group == "batch" else { return }
     switch (type.group, type.kind) {
     case ("", "Pod"):
@@ -20,6 +21,10 @@ extension APIStore {
       object[path: ["metadata", "labels"]] = labels
     case ("", "Service"):
       if object[path: ["spec", "type"]] == nil { object[path: ["spec", "type"]] = "ClusterIP" }
+      if let previous, object[path: ["spec", "clusterIP"]] == nil {
+        object[path: ["spec", "clusterIP"]] = previous[path: ["spec", "clusterIP"]]
+        object[path: ["spec", "clusterIPs"]] = previous[path: ["spec", "clusterIPs"]]
+      }
       if object[path: ["spec", "clusterIP"]] == nil, object[path: ["spec", "type"]]?.string != "ExternalName" {
         let ip = 0x0A60_0000 + nextServiceIP  // 10.96.0.0/12
         nextServiceIP = nextServiceIP % 0xF_FFFE + 1

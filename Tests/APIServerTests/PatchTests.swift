@@ -218,3 +218,48 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
     #expect(error?.message == #"Apply failed with 1 conflict: conflict with "kubectl-edit" using v1: .data.k"#)
   }
 }
+
+@Suite struct ReapplyAndImmutabilityTests {
+  @Test func reapplyingTheSameConfigurationWritesNothing() throws {
+    var store = APIStore(now: t0)
+    let first = try store.patch(configMaps, namespace: "default", name: "a", bytes(ServerSideApplyTests.config), as: .apply, fieldManager: "alice", now: t0)
+    let again = try store.patch(configMaps, namespace: "default", name: "a", bytes(ServerSideApplyTests.config), as: .apply, fieldManager: "alice", now: t0.addingTimeInterval(5))
+    #expect(again == first)
+  }
+
+  @Test func aPodSpecIsImmutableExceptImagesAndTolerations() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let image = try store.patch(pods, namespace: "default", name: "p", bytes(#"{"spec":{"containers":[{"name":"app","image":"nginx:1.28"}]}}"#), as: .strategic, now: t0)
+    #expect(image[path: ["spec", "containers"]]?.array?.first?["image"] == "nginx:1.28")
+    let error = apiError { _ = try store.patch(pods, namespace: "default", name: "p", bytes(#"{"spec":{"nodeName":"n1"}}"#), as: .merge, now: t0) }
+    #expect(error?.code == 422)
+    #expect(error?.causes.first?.field == "spec")
+    #expect(error?.message.hasPrefix(#"Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than"#) == true)
+  }
+
+  @Test func aDeploymentSelectorIsImmutable() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(
+      deployments, namespace: "default",
+      ["metadata": ["name": "web"], "spec": ["selector": ["matchLabels": ["app": "web"]], "template": ["spec": ["containers": []]]]], now: t0)
+    let error = apiError {
+      _ = try store.patch(deployments, namespace: "default", name: "web", bytes(#"{"spec":{"selector":{"matchLabels":{"app":"db"}}}}"#), as: .merge, now: t0)
+    }
+    #expect(error?.message.hasPrefix(#"Deployment.apps "web" is invalid: spec.selector: Invalid value: "#) == true)
+    #expect(error?.message.hasSuffix("field is immutable") == true)
+  }
+
+  @Test func anUpdateWithoutDefaultsGetsThemAgainAndKeepsTheClusterIP() throws {
+    var store = APIStore(now: t0)
+    let created = try store.create(services, namespace: "default", ["metadata": ["name": "svc"], "spec": ["ports": [["port": 80]]]], now: t0)
+    var bare: JSON = ["metadata": ["name": "svc", "labels": ["x": "y"]], "spec": ["ports": [["port": 80]]]]
+    bare[path: ["metadata", "resourceVersion"]] = created[path: ["metadata", "resourceVersion"]]
+    let updated = try store.update(services, namespace: "default", name: "svc", bare, now: t0)
+    #expect(updated[path: ["spec", "clusterIP"]] == created[path: ["spec", "clusterIP"]])
+    #expect(updated[path: ["spec", "type"]] == "ClusterIP")
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let replaced = try store.update(pods, namespace: "default", name: "p", pod("p", labels: ["a": "b"]), now: t0)
+    #expect(replaced[path: ["metadata", "labels"]] == ["a": "b"])
+  }
+}
