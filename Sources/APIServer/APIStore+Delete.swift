@@ -7,7 +7,7 @@ extension APIStore {
   /// finalizers gets a deletionTimestamp and stays until the last finalizer is removed. A pod
   /// bound to a node is marked with a grace period for the kubelet to finish
   /// (`finalizePodDeletion`) unless the grace period is 0. Dependents are handled by the
-  /// propagation policy (Background when none is given).
+  /// propagation policy (the kind's default when none is given: Orphan for Jobs, else Background).
   public mutating func delete(
     _ type: ResourceType, namespace: String?, name: String, options: DeleteOptions = DeleteOptions(), now: Date
   ) throws(APIError) -> DeleteResult {
@@ -59,12 +59,18 @@ extension APIStore {
     return .markedForDeletion(put(pods, key, pod, event: .modified))
   }
 
+  /// The propagation a DELETE without one gets: Orphan for batch/v1 Jobs (kept for backward
+  /// compatibility by the real server), Background for everything else served here.
+  static func defaultPropagation(_ type: ResourceType) -> PropagationPolicy {
+    type.group == "batch" && type.kind == "Job" ? .orphan : .background
+  }
+
   /// The deletion itself, shared by delete, deleteCollection, eviction and the garbage collector.
   mutating func deleteObject(
     _ type: ResourceType, _ key: ObjectKey, policy requested: PropagationPolicy?, gracePeriod: Int?, now: Date
   ) -> DeleteResult {
     guard var object = objects[type.storageKey]?[key] else { return .deleted([:]) }
-    let policy = requested ?? .background
+    let policy = requested ?? APIStore.defaultPropagation(type)
     if type.group.isEmpty, type.plural == "namespaces" { return deleteNamespace(type, key, object, now: now) }
     if type.group == "apiextensions.k8s.io", type.plural == "customresourcedefinitions" {
       deleteCustomResources(of: object, now: now)
@@ -100,7 +106,7 @@ extension APIStore {
     var changed = false
     if !object.isTerminating {
       object[path: ["metadata", "deletionTimestamp"]] = .string(Timestamp.format(now))
-      object[path: ["metadata", "deletionGracePeriodSeconds"]] = .int(Int64(gracePeriod ?? 0))
+      object[path: ["metadata", "deletionGracePeriodSeconds"]] = 0
       changed = true
     }
     if finalizers != object.finalizers {

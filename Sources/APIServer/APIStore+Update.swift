@@ -85,9 +85,10 @@ extension APIStore {
         subresource: subresource == .status ? "status" : nil)
     }
     if new == old { return served(old, as: type) }
+    // A graceful pod deletion is finished by the kubelet (finalizePodDeletion), not by updates.
     try admit(type, new, .update, name: key.name)
     if dryRun { return served(new, as: type) }
-    if old.isTerminating, new.finalizers.isEmpty {
+    if old.isTerminating, new.finalizers.isEmpty, (old[path: ["metadata", "deletionGracePeriodSeconds"]]?.int ?? 0) == 0 {
       // The last finalizer is gone: the object goes now.
       let ref = ObjectRef(group: type.group, plural: type.plural, key: key)
       unindex(old, ref: ref)

@@ -14,7 +14,7 @@ public struct DeleteOptions: Sendable, Hashable {
   public var preconditionUID: String?
   /// The delete happens only if the object still has this resourceVersion (409 otherwise).
   public var preconditionResourceVersion: String?
-  /// nil: the kind's default (Background for every kind served here).
+  /// nil: the kind's default (Orphan for batch/v1 Jobs, Background for the rest).
   public var propagationPolicy: PropagationPolicy?
   /// For pods: how long the kubelet may take; 0 deletes at once.
   public var gracePeriodSeconds: Int?

@@ -203,3 +203,26 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     #expect(try store.list(pods).items.map(\.name) == ["c"])
   }
 }
+
+@Suite struct GracefulPodUpdateTests {
+  @Test func aStatusUpdateDuringTheGracePeriodDoesNotFinishThePod() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p", node: "n1", phase: "Running"), now: t0)
+    _ = try store.delete(pods, namespace: "default", name: "p", now: t0)
+    var status = try store.get(pods, namespace: "default", name: "p")
+    status[path: ["status", "phase"]] = "Succeeded"
+    _ = try store.update(pods, namespace: "default", name: "p", status, subresource: .status, now: t0)
+    #expect(store.lookup(pods, namespace: "default", name: "p")?[path: ["status", "phase"]] == "Succeeded")
+  }
+
+  @Test func jobsOrphanTheirPodsByDefaultAsTheRealServerDoes() throws {
+    var store = APIStore(now: t0)
+    let jobs = try #require(registry.type(group: "batch", version: "v1", plural: "jobs"))
+    let job = try store.create(jobs, namespace: "default", ["metadata": ["name": "j"], "spec": ["template": ["spec": ["containers": [], "restartPolicy": "Never"]]]], now: t0)
+    var p = pod("j-1")
+    p[path: ["metadata", "ownerReferences"]] = [["apiVersion": "batch/v1", "kind": "Job", "name": "j", "uid": .string(job.uid!)]]
+    _ = try store.create(pods, namespace: "default", p, now: t0)
+    _ = try store.delete(jobs, namespace: "default", name: "j", now: t0)
+    #expect(store.lookup(pods, namespace: "default", name: "j-1")?[path: ["metadata", "ownerReferences"]] == nil)
+  }
+}
