@@ -141,9 +141,9 @@ extension APIStore {
 
   /// An int-or-percent against a total; percentages round up, as the disruption controller does.
   static func scaled(_ value: JSON, of total: Int) -> Int {
-    if let i = value.int { return Int(i) }
+    if let i = value.int { return Int(min(max(i, 0), Int64(Int32.max))) }
     if let s = value.string, s.hasSuffix("%"), let percent = Int(s.dropLast()) {
-      return (percent * total + 99) / 100
+      return (min(max(percent, 0), 100) * total + 99) / 100
     }
     if let s = value.string, let i = Int(s) { return i }
     return 0

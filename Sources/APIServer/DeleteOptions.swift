@@ -59,7 +59,7 @@ public struct DeleteOptions: Sendable, Hashable {
       guard let seconds = grace.int, seconds >= 0 || seconds == -1 else {
         throw .badRequest("gracePeriodSeconds must be a non-negative integer")
       }
-      gracePeriodSeconds = Int(max(0, seconds))
+      gracePeriodSeconds = Int(min(max(0, seconds), 100 * 365 * 86400))
     }
     if let dryRun = body["dryRun"]?.array { self.dryRun = dryRun.contains("All") }
   }

@@ -121,7 +121,10 @@ extension APIStore {
       let type = self.type(group: group, plural: plural)
     else { return }
     for key in (objects[type.storageKey]?.keys.sorted() ?? []) {
-      objects[type.storageKey]![key]![path: ["metadata", "finalizers"]] = nil
+      // A cascade from an earlier removal may already have taken this one.
+      guard var object = objects[type.storageKey]?[key] else { continue }
+      object[path: ["metadata", "finalizers"]] = nil
+      objects[type.storageKey]?[key] = object
       remove(type, key, now: now)
     }
     registry.unregister(group: group, plural: plural)

@@ -50,7 +50,10 @@ extension String {
 public enum Timestamp {
   /// "2024-05-01T12:00:00Z".
   public static func format(_ date: Date) -> String {
-    let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    // Clamped to years 0001-9999 so that a hostile grace period cannot overflow the arithmetic.
+    let raw = date.timeIntervalSince1970
+    let clamped = raw.isFinite ? min(max(raw, -62_135_596_800), 253_402_300_799) : 0
+    let seconds = Int64(clamped.rounded(.down))
     let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
     let secondOfDay = seconds - days * 86400
     // Civil date from days since the epoch (Howard Hinnant's algorithm).

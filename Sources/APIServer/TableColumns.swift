@@ -78,6 +78,7 @@ public enum HumanDuration {
   public static func since(_ date: Date, now: Date) -> String { format(seconds: now.timeIntervalSince(date)) }
 
   public static func format(seconds interval: Double) -> String {
+    guard interval.isFinite, abs(interval) < 1e15 else { return "<invalid>" }
     let seconds = Int(interval)
     if seconds < -1 { return "<invalid>" }
     if seconds < 0 { return "0s" }

@@ -226,3 +226,26 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     #expect(store.lookup(pods, namespace: "default", name: "j-1")?[path: ["metadata", "ownerReferences"]] == nil)
   }
 }
+
+@Suite struct HostileInputTests {
+  @Test func anEnormousGracePeriodIsClampedNotATrap() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p", node: "n1", phase: "Running"), now: t0)
+    let options = try DeleteOptions(parsing: ["gracePeriodSeconds": .int(Int64.max)])
+    let result = try store.delete(pods, namespace: "default", name: "p", options: options, now: t0)
+    #expect(result.object.isTerminating)
+  }
+
+  @Test func anAbsurdBudgetPercentageIsClamped() throws {
+    #expect(APIStore.scaled("99999999999999999%", of: 10) == 10)
+    #expect(APIStore.scaled(.int(Int64.max), of: 10) == Int(Int32.max))
+  }
+
+  @Test func malformedMetadataIsABadRequestOrInvalid() {
+    var store = APIStore(now: t0)
+    #expect(apiError { _ = try store.create(configMaps, namespace: "default", ["metadata": "x"], now: t0) }?.code == 400)
+    #expect(apiError { _ = try store.create(configMaps, namespace: "default", ["metadata": ["name": 5]], now: t0) }?.code == 422)
+    #expect(apiError { _ = try store.create(configMaps, namespace: "default", "not an object", now: t0) }?.code == 400)
+    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "x", Array(String(repeating: "[", count: 10_000).utf8), as: .json, now: t0) }?.code == 400)
+  }
+}
