@@ -61,7 +61,9 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     self.retryAfterSeconds = retryAfterSeconds
   }
 
-  public var description: String { "the API server refused the request (\(code) \(reason.rawValue)): \(message)" }
+  public var description: String {
+    "the API server refused the request (\(code) \(reason.rawValue)): \(message)"
+  }
 
   /// The `v1 Status` body the real server sends with this error.
   public func status() -> JSON {
@@ -98,15 +100,18 @@ extension APIError {
   /// `pods "x" already exists`.
   public static func alreadyExists(_ type: ResourceType, name: String) -> APIError {
     APIError(
-      code: 409, reason: .alreadyExists, message: "\(type.groupResource) \"\(name)\" already exists", name: name,
+      code: 409, reason: .alreadyExists, message: "\(type.groupResource) \"\(name)\" already exists",
+      name: name,
       group: type.group, kind: type.plural)
   }
 
   /// The optimistic-concurrency conflict on a stale resourceVersion.
   public static func conflict(_ type: ResourceType, name: String, detail: String? = nil) -> APIError {
-    let why = detail ?? "the object has been modified; please apply your changes to the latest version and try again"
+    let why =
+      detail ?? "the object has been modified; please apply your changes to the latest version and try again"
     return APIError(
-      code: 409, reason: .conflict, message: "Operation cannot be fulfilled on \(type.groupResource) \"\(name)\": \(why)",
+      code: 409, reason: .conflict,
+      message: "Operation cannot be fulfilled on \(type.groupResource) \"\(name)\": \(why)",
       name: name, group: type.group, kind: type.plural)
   }
 

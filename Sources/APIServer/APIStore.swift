@@ -74,7 +74,9 @@ public struct APIStore: Sendable {
     self.random = SeededGenerator(seed: seed)
     if let namespaces = registry.type(group: "", version: "v1", plural: "namespaces") {
       for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
-        _ = try? create(namespaces, namespace: nil, ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]], now: now)
+        _ = try? create(
+          namespaces, namespace: nil,
+          ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]], now: now)
       }
     }
     pendingEvents = []

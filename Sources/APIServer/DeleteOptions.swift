@@ -44,8 +44,13 @@ public struct DeleteOptions: Sendable, Hashable {
       guard let parsed = PropagationPolicy(rawValue: policy) else {
         throw APIError(
           code: 422, reason: .invalid,
-          message: "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\"",
-          causes: [FieldCause(reason: "FieldValueNotSupported", message: "Unsupported value: \"\(policy)\"", field: "propagationPolicy")])
+          message:
+            "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\"",
+          causes: [
+            FieldCause(
+              reason: "FieldValueNotSupported", message: "Unsupported value: \"\(policy)\"",
+              field: "propagationPolicy")
+          ])
       }
       propagationPolicy = parsed
     }

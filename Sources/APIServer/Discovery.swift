@@ -8,7 +8,10 @@ extension ResourceRegistry {
     var byGroup: [String: Set<String>] = [:]
     for type in types { byGroup[type.group, default: []].insert(type.version) }
     return byGroup.keys.sorted().map { group in
-      (group, byGroup[group]!.sorted { ResourceRegistry.versionPriority($0) > ResourceRegistry.versionPriority($1) })
+      (
+        group,
+        byGroup[group]!.sorted { ResourceRegistry.versionPriority($0) > ResourceRegistry.versionPriority($1) }
+      )
     }
   }
 
@@ -35,7 +38,9 @@ extension ResourceRegistry {
   /// `GET /apis`.
   public func apiGroupList() -> JSON {
     let items: [JSON] = groups.filter { !$0.name.isEmpty }.map { group in
-      let versions: [JSON] = group.versions.map { ["groupVersion": .string("\(group.name)/\($0)"), "version": .string($0)] }
+      let versions: [JSON] = group.versions.map {
+        ["groupVersion": .string("\(group.name)/\($0)"), "version": .string($0)]
+      }
       return ["name": .string(group.name), "versions": .array(versions), "preferredVersion": versions[0]]
     }
     return ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(items)]
@@ -44,8 +49,13 @@ extension ResourceRegistry {
   /// `GET /apis/<group>`; nil when the group is not served.
   public func apiGroup(_ name: String) -> JSON? {
     guard let group = groups.first(where: { $0.name == name && !name.isEmpty }) else { return nil }
-    let versions: [JSON] = group.versions.map { ["groupVersion": .string("\(name)/\($0)"), "version": .string($0)] }
-    return ["kind": "APIGroup", "apiVersion": "v1", "name": .string(name), "versions": .array(versions), "preferredVersion": versions[0]]
+    let versions: [JSON] = group.versions.map {
+      ["groupVersion": .string("\(name)/\($0)"), "version": .string($0)]
+    }
+    return [
+      "kind": "APIGroup", "apiVersion": "v1", "name": .string(name), "versions": .array(versions),
+      "preferredVersion": versions[0],
+    ]
   }
 
   /// `GET /api/v1` or `GET /apis/<group>/<version>`; nil when that version is not served.
@@ -55,7 +65,8 @@ extension ResourceRegistry {
     var resources: [JSON] = []
     for type in served {
       var resource: JSON = [
-        "name": .string(type.plural), "singularName": .string(type.singular), "namespaced": .bool(type.namespaced),
+        "name": .string(type.plural), "singularName": .string(type.singular),
+        "namespaced": .bool(type.namespaced),
         "kind": .string(type.kind), "verbs": .array(type.verbs.map(\.rawValue).sorted().map(JSON.string)),
       ]
       if !type.shortNames.isEmpty { resource["shortNames"] = .array(type.shortNames.map(JSON.string)) }
@@ -64,7 +75,8 @@ extension ResourceRegistry {
       for sub in type.subresources.sorted(by: { $0.rawValue < $1.rawValue }) {
         let view = ResourceRegistry.subresourceView(sub, of: type)
         var entry: JSON = [
-          "name": .string("\(type.plural)/\(sub.rawValue)"), "singularName": "", "namespaced": .bool(type.namespaced),
+          "name": .string("\(type.plural)/\(sub.rawValue)"), "singularName": "",
+          "namespaced": .bool(type.namespaced),
           "kind": .string(view.kind), "verbs": .array(view.verbs.map(JSON.string)),
         ]
         if !view.group.isEmpty || view.kind != type.kind {
@@ -75,13 +87,16 @@ extension ResourceRegistry {
       }
     }
     return [
-      "kind": "APIResourceList", "apiVersion": "v1", "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),
+      "kind": "APIResourceList", "apiVersion": "v1",
+      "groupVersion": .string(group.isEmpty ? version : "\(group)/\(version)"),
       "resources": .array(resources),
     ]
   }
 
   /// The kind a subresource answers with and the verbs it takes.
-  static func subresourceView(_ sub: Subresource, of type: ResourceType) -> (group: String, version: String, kind: String, verbs: [String]) {
+  static func subresourceView(_ sub: Subresource, of type: ResourceType) -> (
+    group: String, version: String, kind: String, verbs: [String]
+  ) {
     switch sub {
     case .status: return (type.group, type.version, type.kind, ["get", "patch", "update"])
     case .scale: return ("autoscaling", "v1", "Scale", ["get", "patch", "update"])
@@ -99,7 +114,9 @@ extension ResourceRegistry {
         let resources: [JSON] = types.filter { $0.group == group.name && $0.version == version }.map { type in
           var resource: JSON = [
             "resource": .string(type.plural),
-            "responseKind": ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)],
+            "responseKind": [
+              "group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind),
+            ],
             "scope": type.namespaced ? "Namespaced" : "Cluster", "singularResource": .string(type.singular),
             "verbs": .array(type.verbs.map(\.rawValue).sorted().map(JSON.string)),
           ]
@@ -109,7 +126,9 @@ extension ResourceRegistry {
             let view = ResourceRegistry.subresourceView(sub, of: type)
             return [
               "subresource": .string(sub.rawValue),
-              "responseKind": ["group": .string(view.group), "version": .string(view.version), "kind": .string(view.kind)],
+              "responseKind": [
+                "group": .string(view.group), "version": .string(view.version), "kind": .string(view.kind),
+              ],
               "verbs": .array(view.verbs.map(JSON.string)),
             ]
           }
@@ -120,6 +139,9 @@ extension ResourceRegistry {
       }
       return ["metadata": ["name": .string(group.name)], "versions": .array(versions)]
     }
-    return ["kind": "APIGroupDiscoveryList", "apiVersion": .string(apiVersion), "metadata": [:], "items": .array(items)]
+    return [
+      "kind": "APIGroupDiscoveryList", "apiVersion": .string(apiVersion), "metadata": [:],
+      "items": .array(items),
+    ]
   }
 }

@@ -17,10 +17,16 @@ enum ImmutableFields {
       guard old["immutable"]?.bool == true else { return [] }
       var causes: [FieldCause] = []
       for field in ["data", "binaryData", "stringData"] where old[field] != new[field] {
-        causes.append(FieldCause(reason: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set", field: field))
+        causes.append(
+          FieldCause(
+            reason: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set",
+            field: field))
       }
       if new["immutable"]?.bool != true {
-        causes.append(FieldCause(reason: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set", field: "immutable"))
+        causes.append(
+          FieldCause(
+            reason: "FieldValueForbidden", message: "Forbidden: field is immutable when `immutable` is set",
+            field: "immutable"))
       }
       return causes
     case ("", "Node"):
@@ -32,7 +38,11 @@ enum ImmutableFields {
 
   static func unchanged(_ path: [String], _ old: JSON, _ new: JSON) -> [FieldCause] {
     guard old[path: path] != new[path: path] else { return [] }
-    return [FieldCause(message: "Invalid value: \(new[path: path] ?? .null): field is immutable", field: path.joined(separator: "."))]
+    return [
+      FieldCause(
+        message: "Invalid value: \(new[path: path] ?? .null): field is immutable",
+        field: path.joined(separator: "."))
+    ]
   }
 
   /// A pod's spec may change only in container images and the fields above; nodeName can only
@@ -52,17 +62,19 @@ enum ImmutableFields {
     return [
       FieldCause(
         reason: "FieldValueForbidden",
-        message: "Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
+        message:
+          "Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
         field: "spec")
     ]
   }
 
   static func withoutImages(_ list: JSON?) -> JSON? {
     guard let elements = list?.array else { return list }
-    return .array(elements.map { element in
-      var copy = element
-      copy["image"] = nil
-      return copy
-    })
+    return .array(
+      elements.map { element in
+        var copy = element
+        copy["image"] = nil
+        return copy
+      })
   }
 }

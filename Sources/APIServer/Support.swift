@@ -20,7 +20,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// A 5-character suffix as the real server appends to `generateName`.
   mutating func nameSuffix() -> String {
-    String((0..<5).map { _ in SeededGenerator.nameAlphabet[Int(next() % UInt64(SeededGenerator.nameAlphabet.count))] })
+    String(
+      (0..<5).map { _ in
+        SeededGenerator.nameAlphabet[Int(next() % UInt64(SeededGenerator.nameAlphabet.count))]
+      })
   }
 
   /// A version-4 UUID string.
@@ -110,7 +113,9 @@ enum NameRules {
     let labelOnly = type.group.isEmpty && (type.plural == "namespaces" || type.plural == "services")
     if labelOnly {
       if !isLabel(name) {
-        var causes = [FieldCause(message: "Invalid value: \"\(name)\": \(labelMessage)", field: "metadata.name")]
+        var causes = [
+          FieldCause(message: "Invalid value: \"\(name)\": \(labelMessage)", field: "metadata.name")
+        ]
         if name.utf8.count > 63 {
           causes[0].message = "Invalid value: \"\(name)\": must be no more than 63 characters"
         }
@@ -119,7 +124,10 @@ enum NameRules {
       return []
     }
     if name.utf8.count > 253 {
-      return [FieldCause(message: "Invalid value: \"\(name)\": must be no more than 253 characters", field: "metadata.name")]
+      return [
+        FieldCause(
+          message: "Invalid value: \"\(name)\": must be no more than 253 characters", field: "metadata.name")
+      ]
     }
     if !isSubdomain(name) {
       return [FieldCause(message: "Invalid value: \"\(name)\": \(subdomainMessage)", field: "metadata.name")]

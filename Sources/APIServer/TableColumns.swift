@@ -12,7 +12,10 @@ public struct TableColumn: Sendable, Hashable {
   /// The cell for an object at a time.
   public var cell: @Sendable (JSON, Date) -> JSON
 
-  public init(_ name: String, type: String = "string", format: String = "", priority: Int = 0, cell: @escaping @Sendable (JSON, Date) -> JSON) {
+  public init(
+    _ name: String, type: String = "string", format: String = "", priority: Int = 0,
+    cell: @escaping @Sendable (JSON, Date) -> JSON
+  ) {
     self.name = name
     self.type = type
     self.format = format
@@ -28,15 +31,22 @@ public struct TableColumn: Sendable, Hashable {
 
   /// The column a CRD's `additionalPrinterColumns` entry describes.
   public init?(printerColumn definition: JSON) {
-    guard let name = definition["name"]?.string, let jsonPath = definition["jsonPath"]?.string else { return nil }
+    guard let name = definition["name"]?.string, let jsonPath = definition["jsonPath"]?.string else {
+      return nil
+    }
     let type = definition["type"]?.string ?? "string"
-    self.init(name, type: type, format: definition["format"]?.string ?? "", priority: Int(definition["priority"]?.int ?? 0)) { object, now in
+    self.init(
+      name, type: type, format: definition["format"]?.string ?? "",
+      priority: Int(definition["priority"]?.int ?? 0)
+    ) { object, now in
       let values = SimpleJSONPath.evaluate(jsonPath, in: object)
       guard let first = values.first else { return .null }
       if type == "date", let text = first.string, let date = Timestamp.parse(text) {
         return .string(HumanDuration.since(date, now: now))
       }
-      if values.count > 1 { return .string(values.map { $0.string ?? $0.description }.joined(separator: ",")) }
+      if values.count > 1 {
+        return .string(values.map { $0.string ?? $0.description }.joined(separator: ","))
+      }
       return first
     }
   }
@@ -45,11 +55,15 @@ public struct TableColumn: Sendable, Hashable {
 extension TableColumn {
   static let name = TableColumn("Name", format: "name") { object, _ in .string(object.name) }
   static let age = TableColumn("Age") { object, now in
-    guard let text = object[path: ["metadata", "creationTimestamp"]]?.string, let created = Timestamp.parse(text) else { return "<unknown>" }
+    guard let text = object[path: ["metadata", "creationTimestamp"]]?.string,
+      let created = Timestamp.parse(text)
+    else { return "<unknown>" }
     return .string(HumanDuration.since(created, now: now))
   }
 
-  static func text(_ name: String, priority: Int = 0, _ path: [String], default fallback: String = "<none>") -> TableColumn {
+  static func text(_ name: String, priority: Int = 0, _ path: [String], default fallback: String = "<none>")
+    -> TableColumn
+  {
     TableColumn(name, priority: priority) { object, _ in
       switch object[path: path] {
       case .string(let s) where !s.isEmpty: return .string(s)
@@ -159,7 +173,8 @@ enum SimpleJSONPath {
         case .index(let n): if let a = value.array, n >= 0, n < a.count { next.append(a[n]) }
         case .all: next.append(contentsOf: value.array ?? [])
         case .filter(let k, let v):
-          next.append(contentsOf: (value.array ?? []).filter { $0[k]?.string == v || $0[k]?.description == v })
+          next.append(
+            contentsOf: (value.array ?? []).filter { $0[k]?.string == v || $0[k]?.description == v })
         }
       }
       current = next

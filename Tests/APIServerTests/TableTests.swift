@@ -17,11 +17,17 @@ import Testing
   @Test func podTableHasKubectlsColumnsAndPartialMetadata() throws {
     var store = APIStore(now: t0)
     var p = pod("web", node: "n1", phase: "Running")
-    p[path: ["status", "containerStatuses"]] = [["name": "app", "ready": true, "restartCount": 2, "state": ["running": [:]]]]
+    p[path: ["status", "containerStatuses"]] = [
+      ["name": "app", "ready": true, "restartCount": 2, "state": ["running": [:]]]
+    ]
     let created = try store.create(pods, namespace: "default", p, now: t0)
-    let table = store.table(pods, objects: [created], listMetadata: ["resourceVersion": "7"], now: t0.addingTimeInterval(300))
+    let table = store.table(
+      pods, objects: [created], listMetadata: ["resourceVersion": "7"], now: t0.addingTimeInterval(300))
     #expect(table["kind"] == "Table")
-    #expect(table["columnDefinitions"]?.array?.prefix(5).map { $0["name"]! } == ["Name", "Ready", "Status", "Restarts", "Age"])
+    #expect(
+      table["columnDefinitions"]?.array?.prefix(5).map { $0["name"]! } == [
+        "Name", "Ready", "Status", "Restarts", "Age",
+      ])
     let row = try #require(table["rows"]?.array?.first)
     #expect(row["cells"]?.array?.prefix(5).map { $0 } == ["web", "1/1", "Running", "2", "5m"])
     #expect(row[path: ["object", "kind"]] == "PartialObjectMetadata")
@@ -30,9 +36,14 @@ import Testing
 
   @Test func nodeStatusAndRoles() throws {
     let node: JSON = [
-      "metadata": ["name": "n1", "labels": ["node-role.kubernetes.io/control-plane": ""], "creationTimestamp": "2023-11-14T22:13:20Z"],
+      "metadata": [
+        "name": "n1", "labels": ["node-role.kubernetes.io/control-plane": ""],
+        "creationTimestamp": "2023-11-14T22:13:20Z",
+      ],
       "spec": ["unschedulable": true],
-      "status": ["conditions": [["type": "Ready", "status": "True"]], "nodeInfo": ["kubeletVersion": "v1.31.0"]],
+      "status": [
+        "conditions": [["type": "Ready", "status": "True"]], "nodeInfo": ["kubeletVersion": "v1.31.0"],
+      ],
     ]
     let cells = TableColumn.columns(for: nodes).prefix(5).map { $0.cell(node, t0) }
     #expect(cells == ["n1", "Ready,SchedulingDisabled", "control-plane", "0s", "v1.31.0"])
@@ -40,8 +51,14 @@ import Testing
 
   @Test func karpenterAndCustomColumnsFollowTheirJSONPaths() throws {
     let claim: JSON = [
-      "metadata": ["name": "c1", "labels": ["node.kubernetes.io/instance-type": "m5.large", "karpenter.sh/capacity-type": "spot"]],
-      "status": ["nodeName": "ip-1", "conditions": [["type": "Launched", "status": "True"], ["type": "Ready", "status": "False"]]],
+      "metadata": [
+        "name": "c1",
+        "labels": ["node.kubernetes.io/instance-type": "m5.large", "karpenter.sh/capacity-type": "spot"],
+      ],
+      "status": [
+        "nodeName": "ip-1",
+        "conditions": [["type": "Launched", "status": "True"], ["type": "Ready", "status": "False"]],
+      ],
     ]
     let claims = try #require(registry.type(group: "karpenter.sh", version: "v1", plural: "nodeclaims"))
     let columns = TableColumn.columns(for: claims).filter { $0.priority == 0 }
@@ -51,16 +68,26 @@ import Testing
 
   @Test func aCRDsPrinterColumnsAreUsedForItsKind() throws {
     var store = APIStore(now: t0)
-    _ = try store.create(crds, namespace: nil, [
-      "metadata": ["name": "widgets.example.com"],
-      "spec": [
-        "group": "example.com", "scope": "Cluster", "names": ["kind": "Widget", "plural": "widgets"],
-        "versions": [["name": "v1", "served": true, "storage": true, "additionalPrinterColumns": [["name": "Size", "type": "integer", "jsonPath": ".spec.size"]]]],
-      ],
-    ], now: t0)
+    _ = try store.create(
+      crds, namespace: nil,
+      [
+        "metadata": ["name": "widgets.example.com"],
+        "spec": [
+          "group": "example.com", "scope": "Cluster", "names": ["kind": "Widget", "plural": "widgets"],
+          "versions": [
+            [
+              "name": "v1", "served": true, "storage": true,
+              "additionalPrinterColumns": [["name": "Size", "type": "integer", "jsonPath": ".spec.size"]],
+            ]
+          ],
+        ],
+      ], now: t0)
     let widgets = try #require(store.registry.type(group: "example.com", version: "v1", plural: "widgets"))
     #expect(store.tableColumns(for: widgets).map(\.name) == ["Name", "Size"])
-    let w = try store.create(widgets, namespace: nil, ["apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w"], "spec": ["size": 3]], now: t0)
+    let w = try store.create(
+      widgets, namespace: nil,
+      ["apiVersion": "example.com/v1", "kind": "Widget", "metadata": ["name": "w"], "spec": ["size": 3]],
+      now: t0)
     #expect(store.table(widgets, objects: [w], now: t0)["rows"]?.array?.first?["cells"] == ["w", 3])
   }
 }
