@@ -120,10 +120,12 @@ extension APIStore {
     }
   }
 
-  /// Runs the admission hook; a non-empty answer refuses the write.
+  /// Runs the built-in validation, then the admission hook; a non-empty answer refuses the write.
   func admit(_ type: ResourceType, _ object: JSON, _ operation: AdmissionOperation, name: String)
     throws(APIError)
   {
+    let problems = Validation.problems(type, object)
+    if !problems.isEmpty { throw .invalid(type, name: name, causes: problems) }
     guard let admission else { return }
     let causes = admission(type, object, operation)
     if !causes.isEmpty { throw .invalid(type, name: name, causes: causes) }

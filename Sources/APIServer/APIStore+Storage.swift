@@ -45,6 +45,10 @@ extension APIStore {
   mutating func record(_ event: WatchEvent) {
     history.append(event)
     pendingEvents.append(event)
+    if pendingEvents.count > 2 * history.capacity {
+      // Nobody drains: keep memory bounded (the history still serves watches that resume).
+      pendingEvents.removeFirst(pendingEvents.count - history.capacity)
+    }
   }
 
   mutating func index(_ object: JSON, ref: ObjectRef) {

@@ -54,7 +54,8 @@ public struct APIStore: Sendable {
   var random: SeededGenerator
   /// The next service clusterIP offset inside 10.96.0.0/12.
   var nextServiceIP: UInt32 = 1
-  /// Events produced since the last `drainEvents()`.
+  /// Events produced since the last `drainEvents()`; when nobody drains, only the latest
+  /// (twice the history limit at most) are kept.
   public internal(set) var pendingEvents: [WatchEvent] = []
 
   /// Validation beyond the store's own: called with the object about to be stored on create

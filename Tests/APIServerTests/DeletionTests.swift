@@ -10,7 +10,9 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     replicaSets, namespace: "default",
     [
       "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "rs"],
-      "spec": ["selector": ["matchLabels": ["app": "web"]]],
+      "spec": [
+        "selector": ["matchLabels": ["app": "web"]], "template": ["metadata": ["labels": ["app": "web"]]],
+      ],
     ],
     now: t0)
   for name in ["a", "b"] {

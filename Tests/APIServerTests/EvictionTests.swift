@@ -160,7 +160,7 @@ import Testing
         "metadata": ["name": "web"],
         "spec": [
           "replicas": 2, "selector": ["matchLabels": ["app": "web"]],
-          "template": ["spec": ["containers": []]],
+          "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": []]],
         ],
       ],
       now: t0)

@@ -339,7 +339,10 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
       deployments, namespace: "default",
       [
         "metadata": ["name": "web"],
-        "spec": ["selector": ["matchLabels": ["app": "web"]], "template": ["spec": ["containers": []]]],
+        "spec": [
+          "selector": ["matchLabels": ["app": "web"]],
+          "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": []]],
+        ],
       ], now: t0)
     let error = apiError {
       _ = try store.patch(

@@ -262,3 +262,69 @@ import Testing
     #expect(current[path: ["status", "nodes"]] == 1)
   }
 }
+
+@Suite struct ValidationTests {
+  @Test func aPodNeedsNamedContainersWithImages() {
+    var store = APIStore(now: t0)
+    let none = apiError {
+      _ = try store.create(pods, namespace: "default", ["metadata": ["name": "p"], "spec": [:]], now: t0)
+    }
+    #expect(none?.message == #"Pod "p" is invalid: spec.containers: Required value"#)
+    let bad: JSON = [
+      "metadata": ["name": "p"], "spec": ["containers": [["name": "a"], ["name": "a", "image": "x"]]],
+    ]
+    let error = apiError { _ = try store.create(pods, namespace: "default", bad, now: t0) }
+    #expect(error?.causes.map(\.field) == ["spec.containers[0].image", "spec.containers[1].name"])
+  }
+
+  @Test func aWorkloadSelectorMustMatchItsTemplate() {
+    var store = APIStore(now: t0)
+    let deployment: JSON = [
+      "metadata": ["name": "web"],
+      "spec": [
+        "selector": ["matchLabels": ["app": "web"]],
+        "template": [
+          "metadata": ["labels": ["app": "db"]], "spec": ["containers": [["name": "c", "image": "i"]]],
+        ],
+      ],
+    ]
+    let error = apiError { _ = try store.create(deployments, namespace: "default", deployment, now: t0) }
+    #expect(
+      error?.message.hasPrefix(
+        #"Deployment.apps "web" is invalid: spec.template.metadata.labels: Invalid value: "#) == true)
+    #expect(error?.message.hasSuffix("`selector` does not match template `labels`") == true)
+  }
+
+  @Test func aBudgetCannotSetBothFieldsAndACRDNeedsOneStorageVersion() {
+    var store = APIStore(now: t0)
+    let pdb: JSON = [
+      "metadata": ["name": "b"], "spec": ["minAvailable": 1, "maxUnavailable": 1, "selector": [:]],
+    ]
+    #expect(
+      apiError { _ = try store.create(pdbs, namespace: "default", pdb, now: t0) }?.causes.first?.field
+        == "spec")
+    let crd: JSON = [
+      "metadata": ["name": "widgets.example.com"],
+      "spec": [
+        "group": "example.com", "scope": "Cluster", "names": ["kind": "Widget", "plural": "widgets"],
+        "versions": [["name": "v1", "served": true, "storage": false]],
+      ],
+    ]
+    #expect(
+      apiError { _ = try store.create(crds, namespace: nil, crd, now: t0) }?.causes.first?.field
+        == "spec.versions")
+    var misnamed = crd
+    misnamed[path: ["metadata", "name"]] = "gadgets.example.com"
+    misnamed[path: ["spec", "versions"]] = [["name": "v1", "served": true, "storage": true]]
+    #expect(
+      apiError { _ = try store.create(crds, namespace: nil, misnamed, now: t0) }?.causes.first?.field
+        == "metadata.name")
+  }
+
+  @Test func undrainedEventsStayBounded() throws {
+    var store = APIStore(historyLimit: 10, now: t0)
+    for i in 0..<100 { _ = try store.create(configMaps, namespace: "default", configMap("c\(i)"), now: t0) }
+    #expect(store.pendingEvents.count <= 20)
+    #expect(store.pendingEvents.last?.object.name == "c99")
+  }
+}
