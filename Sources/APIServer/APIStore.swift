@@ -54,7 +54,8 @@ public struct APIStore: Sendable {
   var random: SeededGenerator
   /// The next service clusterIP offset inside 10.96.0.0/12.
   var nextServiceIP: UInt32 = 1
-  /// Events produced since the last `drainEvents()`.
+  /// Events produced since the last `drainEvents()`; when nobody drains, only the latest
+  /// (twice the history limit at most) are kept.
   public internal(set) var pendingEvents: [WatchEvent] = []
 
   /// Validation beyond the store's own: called with the object about to be stored on create
@@ -74,7 +75,9 @@ public struct APIStore: Sendable {
     self.random = SeededGenerator(seed: seed)
     if let namespaces = registry.type(group: "", version: "v1", plural: "namespaces") {
       for name in ["default", "kube-system", "kube-public", "kube-node-lease"] {
-        _ = try? create(namespaces, namespace: nil, ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]], now: now)
+        _ = try? create(
+          namespaces, namespace: nil,
+          ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(name)]], now: now)
       }
     }
     pendingEvents = []

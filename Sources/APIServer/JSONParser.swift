@@ -254,7 +254,9 @@ private struct JSONParser {
         var code = try hex4()
         if (0xD800..<0xDC00).contains(code) {
           // A high surrogate must be followed by a low one; a lone one becomes U+FFFD, as Go does.
-          if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+          if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u")
+          {
             let save = index
             index += 2
             let low = try hex4()
