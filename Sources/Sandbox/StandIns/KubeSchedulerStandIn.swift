@@ -32,6 +32,8 @@ struct KubeSchedulerStandIn {
   /// play; nil when no pending pod has them and no placed pod has anti-affinity.
   private var placed: [[PlacedPod]]?
   private var placedAntiAffinity = false
+  /// Where the next search starts, so that successive pods spread their searches.
+  private var nextStartNode = 0
 
   /// - Parameter placed: the pods on each node by node name, needed only when inter-pod
   ///   constraints are in play.
@@ -110,7 +112,11 @@ struct KubeSchedulerStandIn {
   }
 
   /// The node for one pod, or why there is none.
-  func place(_ pod: Pod) -> Decision {
+  ///
+  /// As the real scheduler, a large cluster is not searched whole: the search starts where
+  /// the previous one stopped and ends once ``feasibleNodesToFind(of:)`` nodes fit; the best
+  /// of those wins. Among equal scores the name that sorts first wins.
+  mutating func place(_ pod: Pod) -> Decision {
     let requests = PodDemand.requests(pod)
     let demand = requests.filter { $0.value > .zero }.sorted { $0.key < $1.key }.map { (name: $0.key, quantity: $0.value) }
     let ports = pod.hostPorts
@@ -120,18 +126,36 @@ struct KubeSchedulerStandIn {
     if let placed, placedAntiAffinity || PodTopologyFilters.constrains(pod) {
       topology = PodTopologyFilters(pod: pod, nodes: nodes, placed: placed)
     }
-    for (i, node) in nodes.enumerated() {
+    let wanted = Self.feasibleNodesToFind(of: nodes.count)
+    var feasible = 0
+    var processed = 0
+    while processed < nodes.count && feasible < wanted {
+      let i = (nextStartNode + processed) % nodes.count
+      processed += 1
+      let node = nodes[i]
       var rejections = Self.filter(pod, demand: demand, ports: ports, on: node)
       if rejections.isEmpty, let r = topology?.rejection(of: node) { rejections = [r] }
       if !rejections.isEmpty {
         for r in rejections { reasons[r, default: 0] += 1 }
         continue
       }
+      feasible += 1
       let score = Self.leastAllocatedScore(pod, demand: requests, on: node)
-      if best == nil || score > best!.score { best = (score, i) }
+      if let b = best, score < b.score || (score == b.score && nodes[b.index].name < node.name) { continue }
+      best = (score, i)
     }
+    if !nodes.isEmpty { nextStartNode = (nextStartNode + processed) % nodes.count }
     if let best { return .bind(node: nodes[best.index].name) }
     return .unschedulable(message: Self.fitErrorMessage(nodeCount: nodes.count, reasons: reasons))
+  }
+
+  /// How many fitting nodes the search stops at: every node up to 100, then upstream's
+  /// adaptive `percentageOfNodesToScore` (50% less one point per 125 nodes, at least 5%),
+  /// never fewer than 100.
+  static func feasibleNodesToFind(of count: Int) -> Int {
+    guard count > 100 else { return count }
+    let percentage = max(5, 50 - count / 125)
+    return max(100, count * percentage / 100)
   }
 
   /// The reasons the node cannot take the pod, empty when it can: the first failing filter's,
