@@ -61,7 +61,9 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
     self.retryAfterSeconds = retryAfterSeconds
   }
 
-  public var description: String { "the API server refused the request (\(code) \(reason.rawValue)): \(message)" }
+  public var description: String {
+    "the API server refused the request (\(code) \(reason.rawValue)): \(message)"
+  }
 
   /// The `v1 Status` body the real server sends with this error.
   public func status() -> JSON {
@@ -98,19 +100,23 @@ extension APIError {
   /// `pods "x" already exists`.
   public static func alreadyExists(_ type: ResourceType, name: String) -> APIError {
     APIError(
-      code: 409, reason: .alreadyExists, message: "\(type.groupResource) \"\(name)\" already exists", name: name,
+      code: 409, reason: .alreadyExists, message: "\(type.groupResource) \"\(name)\" already exists",
+      name: name,
       group: type.group, kind: type.plural)
   }
 
   /// The optimistic-concurrency conflict on a stale resourceVersion.
   public static func conflict(_ type: ResourceType, name: String, detail: String? = nil) -> APIError {
-    let why = detail ?? "the object has been modified; please apply your changes to the latest version and try again"
+    let why =
+      detail ?? "the object has been modified; please apply your changes to the latest version and try again"
     return APIError(
-      code: 409, reason: .conflict, message: "Operation cannot be fulfilled on \(type.groupResource) \"\(name)\": \(why)",
+      code: 409, reason: .conflict,
+      message: "Operation cannot be fulfilled on \(type.groupResource) \"\(name)\": \(why)",
       name: name, group: type.group, kind: type.plural)
   }
 
-  /// `Pod "x" is invalid: spec.containers: Required value`, with one cause per field.
+  /// `Pod "x" is invalid: spec.containers: Required value` (`Deployment.apps "x" ...` for a
+  /// named group), with one cause per field.
   public static func invalid(_ type: ResourceType, name: String, causes: [FieldCause]) -> APIError {
     let summary: String
     let parts = causes.map { $0.field.isEmpty ? $0.message : "\($0.field): \($0.message)" }
@@ -119,8 +125,9 @@ extension APIError {
     } else {
       summary = "[" + parts.joined(separator: ", ") + "]"
     }
+    let qualifiedKind = type.group.isEmpty ? type.kind : "\(type.kind).\(type.group)"
     return APIError(
-      code: 422, reason: .invalid, message: "\(type.kind) \"\(name)\" is invalid: \(summary)", name: name,
+      code: 422, reason: .invalid, message: "\(qualifiedKind) \"\(name)\" is invalid: \(summary)", name: name,
       group: type.group, kind: type.kind, causes: causes)
   }
 

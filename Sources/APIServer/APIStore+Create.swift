@@ -7,7 +7,8 @@ extension APIStore {
   ///
   /// With `dryRun` the object is checked and returned as it would be stored, and nothing changes.
   public mutating func create(
-    _ type: ResourceType, namespace: String?, _ object: JSON, dryRun: Bool = false, fieldManager: String? = nil,
+    _ type: ResourceType, namespace: String?, _ object: JSON, dryRun: Bool = false,
+    fieldManager: String? = nil,
     now: Date
   ) throws(APIError) -> JSON {
     var object = try checkedBody(type, object)
@@ -16,10 +17,13 @@ extension APIStore {
     var key = ObjectKey(namespace: "", name: "")
     if type.namespaced {
       let bodyNamespace = metadata["namespace"]?.string ?? ""
-      guard let requestNamespace = namespace.flatMap({ $0.isEmpty ? nil : $0 }) ?? (bodyNamespace.isEmpty ? nil : bodyNamespace)
+      guard
+        let requestNamespace = namespace.flatMap({ $0.isEmpty ? nil : $0 })
+          ?? (bodyNamespace.isEmpty ? nil : bodyNamespace)
       else { throw .badRequest("a namespace is required to create \(type.groupResource)") }
       if !bodyNamespace.isEmpty, bodyNamespace != requestNamespace {
-        throw .badRequest("the namespace of the provided object does not match the namespace sent on the request")
+        throw .badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request")
       }
       key.namespace = requestNamespace
       metadata["namespace"] = .string(requestNamespace)
@@ -32,7 +36,11 @@ extension APIStore {
       guard let generateName = metadata["generateName"]?.string, !generateName.isEmpty else {
         throw .invalid(
           type, name: "",
-          causes: [FieldCause(reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name")])
+          causes: [
+            FieldCause(
+              reason: "FieldValueRequired", message: "Required value: name or generateName is required",
+              field: "metadata.name")
+          ])
       }
       let prefix = generateName.utf8.count > 58 ? String(generateName.prefix(58)) : generateName
       repeat {
@@ -50,7 +58,8 @@ extension APIStore {
       if ns.isTerminating {
         throw APIError(
           code: 403, reason: .forbidden,
-          message: "\(type.groupResource) \"\(name)\" is forbidden: unable to create new content in namespace \(key.namespace) because it is being terminated",
+          message:
+            "\(type.groupResource) \"\(name)\" is forbidden: unable to create new content in namespace \(key.namespace) because it is being terminated",
           name: name, group: type.group, kind: type.plural)
       }
     }
@@ -67,7 +76,9 @@ extension APIStore {
     applyDefaults(type, &object, now: now)
     if let fieldManager {
       object[path: ["metadata", "managedFields"]] = .array([
-        ManagedFields.entry(manager: fieldManager, operation: "Update", apiVersion: type.apiVersion, time: now, fields: ManagedFields.fieldSet(of: object))
+        ManagedFields.entry(
+          manager: fieldManager, operation: "Update", apiVersion: type.apiVersion, time: now,
+          fields: ManagedFields.fieldSet(of: object))
       ])
     }
     try admit(type, object, .create, name: name)
@@ -84,7 +95,9 @@ extension APIStore {
     if let apiVersion = object["apiVersion"]?.string, !apiVersion.isEmpty {
       let (group, _) = ResourceRegistry.split(apiVersion: apiVersion)
       if group != type.group {
-        throw .badRequest("the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))")
+        throw .badRequest(
+          "the API version in the data (\(apiVersion)) does not match the expected API version (\(type.apiVersion))"
+        )
       }
     }
     object["apiVersion"] = .string(type.apiVersion)
@@ -103,13 +116,16 @@ extension APIStore {
     if type.isCustom { return true }
     switch type.group {
     case "apps", "batch", "policy", "apiextensions.k8s.io": return true
-    case "": return type.plural == "pods"
     default: return false
     }
   }
 
-  /// Runs the admission hook; a non-empty answer refuses the write.
-  func admit(_ type: ResourceType, _ object: JSON, _ operation: Operation, name: String) throws(APIError) {
+  /// Runs the built-in validation, then the admission hook; a non-empty answer refuses the write.
+  func admit(_ type: ResourceType, _ object: JSON, _ operation: AdmissionOperation, name: String)
+    throws(APIError)
+  {
+    let problems = Validation.problems(type, object)
+    if !problems.isEmpty { throw .invalid(type, name: name, causes: problems) }
     guard let admission else { return }
     let causes = admission(type, object, operation)
     if !causes.isEmpty { throw .invalid(type, name: name, causes: causes) }
@@ -127,16 +143,28 @@ extension APIStore {
       for served in ResourceRegistry.types(fromCRD: object) { registry.register(served) }
       var established = object
       var accepted = object[path: ["spec", "names"]] ?? [:]
-      if accepted["singular"] == nil, let kind = accepted["kind"]?.string { accepted["singular"] = .string(kind.lowercased()) }
-      if accepted["listKind"] == nil, let kind = accepted["kind"]?.string { accepted["listKind"] = .string(kind + "List") }
+      if accepted["singular"] == nil, let kind = accepted["kind"]?.string {
+        accepted["singular"] = .string(kind.lowercased())
+      }
+      if accepted["listKind"] == nil, let kind = accepted["kind"]?.string {
+        accepted["listKind"] = .string(kind + "List")
+      }
       let time = JSON.string(Timestamp.format(now))
       established["status"] = [
         "acceptedNames": accepted,
         "conditions": [
-          ["type": "NamesAccepted", "status": "True", "reason": "NoConflicts", "message": "no conflicts found", "lastTransitionTime": time],
-          ["type": "Established", "status": "True", "reason": "InitialNamesAccepted", "message": "the initial names have been accepted", "lastTransitionTime": time],
+          [
+            "type": "NamesAccepted", "status": "True", "reason": "NoConflicts",
+            "message": "no conflicts found", "lastTransitionTime": time,
+          ],
+          [
+            "type": "Established", "status": "True", "reason": "InitialNamesAccepted",
+            "message": "the initial names have been accepted", "lastTransitionTime": time,
+          ],
         ],
-        "storedVersions": .array((object[path: ["spec", "versions"]]?.array ?? []).filter { $0["storage"]?.bool == true }.compactMap { $0["name"] }),
+        "storedVersions": .array(
+          (object[path: ["spec", "versions"]]?.array ?? []).filter { $0["storage"]?.bool == true }.compactMap
+          { $0["name"] }),
       ]
       put(type, ObjectKey(namespace: "", name: object.name), established, event: .modified)
     }

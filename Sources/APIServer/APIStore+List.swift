@@ -29,11 +29,13 @@ extension APIStore {
   /// A continue token taken at a resource version the history no longer reaches is 410 Expired,
   /// as the real server answers once etcd has compacted past it.
   public func list(
-    _ type: ResourceType, namespace: String? = nil, labelSelector: String? = nil, fieldSelector: String? = nil,
+    _ type: ResourceType, namespace: String? = nil, labelSelector: String? = nil,
+    fieldSelector: String? = nil,
     limit: Int? = nil, continue continueToken: String? = nil, resourceVersion: String? = nil
   ) throws(APIError) -> ObjectList {
     let labels = try labelSelector.map { text throws(APIError) in try LabelSelector(parsing: text) }
-    let fields = try fieldSelector.map { text throws(APIError) in try FieldSelector(parsing: text, for: type) }
+    let fields = try fieldSelector.map { text throws(APIError) in try FieldSelector(parsing: text, for: type)
+    }
     if let limit, limit < 0 { throw .badRequest("limit must be a non-negative integer") }
     var after: ObjectKey?
     var listRV = self.resourceVersion
@@ -41,7 +43,8 @@ extension APIStore {
       let token = try ContinueToken(decoding: continueToken)
       if token.resourceVersion < history.compactedThrough {
         throw .expired(
-          "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.")
+          "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list."
+        )
       }
       after = token.after
       listRV = token.resourceVersion
@@ -88,18 +91,27 @@ extension APIStore {
   ) -> Result<[WatchEvent], APIError> {
     do throws(APIError) {
       let labels = try labelSelector.map { text throws(APIError) in try LabelSelector(parsing: text) }
-      let fields = try fieldSelector.map { text throws(APIError) in try FieldSelector(parsing: text, for: type) }
-      let filter = WatchFilter(type: type, namespace: type.namespaced ? namespace.flatMap { $0.isEmpty ? nil : $0 } : nil, labels: labels, fields: fields)
+      let fields = try fieldSelector.map { text throws(APIError) in
+        try FieldSelector(parsing: text, for: type)
+      }
+      let filter = WatchFilter(
+        type: type, namespace: type.namespaced ? namespace.flatMap { $0.isEmpty ? nil : $0 } : nil,
+        labels: labels, fields: fields)
       if resourceVersion == 0 {
-        let current = try list(type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector)
-        return .success(current.items.map {
-          WatchEvent(type: .added, object: $0, resourceVersion: Int($0[path: ["metadata", "resourceVersion"]]?.string ?? "") ?? 0, group: type.group, plural: type.plural)
-        })
+        let current = try list(
+          type, namespace: namespace, labelSelector: labelSelector, fieldSelector: fieldSelector)
+        return .success(
+          current.items.map {
+            WatchEvent(
+              type: .added, object: $0,
+              resourceVersion: Int($0[path: ["metadata", "resourceVersion"]]?.string ?? "") ?? 0,
+              group: type.group, plural: type.plural)
+          })
       }
       guard let changes = history.after(resourceVersion) else {
         throw .expired("too old resource version: \(resourceVersion) (\(history.compactedThrough + 1))")
       }
-      return .success(changes.compactMap { filter.deliver($0, served: { served($0, as: type) }) })
+      return .success(changes.compactMap { filter.deliver($0) })
     } catch {
       return .failure(error)
     }
@@ -128,11 +140,14 @@ public struct WatchFilter: Sendable {
   }
 
   /// The event as this watch sees it, or nil when it does not concern the watch.
-  public func deliver(_ event: WatchEvent, served: (JSON) -> JSON = { $0 }) -> WatchEvent? {
+  /// The object is served at the watched type's apiVersion (objects of a group are stored once).
+  public func deliver(_ event: WatchEvent) -> WatchEvent? {
     guard event.group == type.group, event.plural == type.plural else { return nil }
     let now = selects(event.object)
     var out = event
-    out.object = served(event.object)
+    if out.object["apiVersion"]?.string != type.apiVersion {
+      out.object["apiVersion"] = .string(type.apiVersion)
+    }
     switch event.type {
     case .added, .deleted:
       return now ? out : nil
@@ -166,11 +181,16 @@ struct ContinueToken {
     else { throw .badRequest("continue key is not valid: \(text)") }
     resourceVersion = Int(rv)
     let parts = start.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-    after = parts.count == 2 ? ObjectKey(namespace: String(parts[0]), name: String(parts[1])) : ObjectKey(namespace: "", name: start)
+    after =
+      parts.count == 2
+      ? ObjectKey(namespace: String(parts[0]), name: String(parts[1])) : ObjectKey(namespace: "", name: start)
   }
 
   func encoded() -> String {
-    let json: JSON = ["v": "meta.k8s.io/v1", "rv": .int(Int64(resourceVersion)), "start": .string("\(after.namespace)/\(after.name)")]
+    let json: JSON = [
+      "v": "meta.k8s.io/v1", "rv": .int(Int64(resourceVersion)),
+      "start": .string("\(after.namespace)/\(after.name)"),
+    ]
     return Data(json.serialized()).base64EncodedString()
   }
 }

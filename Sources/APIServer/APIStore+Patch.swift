@@ -13,7 +13,9 @@ public enum PatchType: String, Sendable, Hashable, CaseIterable {
 
   /// The patch type of a Content-Type header (parameters ignored).
   public init?(contentType: String) {
-    let bare = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    let bare =
+      contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+      ?? ""
     if bare == "application/apply-patch+json" { self = .apply; return }
     self.init(rawValue: bare)
   }
@@ -41,13 +43,19 @@ extension APIStore {
     }
     if patchType == .strategic, type.isCustom {
       throw .unsupportedMediaType(
-        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
+        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml"
+      )
     }
     let key = try objectKey(type, namespace: namespace, name: name)
     if patchType == .apply {
-      return try apply(type, key, document, subresource: subresource, fieldManager: fieldManager, force: force, dryRun: dryRun, now: now)
+      return try apply(
+        type, key, document, subresource: subresource, fieldManager: fieldManager, force: force,
+        dryRun: dryRun, now: now)
     }
     guard let old = objects[type.storageKey]?[key] else { throw .notFound(type, name: name) }
+    if subresource == .scale {
+      return try patchScale(type, key, document, as: patchType, now: now)
+    }
     let current = served(old, as: type)
     var patched: JSON
     switch patchType {
@@ -67,7 +75,23 @@ extension APIStore {
     {
       throw .conflict(type, name: name)
     }
-    return try replace(type, key, old: old, with: patched, subresource: subresource, dryRun: dryRun, fieldManager: fieldManager, operation: "Update", now: now)
+    return try replace(
+      type, key, old: old, with: patched, subresource: subresource, dryRun: dryRun,
+      fieldManager: fieldManager, operation: "Update", now: now)
+  }
+
+  /// A patch of the `autoscaling/v1 Scale` view (what `kubectl scale` sends).
+  mutating func patchScale(
+    _ type: ResourceType, _ key: ObjectKey, _ document: JSON, as patchType: PatchType, now: Date
+  ) throws(APIError) -> JSON {
+    let current = try scale(type, namespace: type.namespaced ? key.namespace : nil, name: key.name)
+    let patched: JSON
+    switch patchType {
+    case .json: patched = try JSONPatch.apply(document, to: current)
+    case .merge, .strategic, .apply: patched = MergePatch.apply(document, to: current)
+    }
+    return try updateScale(
+      type, namespace: type.namespaced ? key.namespace : nil, name: key.name, patched, now: now)
   }
 
   /// Server-side apply of a configuration.
@@ -84,7 +108,8 @@ extension APIStore {
     }
     let config = try checkedBody(type, config)
     if let configName = config[path: ["metadata", "name"]]?.string, configName != key.name {
-      throw .badRequest("the name of the object (\(configName)) does not match the name on the URL (\(key.name))")
+      throw .badRequest(
+        "the name of the object (\(configName)) does not match the name on the URL (\(key.name))")
     }
     let fields = ManagedFields.fieldSet(of: config)
     let entry = ManagedFields.entry(
@@ -94,10 +119,13 @@ extension APIStore {
       var object = config
       object[path: ["metadata", "name"]] = .string(key.name)
       object[path: ["metadata", "managedFields"]] = [entry]
-      return try create(type, namespace: type.namespaced ? key.namespace : nil, object, dryRun: dryRun, now: now)
+      return try create(
+        type, namespace: type.namespaced ? key.namespace : nil, object, dryRun: dryRun, now: now)
     }
     let conflicts = ServerSideApply.conflicts(applying: config, as: manager, live: old)
-    if !conflicts.isEmpty, !force { throw ServerSideApply.conflictError(conflicts, type: type, name: key.name) }
+    if !conflicts.isEmpty, !force {
+      throw ServerSideApply.conflictError(conflicts, type: type, name: key.name)
+    }
     var merged: JSON
     var applied = config
     applied[path: ["metadata", "managedFields"]] = nil
@@ -120,16 +148,26 @@ extension APIStore {
         merged = ServerSideApply.deleteField(path, from: merged)
       }
     }
+    var unchangedMerged = merged
+    unchangedMerged[path: ["metadata", "managedFields"]] = old[path: ["metadata", "managedFields"]]
+    if unchangedMerged == old, previous?["fieldsV1"] == fields, conflicts.isEmpty {
+      // Re-applying the same configuration writes nothing, as the real server does.
+      return served(old, as: type)
+    }
     if force, !conflicts.isEmpty {
       managed = ServerSideApply.disown(Set(conflicts.map(\.path)), in: managed, except: manager)
     }
-    if let index = managed.firstIndex(where: { $0["manager"]?.string == manager && $0["operation"]?.string == "Apply" }) {
+    if let index = managed.firstIndex(where: {
+      $0["manager"]?.string == manager && $0["operation"]?.string == "Apply"
+    }) {
       managed[index] = entry
     } else {
       managed.append(entry)
     }
     merged[path: ["metadata", "managedFields"]] = .array(managed)
     merged[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
-    return try replace(type, key, old: old, with: merged, subresource: subresource, dryRun: dryRun, fieldManager: nil, operation: "Apply", now: now)
+    return try replace(
+      type, key, old: old, with: merged, subresource: subresource, dryRun: dryRun, fieldManager: nil,
+      operation: "Apply", now: now)
   }
 }

@@ -21,9 +21,12 @@ extension APIStore {
     guard let replicas = scale[path: ["spec", "replicas"]]?.int, replicas >= 0 else {
       throw APIError(
         code: 422, reason: .invalid,
-        message: "Scale.autoscaling \"\(name)\" is invalid: spec.replicas: Invalid value: \(scale[path: ["spec", "replicas"]] ?? .null): must be greater than or equal to 0",
+        message:
+          "Scale.autoscaling \"\(name)\" is invalid: spec.replicas: Invalid value: \(scale[path: ["spec", "replicas"]] ?? .null): must be greater than or equal to 0",
         name: name, group: "autoscaling", kind: "Scale",
-        causes: [FieldCause(message: "Invalid value: must be greater than or equal to 0", field: "spec.replicas")])
+        causes: [
+          FieldCause(message: "Invalid value: must be greater than or equal to 0", field: "spec.replicas")
+        ])
     }
     if let rv = scale[path: ["metadata", "resourceVersion"]]?.string, !rv.isEmpty,
       rv != old[path: ["metadata", "resourceVersion"]]?.string
@@ -32,7 +35,9 @@ extension APIStore {
     }
     var new = old
     new[path: ["spec", "replicas"]] = .int(replicas)
-    let stored = try replace(type, key, old: old, with: new, subresource: nil, dryRun: false, fieldManager: nil, operation: "Update", now: now)
+    let stored = try replace(
+      type, key, old: old, with: new, subresource: nil, dryRun: false, fieldManager: nil, operation: "Update",
+      now: now)
     return APIStore.scaleView(of: stored)
   }
 

@@ -14,7 +14,10 @@ extension APIStore {
     objects[type.storageKey, default: [:]][key] = stored
     if previous == nil, !key.namespace.isEmpty { namespaceObjectCounts[key.namespace, default: 0] += 1 }
     index(stored, ref: ObjectRef(group: type.group, plural: type.plural, key: key))
-    record(WatchEvent(type: event, object: stored, resourceVersion: resourceVersion, group: type.group, plural: type.plural, previous: previous))
+    record(
+      WatchEvent(
+        type: event, object: stored, resourceVersion: resourceVersion, group: type.group, plural: type.plural,
+        previous: previous))
     return stored
   }
 
@@ -31,7 +34,10 @@ extension APIStore {
       namespaceObjectCounts[key.namespace, default: 1] -= 1
       if namespaceObjectCounts[key.namespace] == 0 { namespaceObjectCounts[key.namespace] = nil }
     }
-    record(WatchEvent(type: .deleted, object: last, resourceVersion: resourceVersion, group: type.group, plural: type.plural, previous: object))
+    record(
+      WatchEvent(
+        type: .deleted, object: last, resourceVersion: resourceVersion, group: type.group,
+        plural: type.plural, previous: object))
     afterRemoval(of: type, key: key, object: last, now: now)
     return last
   }
@@ -39,6 +45,10 @@ extension APIStore {
   mutating func record(_ event: WatchEvent) {
     history.append(event)
     pendingEvents.append(event)
+    if pendingEvents.count > 2 * history.capacity {
+      // Nobody drains: keep memory bounded (the history still serves watches that resume).
+      pendingEvents.removeFirst(pendingEvents.count - history.capacity)
+    }
   }
 
   mutating func index(_ object: JSON, ref: ObjectRef) {

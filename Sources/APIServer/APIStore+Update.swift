@@ -14,16 +14,24 @@ extension APIStore {
     _ type: ResourceType, namespace: String?, name: String, _ object: JSON, subresource: Subresource? = nil,
     dryRun: Bool = false, fieldManager: String? = nil, now: Date
   ) throws(APIError) -> JSON {
+    switch subresource {
+    case .scale: return try updateScale(type, namespace: namespace, name: name, object, now: now)
+    case .eviction, .binding:
+      throw .methodNotAllowed("the server does not allow this method on the requested resource")
+    case .status, nil: break
+    }
     let key = try objectKey(type, namespace: namespace, name: name)
     guard let old = objects[type.storageKey]?[key] else { throw .notFound(type, name: name) }
     let new = try checkedBody(type, object)
     if let bodyName = new[path: ["metadata", "name"]]?.string, !bodyName.isEmpty, bodyName != name {
       throw .badRequest("the name of the object (\(bodyName)) does not match the name on the URL (\(name))")
     }
-    if type.namespaced, let bodyNamespace = new[path: ["metadata", "namespace"]]?.string, !bodyNamespace.isEmpty,
+    if type.namespaced, let bodyNamespace = new[path: ["metadata", "namespace"]]?.string,
+      !bodyNamespace.isEmpty,
       bodyNamespace != key.namespace
     {
-      throw .badRequest("the namespace of the provided object does not match the namespace sent on the request")
+      throw .badRequest(
+        "the namespace of the provided object does not match the namespace sent on the request")
     }
     if let rv = new[path: ["metadata", "resourceVersion"]]?.string, !rv.isEmpty,
       rv != old[path: ["metadata", "resourceVersion"]]?.string
@@ -31,17 +39,23 @@ extension APIStore {
       throw .conflict(type, name: name)
     }
     if let uid = new[path: ["metadata", "uid"]]?.string, !uid.isEmpty, uid != old.uid {
-      throw .conflict(type, name: name, detail: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid ?? "")")
+      throw .conflict(
+        type, name: name,
+        detail: "Precondition failed: UID in precondition: \(uid), UID in object meta: \(old.uid ?? "")")
     }
-    return try replace(type, key, old: old, with: new, subresource: subresource, dryRun: dryRun, fieldManager: fieldManager, operation: "Update", now: now)
+    return try replace(
+      type, key, old: old, with: new, subresource: subresource, dryRun: dryRun, fieldManager: fieldManager,
+      operation: "Update", now: now)
   }
 
   /// Stores `new` in place of `old` with the update rules; shared by update and patch.
   mutating func replace(
-    _ type: ResourceType, _ key: ObjectKey, old: JSON, with proposed: JSON, subresource: Subresource?, dryRun: Bool,
+    _ type: ResourceType, _ key: ObjectKey, old: JSON, with proposed: JSON, subresource: Subresource?,
+    dryRun: Bool,
     fieldManager: String?, operation: String, now: Date
   ) throws(APIError) -> JSON {
     var new = proposed
+    if subresource == nil { applyDefaults(type, &new, now: now, previous: old) }
     if type.subresources.contains(.status) {
       if subresource == .status {
         var merged = old
@@ -52,7 +66,10 @@ extension APIStore {
       }
     }
     // System metadata the client cannot change.
-    for field in ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "name", "namespace"] {
+    for field in [
+      "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "name",
+      "namespace",
+    ] {
       new[path: ["metadata", field]] = old[path: ["metadata", field]]
     }
     new[path: ["metadata", "resourceVersion"]] = old[path: ["metadata", "resourceVersion"]]
@@ -64,9 +81,17 @@ extension APIStore {
       if !added.isEmpty {
         throw .invalid(
           type, name: key.name,
-          causes: [FieldCause(reason: "FieldValueForbidden", message: "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(added.sorted())", field: "metadata.finalizers")])
+          causes: [
+            FieldCause(
+              reason: "FieldValueForbidden",
+              message:
+                "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers \(added.sorted())",
+              field: "metadata.finalizers")
+          ])
       }
     }
+    let immutable = ImmutableFields.problems(type, old: old, new: new)
+    if !immutable.isEmpty { throw .invalid(type, name: key.name, causes: immutable) }
     if tracksGeneration(type), APIStore.specChanged(old, new) {
       new[path: ["metadata", "generation"]] = .int((old[path: ["metadata", "generation"]]?.int ?? 0) + 1)
     }
@@ -77,9 +102,12 @@ extension APIStore {
         subresource: subresource == .status ? "status" : nil)
     }
     if new == old { return served(old, as: type) }
+    // A graceful pod deletion is finished by the kubelet (finalizePodDeletion), not by updates.
     try admit(type, new, .update, name: key.name)
     if dryRun { return served(new, as: type) }
-    if old.isTerminating, new.finalizers.isEmpty {
+    if old.isTerminating, new.finalizers.isEmpty,
+      (old[path: ["metadata", "deletionGracePeriodSeconds"]]?.int ?? 0) == 0
+    {
       // The last finalizer is gone: the object goes now.
       let ref = ObjectRef(group: type.group, plural: type.plural, key: key)
       unindex(old, ref: ref)

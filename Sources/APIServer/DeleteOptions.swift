@@ -14,7 +14,7 @@ public struct DeleteOptions: Sendable, Hashable {
   public var preconditionUID: String?
   /// The delete happens only if the object still has this resourceVersion (409 otherwise).
   public var preconditionResourceVersion: String?
-  /// nil: the kind's default (Background for every kind served here).
+  /// nil: the kind's default (Orphan for batch/v1 Jobs, Background for the rest).
   public var propagationPolicy: PropagationPolicy?
   /// For pods: how long the kubelet may take; 0 deletes at once.
   public var gracePeriodSeconds: Int?
@@ -44,8 +44,13 @@ public struct DeleteOptions: Sendable, Hashable {
       guard let parsed = PropagationPolicy(rawValue: policy) else {
         throw APIError(
           code: 422, reason: .invalid,
-          message: "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\"",
-          causes: [FieldCause(reason: "FieldValueNotSupported", message: "Unsupported value: \"\(policy)\"", field: "propagationPolicy")])
+          message:
+            "DeleteOptions.meta.k8s.io \"\" is invalid: propagationPolicy: Unsupported value: \"\(policy)\": supported values: \"Foreground\", \"Background\", \"Orphan\"",
+          causes: [
+            FieldCause(
+              reason: "FieldValueNotSupported", message: "Unsupported value: \"\(policy)\"",
+              field: "propagationPolicy")
+          ])
       }
       propagationPolicy = parsed
     }
@@ -59,7 +64,7 @@ public struct DeleteOptions: Sendable, Hashable {
       guard let seconds = grace.int, seconds >= 0 || seconds == -1 else {
         throw .badRequest("gracePeriodSeconds must be a non-negative integer")
       }
-      gracePeriodSeconds = Int(max(0, seconds))
+      gracePeriodSeconds = Int(min(max(0, seconds), 100 * 365 * 86400))
     }
     if let dryRun = body["dryRun"]?.array { self.dryRun = dryRun.contains("All") }
   }

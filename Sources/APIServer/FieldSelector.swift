@@ -19,11 +19,17 @@ public struct FieldSelector: Sendable, Hashable {
     for term in FieldSelector.splitTerms(text) where !term.allSatisfy(\.isWhitespace) {
       let requirement: Requirement
       if let range = term.range(of: "!=") {
-        requirement = Requirement(field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]), negated: true)
+        requirement = Requirement(
+          field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]),
+          negated: true)
       } else if let range = term.range(of: "==") {
-        requirement = Requirement(field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]), negated: false)
+        requirement = Requirement(
+          field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]),
+          negated: false)
       } else if let range = term.range(of: "=") {
-        requirement = Requirement(field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]), negated: false)
+        requirement = Requirement(
+          field: String(term[..<range.lowerBound]), value: FieldSelector.unescape(term[range.upperBound...]),
+          negated: false)
       } else {
         throw .badRequest("invalid selector: '\(text)'; can't understand '\(term)'")
       }
@@ -89,7 +95,8 @@ public struct FieldSelector: Sendable, Hashable {
     switch (type.group, type.kind) {
     case ("", "Pod"):
       fields.formUnion([
-        "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork",
+        "spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName",
+        "spec.hostNetwork",
         "status.phase", "status.podIP", "status.podIPs", "status.nominatedNodeName",
       ])
     case ("", "Node"): fields.insert("spec.unschedulable")
@@ -120,7 +127,8 @@ public struct FieldSelector: Sendable, Hashable {
     switch field {
     case "metadata.name": return object.name
     case "metadata.namespace": return object.namespace
-    case "spec.unschedulable": return object[path: ["spec", "unschedulable"]]?.bool == true ? "true" : "false"
+    case "spec.unschedulable":
+      return object[path: ["spec", "unschedulable"]]?.bool == true ? "true" : "false"
     case "spec.hostNetwork": return object[path: ["spec", "hostNetwork"]]?.bool == true ? "true" : "false"
     case "source": return object[path: ["source", "component"]]?.string ?? ""
     case "deprecatedSource": return object[path: ["deprecatedSource", "component"]]?.string ?? ""

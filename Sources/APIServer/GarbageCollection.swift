@@ -30,7 +30,9 @@ extension APIStore {
   /// A dependent whose owner `goneOwner` was removed: deleted in the background when no other
   /// owner exists, otherwise stripped of the dangling reference.
   mutating func collectDependent(_ ref: ObjectRef, goneOwner: String, now: Date) {
-    guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural) else { return }
+    guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural) else {
+      return
+    }
     let references = dependent[path: ["metadata", "ownerReferences"]]?.array ?? []
     let living = references.filter { reference in reference["uid"]?.string.map { byUID[$0] != nil } ?? false }
     if living.isEmpty {
@@ -46,7 +48,9 @@ extension APIStore {
   /// Removes the owner reference to `uid` from every dependent (Orphan propagation).
   mutating func orphanDependents(of uid: String) {
     for ref in (dependentsByOwner[uid] ?? []).sorted(by: { $0.key < $1.key }) {
-      guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural) else { continue }
+      guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural) else {
+        continue
+      }
       let references = dependent[path: ["metadata", "ownerReferences"]]?.array ?? []
       let kept = references.filter { $0["uid"]?.string != uid }
       dependent[path: ["metadata", "ownerReferences"]] = kept.isEmpty ? nil : .array(kept)
@@ -78,7 +82,9 @@ extension APIStore {
   }
 
   /// Deleting a namespace: it turns Terminating, its content is deleted, and it goes once empty.
-  mutating func deleteNamespace(_ type: ResourceType, _ key: ObjectKey, _ object: JSON, now: Date) -> DeleteResult {
+  mutating func deleteNamespace(_ type: ResourceType, _ key: ObjectKey, _ object: JSON, now: Date)
+    -> DeleteResult
+  {
     var namespace = object
     if !namespace.isTerminating {
       namespace[path: ["metadata", "deletionTimestamp"]] = .string(Timestamp.format(now))
@@ -110,18 +116,24 @@ extension APIStore {
     if namespace.finalizers.isEmpty {
       objects[type.storageKey]![key] = namespace
       remove(type, key, now: now)
-    } else if namespace[path: ["spec", "finalizers"]] != objects[type.storageKey]?[key]?[path: ["spec", "finalizers"]] {
+    } else if namespace[path: ["spec", "finalizers"]]
+      != objects[type.storageKey]?[key]?[path: ["spec", "finalizers"]]
+    {
       put(type, key, namespace, event: .modified)
     }
   }
 
   /// Deleting a CustomResourceDefinition deletes its objects and stops serving its types.
   mutating func deleteCustomResources(of crd: JSON, now: Date) {
-    guard let group = crd[path: ["spec", "group"]]?.string, let plural = crd[path: ["spec", "names", "plural"]]?.string,
+    guard let group = crd[path: ["spec", "group"]]?.string,
+      let plural = crd[path: ["spec", "names", "plural"]]?.string,
       let type = self.type(group: group, plural: plural)
     else { return }
     for key in (objects[type.storageKey]?.keys.sorted() ?? []) {
-      objects[type.storageKey]![key]![path: ["metadata", "finalizers"]] = nil
+      // A cascade from an earlier removal may already have taken this one.
+      guard var object = objects[type.storageKey]?[key] else { continue }
+      object[path: ["metadata", "finalizers"]] = nil
+      objects[type.storageKey]?[key] = object
       remove(type, key, now: now)
     }
     registry.unregister(group: group, plural: plural)
@@ -130,13 +142,17 @@ extension APIStore {
   /// The garbage collector's sweep: objects whose every owner is gone are deleted in the
   /// background; references to missing owners are dropped when another owner remains.
   public mutating func collectGarbage(now: Date) {
-    for (ownerUID, dependents) in dependentsByOwner.sorted(by: { $0.key < $1.key }) where byUID[ownerUID] == nil {
+    for (ownerUID, dependents) in dependentsByOwner.sorted(by: { $0.key < $1.key })
+    where byUID[ownerUID] == nil {
       for ref in dependents.sorted(by: { $0.key < $1.key }) {
-        guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural) else { continue }
+        guard var dependent = object(at: ref), let type = self.type(group: ref.group, plural: ref.plural)
+        else { continue }
         let references = dependent[path: ["metadata", "ownerReferences"]]?.array ?? []
         let living = references.filter { $0["uid"]?.string.map { byUID[$0] != nil } ?? false }
         if living.isEmpty {
-          if !dependent.isTerminating { _ = deleteObject(type, ref.key, policy: .background, gracePeriod: nil, now: now) }
+          if !dependent.isTerminating {
+            _ = deleteObject(type, ref.key, policy: .background, gracePeriod: nil, now: now)
+          }
         } else if living.count != references.count {
           dependent[path: ["metadata", "ownerReferences"]] = .array(living)
           put(type, ref.key, dependent, event: .modified)

@@ -4,25 +4,37 @@ import Foundation
 enum JSONPatch {
   /// Applies the operations in order; a malformed patch is 400, a failed operation 422.
   static func apply(_ patch: JSON, to document: JSON) throws(APIError) -> JSON {
-    guard let operations = patch.array else { throw .badRequest("a JSON patch must be an array of operations") }
+    guard let operations = patch.array else {
+      throw .badRequest("a JSON patch must be an array of operations")
+    }
     var document = document
     for (index, operation) in operations.enumerated() {
-      guard let op = operation["op"]?.string else { throw .badRequest("JSON patch operation \(index) has no \"op\"") }
-      guard let pathText = operation["path"]?.string else { throw .badRequest("JSON patch operation \(index) has no \"path\"") }
+      guard let op = operation["op"]?.string else {
+        throw .badRequest("JSON patch operation \(index) has no \"op\"")
+      }
+      guard let pathText = operation["path"]?.string else {
+        throw .badRequest("JSON patch operation \(index) has no \"path\"")
+      }
       let path = try pointer(pathText)
       switch op {
       case "add":
-        guard let value = operation["value"] else { throw .badRequest("JSON patch operation \(index) (add) has no \"value\"") }
+        guard let value = operation["value"] else {
+          throw .badRequest("JSON patch operation \(index) (add) has no \"value\"")
+        }
         document = try add(value, at: path[...], in: document, text: pathText)
       case "remove":
         document = try remove(at: path[...], in: document, text: pathText)
       case "replace":
-        guard let value = operation["value"] else { throw .badRequest("JSON patch operation \(index) (replace) has no \"value\"") }
+        guard let value = operation["value"] else {
+          throw .badRequest("JSON patch operation \(index) (replace) has no \"value\"")
+        }
         _ = try get(path[...], in: document, text: pathText)
         document = try remove(at: path[...], in: document, text: pathText)
         document = try add(value, at: path[...], in: document, text: pathText)
       case "move", "copy":
-        guard let fromText = operation["from"]?.string else { throw .badRequest("JSON patch operation \(index) (\(op)) has no \"from\"") }
+        guard let fromText = operation["from"]?.string else {
+          throw .badRequest("JSON patch operation \(index) (\(op)) has no \"from\"")
+        }
         let from = try pointer(fromText)
         let value = try get(from[...], in: document, text: fromText)
         if op == "move" { document = try remove(at: from[...], in: document, text: fromText) }
@@ -40,7 +52,9 @@ enum JSONPatch {
   }
 
   static func failed(_ message: String) -> APIError {
-    APIError(code: 422, reason: .invalid, message: "the server rejected our request due to an error in our request: \(message)")
+    APIError(
+      code: 422, reason: .invalid,
+      message: "the server rejected our request due to an error in our request: \(message)")
   }
 
   /// The reference tokens of a JSON Pointer ("/a/b~1c" → ["a", "b/c"]).
@@ -74,7 +88,9 @@ enum JSONPatch {
     }
   }
 
-  static func add(_ value: JSON, at path: ArraySlice<String>, in document: JSON, text: String) throws(APIError) -> JSON {
+  static func add(_ value: JSON, at path: ArraySlice<String>, in document: JSON, text: String)
+    throws(APIError) -> JSON
+  {
     guard let token = path.first else { return value }
     let last = path.count == 1
     switch document {
@@ -82,7 +98,9 @@ enum JSONPatch {
       if last {
         members[token] = value
       } else {
-        guard let child = members[token] else { throw failed("add operation does not apply: doc is missing path: \"\(text)\"") }
+        guard let child = members[token] else {
+          throw failed("add operation does not apply: doc is missing path: \"\(text)\"")
+        }
         members[token] = try add(value, at: path.dropFirst(), in: child, text: text)
       }
       return .object(members)
@@ -104,12 +122,22 @@ enum JSONPatch {
     let last = path.count == 1
     switch document {
     case .object(var members):
-      guard let child = members[token] else { throw failed("remove operation does not apply: doc is missing path: \"\(text)\"") }
-      if last { members[token] = nil } else { members[token] = try remove(at: path.dropFirst(), in: child, text: text) }
+      guard let child = members[token] else {
+        throw failed("remove operation does not apply: doc is missing path: \"\(text)\"")
+      }
+      if last {
+        members[token] = nil
+      } else {
+        members[token] = try remove(at: path.dropFirst(), in: child, text: text)
+      }
       return .object(members)
     case .array(var elements):
       let i = try arrayIndex(token, count: elements.count, allowEnd: false, text: text)
-      if last { elements.remove(at: i) } else { elements[i] = try remove(at: path.dropFirst(), in: elements[i], text: text) }
+      if last {
+        elements.remove(at: i)
+      } else {
+        elements[i] = try remove(at: path.dropFirst(), in: elements[i], text: text)
+      }
       return .array(elements)
     default:
       throw failed("remove operation does not apply: doc is missing path: \"\(text)\"")

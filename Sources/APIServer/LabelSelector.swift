@@ -106,7 +106,8 @@ private struct LabelSelectorParser {
   mutating func identifier() -> String {
     skipSpaces()
     let start = index
-    while index < chars.count, !chars[index].isWhitespace, !LabelSelectorParser.special.contains(chars[index]) { index += 1 }
+    while index < chars.count, !chars[index].isWhitespace, !LabelSelectorParser.special.contains(chars[index])
+    { index += 1 }
     return String(chars[start..<index])
   }
 
@@ -214,7 +215,9 @@ enum LabelSyntax {
     if let slash = key.firstIndex(of: "/") {
       let prefix = String(key[..<slash])
       name = key[key.index(after: slash)...]
-      if prefix.isEmpty || !NameRules.isSubdomain(prefix) { return "prefix part \(NameRules.subdomainMessage)" }
+      if prefix.isEmpty || !NameRules.isSubdomain(prefix) {
+        return "prefix part \(NameRules.subdomainMessage)"
+      }
     }
     if name.isEmpty { return "name part must be non-empty" }
     if name.count > 63 { return "name part must be no more than 63 characters" }
@@ -226,7 +229,8 @@ enum LabelSyntax {
     if value.isEmpty { return nil }
     if value.count > 63 { return "must be no more than 63 characters" }
     if !value.allSatisfy(isNameChar) || !isAlnum(value.first!) || !isAlnum(value.last!) {
-      return "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+      return
+        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
     }
     return nil
   }

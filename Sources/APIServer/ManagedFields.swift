@@ -4,7 +4,10 @@ import Foundation
 /// (`{"f:spec":{"f:replicas":{}}}`), as server-side apply records it.
 enum ManagedFields {
   /// One managedFields entry.
-  static func entry(manager: String, operation: String, apiVersion: String, time: Date, fields: JSON, subresource: String? = nil) -> JSON {
+  static func entry(
+    manager: String, operation: String, apiVersion: String, time: Date, fields: JSON,
+    subresource: String? = nil
+  ) -> JSON {
     var entry: JSON = [
       "manager": .string(manager), "operation": .string(operation), "apiVersion": .string(apiVersion),
       "time": .string(Timestamp.format(time)), "fieldsType": "FieldsV1", "fieldsV1": fields,
@@ -18,7 +21,10 @@ enum ManagedFields {
     var copy = object
     for key in ["apiVersion", "kind"] { copy[key] = nil }
     if var metadata = copy["metadata"] {
-      for key in ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] {
+      for key in [
+        "name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
+        "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink",
+      ] {
         metadata[key] = nil
       }
       copy["metadata"] = metadata.object?.isEmpty == true ? nil : metadata
@@ -36,7 +42,8 @@ enum ManagedFields {
       var out: [String: JSON] = [:]
       for element in elements {
         if let name = element["name"]?.string {
-          out["k:{\"name\":\(JSON.string(name).description)}"] = tree(element).merging(["."].reduce(into: [:]) { $0[$1] = [:] })
+          out["k:{\"name\":\(JSON.string(name).description)}"] = tree(element).merging(
+            ["."].reduce(into: [:]) { $0[$1] = [:] })
         } else if element.object == nil {
           out["v:" + element.description] = [:]
         }
@@ -102,11 +109,14 @@ extension ManagedFields {
   ) -> JSON {
     var entries = existing?.array ?? []
     let match = entries.firstIndex {
-      $0["manager"]?.string == manager && $0["operation"]?.string == operation && $0["subresource"]?.string == subresource
+      $0["manager"]?.string == manager && $0["operation"]?.string == operation
+        && $0["subresource"]?.string == subresource
     }
     var union = fields
     if let match { union = merge(entries[match]["fieldsV1"] ?? [:], fields) }
-    let entry = self.entry(manager: manager, operation: operation, apiVersion: apiVersion, time: time, fields: union, subresource: subresource)
+    let entry = self.entry(
+      manager: manager, operation: operation, apiVersion: apiVersion, time: time, fields: union,
+      subresource: subresource)
     if let match { entries[match] = entry } else { entries.append(entry) }
     return .array(entries)
   }

@@ -3,7 +3,8 @@ import Foundation
 /// The defaults the real API server fills in on create that clients observe (kubectl's columns,
 /// controllers reading `.spec.replicas`, the scheduler reading `schedulerName`).
 extension APIStore {
-  mutating func applyDefaults(_ type: ResourceType, _ object: inout JSON, now: Date) {
+  /// Fills in the defaults; on update (`previous` set) a service keeps its allocated clusterIP.
+  mutating func applyDefaults(_ type: ResourceType, _ object: inout JSON, now: Date, previous: JSON? = nil) {
     guard type.group.isEmpty || type.group == "apps" || type.group == "batch" else { return }
     switch (type.group, type.kind) {
     case ("", "Pod"):
@@ -13,21 +14,30 @@ extension APIStore {
         object[path: ["status", "qosClass"]] = .string(APIStore.qosClass(object["spec"] ?? [:]))
       }
     case ("", "Namespace"):
-      if object[path: ["spec", "finalizers"]] == nil { object[path: ["spec", "finalizers"]] = ["kubernetes"] }
+      if object[path: ["spec", "finalizers"]] == nil {
+        object[path: ["spec", "finalizers"]] = ["kubernetes"]
+      }
       object[path: ["status", "phase"]] = "Active"
       var labels = object[path: ["metadata", "labels"]] ?? [:]
       labels["kubernetes.io/metadata.name"] = .string(object.name)
       object[path: ["metadata", "labels"]] = labels
     case ("", "Service"):
       if object[path: ["spec", "type"]] == nil { object[path: ["spec", "type"]] = "ClusterIP" }
-      if object[path: ["spec", "clusterIP"]] == nil, object[path: ["spec", "type"]]?.string != "ExternalName" {
+      if let previous, object[path: ["spec", "clusterIP"]] == nil {
+        object[path: ["spec", "clusterIP"]] = previous[path: ["spec", "clusterIP"]]
+        object[path: ["spec", "clusterIPs"]] = previous[path: ["spec", "clusterIPs"]]
+      }
+      if object[path: ["spec", "clusterIP"]] == nil, object[path: ["spec", "type"]]?.string != "ExternalName"
+      {
         let ip = 0x0A60_0000 + nextServiceIP  // 10.96.0.0/12
         nextServiceIP = nextServiceIP % 0xF_FFFE + 1
         let text = "\(ip >> 24).\(ip >> 16 & 0xFF).\(ip >> 8 & 0xFF).\(ip & 0xFF)"
         object[path: ["spec", "clusterIP"]] = .string(text)
         object[path: ["spec", "clusterIPs"]] = [.string(text)]
       }
-      if object[path: ["spec", "sessionAffinity"]] == nil { object[path: ["spec", "sessionAffinity"]] = "None" }
+      if object[path: ["spec", "sessionAffinity"]] == nil {
+        object[path: ["spec", "sessionAffinity"]] = "None"
+      }
       if var ports = object[path: ["spec", "ports"]]?.array {
         for i in ports.indices {
           if ports[i]["protocol"] == nil { ports[i]["protocol"] = "TCP" }
@@ -48,32 +58,50 @@ extension APIStore {
     case ("apps", "Deployment"):
       if object[path: ["spec", "replicas"]] == nil { object[path: ["spec", "replicas"]] = 1 }
       if object[path: ["spec", "strategy"]] == nil {
-        object[path: ["spec", "strategy"]] = ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]]
+        object[path: ["spec", "strategy"]] = [
+          "type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"],
+        ]
       }
-      if object[path: ["spec", "revisionHistoryLimit"]] == nil { object[path: ["spec", "revisionHistoryLimit"]] = 10 }
-      if object[path: ["spec", "progressDeadlineSeconds"]] == nil { object[path: ["spec", "progressDeadlineSeconds"]] = 600 }
+      if object[path: ["spec", "revisionHistoryLimit"]] == nil {
+        object[path: ["spec", "revisionHistoryLimit"]] = 10
+      }
+      if object[path: ["spec", "progressDeadlineSeconds"]] == nil {
+        object[path: ["spec", "progressDeadlineSeconds"]] = 600
+      }
       APIStore.defaultPodSpec(&object, path: ["spec", "template", "spec"])
     case ("apps", "ReplicaSet"):
       if object[path: ["spec", "replicas"]] == nil { object[path: ["spec", "replicas"]] = 1 }
       APIStore.defaultPodSpec(&object, path: ["spec", "template", "spec"])
     case ("apps", "StatefulSet"):
       if object[path: ["spec", "replicas"]] == nil { object[path: ["spec", "replicas"]] = 1 }
-      if object[path: ["spec", "podManagementPolicy"]] == nil { object[path: ["spec", "podManagementPolicy"]] = "OrderedReady" }
-      if object[path: ["spec", "updateStrategy"]] == nil {
-        object[path: ["spec", "updateStrategy"]] = ["type": "RollingUpdate", "rollingUpdate": ["partition": 0]]
+      if object[path: ["spec", "podManagementPolicy"]] == nil {
+        object[path: ["spec", "podManagementPolicy"]] = "OrderedReady"
       }
-      if object[path: ["spec", "revisionHistoryLimit"]] == nil { object[path: ["spec", "revisionHistoryLimit"]] = 10 }
+      if object[path: ["spec", "updateStrategy"]] == nil {
+        object[path: ["spec", "updateStrategy"]] = [
+          "type": "RollingUpdate", "rollingUpdate": ["partition": 0],
+        ]
+      }
+      if object[path: ["spec", "revisionHistoryLimit"]] == nil {
+        object[path: ["spec", "revisionHistoryLimit"]] = 10
+      }
       APIStore.defaultPodSpec(&object, path: ["spec", "template", "spec"])
     case ("apps", "DaemonSet"):
       if object[path: ["spec", "updateStrategy"]] == nil {
-        object[path: ["spec", "updateStrategy"]] = ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": 1, "maxSurge": 0]]
+        object[path: ["spec", "updateStrategy"]] = [
+          "type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": 1, "maxSurge": 0],
+        ]
       }
-      if object[path: ["spec", "revisionHistoryLimit"]] == nil { object[path: ["spec", "revisionHistoryLimit"]] = 10 }
+      if object[path: ["spec", "revisionHistoryLimit"]] == nil {
+        object[path: ["spec", "revisionHistoryLimit"]] = 10
+      }
       APIStore.defaultPodSpec(&object, path: ["spec", "template", "spec"])
     case ("batch", "Job"):
       if object[path: ["spec", "parallelism"]] == nil { object[path: ["spec", "parallelism"]] = 1 }
       if object[path: ["spec", "backoffLimit"]] == nil { object[path: ["spec", "backoffLimit"]] = 6 }
-      if object[path: ["spec", "completionMode"]] == nil { object[path: ["spec", "completionMode"]] = "NonIndexed" }
+      if object[path: ["spec", "completionMode"]] == nil {
+        object[path: ["spec", "completionMode"]] = "NonIndexed"
+      }
       if object[path: ["spec", "suspend"]] == nil { object[path: ["spec", "suspend"]] = false }
       APIStore.defaultPodSpec(&object, path: ["spec", "template", "spec"], restartPolicy: nil)
     default:
@@ -94,14 +122,22 @@ extension APIStore {
     for field in ["containers", "initContainers"] {
       guard var containers = spec[field]?.array else { continue }
       for i in containers.indices where containers[i].object != nil {
-        if containers[i]["terminationMessagePath"] == nil { containers[i]["terminationMessagePath"] = "/dev/termination-log" }
-        if containers[i]["terminationMessagePolicy"] == nil { containers[i]["terminationMessagePolicy"] = "File" }
+        if containers[i]["terminationMessagePath"] == nil {
+          containers[i]["terminationMessagePath"] = "/dev/termination-log"
+        }
+        if containers[i]["terminationMessagePolicy"] == nil {
+          containers[i]["terminationMessagePolicy"] = "File"
+        }
         if containers[i]["resources"] == nil { containers[i]["resources"] = [:] }
         if containers[i]["imagePullPolicy"] == nil {
           let image = containers[i]["image"]?.string ?? ""
-          let tag = image.split(separator: "/").last.map { $0.contains(":") ? String($0.split(separator: ":").last!) : "" } ?? ""
+          let tag =
+            image.split(separator: "/").last.map {
+              $0.contains(":") ? String($0.split(separator: ":").last!) : ""
+            } ?? ""
           let pinned = image.contains("@")
-          containers[i]["imagePullPolicy"] = .string(!pinned && (tag.isEmpty || tag == "latest") ? "Always" : "IfNotPresent")
+          containers[i]["imagePullPolicy"] = .string(
+            !pinned && (tag.isEmpty || tag == "latest") ? "Always" : "IfNotPresent")
         }
       }
       spec[field] = .array(containers)

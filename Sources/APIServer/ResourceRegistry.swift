@@ -35,7 +35,8 @@ public struct ResourceRegistry: Sendable {
 
   /// Removes every version of a group's resource, unless it is built in.
   public mutating func unregister(group: String, plural: String) {
-    for key in byResource.keys where key.group == group && key.plural == plural && !builtInKeys.contains(key) {
+    for key in byResource.keys where key.group == group && key.plural == plural && !builtInKeys.contains(key)
+    {
       byResource[key] = nil
     }
   }
@@ -114,32 +115,43 @@ extension ResourceRegistry {
       core("Endpoints", "endpoints", short: ["ep"]),
       core("PersistentVolume", "persistentvolumes", namespaced: false, short: ["pv"], sub: [.status]),
       core("PersistentVolumeClaim", "persistentvolumeclaims", short: ["pvc"], sub: [.status]),
-      grouped("apps", "v1", "Deployment", "deployments", short: ["deploy"], categories: ["all"], sub: [.status, .scale]),
-      grouped("apps", "v1", "ReplicaSet", "replicasets", short: ["rs"], categories: ["all"], sub: [.status, .scale]),
-      grouped("apps", "v1", "StatefulSet", "statefulsets", short: ["sts"], categories: ["all"], sub: [.status, .scale]),
+      grouped(
+        "apps", "v1", "Deployment", "deployments", short: ["deploy"], categories: ["all"],
+        sub: [.status, .scale]),
+      grouped(
+        "apps", "v1", "ReplicaSet", "replicasets", short: ["rs"], categories: ["all"], sub: [.status, .scale]),
+      grouped(
+        "apps", "v1", "StatefulSet", "statefulsets", short: ["sts"], categories: ["all"],
+        sub: [.status, .scale]),
       grouped("apps", "v1", "DaemonSet", "daemonsets", short: ["ds"], categories: ["all"], sub: [.status]),
       grouped("batch", "v1", "Job", "jobs", categories: ["all"], sub: [.status]),
       grouped("batch", "v1", "CronJob", "cronjobs", short: ["cj"], categories: ["all"], sub: [.status]),
       grouped("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", short: ["pdb"], sub: [.status]),
       grouped("coordination.k8s.io", "v1", "Lease", "leases"),
-      grouped("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", namespaced: false, short: ["pc"]),
+      grouped(
+        "scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", namespaced: false, short: ["pc"]),
       grouped("storage.k8s.io", "v1", "StorageClass", "storageclasses", namespaced: false, short: ["sc"]),
       grouped("storage.k8s.io", "v1", "CSINode", "csinodes", namespaced: false),
       grouped(
-        "apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", namespaced: false,
+        "apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
+        namespaced: false,
         short: ["crd", "crds"], categories: ["api-extensions"], sub: [.status]),
       grouped("events.k8s.io", "v1", "Event", "events", short: ["ev"]),
       grouped(
-        "karpenter.sh", "v1", "NodePool", "nodepools", namespaced: false, categories: ["karpenter"], sub: [.status],
+        "karpenter.sh", "v1", "NodePool", "nodepools", namespaced: false, categories: ["karpenter"],
+        sub: [.status],
         custom: true),
       grouped(
-        "karpenter.sh", "v1", "NodeClaim", "nodeclaims", namespaced: false, categories: ["karpenter"], sub: [.status],
+        "karpenter.sh", "v1", "NodeClaim", "nodeclaims", namespaced: false, categories: ["karpenter"],
+        sub: [.status],
         custom: true),
       grouped(
-        "karpenter.k8s.aws", "v1", "EC2NodeClass", "ec2nodeclasses", namespaced: false, short: ["ec2nc", "ec2ncs"],
+        "karpenter.k8s.aws", "v1", "EC2NodeClass", "ec2nodeclasses", namespaced: false,
+        short: ["ec2nc", "ec2ncs"],
         categories: ["karpenter"], sub: [.status], custom: true),
       grouped(
-        "karpenter.sh", "v1alpha1", "NodeOverlay", "nodeoverlays", namespaced: false, categories: ["karpenter"],
+        "karpenter.sh", "v1alpha1", "NodeOverlay", "nodeoverlays", namespaced: false,
+        categories: ["karpenter"],
         sub: [.status], custom: true),
     ]
   }()

@@ -28,11 +28,14 @@ enum ServerSideApply {
   /// The 409 the real server answers with.
   static func conflictError(_ conflicts: [Conflict], type: ResourceType, name: String) -> APIError {
     let causes = conflicts.map {
-      FieldCause(reason: "FieldManagerConflict", message: "conflict with \"\($0.manager)\" using \($0.apiVersion)", field: render($0.path))
+      FieldCause(
+        reason: "FieldManagerConflict", message: "conflict with \"\($0.manager)\" using \($0.apiVersion)",
+        field: render($0.path))
     }
     let message: String
     if conflicts.count == 1, let only = conflicts.first {
-      message = "Apply failed with 1 conflict: conflict with \"\(only.manager)\" using \(only.apiVersion): \(render(only.path))"
+      message =
+        "Apply failed with 1 conflict: conflict with \"\(only.manager)\" using \(only.apiVersion): \(render(only.path))"
     } else {
       let byManager = Dictionary(grouping: conflicts, by: \.manager)
       let parts = byManager.keys.sorted().map { manager in
@@ -41,7 +44,9 @@ enum ServerSideApply {
       }
       message = "Apply failed with \(conflicts.count) conflicts: " + parts.joined(separator: "\n")
     }
-    return APIError(code: 409, reason: .conflict, message: message, name: name, group: type.group, kind: type.plural, causes: causes)
+    return APIError(
+      code: 409, reason: .conflict, message: message, name: name, group: type.group, kind: type.plural,
+      causes: causes)
   }
 
   /// ".spec.containers[name="app"].image" for a FieldsV1 path.

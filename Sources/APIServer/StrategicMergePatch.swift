@@ -36,7 +36,9 @@ enum StrategicMergePatch {
   }
 
   /// Merges a patch object into an object; nil means the object is deleted (`$patch: delete`).
-  static func mergeObject(_ original: JSON, _ patch: JSON, kind: String, path: [String]) throws(APIError) -> JSON? {
+  static func mergeObject(_ original: JSON, _ patch: JSON, kind: String, path: [String]) throws(APIError)
+    -> JSON?
+  {
     guard var patchMembers = patch.object else { return patch }
     if let directive = patchMembers.removeValue(forKey: "$patch") {
       switch directive.string {
@@ -80,7 +82,8 @@ enum StrategicMergePatch {
     }
     for (field, order) in orders {
       guard let list = result[field]?.array else { continue }
-      result[field] = .array(reorder(list, by: order, strategy: strategy(kind: kind, path: path, field: field)))
+      result[field] = .array(
+        reorder(list, by: order, strategy: strategy(kind: kind, path: path, field: field)))
     }
     if let retain = retainKeys?.array?.compactMap(\.string) {
       let keep = Set(retain)

@@ -20,7 +20,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// A 5-character suffix as the real server appends to `generateName`.
   mutating func nameSuffix() -> String {
-    String((0..<5).map { _ in SeededGenerator.nameAlphabet[Int(next() % UInt64(SeededGenerator.nameAlphabet.count))] })
+    String(
+      (0..<5).map { _ in
+        SeededGenerator.nameAlphabet[Int(next() % UInt64(SeededGenerator.nameAlphabet.count))]
+      })
   }
 
   /// A version-4 UUID string.
@@ -50,7 +53,10 @@ extension String {
 public enum Timestamp {
   /// "2024-05-01T12:00:00Z".
   public static func format(_ date: Date) -> String {
-    let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    // Clamped to years 0001-9999 so that a hostile grace period cannot overflow the arithmetic.
+    let raw = date.timeIntervalSince1970
+    let clamped = raw.isFinite ? min(max(raw, -62_135_596_800), 253_402_300_799) : 0
+    let seconds = Int64(clamped.rounded(.down))
     let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
     let secondOfDay = seconds - days * 86400
     // Civil date from days since the epoch (Howard Hinnant's algorithm).
@@ -107,7 +113,9 @@ enum NameRules {
     let labelOnly = type.group.isEmpty && (type.plural == "namespaces" || type.plural == "services")
     if labelOnly {
       if !isLabel(name) {
-        var causes = [FieldCause(message: "Invalid value: \"\(name)\": \(labelMessage)", field: "metadata.name")]
+        var causes = [
+          FieldCause(message: "Invalid value: \"\(name)\": \(labelMessage)", field: "metadata.name")
+        ]
         if name.utf8.count > 63 {
           causes[0].message = "Invalid value: \"\(name)\": must be no more than 63 characters"
         }
@@ -116,7 +124,10 @@ enum NameRules {
       return []
     }
     if name.utf8.count > 253 {
-      return [FieldCause(message: "Invalid value: \"\(name)\": must be no more than 253 characters", field: "metadata.name")]
+      return [
+        FieldCause(
+          message: "Invalid value: \"\(name)\": must be no more than 253 characters", field: "metadata.name")
+      ]
     }
     if !isSubdomain(name) {
       return [FieldCause(message: "Invalid value: \"\(name)\": \(subdomainMessage)", field: "metadata.name")]

@@ -19,7 +19,8 @@ public struct WatchEvent: Sendable, Hashable {
   public var previous: JSON?
 
   public init(
-    type: WatchEventType, object: JSON, resourceVersion: Int, group: String, plural: String, previous: JSON? = nil
+    type: WatchEventType, object: JSON, resourceVersion: Int, group: String, plural: String,
+    previous: JSON? = nil
   ) {
     self.type = type
     self.object = object

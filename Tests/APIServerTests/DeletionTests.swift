@@ -8,12 +8,20 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
   var store = APIStore(now: t0)
   let rs = try store.create(
     replicaSets, namespace: "default",
-    ["apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "rs"], "spec": ["selector": ["matchLabels": ["app": "web"]]]],
+    [
+      "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "rs"],
+      "spec": [
+        "selector": ["matchLabels": ["app": "web"]], "template": ["metadata": ["labels": ["app": "web"]]],
+      ],
+    ],
     now: t0)
   for name in ["a", "b"] {
     var p = pod(name, labels: ["app": "web"])
     p[path: ["metadata", "ownerReferences"]] = [
-      ["apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "rs", "uid": rs["metadata"]!["uid"]!, "controller": true, "blockOwnerDeletion": true]
+      [
+        "apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "rs", "uid": rs["metadata"]!["uid"]!,
+        "controller": true, "blockOwnerDeletion": true,
+      ]
     ]
     _ = try store.create(pods, namespace: "default", p, now: t0)
   }
@@ -37,14 +45,17 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     // New finalizers cannot be added to an object being deleted.
     var adding = marked
     adding[path: ["metadata", "finalizers"]] = ["example.com/one", "example.com/two", "example.com/three"]
-    #expect(apiError { _ = try store.update(configMaps, namespace: "default", name: "a", adding, now: t0) }?.code == 422)
+    #expect(
+      apiError { _ = try store.update(configMaps, namespace: "default", name: "a", adding, now: t0) }?.code
+        == 422)
     var one = marked
     one[path: ["metadata", "finalizers"]] = ["example.com/two"]
     let afterOne = try store.update(configMaps, namespace: "default", name: "a", one, now: t0)
     #expect(store.lookup(configMaps, namespace: "default", name: "a") != nil)
     _ = store.drainEvents()
     _ = try store.patch(
-      configMaps, namespace: "default", name: "a", bytes(#"{"metadata":{"$deleteFromPrimitiveList/finalizers":["example.com/two"]}}"#),
+      configMaps, namespace: "default", name: "a",
+      bytes(#"{"metadata":{"$deleteFromPrimitiveList/finalizers":["example.com/two"]}}"#),
       as: .strategic, now: t0)
     #expect(store.lookup(configMaps, namespace: "default", name: "a") == nil)
     #expect(store.drainEvents().map(\.type) == [.deleted])
@@ -54,18 +65,30 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
   @Test func preconditionsMustMatch() throws {
     var store = APIStore(now: t0)
     let cm = try store.create(configMaps, namespace: "default", configMap("a"), now: t0)
-    let wrongUID = apiError { _ = try store.delete(configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionUID: "nope"), now: t0) }
+    let wrongUID = apiError {
+      _ = try store.delete(
+        configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionUID: "nope"), now: t0)
+    }
     #expect(wrongUID?.code == 409)
-    let wrongRV = apiError { _ = try store.delete(configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionResourceVersion: "1"), now: t0) }
+    let wrongRV = apiError {
+      _ = try store.delete(
+        configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionResourceVersion: "1"),
+        now: t0)
+    }
     #expect(wrongRV?.message.contains("Precondition failed: ResourceVersion in precondition: 1") == true)
-    let ok = try store.delete(configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionUID: cm.uid), now: t0)
+    let ok = try store.delete(
+      configMaps, namespace: "default", name: "a", options: DeleteOptions(preconditionUID: cm.uid), now: t0)
     #expect(ok == .deleted(ok.object))
-    #expect(apiError { _ = try store.delete(configMaps, namespace: "default", name: "a", now: t0) }?.code == 404)
+    #expect(
+      apiError { _ = try store.delete(configMaps, namespace: "default", name: "a", now: t0) }?.code == 404)
   }
 
   @Test func deleteOptionsParseFromABody() throws {
-    let options = try DeleteOptions(parsing: ["propagationPolicy": "Foreground", "gracePeriodSeconds": 0, "preconditions": ["uid": "u"]])
-    #expect(options == DeleteOptions(preconditionUID: "u", propagationPolicy: .foreground, gracePeriodSeconds: 0))
+    let options = try DeleteOptions(parsing: [
+      "propagationPolicy": "Foreground", "gracePeriodSeconds": 0, "preconditions": ["uid": "u"],
+    ])
+    #expect(
+      options == DeleteOptions(preconditionUID: "u", propagationPolicy: .foreground, gracePeriodSeconds: 0))
     #expect(try DeleteOptions(parsing: ["orphanDependents": true]).propagationPolicy == .orphan)
     #expect(apiError { _ = try DeleteOptions(parsing: ["propagationPolicy": "Sideways"]) }?.code == 422)
   }
@@ -75,10 +98,15 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
   @Test func backgroundDeletesTheOwnerAtOnceThenItsDependents() throws {
     var (store, _) = try storeWithReplicaSet()
     _ = store.drainEvents()
-    let result = try store.delete(replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .background), now: t0)
+    let result = try store.delete(
+      replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .background),
+      now: t0)
     #expect(result == .deleted(result.object))
     #expect(try store.list(pods).items.isEmpty)
-    #expect(store.drainEvents().map { "\($0.type.rawValue) \($0.object.name)" } == ["DELETED rs", "DELETED a", "DELETED b"])
+    #expect(
+      store.drainEvents().map { "\($0.type.rawValue) \($0.object.name)" } == [
+        "DELETED rs", "DELETED a", "DELETED b",
+      ])
   }
 
   @Test func foregroundKeepsTheOwnerUntilBlockingDependentsAreGone() throws {
@@ -87,7 +115,9 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     var held = try store.get(pods, namespace: "default", name: "a")
     held[path: ["metadata", "finalizers"]] = ["example.com/hold"]
     held = try store.update(pods, namespace: "default", name: "a", held, now: t0)
-    let result = try store.delete(replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .foreground), now: t0)
+    let result = try store.delete(
+      replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .foreground),
+      now: t0)
     guard case .markedForDeletion(let owner) = result else {
       Issue.record("expected the owner to wait")
       return
@@ -105,13 +135,17 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
   @Test func foregroundWithoutDependentsDeletesAtOnce() throws {
     var store = APIStore(now: t0)
     _ = try store.create(configMaps, namespace: "default", configMap("a"), now: t0)
-    let result = try store.delete(configMaps, namespace: "default", name: "a", options: DeleteOptions(propagationPolicy: .foreground), now: t0)
+    let result = try store.delete(
+      configMaps, namespace: "default", name: "a", options: DeleteOptions(propagationPolicy: .foreground),
+      now: t0)
     #expect(result == .deleted(result.object))
   }
 
   @Test func orphanLeavesDependentsWithoutTheOwnerReference() throws {
     var (store, _) = try storeWithReplicaSet()
-    _ = try store.delete(replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .orphan), now: t0)
+    _ = try store.delete(
+      replicaSets, namespace: "default", name: "rs", options: DeleteOptions(propagationPolicy: .orphan),
+      now: t0)
     let remaining = try store.list(pods).items
     #expect(remaining.map(\.name) == ["a", "b"])
     #expect(remaining.allSatisfy { $0[path: ["metadata", "ownerReferences"]] == nil })
@@ -135,7 +169,12 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
   @Test func dependentsOfAMissingOwnerAreCollectedBySweep() throws {
     var store = APIStore(now: t0)
     var orphan = configMap("orphan")
-    orphan[path: ["metadata", "ownerReferences"]] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "gone", "uid": "00000000-0000-4000-8000-000000000000"]]
+    orphan[path: ["metadata", "ownerReferences"]] = [
+      [
+        "apiVersion": "v1", "kind": "ConfigMap", "name": "gone",
+        "uid": "00000000-0000-4000-8000-000000000000",
+      ]
+    ]
     _ = try store.create(configMaps, namespace: "default", orphan, now: t0)
     store.collectGarbage(now: t0)
     #expect(store.lookup(configMaps, namespace: "default", name: "orphan") == nil)
@@ -151,8 +190,12 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     let result = try store.delete(namespaces, namespace: nil, name: "team", now: t0)
     #expect(result.object[path: ["status", "phase"]] == "Terminating")
     #expect(store.lookup(configMaps, namespace: "team", name: "free") == nil)
-    #expect(apiError { _ = try store.create(configMaps, namespace: "team", configMap("new"), now: t0) }?.code == 403)
-    _ = try store.patch(configMaps, namespace: "team", name: "held", bytes(#"{"metadata":{"finalizers":null}}"#), as: .merge, now: t0)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "team", configMap("new"), now: t0) }?.code == 403
+    )
+    _ = try store.patch(
+      configMaps, namespace: "team", name: "held", bytes(#"{"metadata":{"finalizers":null}}"#), as: .merge,
+      now: t0)
     #expect(store.lookup(namespaces, namespace: nil, name: "team") == nil)
   }
 }
@@ -167,7 +210,8 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
       return
     }
     #expect(marked[path: ["metadata", "deletionGracePeriodSeconds"]] == 30)
-    #expect(marked[path: ["metadata", "deletionTimestamp"]] == .string(Timestamp.format(t0.addingTimeInterval(30))))
+    #expect(
+      marked[path: ["metadata", "deletionTimestamp"]] == .string(Timestamp.format(t0.addingTimeInterval(30))))
     let finished = try store.finalizePodDeletion(namespace: "default", name: "p", now: t0)
     #expect(finished == .deleted(finished.object))
     #expect(store.lookup(pods, namespace: "default", name: "p") == nil)
@@ -180,7 +224,8 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     #expect(result == .deleted(result.object))
     #expect(store.lookup(pods, namespace: "default", name: "pending") == nil)
     _ = try store.create(pods, namespace: "default", pod("bound", node: "n1", phase: "Running"), now: t0)
-    _ = try store.delete(pods, namespace: "default", name: "bound", options: DeleteOptions(gracePeriodSeconds: 0), now: t0)
+    _ = try store.delete(
+      pods, namespace: "default", name: "bound", options: DeleteOptions(gracePeriodSeconds: 0), now: t0)
     #expect(store.lookup(pods, namespace: "default", name: "bound") == nil)
   }
 
@@ -189,7 +234,8 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     _ = try store.create(pods, namespace: "default", pod("p", node: "n1", phase: "Running"), now: t0)
     _ = try store.delete(pods, namespace: "default", name: "p", now: t0)
     #expect(store.lookup(pods, namespace: "default", name: "p") != nil)
-    _ = try store.delete(pods, namespace: "default", name: "p", options: DeleteOptions(gracePeriodSeconds: 0), now: t0)
+    _ = try store.delete(
+      pods, namespace: "default", name: "p", options: DeleteOptions(gracePeriodSeconds: 0), now: t0)
     #expect(store.lookup(pods, namespace: "default", name: "p") == nil)
   }
 
@@ -201,5 +247,70 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
     let results = try store.deleteCollection(pods, namespace: "default", labelSelector: "app=x", now: t0)
     #expect(results.map(\.object.name) == ["a", "b"])
     #expect(try store.list(pods).items.map(\.name) == ["c"])
+  }
+}
+
+@Suite struct GracefulPodUpdateTests {
+  @Test func aStatusUpdateDuringTheGracePeriodDoesNotFinishThePod() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p", node: "n1", phase: "Running"), now: t0)
+    _ = try store.delete(pods, namespace: "default", name: "p", now: t0)
+    var status = try store.get(pods, namespace: "default", name: "p")
+    status[path: ["status", "phase"]] = "Succeeded"
+    _ = try store.update(pods, namespace: "default", name: "p", status, subresource: .status, now: t0)
+    #expect(store.lookup(pods, namespace: "default", name: "p")?[path: ["status", "phase"]] == "Succeeded")
+  }
+
+  @Test func jobsOrphanTheirPodsByDefaultAsTheRealServerDoes() throws {
+    var store = APIStore(now: t0)
+    let jobs = try #require(registry.type(group: "batch", version: "v1", plural: "jobs"))
+    let job = try store.create(
+      jobs, namespace: "default",
+      [
+        "metadata": ["name": "j"],
+        "spec": ["template": ["spec": ["containers": [], "restartPolicy": "Never"]]],
+      ], now: t0)
+    var p = pod("j-1")
+    p[path: ["metadata", "ownerReferences"]] = [
+      ["apiVersion": "batch/v1", "kind": "Job", "name": "j", "uid": .string(job.uid!)]
+    ]
+    _ = try store.create(pods, namespace: "default", p, now: t0)
+    _ = try store.delete(jobs, namespace: "default", name: "j", now: t0)
+    #expect(
+      store.lookup(pods, namespace: "default", name: "j-1")?[path: ["metadata", "ownerReferences"]] == nil)
+  }
+}
+
+@Suite struct HostileInputTests {
+  @Test func anEnormousGracePeriodIsClampedNotATrap() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p", node: "n1", phase: "Running"), now: t0)
+    let options = try DeleteOptions(parsing: ["gracePeriodSeconds": .int(Int64.max)])
+    let result = try store.delete(pods, namespace: "default", name: "p", options: options, now: t0)
+    #expect(result.object.isTerminating)
+  }
+
+  @Test func anAbsurdBudgetPercentageIsClamped() throws {
+    #expect(APIStore.scaled("99999999999999999%", of: 10) == 10)
+    #expect(APIStore.scaled(.int(Int64.max), of: 10) == Int(Int32.max))
+  }
+
+  @Test func malformedMetadataIsABadRequestOrInvalid() {
+    var store = APIStore(now: t0)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "default", ["metadata": "x"], now: t0) }?.code
+        == 400)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "default", ["metadata": ["name": 5]], now: t0) }?
+        .code == 422)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "default", "not an object", now: t0) }?.code
+        == 400)
+    #expect(
+      apiError {
+        _ = try store.patch(
+          configMaps, namespace: "default", name: "x", Array(String(repeating: "[", count: 10_000).utf8),
+          as: .json, now: t0)
+      }?.code == 400)
   }
 }

@@ -58,7 +58,9 @@ import Testing
 
   @Test func refusesDeepNestingWithoutCrashing() {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    #expect(throws: JSONError(offset: 512, expected: "nesting no deeper than 512")) { try JSON(parsing: deep) }
+    #expect(throws: JSONError(offset: 512, expected: "nesting no deeper than 512")) {
+      try JSON(parsing: deep)
+    }
     let objects = String(repeating: "{\"a\":", count: 10_000)
     #expect(throws: JSONError.self) { try JSON(parsing: objects) }
   }
@@ -95,7 +97,10 @@ import Testing
   }
 
   @Test func roundTripsThroughTheParser() throws {
-    let value: JSON = ["metadata": ["name": "web", "labels": ["app": "web"]], "spec": ["replicas": 3, "ratio": 0.25, "list": ["a", "b"]]]
+    let value: JSON = [
+      "metadata": ["name": "web", "labels": ["app": "web"]],
+      "spec": ["replicas": 3, "ratio": 0.25, "list": ["a", "b"]],
+    ]
     #expect(try JSON(parsing: value.serialized()) == value)
   }
 }

@@ -8,7 +8,9 @@ import Testing
     var store = APIStore(now: t0)
     _ = try store.create(namespaces, namespace: nil, ["metadata": ["name": "other"]], now: t0)
     for i in 0..<count {
-      _ = try store.create(pods, namespace: i % 2 == 0 ? "default" : "other", pod(String(format: "p%02d", i), labels: ["i": String(i % 3)]), now: t0)
+      _ = try store.create(
+        pods, namespace: i % 2 == 0 ? "default" : "other",
+        pod(String(format: "p%02d", i), labels: ["i": String(i % 3)]), now: t0)
     }
     return store
   }
@@ -16,12 +18,17 @@ import Testing
   @Test func listsAreSortedByNamespaceThenNameAndCarryTheCurrentVersion() throws {
     let store = try storeWithPods(6)
     let all = try store.list(pods)
-    #expect(all.items.map { "\($0.namespace)/\($0.name)" } == ["default/p00", "default/p02", "default/p04", "other/p01", "other/p03", "other/p05"])
+    #expect(
+      all.items.map { "\($0.namespace)/\($0.name)" } == [
+        "default/p00", "default/p02", "default/p04", "other/p01", "other/p03", "other/p05",
+      ])
     #expect(all.resourceVersion == store.resourceVersion)
     #expect(all.continueToken == nil)
     #expect(try store.list(pods, namespace: "other").items.count == 3)
     #expect(try store.list(pods, labelSelector: "i=0").items.map(\.name) == ["p00", "p03"])
-    #expect(try store.list(pods, fieldSelector: "metadata.namespace=other,metadata.name!=p01").items.map(\.name) == ["p03", "p05"])
+    #expect(
+      try store.list(pods, fieldSelector: "metadata.namespace=other,metadata.name!=p01").items.map(\.name)
+        == ["p03", "p05"])
     let json = all.json(pods)
     #expect(json["kind"] == "PodList")
     #expect(json[path: ["metadata", "resourceVersion"]] == .string(String(store.resourceVersion)))
@@ -119,7 +126,8 @@ import Testing
     let seen = try store.events(pods, since: start, labelSelector: "app=web").get()
     #expect(seen.map(\.type) == [.added, .deleted, .added])
     #expect(seen.allSatisfy { $0.object.name == "p" })
-    let byNode = try store.events(pods, namespace: "default", since: start, fieldSelector: "spec.nodeName=").get()
+    let byNode = try store.events(pods, namespace: "default", since: start, fieldSelector: "spec.nodeName=")
+      .get()
     #expect(byNode.count == 4)
   }
 
@@ -128,12 +136,35 @@ import Testing
     _ = store.drainEvents()
     let owner = try store.create(configMaps, namespace: "default", configMap("owner"), now: t0)
     var dependent = configMap("dep")
-    dependent[path: ["metadata", "ownerReferences"]] = [["apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "uid": owner["metadata"]!["uid"]!]]
+    dependent[path: ["metadata", "ownerReferences"]] = [
+      ["apiVersion": "v1", "kind": "ConfigMap", "name": "owner", "uid": owner["metadata"]!["uid"]!]
+    ]
     _ = try store.create(configMaps, namespace: "default", dependent, now: t0)
     _ = try store.delete(configMaps, namespace: "default", name: "owner", now: t0)
     let drained = store.drainEvents()
-    #expect(drained.map { "\($0.type.rawValue) \($0.object.name)" } == ["ADDED owner", "ADDED dep", "DELETED owner", "DELETED dep"])
+    #expect(
+      drained.map { "\($0.type.rawValue) \($0.object.name)" } == [
+        "ADDED owner", "ADDED dep", "DELETED owner", "DELETED dep",
+      ])
     #expect(store.drainEvents().isEmpty)
     #expect(drained[2].frame()["type"] == "DELETED")
+  }
+}
+
+@Suite struct WatchFilterTests {
+  @Test func aLiveFilterServesTheWatchedVersionAndIgnoresOtherResources() throws {
+    var store = APIStore(now: t0)
+    let v1beta1 = ResourceType(
+      group: "karpenter.sh", version: "v1beta1", kind: "NodePool", plural: "nodepools", namespaced: false,
+      isCustom: true)
+    _ = store.drainEvents()
+    _ = try store.create(
+      nodePools, namespace: nil,
+      ["apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "p"], "spec": [:]], now: t0)
+    _ = try store.create(configMaps, namespace: "default", configMap("c"), now: t0)
+    let filter = WatchFilter(type: v1beta1, namespace: nil, labels: nil, fields: nil)
+    let delivered = store.drainEvents().compactMap(filter.deliver)
+    #expect(delivered.count == 1)
+    #expect(delivered.first?.object["apiVersion"] == "karpenter.sh/v1beta1")
   }
 }

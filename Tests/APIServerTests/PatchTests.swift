@@ -9,14 +9,34 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   // RFC 6902 appendix A examples.
   @Test(arguments: [
     (#"{"foo":"bar"}"#, #"[{"op":"add","path":"/baz","value":"qux"}]"#, #"{"baz":"qux","foo":"bar"}"#),
-    (#"{"foo":["bar","baz"]}"#, #"[{"op":"add","path":"/foo/1","value":"qux"}]"#, #"{"foo":["bar","qux","baz"]}"#),
+    (
+      #"{"foo":["bar","baz"]}"#, #"[{"op":"add","path":"/foo/1","value":"qux"}]"#,
+      #"{"foo":["bar","qux","baz"]}"#
+    ),
     (#"{"baz":"qux","foo":"bar"}"#, #"[{"op":"remove","path":"/baz"}]"#, #"{"foo":"bar"}"#),
     (#"{"foo":["bar","qux","baz"]}"#, #"[{"op":"remove","path":"/foo/1"}]"#, #"{"foo":["bar","baz"]}"#),
-    (#"{"baz":"qux","foo":"bar"}"#, #"[{"op":"replace","path":"/baz","value":"boo"}]"#, #"{"baz":"boo","foo":"bar"}"#),
-    (#"{"foo":{"bar":"baz","waldo":"fred"},"qux":{"corge":"grault"}}"#, #"[{"op":"move","from":"/foo/waldo","path":"/qux/thud"}]"#, #"{"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}}"#),
-    (#"{"foo":["all","grass","cows","eat"]}"#, #"[{"op":"move","from":"/foo/1","path":"/foo/3"}]"#, #"{"foo":["all","cows","eat","grass"]}"#),
-    (#"{"foo":["bar"]}"#, #"[{"op":"add","path":"/foo/-","value":["abc","def"]}]"#, #"{"foo":["bar",["abc","def"]]}"#),
-    (#"{"/":9,"~1":10}"#, #"[{"op":"test","path":"/~01","value":10},{"op":"copy","from":"/~1","path":"/x"}]"#, #"{"/":9,"x":9,"~1":10}"#),
+    (
+      #"{"baz":"qux","foo":"bar"}"#, #"[{"op":"replace","path":"/baz","value":"boo"}]"#,
+      #"{"baz":"boo","foo":"bar"}"#
+    ),
+    (
+      #"{"foo":{"bar":"baz","waldo":"fred"},"qux":{"corge":"grault"}}"#,
+      #"[{"op":"move","from":"/foo/waldo","path":"/qux/thud"}]"#,
+      #"{"foo":{"bar":"baz"},"qux":{"corge":"grault","thud":"fred"}}"#
+    ),
+    (
+      #"{"foo":["all","grass","cows","eat"]}"#, #"[{"op":"move","from":"/foo/1","path":"/foo/3"}]"#,
+      #"{"foo":["all","cows","eat","grass"]}"#
+    ),
+    (
+      #"{"foo":["bar"]}"#, #"[{"op":"add","path":"/foo/-","value":["abc","def"]}]"#,
+      #"{"foo":["bar",["abc","def"]]}"#
+    ),
+    (
+      #"{"/":9,"~1":10}"#,
+      #"[{"op":"test","path":"/~01","value":10},{"op":"copy","from":"/~1","path":"/x"}]"#,
+      #"{"/":9,"x":9,"~1":10}"#
+    ),
   ])
   func appliesTheRFCExamples(document: String, patch: String, expected: String) throws {
     let result = try JSONPatch.apply(try JSON(parsing: patch), to: try JSON(parsing: document))
@@ -55,7 +75,9 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
     (#"{}"#, #"{"a":{"bb":{"ccc":null}}}"#, #"{"a":{"bb":{}}}"#),
   ])
   func appliesTheRFCExamples(document: String, patch: String, expected: String) throws {
-    #expect(MergePatch.apply(try JSON(parsing: patch), to: try JSON(parsing: document)) == (try JSON(parsing: expected)))
+    #expect(
+      MergePatch.apply(try JSON(parsing: patch), to: try JSON(parsing: document))
+        == (try JSON(parsing: expected)))
   }
 }
 
@@ -64,7 +86,10 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
     "metadata": ["name": "p", "finalizers": ["a"]],
     "spec": [
       "containers": [
-        ["name": "app", "image": "app:1", "env": [["name": "A", "value": "1"], ["name": "B", "value": "2"]]],
+        [
+          "name": "app", "image": "app:1",
+          "env": [["name": "A", "value": "1"], ["name": "B", "value": "2"]],
+        ],
         ["name": "side", "image": "side:1"],
       ],
       "tolerations": [["key": "x", "operator": "Exists"]],
@@ -77,7 +102,8 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
   @Test func containersMergeByName() throws {
     // The documentation's example: patching one container adds it next to the existing one.
-    let result = try patched(#"{"spec":{"containers":[{"name":"app","image":"app:2"},{"name":"new","image":"n"}]}}"#)
+    let result = try patched(
+      #"{"spec":{"containers":[{"name":"app","image":"app:2"},{"name":"new","image":"n"}]}}"#)
     let containers = try #require(result[path: ["spec", "containers"]]?.array)
     #expect(containers.map { $0["name"]! } == ["app", "side", "new"])
     #expect(containers[0]["image"] == "app:2")
@@ -85,7 +111,9 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   }
 
   @Test func nestedEnvMergesByNameAndDeleteDirectiveRemoves() throws {
-    let result = try patched(#"{"spec":{"containers":[{"name":"app","env":[{"name":"B","$patch":"delete"},{"name":"C","value":"3"}]},{"name":"side","$patch":"delete"}]}}"#)
+    let result = try patched(
+      #"{"spec":{"containers":[{"name":"app","env":[{"name":"B","$patch":"delete"},{"name":"C","value":"3"}]},{"name":"side","$patch":"delete"}]}}"#
+    )
     let containers = try #require(result[path: ["spec", "containers"]]?.array)
     #expect(containers.count == 1)
     #expect(containers[0]["env"] == [["name": "A", "value": "1"], ["name": "C", "value": "3"]])
@@ -98,21 +126,29 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
   }
 
   @Test func finalizersMergeAsASetAndDeleteFromPrimitiveList() throws {
-    #expect(try patched(#"{"metadata":{"finalizers":["b","a"]}}"#)[path: ["metadata", "finalizers"]] == ["a", "b"])
-    #expect(try patched(#"{"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}}"#)[path: ["metadata", "finalizers"]] == [])
+    #expect(
+      try patched(#"{"metadata":{"finalizers":["b","a"]}}"#)[path: ["metadata", "finalizers"]] == ["a", "b"])
+    #expect(
+      try patched(#"{"metadata":{"$deleteFromPrimitiveList/finalizers":["a"]}}"#)[path: [
+        "metadata", "finalizers",
+      ]] == [])
   }
 
   @Test func replaceDirectivesAndRetainKeys() throws {
-    let replacedList = try patched(#"{"spec":{"containers":[{"name":"only","image":"o"},{"$patch":"replace"}]}}"#)
+    let replacedList = try patched(
+      #"{"spec":{"containers":[{"name":"only","image":"o"},{"$patch":"replace"}]}}"#)
     #expect(replacedList[path: ["spec", "containers"]] == [["name": "only", "image": "o"]])
     let replacedMap = try patched(#"{"spec":{"$patch":"replace","containers":[]}}"#)
     #expect(replacedMap["spec"] == ["containers": []])
-    let retained = try patched(#"{"spec":{"$retainKeys":["containers"],"containers":[{"name":"app","image":"x"}]}}"#)
+    let retained = try patched(
+      #"{"spec":{"$retainKeys":["containers"],"containers":[{"name":"app","image":"x"}]}}"#)
     #expect(retained["spec"]?.object?.keys.sorted() == ["containers"])
   }
 
   @Test func setElementOrderReordersTheMergedList() throws {
-    let result = try patched(#"{"spec":{"$setElementOrder/containers":[{"name":"side"},{"name":"app"}],"containers":[{"name":"app","image":"app:3"}]}}"#)
+    let result = try patched(
+      #"{"spec":{"$setElementOrder/containers":[{"name":"side"},{"name":"app"}],"containers":[{"name":"app","image":"app:3"}]}}"#
+    )
     #expect(result[path: ["spec", "containers"]]?.array?.map { $0["name"]! } == ["side", "app"])
   }
 
@@ -124,20 +160,35 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 @Suite struct StorePatchTests {
   @Test func mergePatchThroughTheStoreBumpsVersionAndHonoursResourceVersion() throws {
     var store = APIStore(now: t0)
-    let created = try store.create(configMaps, namespace: "default", configMap("a", data: ["x": "1"]), now: t0)
-    let patched = try store.patch(configMaps, namespace: "default", name: "a", bytes(#"{"data":{"y":"2"}}"#), as: .merge, now: t0)
+    let created = try store.create(
+      configMaps, namespace: "default", configMap("a", data: ["x": "1"]), now: t0)
+    let patched = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(#"{"data":{"y":"2"}}"#), as: .merge, now: t0)
     #expect(patched["data"] == ["x": "1", "y": "2"])
     let rv = try #require(created[path: ["metadata", "resourceVersion"]]?.string)
     let stale = #"{"metadata":{"resourceVersion":"\#(rv)"},"data":{"z":"3"}}"#
-    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(stale), as: .merge, now: t0) }?.code == 409)
-    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "zz", bytes("{}"), as: .merge, now: t0) }?.code == 404)
-    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes("{"), as: .merge, now: t0) }?.code == 400)
+    #expect(
+      apiError {
+        _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(stale), as: .merge, now: t0)
+      }?.code == 409)
+    #expect(
+      apiError {
+        _ = try store.patch(configMaps, namespace: "default", name: "zz", bytes("{}"), as: .merge, now: t0)
+      }?.code == 404)
+    #expect(
+      apiError {
+        _ = try store.patch(configMaps, namespace: "default", name: "a", bytes("{"), as: .merge, now: t0)
+      }?.code == 400)
   }
 
   @Test func strategicPatchOnACustomResourceIsUnsupportedMediaType() throws {
     var store = APIStore(now: t0)
-    _ = try store.create(nodePools, namespace: nil, ["apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "p"], "spec": [:]], now: t0)
-    let error = apiError { _ = try store.patch(nodePools, namespace: nil, name: "p", bytes("{}"), as: .strategic, now: t0) }
+    _ = try store.create(
+      nodePools, namespace: nil,
+      ["apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "p"], "spec": [:]], now: t0)
+    let error = apiError {
+      _ = try store.patch(nodePools, namespace: nil, name: "p", bytes("{}"), as: .strategic, now: t0)
+    }
     #expect(error?.code == 415)
     #expect(error?.reason == .unsupportedMediaType)
   }
@@ -146,7 +197,8 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
     var store = APIStore(now: t0)
     _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
     let result = try store.patch(
-      pods, namespace: "default", name: "p", bytes(#"{"status":{"phase":"Running"},"spec":{"nodeName":"n"}}"#), as: .merge,
+      pods, namespace: "default", name: "p",
+      bytes(#"{"status":{"phase":"Running"},"spec":{"nodeName":"n"}}"#), as: .merge,
       subresource: .status, now: t0)
     #expect(result[path: ["status", "phase"]] == "Running")
     #expect(result[path: ["spec", "nodeName"]] == nil)
@@ -160,11 +212,14 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 }
 
 @Suite struct ServerSideApplyTests {
-  static let config = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","labels":{"team":"x"}},"data":{"k":"1"}}"#
+  static let config =
+    #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","labels":{"team":"x"}},"data":{"k":"1"}}"#
 
   @Test func applyCreatesTheObjectAndRecordsTheManager() throws {
     var store = APIStore(now: t0)
-    let created = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice", now: t0)
+    let created = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice",
+      now: t0)
     #expect(created["data"] == ["k": "1"])
     let entry = try #require(created[path: ["metadata", "managedFields"]]?.array?.first)
     #expect(entry["manager"] == "alice")
@@ -176,16 +231,24 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
   @Test func anotherManagerChangingAnOwnedFieldConflictsUnlessForced() throws {
     var store = APIStore(now: t0)
-    _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice", now: t0)
+    _ = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice",
+      now: t0)
     let bob = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"data":{"k":"2"}}"#
-    let error = apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(bob), as: .apply, fieldManager: "bob", now: t0) }
+    let error = apiError {
+      _ = try store.patch(
+        configMaps, namespace: "default", name: "a", bytes(bob), as: .apply, fieldManager: "bob", now: t0)
+    }
     #expect(error?.code == 409)
     #expect(error?.message == #"Apply failed with 1 conflict: conflict with "alice" using v1: .data.k"#)
     #expect(error?.causes.first?.field == ".data.k")
     // The same value is shared ownership, not a conflict.
     let same = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"data":{"k":"1"}}"#
-    _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(same), as: .apply, fieldManager: "carol", now: t0)
-    let forced = try store.patch(configMaps, namespace: "default", name: "a", bytes(bob), as: .apply, fieldManager: "bob", force: true, now: t0)
+    _ = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(same), as: .apply, fieldManager: "carol", now: t0)
+    let forced = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(bob), as: .apply, fieldManager: "bob", force: true,
+      now: t0)
     #expect(forced["data"] == ["k": "2"])
     let alice = forced[path: ["metadata", "managedFields"]]?.array?.first { $0["manager"] == "alice" }
     #expect(alice?[path: ["fieldsV1", "f:data", "f:k"]] == nil)
@@ -193,28 +256,158 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
   @Test func fieldsAnApplierStopsSettingAreRemoved() throws {
     var store = APIStore(now: t0)
-    _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice", now: t0)
+    _ = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice",
+      now: t0)
     let smaller = #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"},"data":{"k":"1"}}"#
-    let result = try store.patch(configMaps, namespace: "default", name: "a", bytes(smaller), as: .apply, fieldManager: "alice", now: t0)
+    let result = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(smaller), as: .apply, fieldManager: "alice", now: t0)
     #expect(result[path: ["metadata", "labels", "team"]] == nil)
     #expect(result["data"] == ["k": "1"])
   }
 
   @Test func applyNeedsAFieldManagerAndTypeInformation() {
     var store = APIStore(now: t0)
-    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, now: t0) }?.code == 400)
-    #expect(apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(#"{"metadata":{"name":"a"}}"#), as: .apply, fieldManager: "m", now: t0) }?.code == 400)
+    #expect(
+      apiError {
+        _ = try store.patch(
+          configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, now: t0)
+      }?.code == 400)
+    #expect(
+      apiError {
+        _ = try store.patch(
+          configMaps, namespace: "default", name: "a", bytes(#"{"metadata":{"name":"a"}}"#), as: .apply,
+          fieldManager: "m", now: t0)
+      }?.code == 400)
   }
 
   @Test func updatesAreRecordedAsUpdateOperations() throws {
     var store = APIStore(now: t0)
-    _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice", now: t0)
-    let result = try store.patch(configMaps, namespace: "default", name: "a", bytes(#"{"data":{"k":"9"}}"#), as: .merge, fieldManager: "kubectl-edit", now: t0)
+    _ = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice",
+      now: t0)
+    let result = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(#"{"data":{"k":"9"}}"#), as: .merge,
+      fieldManager: "kubectl-edit", now: t0)
     let entry = result[path: ["metadata", "managedFields"]]?.array?.first { $0["manager"] == "kubectl-edit" }
     #expect(entry?["operation"] == "Update")
     #expect(entry?[path: ["fieldsV1", "f:data", "f:k"]] == [:])
     // alice re-applying her value now conflicts with kubectl-edit.
-    let error = apiError { _ = try store.patch(configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice", now: t0) }
-    #expect(error?.message == #"Apply failed with 1 conflict: conflict with "kubectl-edit" using v1: .data.k"#)
+    let error = apiError {
+      _ = try store.patch(
+        configMaps, namespace: "default", name: "a", bytes(Self.config), as: .apply, fieldManager: "alice",
+        now: t0)
+    }
+    #expect(
+      error?.message == #"Apply failed with 1 conflict: conflict with "kubectl-edit" using v1: .data.k"#)
+  }
+}
+
+@Suite struct ReapplyAndImmutabilityTests {
+  @Test func reapplyingTheSameConfigurationWritesNothing() throws {
+    var store = APIStore(now: t0)
+    let first = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(ServerSideApplyTests.config), as: .apply,
+      fieldManager: "alice", now: t0)
+    let again = try store.patch(
+      configMaps, namespace: "default", name: "a", bytes(ServerSideApplyTests.config), as: .apply,
+      fieldManager: "alice", now: t0.addingTimeInterval(5))
+    #expect(again == first)
+  }
+
+  @Test func aPodSpecIsImmutableExceptImagesAndTolerations() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let image = try store.patch(
+      pods, namespace: "default", name: "p",
+      bytes(#"{"spec":{"containers":[{"name":"app","image":"nginx:1.28"}]}}"#), as: .strategic, now: t0)
+    #expect(image[path: ["spec", "containers"]]?.array?.first?["image"] == "nginx:1.28")
+    let error = apiError {
+      _ = try store.patch(
+        pods, namespace: "default", name: "p", bytes(#"{"spec":{"nodeName":"n1"}}"#), as: .merge, now: t0)
+    }
+    #expect(error?.code == 422)
+    #expect(error?.causes.first?.field == "spec")
+    #expect(
+      error?.message.hasPrefix(
+        #"Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than"#) == true)
+  }
+
+  @Test func aDeploymentSelectorIsImmutable() throws {
+    var store = APIStore(now: t0)
+    _ = try store.create(
+      deployments, namespace: "default",
+      [
+        "metadata": ["name": "web"],
+        "spec": [
+          "selector": ["matchLabels": ["app": "web"]],
+          "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": []]],
+        ],
+      ], now: t0)
+    let error = apiError {
+      _ = try store.patch(
+        deployments, namespace: "default", name: "web",
+        bytes(#"{"spec":{"selector":{"matchLabels":{"app":"db"}}}}"#), as: .merge, now: t0)
+    }
+    #expect(
+      error?.message.hasPrefix(#"Deployment.apps "web" is invalid: spec.selector: Invalid value: "#) == true)
+    #expect(error?.message.hasSuffix("field is immutable") == true)
+  }
+
+  @Test func anUpdateWithoutDefaultsGetsThemAgainAndKeepsTheClusterIP() throws {
+    var store = APIStore(now: t0)
+    let created = try store.create(
+      services, namespace: "default", ["metadata": ["name": "svc"], "spec": ["ports": [["port": 80]]]],
+      now: t0)
+    var bare: JSON = ["metadata": ["name": "svc", "labels": ["x": "y"]], "spec": ["ports": [["port": 80]]]]
+    bare[path: ["metadata", "resourceVersion"]] = created[path: ["metadata", "resourceVersion"]]
+    let updated = try store.update(services, namespace: "default", name: "svc", bare, now: t0)
+    #expect(updated[path: ["spec", "clusterIP"]] == created[path: ["spec", "clusterIP"]])
+    #expect(updated[path: ["spec", "type"]] == "ClusterIP")
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let replaced = try store.update(
+      pods, namespace: "default", name: "p", pod("p", labels: ["a": "b"]), now: t0)
+    #expect(replaced[path: ["metadata", "labels"]] == ["a": "b"])
+  }
+}
+
+@Suite struct StrategicMergeKeyTests {
+  @Test func servicePortsMergeByPortAndConditionsByType() throws {
+    let service: JSON = ["spec": ["ports": [["port": 80, "name": "http"], ["port": 443, "name": "https"]]]]
+    let patched = try StrategicMergePatch.apply(
+      ["spec": ["ports": [["port": 443, "targetPort": 8443]]]], to: service, kind: "Service")
+    #expect(
+      patched[path: ["spec", "ports"]] == [
+        ["port": 80, "name": "http"], ["port": 443, "name": "https", "targetPort": 8443],
+      ])
+    let node: JSON = [
+      "status": [
+        "conditions": [["type": "Ready", "status": "False"], ["type": "MemoryPressure", "status": "False"]]
+      ]
+    ]
+    let ready = try StrategicMergePatch.apply(
+      ["status": ["conditions": [["type": "Ready", "status": "True"]]]], to: node, kind: "Node")
+    #expect(
+      ready[path: ["status", "conditions"]] == [
+        ["type": "Ready", "status": "True"], ["type": "MemoryPressure", "status": "False"],
+      ])
+  }
+
+  @Test func nodeTaintsHaveNoMergeKeyAndAreReplaced() throws {
+    let node: JSON = ["spec": ["taints": [["key": "a", "effect": "NoSchedule"]]]]
+    let patched = try StrategicMergePatch.apply(
+      ["spec": ["taints": [["key": "b", "effect": "NoSchedule"]]]], to: node, kind: "Node")
+    #expect(patched[path: ["spec", "taints"]] == [["key": "b", "effect": "NoSchedule"]])
+  }
+
+  @Test func ownerReferencesMergeByUID() throws {
+    let object: JSON = ["metadata": ["ownerReferences": [["uid": "1", "name": "a"]]]]
+    let patched = try StrategicMergePatch.apply(
+      ["metadata": ["ownerReferences": [["uid": "2", "name": "b"], ["uid": "1", "name": "a2"]]]], to: object,
+      kind: "Pod")
+    #expect(
+      patched[path: ["metadata", "ownerReferences"]] == [
+        ["uid": "1", "name": "a2"], ["uid": "2", "name": "b"],
+      ])
   }
 }

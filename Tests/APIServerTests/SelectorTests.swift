@@ -30,7 +30,10 @@ import Testing
     #expect(try LabelSelector(parsing: selector).matches(Self.labels) == expected)
   }
 
-  @Test(arguments: ["app=", "=web", "app in", "app in (a", "app in a", "a b", "app=web,", "bad key=x", "app=we b", "app=-x", ",", "app!web", "x/=y"])
+  @Test(arguments: [
+    "app=", "=web", "app in", "app in (a", "app in a", "a b", "app=web,", "bad key=x", "app=we b", "app=-x",
+    ",", "app!web", "x/=y",
+  ])
   func rejectsMalformedSelectorsAsBadRequest(selector: String) {
     let error = apiError { _ = try LabelSelector(parsing: selector) }
     if selector == "app=" {
@@ -44,10 +47,16 @@ import Testing
   @Test func buildsFromAMatchExpressionsObject() throws {
     let selector = try LabelSelector(object: [
       "matchLabels": ["app": "web"],
-      "matchExpressions": [["key": "tier", "operator": "In", "values": ["front"]], ["key": "gone", "operator": "DoesNotExist"]],
+      "matchExpressions": [
+        ["key": "tier", "operator": "In", "values": ["front"]], ["key": "gone", "operator": "DoesNotExist"],
+      ],
     ])
     #expect(selector.matches(Self.labels))
-    #expect(LabelSelector.format(["matchLabels": ["app": "web"], "matchExpressions": [["key": "tier", "operator": "NotIn", "values": ["b", "a"]]]]) == "app=web,tier notin (a,b)")
+    #expect(
+      LabelSelector.format([
+        "matchLabels": ["app": "web"],
+        "matchExpressions": [["key": "tier", "operator": "NotIn", "values": ["b", "a"]]],
+      ]) == "app=web,tier notin (a,b)")
   }
 }
 
@@ -99,8 +108,18 @@ import Testing
   }
 
   @Test func selectsEventsByInvolvedObjectAndSecretsByType() throws {
-    let event: JSON = ["metadata": ["name": "e"], "involvedObject": ["kind": "Pod", "name": "p1"], "reason": "Scheduled", "source": ["component": "default-scheduler"]]
-    #expect(try FieldSelector(parsing: "involvedObject.kind=Pod,involvedObject.name=p1,reason=Scheduled,source=default-scheduler", for: events).matches(event))
-    #expect(try FieldSelector(parsing: "type=Opaque", for: secrets).matches(["metadata": ["name": "s"], "type": "Opaque"]))
+    let event: JSON = [
+      "metadata": ["name": "e"], "involvedObject": ["kind": "Pod", "name": "p1"], "reason": "Scheduled",
+      "source": ["component": "default-scheduler"],
+    ]
+    #expect(
+      try FieldSelector(
+        parsing: "involvedObject.kind=Pod,involvedObject.name=p1,reason=Scheduled,source=default-scheduler",
+        for: events
+      ).matches(event))
+    #expect(
+      try FieldSelector(parsing: "type=Opaque", for: secrets).matches([
+        "metadata": ["name": "s"], "type": "Opaque",
+      ]))
   }
 }

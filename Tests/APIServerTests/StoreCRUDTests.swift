@@ -8,7 +8,9 @@ import Testing
     let store = APIStore(now: t0)
     let names = try store.list(namespaces).items.map(\.name)
     #expect(names == ["default", "kube-node-lease", "kube-public", "kube-system"])
-    let sa = try store.get(registry.type(group: "", version: "v1", plural: "serviceaccounts")!, namespace: "default", name: "default")
+    let sa = try store.get(
+      registry.type(group: "", version: "v1", plural: "serviceaccounts")!, namespace: "default",
+      name: "default")
     #expect(sa["kind"] == "ServiceAccount")
     let ns = try store.get(namespaces, namespace: nil, name: "default")
     #expect(ns[path: ["spec", "finalizers"]] == ["kubernetes"])
@@ -69,7 +71,9 @@ import Testing
     var object = configMap("x")
     object[path: ["metadata", "name"]] = nil
     let error = apiError { _ = try store.create(configMaps, namespace: "default", object, now: t0) }
-    #expect(error?.message == #"ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required"#)
+    #expect(
+      error?.message
+        == #"ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required"#)
   }
 
   @Test func namespacedCreateNeedsAnExistingNamespace() {
@@ -113,16 +117,27 @@ import Testing
     var store = APIStore(now: t0)
     let deployment: JSON = [
       "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": "web"],
-      "spec": ["selector": ["matchLabels": ["app": "web"]], "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "c", "image": "nginx"]]]]],
+      "spec": [
+        "selector": ["matchLabels": ["app": "web"]],
+        "template": [
+          "metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "c", "image": "nginx"]]],
+        ],
+      ],
     ]
     let d = try store.create(deployments, namespace: "default", deployment, now: t0)
     #expect(d[path: ["spec", "replicas"]] == 1)
-    #expect(d[path: ["spec", "strategy"]] == ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]])
+    #expect(
+      d[path: ["spec", "strategy"]] == [
+        "type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"],
+      ])
     #expect(d[path: ["spec", "revisionHistoryLimit"]] == 10)
     #expect(d[path: ["spec", "progressDeadlineSeconds"]] == 600)
     #expect(d[path: ["metadata", "generation"]] == 1)
-    #expect(d[path: ["spec", "template", "spec", "containers"]]?.array?.first?["imagePullPolicy"] == "Always")
-    let s = try store.create(services, namespace: "default", ["metadata": ["name": "svc"], "spec": ["ports": [["port": 80]]]], now: t0)
+    #expect(
+      d[path: ["spec", "template", "spec", "containers"]]?.array?.first?["imagePullPolicy"] == "Always")
+    let s = try store.create(
+      services, namespace: "default", ["metadata": ["name": "svc"], "spec": ["ports": [["port": 80]]]],
+      now: t0)
     #expect(s[path: ["spec", "type"]] == "ClusterIP")
     #expect(s[path: ["spec", "clusterIP"]] == "10.96.0.1")
     #expect(s[path: ["spec", "ports"]] == [["port": 80, "protocol": "TCP", "targetPort": 80]])
@@ -132,7 +147,10 @@ import Testing
     var store = APIStore(now: t0)
     let created = try store.create(pods, namespace: "default", pod("p", phase: "Running"), now: t0)
     #expect(created[path: ["status", "phase"]] == "Running")
-    let pool: JSON = ["apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "default"], "spec": ["weight": 1], "status": ["nodes": 3]]
+    let pool: JSON = [
+      "apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "default"],
+      "spec": ["weight": 1], "status": ["nodes": 3],
+    ]
     let createdPool = try store.create(nodePools, namespace: nil, pool, now: t0)
     #expect(createdPool["status"] == nil)
     #expect(createdPool[path: ["metadata", "namespace"]] == nil)
@@ -141,9 +159,12 @@ import Testing
   @Test func admissionHookRefusesWithInvalid() {
     var store = APIStore(now: t0)
     store.admission = { type, object, operation in
-      type.kind == "ConfigMap" && object["data"]?["bad"] != nil ? [FieldCause(message: "Invalid value: \"x\": bad key", field: "data.bad")] : []
+      type.kind == "ConfigMap" && object["data"]?["bad"] != nil
+        ? [FieldCause(message: "Invalid value: \"x\": bad key", field: "data.bad")] : []
     }
-    let error = apiError { _ = try store.create(configMaps, namespace: "default", configMap("a", data: ["bad": "x"]), now: t0) }
+    let error = apiError {
+      _ = try store.create(configMaps, namespace: "default", configMap("a", data: ["bad": "x"]), now: t0)
+    }
     #expect(error?.code == 422)
     #expect(error?.message == #"ConfigMap "a" is invalid: data.bad: Invalid value: "x": bad key"#)
   }
@@ -162,7 +183,10 @@ import Testing
     let error = apiError { _ = try store.update(configMaps, namespace: "default", name: "a", stale, now: t0) }
     #expect(error?.code == 409)
     #expect(error?.reason == .conflict)
-    #expect(error?.message == #"Operation cannot be fulfilled on configmaps "a": the object has been modified; please apply your changes to the latest version and try again"#)
+    #expect(
+      error?.message
+        == #"Operation cannot be fulfilled on configmaps "a": the object has been modified; please apply your changes to the latest version and try again"#
+    )
     stale[path: ["metadata", "resourceVersion"]] = nil
     let forced = try store.update(configMaps, namespace: "default", name: "a", stale, now: t0)
     #expect(forced["data"] == ["k": "2"])
@@ -170,7 +194,9 @@ import Testing
 
   @Test func updateOfAMissingObjectIsNotFound() {
     var store = APIStore(now: t0)
-    let error = apiError { _ = try store.update(configMaps, namespace: "default", name: "x", configMap("x"), now: t0) }
+    let error = apiError {
+      _ = try store.update(configMaps, namespace: "default", name: "x", configMap("x"), now: t0)
+    }
     #expect(error?.code == 404)
     #expect(error?.message == #"configmaps "x" not found"#)
   }
@@ -190,10 +216,13 @@ import Testing
     changed[path: ["metadata", "creationTimestamp"]] = "2000-01-01T00:00:00Z"
     changed[path: ["metadata", "labels"]] = ["x": "y"]
     let updated = try store.update(configMaps, namespace: "default", name: "a", changed, now: t0)
-    #expect(updated[path: ["metadata", "creationTimestamp"]] == created[path: ["metadata", "creationTimestamp"]])
+    #expect(
+      updated[path: ["metadata", "creationTimestamp"]] == created[path: ["metadata", "creationTimestamp"]])
     var renamed = updated
     renamed[path: ["metadata", "name"]] = "b"
-    #expect(apiError { _ = try store.update(configMaps, namespace: "default", name: "a", renamed, now: t0) }?.code == 400)
+    #expect(
+      apiError { _ = try store.update(configMaps, namespace: "default", name: "a", renamed, now: t0) }?.code
+        == 400)
   }
 
   @Test func mainResourceIgnoresStatusAndStatusSubresourceChangesOnlyStatus() throws {
@@ -208,14 +237,17 @@ import Testing
     var status = afterMain
     status[path: ["status", "phase"]] = "Running"
     status[path: ["metadata", "labels"]] = ["a": "c"]
-    let afterStatus = try store.update(pods, namespace: "default", name: "p", status, subresource: .status, now: t0)
+    let afterStatus = try store.update(
+      pods, namespace: "default", name: "p", status, subresource: .status, now: t0)
     #expect(afterStatus[path: ["status", "phase"]] == "Running")
     #expect(afterStatus[path: ["metadata", "labels"]] == ["a": "b"])
   }
 
   @Test func generationBumpsOnSpecChangesOnly() throws {
     var store = APIStore(now: t0)
-    let pool: JSON = ["apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "p"], "spec": ["weight": 1]]
+    let pool: JSON = [
+      "apiVersion": "karpenter.sh/v1", "kind": "NodePool", "metadata": ["name": "p"], "spec": ["weight": 1],
+    ]
     var current = try store.create(nodePools, namespace: nil, pool, now: t0)
     #expect(current[path: ["metadata", "generation"]] == 1)
     current[path: ["metadata", "labels"]] = ["x": "y"]
@@ -228,5 +260,71 @@ import Testing
     current = try store.update(nodePools, namespace: nil, name: "p", current, subresource: .status, now: t0)
     #expect(current[path: ["metadata", "generation"]] == 2)
     #expect(current[path: ["status", "nodes"]] == 1)
+  }
+}
+
+@Suite struct ValidationTests {
+  @Test func aPodNeedsNamedContainersWithImages() {
+    var store = APIStore(now: t0)
+    let none = apiError {
+      _ = try store.create(pods, namespace: "default", ["metadata": ["name": "p"], "spec": [:]], now: t0)
+    }
+    #expect(none?.message == #"Pod "p" is invalid: spec.containers: Required value"#)
+    let bad: JSON = [
+      "metadata": ["name": "p"], "spec": ["containers": [["name": "a"], ["name": "a", "image": "x"]]],
+    ]
+    let error = apiError { _ = try store.create(pods, namespace: "default", bad, now: t0) }
+    #expect(error?.causes.map(\.field) == ["spec.containers[0].image", "spec.containers[1].name"])
+  }
+
+  @Test func aWorkloadSelectorMustMatchItsTemplate() {
+    var store = APIStore(now: t0)
+    let deployment: JSON = [
+      "metadata": ["name": "web"],
+      "spec": [
+        "selector": ["matchLabels": ["app": "web"]],
+        "template": [
+          "metadata": ["labels": ["app": "db"]], "spec": ["containers": [["name": "c", "image": "i"]]],
+        ],
+      ],
+    ]
+    let error = apiError { _ = try store.create(deployments, namespace: "default", deployment, now: t0) }
+    #expect(
+      error?.message.hasPrefix(
+        #"Deployment.apps "web" is invalid: spec.template.metadata.labels: Invalid value: "#) == true)
+    #expect(error?.message.hasSuffix("`selector` does not match template `labels`") == true)
+  }
+
+  @Test func aBudgetCannotSetBothFieldsAndACRDNeedsOneStorageVersion() {
+    var store = APIStore(now: t0)
+    let pdb: JSON = [
+      "metadata": ["name": "b"], "spec": ["minAvailable": 1, "maxUnavailable": 1, "selector": [:]],
+    ]
+    #expect(
+      apiError { _ = try store.create(pdbs, namespace: "default", pdb, now: t0) }?.causes.first?.field
+        == "spec")
+    let crd: JSON = [
+      "metadata": ["name": "widgets.example.com"],
+      "spec": [
+        "group": "example.com", "scope": "Cluster", "names": ["kind": "Widget", "plural": "widgets"],
+        "versions": [["name": "v1", "served": true, "storage": false]],
+      ],
+    ]
+    #expect(
+      apiError { _ = try store.create(crds, namespace: nil, crd, now: t0) }?.causes.first?.field
+        == "spec.versions")
+    var misnamed = crd
+    misnamed[path: ["metadata", "name"]] = "gadgets.example.com"
+    misnamed[path: ["spec", "versions"]] = [["name": "v1", "served": true, "storage": true]]
+    #expect(
+      apiError { _ = try store.create(crds, namespace: nil, misnamed, now: t0) }?.causes.first?.field
+        == "metadata.name")
+  }
+
+  @Test func undrainedEventsStayBounded() throws {
+    var store = APIStore(historyLimit: 10, now: t0)
+    for i in 0..<100 { _ = try store.create(configMaps, namespace: "default", configMap("c\(i)"), now: t0) }
+    #expect(store.pendingEvents.count <= 20)
+    #expect(store.pendingEvents.last?.object.name == "c99")
   }
 }

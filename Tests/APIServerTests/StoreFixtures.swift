@@ -20,7 +20,10 @@ let pdbs = registry.type(group: "policy", version: "v1", plural: "poddisruptionb
 let nodePools = registry.type(group: "karpenter.sh", version: "v1", plural: "nodepools")!
 let crds = registry.type(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions")!
 
-func pod(_ name: String, labels: [String: String] = [:], node: String? = nil, phase: String? = nil, ready: Bool = false) -> JSON {
+func pod(
+  _ name: String, labels: [String: String] = [:], node: String? = nil, phase: String? = nil,
+  ready: Bool = false
+) -> JSON {
   var object: JSON = [
     "apiVersion": "v1", "kind": "Pod",
     "metadata": ["name": .string(name), "labels": .object(labels.mapValues(JSON.string))],
