@@ -196,3 +196,35 @@ struct StandInsCostTests {
     #expect(c.list("apps", "replicasets").isEmpty)
   }
 }
+
+@Suite("Stand-ins: refusals and limits")
+struct StandInsRefusalTests {
+  @Test("a write the store refuses is reported as a sentence naming the write and the answer")
+  func refusedWriteIsReported() throws {
+    var c = StandInCluster()
+    c.store.admission = { type, object, _ in
+      type.plural == "pods" ? [FieldCause(message: "pods are not allowed here", field: "metadata.name")] : []
+    }
+    try c.create("apps", "replicasets", [
+      "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "web", "namespace": "default"],
+      "spec": ["replicas": 1, "selector": ["matchLabels": ["app": "web"]], "template": Fixture.template(app: "web")],
+    ])
+    c.settle()
+    #expect(c.pods.isEmpty)
+    let problem = try #require(c.standIns.problems.first)
+    #expect(problem.write == "create pods default/web-")
+    #expect(problem.description.hasPrefix("the sandbox's stand-ins could not create pods default/web-: "))
+    #expect(problem.description.contains("pods are not allowed here"))
+  }
+
+  @Test("a workload asking for more pods than the sandbox holds gets what fits and a problem")
+  func podLimit() throws {
+    var c = StandInCluster()
+    c.standIns = StandIns(podLimit: 5)
+    try c.create("", "nodes", Fixture.node("a"))
+    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 2_000_000_000))
+    c.settle()
+    #expect(c.pods.count == 5)
+    #expect(c.standIns.problems.contains { $0.reason == "the sandbox holds at most 5 pods" })
+  }
+}

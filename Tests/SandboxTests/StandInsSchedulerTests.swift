@@ -206,3 +206,30 @@ struct StandInsSchedulerTests {
     #expect(c.get("", "pods", namespace: "default", "a-low")?.nodeName == nil)
   }
 }
+
+@Suite("Stand-ins: kube-scheduler search size and budgets")
+struct StandInsSearchTests {
+  @Test(
+    "a large cluster is searched as upstream's percentageOfNodesToScore allows",
+    arguments: [(nodes: 0, find: 0), (nodes: 50, find: 50), (nodes: 100, find: 100), (nodes: 300, find: 144),
+      (nodes: 1000, find: 420), (nodes: 5000, find: 500), (nodes: 20000, find: 1000)])
+  func feasibleNodes(nodes: Int, find: Int) {
+    #expect(KubeSchedulerStandIn.feasibleNodesToFind(of: nodes) == find)
+  }
+
+  @Test("PodDisruptionBudgets report what their pods allow, as the disruption controller does")
+  func budgetsFollowPods() throws {
+    var c = StandInCluster()
+    try c.create("", "nodes", Fixture.node("a"))
+    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 3))
+    let pdb: JSON = [
+      "apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": ["name": "web", "namespace": "default"],
+      "spec": ["minAvailable": 2, "selector": ["matchLabels": ["app": "web"]]],
+    ]
+    try c.create("policy", "poddisruptionbudgets", pdb)
+    c.settle()
+    let status = c.get("policy", "poddisruptionbudgets", namespace: "default", "web")?["status"]
+    #expect(status?["currentHealthy"]?.int == 3)
+    #expect(status?["disruptionsAllowed"]?.int == 1)
+  }
+}

@@ -86,24 +86,24 @@ struct ClusterCache {
     if object != nil { decodedObjects += 1 }
     do {
       switch (group, plural) {
-      case ("", "pods"): setPod(key, try object.map { try $0.decode(Pod.self) })
-      case ("", "nodes"): setNode(name, try object.map { try $0.decode(Node.self) })
+      case ("", "pods"): setPod(key, try object.map { try JSONValueDecoder.decode(Pod.self, from: $0) })
+      case ("", "nodes"): setNode(name, try object.map { try JSONValueDecoder.decode(Node.self, from: $0) })
       case ("policy", "poddisruptionbudgets"):
         if let namespace { changes.budgetNamespaces.insert(namespace) }
       case ("apps", "deployments"):
-        deployments[key] = try object.map { Cached(object: try $0.decode(Deployment.self), json: $0) }
+        deployments[key] = try object.map { Cached(object: try JSONValueDecoder.decode(Deployment.self, from: $0), json: $0) }
         changes.workloads.insert(WorkloadKey(kind: .deployment, namespace: namespace ?? "default", name: name))
       case ("apps", "replicasets"):
-        setReplicaSet(key, try object.map { Cached(object: try $0.decode(ReplicaSet.self), json: $0) })
+        setReplicaSet(key, try object.map { Cached(object: try JSONValueDecoder.decode(ReplicaSet.self, from: $0), json: $0) })
         changes.workloads.insert(WorkloadKey(kind: .replicaSet, namespace: namespace ?? "default", name: name))
       case ("apps", "statefulsets"):
-        statefulSets[key] = try object.map { Cached(object: try $0.decode(StatefulSet.self), json: $0) }
+        statefulSets[key] = try object.map { Cached(object: try JSONValueDecoder.decode(StatefulSet.self, from: $0), json: $0) }
         changes.workloads.insert(WorkloadKey(kind: .statefulSet, namespace: namespace ?? "default", name: name))
       case ("apps", "daemonsets"):
-        daemonSets[key] = try object.map { Cached(object: try $0.decode(DaemonSet.self), json: $0) }
+        daemonSets[key] = try object.map { Cached(object: try JSONValueDecoder.decode(DaemonSet.self, from: $0), json: $0) }
         changes.workloads.insert(WorkloadKey(kind: .daemonSet, namespace: namespace ?? "default", name: name))
       case ("batch", "jobs"):
-        jobs[key] = try object.map { Cached(object: try $0.decode(Job.self), json: $0) }
+        jobs[key] = try object.map { Cached(object: try JSONValueDecoder.decode(Job.self, from: $0), json: $0) }
         changes.workloads.insert(WorkloadKey(kind: .job, namespace: namespace ?? "default", name: name))
       default: return
       }

@@ -32,6 +32,14 @@ struct KubeSchedulerStandIn {
   /// play; nil when no pending pod has them and no placed pod has anti-affinity.
   private var placed: [[PlacedPod]]?
   private var placedAntiAffinity = false
+  /// Where the next search starts, so that successive pods spread their searches.
+  private var nextStartNode = 0
+  /// Resources as vector slots (milli-units): `cpu`, `memory` and `pods` first, then any
+  /// other a pending pod asks for. Each node's allocatable and free room per slot.
+  private var slots: [String: Int] = [:]
+  private var slotNames: [String] = []
+  private var allocatable: [[Int64]] = []
+  private var free: [[Int64]] = []
 
   /// - Parameter placed: the pods on each node by node name, needed only when inter-pod
   ///   constraints are in play.
@@ -42,6 +50,43 @@ struct KubeSchedulerStandIn {
       self.placed = self.nodes.map { placed[$0.name] ?? [] }
       placedAntiAffinity = placed.values.contains { $0.contains { !$0.antiAffinity.isEmpty } }
     }
+    allocatable = Array(repeating: [], count: self.nodes.count)
+    free = Array(repeating: [], count: self.nodes.count)
+    for name in [ResourceName.cpu, ResourceName.memory, ResourceName.pods] { _ = slot(name) }
+  }
+
+  /// The slot of a resource, added (with every node's allocatable and free room) on first use.
+  private mutating func slot(_ name: String) -> Int {
+    if let i = slots[name] { return i }
+    let i = slotNames.count
+    slots[name] = i
+    slotNames.append(name)
+    for (n, node) in nodes.enumerated() {
+      let total = node.allocatable[name]?.milliValue ?? 0
+      allocatable[n].append(total)
+      free[n].append(total - (node.requested[name]?.milliValue ?? 0))
+    }
+    return i
+  }
+
+  /// A pending pod as the filters read it, derived once per pod rather than once per node.
+  struct Request {
+    var spec: PodSpec
+    /// (slot, milli-units) for every resource the pod asks a positive amount of.
+    var demand: [(slot: Int, amount: Int64)]
+    var ports: [HostPort]
+    var toleratesUnschedulable: Bool
+  }
+
+  private mutating func request(for pod: Pod, spec: PodSpec) -> Request {
+    var demand: [(slot: Int, amount: Int64)] = []
+    for (name, quantity) in PodDemand.requests(pod).sorted(by: { $0.key < $1.key }) where quantity > .zero {
+      demand.append((slot(name), quantity.milliValue))
+    }
+    let unschedulable = Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")
+    return Request(
+      spec: spec, demand: demand, ports: pod.hostPorts,
+      toleratesUnschedulable: (spec.tolerations ?? []).tolerates(unschedulable))
   }
 
   /// What makes two pending pods interchangeable for the filters: a pod like one that found
@@ -94,7 +139,10 @@ struct KubeSchedulerStandIn {
       switch place(pod) {
       case .bind(let node):
         let i = positions[node]!
-        nodes[i].add(pod)
+        nodes[i].hostPorts += pod.hostPorts
+        for (name, quantity) in PodDemand.requests(pod) {
+          if let slot = slots[name] { free[i][slot] -= quantity.milliValue }
+        }
         if placed != nil {
           let p = PlacedPod(pod)
           placed![i].append(p)
@@ -110,39 +158,55 @@ struct KubeSchedulerStandIn {
   }
 
   /// The node for one pod, or why there is none.
-  func place(_ pod: Pod) -> Decision {
-    let requests = PodDemand.requests(pod)
-    let demand = requests.filter { $0.value > .zero }.sorted { $0.key < $1.key }.map { (name: $0.key, quantity: $0.value) }
-    let ports = pod.hostPorts
+  ///
+  /// As the real scheduler, a large cluster is not searched whole: the search starts where
+  /// the previous one stopped and ends once ``feasibleNodesToFind(of:)`` nodes fit; the best
+  /// of those wins. Among equal scores the name that sorts first wins.
+  mutating func place(_ pod: Pod) -> Decision {
+    guard let spec = pod.spec else { return .unschedulable(message: "the pod has no spec") }
+    let request = request(for: pod, spec: spec)
     var reasons: [String: Int] = [:]
     var best: (score: Int64, index: Int)?
     var topology: PodTopologyFilters?
     if let placed, placedAntiAffinity || PodTopologyFilters.constrains(pod) {
       topology = PodTopologyFilters(pod: pod, nodes: nodes, placed: placed)
     }
-    for (i, node) in nodes.enumerated() {
-      var rejections = Self.filter(pod, demand: demand, ports: ports, on: node)
-      if rejections.isEmpty, let r = topology?.rejection(of: node) { rejections = [r] }
+    let wanted = Self.feasibleNodesToFind(of: nodes.count)
+    var feasible = 0
+    var processed = 0
+    while processed < nodes.count && feasible < wanted {
+      let i = (nextStartNode + processed) % nodes.count
+      processed += 1
+      var rejections = filter(request, node: i)
+      if rejections.isEmpty, let r = topology?.rejection(of: nodes[i]) { rejections = [r] }
       if !rejections.isEmpty {
         for r in rejections { reasons[r, default: 0] += 1 }
         continue
       }
-      let score = Self.leastAllocatedScore(pod, demand: requests, on: node)
-      if best == nil || score > best!.score { best = (score, i) }
+      feasible += 1
+      let score = leastAllocatedScore(request, node: i)
+      if let b = best, score < b.score || (score == b.score && nodes[b.index].name < nodes[i].name) { continue }
+      best = (score, i)
     }
+    if !nodes.isEmpty { nextStartNode = (nextStartNode + processed) % nodes.count }
     if let best { return .bind(node: nodes[best.index].name) }
     return .unschedulable(message: Self.fitErrorMessage(nodeCount: nodes.count, reasons: reasons))
   }
 
-  /// The reasons the node cannot take the pod, empty when it can: the first failing filter's,
+  /// How many fitting nodes the search stops at: every node up to 100, then upstream's
+  /// adaptive `percentageOfNodesToScore` (50% less one point per 125 nodes, at least 5%),
+  /// never fewer than 100.
+  static func feasibleNodesToFind(of count: Int) -> Int {
+    guard count > 100 else { return count }
+    let percentage = max(5, 50 - count / 125)
+    return max(100, count * percentage / 100)
+  }
+
+  /// The reasons node `n` cannot take the pod, empty when it can: the first failing filter's,
   /// which for resources lists every resource short.
-  static func filter(
-    _ pod: Pod, demand: [(name: String, quantity: Quantity)], ports: [HostPort], on node: NodeUsage
-  ) -> [String] {
-    guard let spec = pod.spec else { return ["pod has no spec"] }
-    if node.unschedulable
-      && !(spec.tolerations ?? []).tolerates(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule"))
-    {
+  func filter(_ request: Request, node n: Int) -> [String] {
+    let node = nodes[n]
+    if node.unschedulable && !request.toleratesUnschedulable {
       return ["node(s) were unschedulable"]
     }
     if !node.ready {
@@ -150,40 +214,37 @@ struct KubeSchedulerStandIn {
       // to Ready nodes and says so in the real scheduler's words.
       return ["node(s) had untolerated taint {node.kubernetes.io/not-ready: }"]
     }
-    if let taint = spec.firstUntoleratedTaint(node.taints) {
+    if let taint = request.spec.firstUntoleratedTaint(node.taints) {
       return ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"]
     }
-    if !spec.selectsNode(labels: node.labels, nodeName: node.name) {
+    if !request.spec.selectsNode(labels: node.labels, nodeName: node.name) {
       return ["node(s) didn't match Pod's node affinity/selector"]
     }
-    if ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } }) {
+    if !request.ports.isEmpty, request.ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } }) {
       return ["node(s) didn't have free ports for the requested pod ports"]
     }
     var short: [String] = []
-    for (resource, quantity) in demand {
-      let free = (node.allocatable[resource] ?? .zero) - (node.requested[resource] ?? .zero)
-      if quantity > free {
-        short.append(resource == ResourceName.pods ? "Too many pods" : "Insufficient \(resource)")
-      }
+    for (slot, amount) in request.demand where amount > free[n][slot] {
+      let name = slotNames[slot]
+      short.append(name == ResourceName.pods ? "Too many pods" : "Insufficient \(name)")
     }
     return short
   }
 
   /// Kubernetes' LeastAllocated score (0-100) over CPU and memory, equally weighted, after
-  /// placing the pod: the emptier the node, the higher.
-  static func leastAllocatedScore(_ pod: Pod, demand: ResourceList, on node: NodeUsage) -> Int64 {
-    func fraction(_ resource: String, default fallback: Int64, milli: Bool) -> Int64 {
-      let allocatable = node.allocatable[resource] ?? .zero
-      let capacity = milli ? allocatable.milliValue : allocatable.value
+  /// placing the pod on node `n`: the emptier the node, the higher. A pod that requests no
+  /// CPU or memory is scored as if it asked the real scheduler's defaults.
+  func leastAllocatedScore(_ request: Request, node n: Int) -> Int64 {
+    func fraction(_ slot: Int, default fallback: Int64) -> Int64 {
+      let capacity = allocatable[n][slot]
       guard capacity > 0 else { return 0 }
-      let own = demand[resource].map { milli ? $0.milliValue : $0.value } ?? 0
-      let used = node.requested[resource].map { milli ? $0.milliValue : $0.value } ?? 0
-      let requested = used + (own > 0 ? own : fallback)
+      let own = request.demand.first { $0.slot == slot }?.amount ?? fallback
+      let requested = capacity - free[n][slot] + own
       guard requested <= capacity else { return 0 }
       return (capacity - requested) * 100 / capacity
     }
-    let cpu = fraction(ResourceName.cpu, default: defaultMilliCPU, milli: true)
-    let memory = fraction(ResourceName.memory, default: defaultMemory, milli: false)
+    let cpu = fraction(0, default: Self.defaultMilliCPU)
+    let memory = fraction(1, default: Self.defaultMemory * 1000)
     return (cpu + memory) / 2
   }
 

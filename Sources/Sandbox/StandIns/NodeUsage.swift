@@ -22,12 +22,6 @@ struct NodeUsage {
     ready = node.isReady
     allocatable = node.status?.allocatable ?? node.status?.capacity ?? [:]
   }
-
-  /// Charges a pod placed on the node.
-  mutating func add(_ pod: Pod) {
-    requested = requested + PodDemand.requests(pod)
-    hostPorts += pod.hostPorts
-  }
 }
 
 /// What a pod asks of a node: its effective requests (containers, init containers, overhead)

@@ -50,7 +50,7 @@ extension StandIns {
     return store.resourceVersion != before
   }
 
-  private mutating func record(_ problem: StandInProblem) {
+  mutating func record(_ problem: StandInProblem) {
     problems.append(problem)
     if problems.count > Self.problemLimit { problems.removeFirst(problems.count - Self.problemLimit) }
   }

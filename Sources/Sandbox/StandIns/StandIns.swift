@@ -28,7 +28,11 @@ public struct StandIns: Sendable {
   public internal(set) var problems: [StandInProblem] = []
   static let problemLimit = 100
 
-  public init() {}
+  /// The most pods the stand-ins let the cluster hold: a workload asking for more (a typo of
+  /// `replicas: 2000000`) gets what fits and a problem saying why, not unbounded memory.
+  public let podLimit: Int
+
+  public init(podLimit: Int = 100_000) { self.podLimit = podLimit }
 
   /// Brings the cluster one step closer to what its objects ask for. Returns true when it
   /// wrote something: the caller runs it again (with a bound on rounds) until it returns
@@ -53,7 +57,15 @@ public struct StandIns: Sendable {
     writes += schedule(changes, now: now)
 
     var wrote = false
+    var pods = cache.pods.count
     for write in writes {
+      if case .create(_, "pods", _, _) = write {
+        guard pods < podLimit else {
+          record(StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
+          continue
+        }
+        pods += 1
+      }
       if perform(write, on: &store, now: now) { wrote = true }
     }
     // The disruption controller: budgets follow the health of the pods they select.

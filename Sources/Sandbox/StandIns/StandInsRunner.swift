@@ -8,12 +8,15 @@ import Synchronization
 /// The sandbox calls reconcilers while it holds the store's lock, so this lock is only ever
 /// taken inside that one and the two cannot deadlock.
 public final class StandInsRunner: Sendable {
-  private let standIns = Mutex(StandIns())
+  private let standIns: Mutex<StandIns>
   /// The most rounds one call runs: a workload whose writes keep failing admission would
   /// otherwise keep the caller busy for ever.
   public let maxRounds: Int
 
-  public init(maxRounds: Int = 64) { self.maxRounds = maxRounds }
+  public init(maxRounds: Int = 64, podLimit: Int = 100_000) {
+    self.maxRounds = maxRounds
+    standIns = Mutex(StandIns(podLimit: podLimit))
+  }
 
   /// Runs the stand-ins until they write nothing more (at most ``maxRounds`` rounds); returns
   /// the number of rounds that wrote.
