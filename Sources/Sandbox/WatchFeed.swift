@@ -30,7 +30,7 @@ extension SandboxAPI {
     for id in state.watches.keys {
       var watch = state.watches[id]!
       for event in events {
-        guard let delivered = watch.filter.deliver(event, served: { Self.served($0, as: watch.type) }) else { continue }
+        guard let delivered = watch.filter.deliver(event) else { continue }
         if !watch.sink.send(frame(delivered, for: &watch, now: now)) { break }
       }
       state.watches[id] = watch
@@ -42,14 +42,6 @@ extension SandboxAPI {
   func dropWatches(_ state: inout State) {
     for watch in state.watches.values { watch.sink.close() }
     state.watches = [:]
-  }
-
-  /// The object as served at the watched version (objects are stored once per group).
-  static func served(_ object: JSON, as type: ResourceType) -> JSON {
-    guard object["apiVersion"]?.string != type.apiVersion else { return object }
-    var copy = object
-    copy["apiVersion"] = .string(type.apiVersion)
-    return copy
   }
 
   /// `{"type":"ADDED","object":{...}}`, the object rendered as the watch asked.
