@@ -43,6 +43,10 @@ public enum TableColumns {
     case ("", "Pod"): return [name] + PodPrinter.columns
     case ("", "Node"): return [name] + NodePrinter.columns
     case ("apps", "Deployment"): return [name] + DeploymentPrinter.columns
+    case ("", "Namespace"): return [name] + MorePrinters.namespace
+    case ("apps", "ReplicaSet"): return [name] + MorePrinters.replicaSet
+    case ("apps", "StatefulSet"): return [name] + MorePrinters.statefulSet
+    case ("", "Event"): return MorePrinters.event
     case ("karpenter.sh", "NodeClaim"): return [name] + KarpenterPrinter.nodeClaimColumns
     case ("karpenter.sh", "NodePool"): return [name] + KarpenterPrinter.nodePoolColumns
     case ("karpenter.k8s.aws", "EC2NodeClass"): return [name] + KarpenterPrinter.ec2NodeClassColumns

@@ -98,4 +98,21 @@ struct TableRenderingTests {
   func ages(seconds: Double, text: String) {
     #expect(HumanDuration.string(seconds: seconds) == text)
   }
+
+  @Test("namespaces show STATUS, replica sets DESIRED CURRENT READY, events LAST SEEN TYPE REASON OBJECT MESSAGE")
+  func more() {
+    let ns: JSON = ["metadata": ["name": "default", "creationTimestamp": .string(created)], "status": ["phase": "Active"]]
+    let namespaces = TableRendering.table(group: "", kind: "Namespace", objects: [ns], now: now)
+    #expect(names(namespaces) == ["Name", "Status", "Age"])
+    #expect(cells(namespaces) == ["default", "Active", "5m"])
+    let rs: JSON = ["metadata": ["name": "web-1"], "spec": ["replicas": 3], "status": ["replicas": 3, "readyReplicas": 1]]
+    #expect(Array(cells(TableRendering.table(group: "apps", kind: "ReplicaSet", objects: [rs], now: now)).prefix(4)) == ["web-1", 3, 3, 1])
+    let event: JSON = [
+      "metadata": ["name": "e"], "lastTimestamp": .string(created), "type": "Normal", "reason": "Scheduled",
+      "involvedObject": ["kind": "Pod", "name": "web-1"], "message": "Successfully assigned",
+    ]
+    let events = TableRendering.table(group: "", kind: "Event", objects: [event], now: now)
+    #expect(names(events) == ["Last Seen", "Type", "Reason", "Object", "Message"])
+    #expect(cells(events) == ["5m", "Normal", "Scheduled", "pod/web-1", "Successfully assigned"])
+  }
 }
