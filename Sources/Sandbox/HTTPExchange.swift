@@ -52,6 +52,12 @@ public struct QueryParameters: Sendable, Equatable {
   /// The first value of `name`.
   public subscript(name: String) -> String? { items.first { $0.name == name }?.value }
 
+  /// Replaces every value of `name` by `value`.
+  public mutating func set(_ name: String, _ value: String) {
+    items.removeAll { $0.name == name }
+    items.append((name, value))
+  }
+
   /// Every value of `name`, for parameters that repeat (`dryRun=All&dryRun=All`).
   public func all(_ name: String) -> [String] { items.filter { $0.name == name }.map(\.value) }
 

@@ -32,6 +32,9 @@ struct ResourceRequest {
     switch (request.method, path.name, subresource) {
     case (.GET, nil, _), (.HEAD, nil, _):
       return try request.query.flag("watch") ? watch(type) : list(type)
+    case (.GET, let name?, nil) where request.query.flag("watch"):
+      // The deprecated watch of one object: the collection's watch narrowed to its name.
+      return try watch(type, name: name)
     case (.GET, let name?, .scale?), (.HEAD, let name?, .scale?):
       return SandboxAPI.ok(try api.read { store throws(APIError) in try store.scale(type, namespace: path.namespace, name: name) })
     case (.GET, let name?, _), (.HEAD, let name?, _):
@@ -214,7 +217,10 @@ struct ResourceRequest {
     return PrinterColumns.columns(fromCRD: crd, version: type.version)
   }
 
-  private func watch(_ type: ResourceType) throws(APIError) -> SandboxResponse {
+  private func watch(_ type: ResourceType, name: String? = nil) throws(APIError) -> SandboxResponse {
+    if let rv = request.query["resourceVersion"], !rv.isEmpty, Int(rv) == nil {
+      throw .badRequest("invalid resource version \"\(rv)\": a resource version is a number this server handed out")
+    }
     let rendering: WatchRendering
     switch ResourceRendering.choose(accept: MediaRange.parse(accept: request.headers.first(name: "accept"))) {
     case .objects: rendering = .objects
@@ -225,10 +231,16 @@ struct ResourceRequest {
     // Selectors are checked before the stream starts, so a bad one is a plain 400.
     if let text = request.query["labelSelector"] { _ = try LabelSelector(parsing: text) }
     if let text = request.query["fieldSelector"] { _ = try FieldSelector(parsing: text, for: type) }
-    let (api, namespace, query) = (self.api, path.namespace, request.query)
+    var query = request.query
+    if let name {
+      let byName = "metadata.name=\(name)"
+      let existing = query["fieldSelector"].map { $0.isEmpty ? byName : "\($0),\(byName)" } ?? byName
+      query.set("fieldSelector", existing)
+    }
+    let (api, namespace, finalQuery) = (self.api, path.namespace, query)
     return .watch(
       WatchSubscription { sink in
-        api.startWatch(type, namespace: namespace, query: query, rendering: rendering, sink: sink)
+        api.startWatch(type, namespace: namespace, query: finalQuery, rendering: rendering, sink: sink)
       })
   }
 

@@ -295,4 +295,21 @@ struct ServerTests {
       #expect(both.headers["content-type"] == "application/json")
     }
   }
+
+  @Test("the deprecated watch of one object sees only that object; a resource version that is not a number is a 400")
+  func watchOne() async throws {
+    try await withSandbox { sandbox in
+      let watch = try RawHTTP(port: sandbox.port)
+      watch.send("GET", "/api/v1/namespaces/default/configmaps/mine?watch=true")
+      _ = try watch.readHead()
+      for name in ["other", "mine"] {
+        _ = try RawHTTP.request(
+          port: sandbox.port, "POST", "/api/v1/namespaces/default/configmaps", headers: ["Content-Type": "application/json"],
+          body: configMapJSON.replacingOccurrences(of: "NAME", with: name))
+      }
+      let event = try JSON(parsing: try #require(watch.nextStreamLine()))
+      #expect(event[path: ["object", "metadata", "name"]] == "mine")
+      #expect(try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/pods?watch=1&resourceVersion=abc").status == 400)
+    }
+  }
 }
