@@ -9,7 +9,8 @@ import ServiceLifecycle
 struct SandboxCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sandbox",
-    abstract: "Serve a Kubernetes-compatible API on this machine, for kubectl, client libraries and the controller.",
+    abstract:
+      "Serve a Kubernetes-compatible API on this machine, for kubectl, client libraries and the controller.",
     discussion: """
       Serves the Kubernetes API over HTTP on --listen (127.0.0.1 and a free port by default): \
       discovery, OpenAPI, tables for kubectl get, watches, patches of every kind, the pod \
@@ -42,7 +43,8 @@ struct SandboxCommand: AsyncParsableCommand {
     guard let colon = listen.lastIndex(of: ":") else { return nil }
     var host = String(listen[..<colon])
     if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-    guard !host.isEmpty, let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port) else {
+    guard !host.isEmpty, let port = Int(listen[listen.index(after: colon)...]), (0...65535).contains(port)
+    else {
       return nil
     }
     return (host, port)
@@ -50,7 +52,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
   func validate() throws {
     if address == nil {
-      throw ValidationError("--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080, got \(listen).")
+      throw ValidationError(
+        "--listen must be HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:8080, got \(listen).")
     }
     if !kubernetesVersion.hasPrefix("v1.") {
       throw ValidationError("--kubernetes-version must look like v1.31.0, got \(kubernetesVersion).")

@@ -37,7 +37,9 @@ public enum APIRoute: Equatable, Sendable {
       } else if parts.count == 2 {
         self = .resourceList(group: "", version: parts[1])
       } else {
-        self = ResourcePath(group: "", version: parts[1], rest: Array(parts.dropFirst(2))).map(APIRoute.resource) ?? .notFound
+        self =
+          ResourcePath(group: "", version: parts[1], rest: Array(parts.dropFirst(2))).map(APIRoute.resource)
+          ?? .notFound
       }
     case "apis":
       switch parts.count {
@@ -45,7 +47,9 @@ public enum APIRoute: Equatable, Sendable {
       case 2: self = .group(parts[1])
       case 3: self = .resourceList(group: parts[1], version: parts[2])
       default:
-        self = ResourcePath(group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3))).map(APIRoute.resource) ?? .notFound
+        self =
+          ResourcePath(group: parts[1], version: parts[2], rest: Array(parts.dropFirst(3))).map(
+            APIRoute.resource) ?? .notFound
       }
     default:
       self = .notFound
@@ -97,7 +101,8 @@ public struct ResourcePath: Equatable, Sendable {
   init?(group: String, version: String, rest: [String]) {
     var rest = rest[...]
     var namespace: String?
-    if group.isEmpty, rest.count == 3, rest.first == "namespaces", ["status", "finalize"].contains(rest.last) {
+    if group.isEmpty, rest.count == 3, rest.first == "namespaces", ["status", "finalize"].contains(rest.last)
+    {
       self.init(group: group, version: version, resource: "namespaces", name: rest[1], subresource: rest[2])
       return
     }

@@ -6,14 +6,30 @@ import Foundation
 /// says more, RESTARTS, AGE; -o wide adds IP, NODE, NOMINATED NODE, READINESS GATES.
 enum PodPrinter {
   static let columns: [TableColumn] = [
-    TableColumn("Ready", description: "The aggregate readiness state of this pod for accepting traffic.", cell: { o, _ in .string(ready(o)) }),
-    TableColumn("Status", description: "The aggregate status of the containers in this pod.", cell: { o, _ in .string(status(o)) }),
-    TableColumn("Restarts", description: "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.", cell: { o, _ in .string(String(restarts(o))) }),
+    TableColumn(
+      "Ready", description: "The aggregate readiness state of this pod for accepting traffic.",
+      cell: { o, _ in .string(ready(o)) }),
+    TableColumn(
+      "Status", description: "The aggregate status of the containers in this pod.",
+      cell: { o, _ in .string(status(o)) }),
+    TableColumn(
+      "Restarts",
+      description:
+        "The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.",
+      cell: { o, _ in .string(String(restarts(o))) }),
     TableColumns.age,
-    TableColumn("IP", priority: 1, description: "The IP address assigned to the pod", cell: { o, _ in TableColumns.orNone(o[path: ["status", "podIP"]]) }),
-    TableColumn("Node", priority: 1, description: "The name of the node where the pod is running", cell: { o, _ in TableColumns.orNone(o[path: ["spec", "nodeName"]]) }),
-    TableColumn("Nominated Node", priority: 1, description: "The name of the node where the pod is nominated", cell: { o, _ in TableColumns.orNone(o[path: ["status", "nominatedNodeName"]]) }),
-    TableColumn("Readiness Gates", priority: 1, description: "The readiness gates of the pod", cell: { o, _ in readinessGates(o) }),
+    TableColumn(
+      "IP", priority: 1, description: "The IP address assigned to the pod",
+      cell: { o, _ in TableColumns.orNone(o[path: ["status", "podIP"]]) }),
+    TableColumn(
+      "Node", priority: 1, description: "The name of the node where the pod is running",
+      cell: { o, _ in TableColumns.orNone(o[path: ["spec", "nodeName"]]) }),
+    TableColumn(
+      "Nominated Node", priority: 1, description: "The name of the node where the pod is nominated",
+      cell: { o, _ in TableColumns.orNone(o[path: ["status", "nominatedNodeName"]]) }),
+    TableColumn(
+      "Readiness Gates", priority: 1, description: "The readiness gates of the pod",
+      cell: { o, _ in readinessGates(o) }),
   ]
 
   static func ready(_ pod: JSON) -> String {
@@ -24,7 +40,9 @@ enum PodPrinter {
   }
 
   static func restarts(_ pod: JSON) -> Int64 {
-    (pod[path: ["status", "containerStatuses"]]?.array ?? []).reduce(0) { $0 + ($1["restartCount"]?.int ?? 0) }
+    (pod[path: ["status", "containerStatuses"]]?.array ?? []).reduce(0) {
+      $0 + ($1["restartCount"]?.int ?? 0)
+    }
   }
 
   /// The phase, or the reason that explains it better: the pod's own reason (Evicted), a
@@ -44,7 +62,9 @@ enum PodPrinter {
         }
       }
     }
-    if pod[path: ["metadata", "deletionTimestamp"]] != nil, pod[path: ["status", "reason"]]?.string != "NodeLost" {
+    if pod[path: ["metadata", "deletionTimestamp"]] != nil,
+      pod[path: ["status", "reason"]]?.string != "NodeLost"
+    {
       reason = "Terminating"
     }
     return reason
@@ -69,12 +89,28 @@ enum NodePrinter {
     TableColumn("Status", description: "The status of the node", cell: { o, _ in .string(status(o)) }),
     TableColumn("Roles", description: "The roles of the node", cell: { o, _ in .string(roles(o)) }),
     TableColumns.age,
-    TableColumn("Version", description: "Kubelet Version reported by the node.", cell: { o, _ in .string(o[path: ["status", "nodeInfo", "kubeletVersion"]]?.string ?? "") }),
-    TableColumn("Internal-IP", priority: 1, description: "List of internal IPs in the addresses.", cell: { o, _ in address(o, "InternalIP") }),
-    TableColumn("External-IP", priority: 1, description: "List of external IPs in the addresses.", cell: { o, _ in address(o, "ExternalIP") }),
-    TableColumn("OS-Image", priority: 1, description: "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).", cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "osImage"]]) }),
-    TableColumn("Kernel-Version", priority: 1, description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "kernelVersion"]]) }),
-    TableColumn("Container-Runtime", priority: 1, description: "Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).", cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "containerRuntimeVersion"]]) }),
+    TableColumn(
+      "Version", description: "Kubelet Version reported by the node.",
+      cell: { o, _ in .string(o[path: ["status", "nodeInfo", "kubeletVersion"]]?.string ?? "") }),
+    TableColumn(
+      "Internal-IP", priority: 1, description: "List of internal IPs in the addresses.",
+      cell: { o, _ in address(o, "InternalIP") }),
+    TableColumn(
+      "External-IP", priority: 1, description: "List of external IPs in the addresses.",
+      cell: { o, _ in address(o, "ExternalIP") }),
+    TableColumn(
+      "OS-Image", priority: 1,
+      description: "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).",
+      cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "osImage"]]) }),
+    TableColumn(
+      "Kernel-Version", priority: 1,
+      description: "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).",
+      cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "kernelVersion"]]) }),
+    TableColumn(
+      "Container-Runtime", priority: 1,
+      description:
+        "Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).",
+      cell: { o, _ in TableColumns.orNone(o[path: ["status", "nodeInfo", "containerRuntimeVersion"]]) }),
   ]
 
   static func status(_ node: JSON) -> String {
@@ -113,17 +149,35 @@ enum NodePrinter {
 /// AGE; -o wide adds CONTAINERS, IMAGES, SELECTOR.
 enum DeploymentPrinter {
   static let columns: [TableColumn] = [
-    TableColumn("Ready", description: "Number of the pod with ready state", cell: { o, _ in
-      let desired = o[path: ["spec", "replicas"]]?.int ?? 1
-      let ready = o[path: ["status", "readyReplicas"]]?.int ?? 0
-      return .string("\(ready)/\(desired)")
-    }),
-    TableColumn("Up-to-date", type: "integer", description: "Total number of non-terminated pods targeted by this deployment that have the desired template spec.", cell: { o, _ in .int(o[path: ["status", "updatedReplicas"]]?.int ?? 0) }),
-    TableColumn("Available", type: "integer", description: "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.", cell: { o, _ in .int(o[path: ["status", "availableReplicas"]]?.int ?? 0) }),
+    TableColumn(
+      "Ready", description: "Number of the pod with ready state",
+      cell: { o, _ in
+        let desired = o[path: ["spec", "replicas"]]?.int ?? 1
+        let ready = o[path: ["status", "readyReplicas"]]?.int ?? 0
+        return .string("\(ready)/\(desired)")
+      }),
+    TableColumn(
+      "Up-to-date", type: "integer",
+      description:
+        "Total number of non-terminated pods targeted by this deployment that have the desired template spec.",
+      cell: { o, _ in .int(o[path: ["status", "updatedReplicas"]]?.int ?? 0) }),
+    TableColumn(
+      "Available", type: "integer",
+      description:
+        "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.",
+      cell: { o, _ in .int(o[path: ["status", "availableReplicas"]]?.int ?? 0) }),
     TableColumns.age,
-    TableColumn("Containers", priority: 1, description: "Names of each container in the template.", cell: { o, _ in containers(o, "name") }),
-    TableColumn("Images", priority: 1, description: "Images referenced by each container in the template.", cell: { o, _ in containers(o, "image") }),
-    TableColumn("Selector", priority: 1, description: "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.", cell: { o, _ in .string(selector(o)) }),
+    TableColumn(
+      "Containers", priority: 1, description: "Names of each container in the template.",
+      cell: { o, _ in containers(o, "name") }),
+    TableColumn(
+      "Images", priority: 1, description: "Images referenced by each container in the template.",
+      cell: { o, _ in containers(o, "image") }),
+    TableColumn(
+      "Selector", priority: 1,
+      description:
+        "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.",
+      cell: { o, _ in .string(selector(o)) }),
   ]
 
   static func containers(_ deployment: JSON, _ field: String) -> JSON {

@@ -51,7 +51,8 @@ public enum ResourceRendering: Equatable, Sendable {
       guard range.acceptsJSON else { continue }
       switch range.conversion {
       case nil: return .objects
-      case "Table" where range.parameters["g"] == "meta.k8s.io" && ["v1", "v1beta1"].contains(range.parameters["v"]):
+      case "Table"
+      where range.parameters["g"] == "meta.k8s.io" && ["v1", "v1beta1"].contains(range.parameters["v"]):
         return .table
       case "PartialObjectMetadata", "PartialObjectMetadataList":
         if range.parameters["g"] == "meta.k8s.io" { return .metadata }

@@ -14,7 +14,10 @@ public enum Discovery {
 
   /// `/apis`: every non-core group with its versions, the preferred one first.
   public static func groupList(_ types: [ResourceType]) -> JSON {
-    ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(groups(types).filter { !$0.name.isEmpty }.map(group))]
+    [
+      "kind": "APIGroupList", "apiVersion": "v1",
+      "groups": .array(groups(types).filter { !$0.name.isEmpty }.map(group)),
+    ]
   }
 
   /// `/apis/GROUP`, nil when no type is served in the group.
@@ -35,7 +38,8 @@ public enum Discovery {
     var resources: [JSON] = []
     for type in served {
       var entry: JSON = [
-        "name": .string(type.plural), "singularName": .string(type.singular), "namespaced": .bool(type.namespaced),
+        "name": .string(type.plural), "singularName": .string(type.singular),
+        "namespaced": .bool(type.namespaced),
         "kind": .string(type.kind), "verbs": verbs(type.verbs),
       ]
       if !type.shortNames.isEmpty { entry["shortNames"] = .array(type.shortNames.map(JSON.string)) }
@@ -45,7 +49,8 @@ public enum Discovery {
         let kind = responseKind(of: subresource, in: type)
         var sub: JSON = [
           "name": .string("\(type.plural)/\(subresource.rawValue)"), "singularName": "",
-          "namespaced": .bool(type.namespaced), "kind": .string(kind.kind), "verbs": verbs(subresourceVerbs(subresource)),
+          "namespaced": .bool(type.namespaced), "kind": .string(kind.kind),
+          "verbs": verbs(subresourceVerbs(subresource)),
         ]
         if kind.group != type.group || kind.version != type.version {
           sub["group"] = .string(kind.group)
@@ -75,7 +80,8 @@ public enum Discovery {
       return ["metadata": metadata, "versions": .array(versions)]
     }
     return [
-      "kind": "APIGroupDiscoveryList", "apiVersion": .string("apidiscovery.k8s.io/\(version)"), "metadata": [:],
+      "kind": "APIGroupDiscoveryList", "apiVersion": .string("apidiscovery.k8s.io/\(version)"),
+      "metadata": [:],
       "items": .array(items),
     ]
   }
@@ -88,7 +94,9 @@ public enum Discovery {
   private static func aggregatedResource(_ type: ResourceType) -> JSON {
     var entry: JSON = [
       "resource": .string(type.plural),
-      "responseKind": ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)],
+      "responseKind": [
+        "group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind),
+      ],
       "scope": type.namespaced ? "Namespaced" : "Cluster", "singularResource": .string(type.singular),
       "verbs": verbs(type.verbs),
     ]
@@ -98,7 +106,9 @@ public enum Discovery {
       let kind = responseKind(of: subresource, in: type)
       return [
         "subresource": .string(subresource.rawValue),
-        "responseKind": ["group": .string(kind.group), "version": .string(kind.version), "kind": .string(kind.kind)],
+        "responseKind": [
+          "group": .string(kind.group), "version": .string(kind.version), "kind": .string(kind.kind),
+        ],
         "verbs": verbs(subresourceVerbs(subresource)),
       ]
     }
@@ -146,7 +156,9 @@ public enum Discovery {
 
   /// The kind a subresource answers in: a Pod's eviction is a policy/v1 Eviction, a scale an
   /// autoscaling/v1 Scale, status the object's own kind.
-  static func responseKind(of subresource: Subresource, in type: ResourceType) -> (group: String, version: String, kind: String) {
+  static func responseKind(of subresource: Subresource, in type: ResourceType) -> (
+    group: String, version: String, kind: String
+  ) {
     switch subresource {
     case .status: (type.group, type.version, type.kind)
     case .scale: ("autoscaling", "v1", "Scale")

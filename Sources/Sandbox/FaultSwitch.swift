@@ -53,12 +53,17 @@ public struct FaultSettings: Sendable, Equatable {
   /// Reads settings from their JSON form; unknown fields and wrong types are errors that name
   /// the field, so that a typo does not silently leave a fault off.
   public init(json: JSON) throws(FaultSettingsError) {
-    guard let object = json.object else { throw FaultSettingsError(field: "", message: "must be a JSON object") }
-    for key in object.keys where !["errors", "latencyMilliseconds", "dropWatches", "expireResourceVersions", "seed"].contains(key) {
+    guard let object = json.object else {
+      throw FaultSettingsError(field: "", message: "must be a JSON object")
+    }
+    for key in object.keys
+    where !["errors", "latencyMilliseconds", "dropWatches", "expireResourceVersions", "seed"].contains(key) {
       throw FaultSettingsError(field: key, message: "is not a fault setting")
     }
     if let errors = object["errors"] {
-      guard let e = errors.object else { throw FaultSettingsError(field: "errors", message: "must be an object") }
+      guard let e = errors.object else {
+        throw FaultSettingsError(field: "errors", message: "must be an object")
+      }
       for key in e.keys where !["rate", "code", "retryAfterSeconds", "verbs", "resources"].contains(key) {
         throw FaultSettingsError(field: "errors.\(key)", message: "is not a fault setting")
       }
@@ -76,7 +81,8 @@ public struct FaultSettings: Sendable, Equatable {
       }
       if let retry = e["retryAfterSeconds"] {
         guard let value = retry.int, (0...3600).contains(value) else {
-          throw FaultSettingsError(field: "errors.retryAfterSeconds", message: "must be an integer from 0 to 3600")
+          throw FaultSettingsError(
+            field: "errors.retryAfterSeconds", message: "must be an integer from 0 to 3600")
         }
         self.errors.retryAfterSeconds = Int(value)
       }
@@ -90,7 +96,8 @@ public struct FaultSettings: Sendable, Equatable {
       latencyMilliseconds = Int(value)
     }
     dropWatches = try Self.repeating(object["dropWatches"], field: "dropWatches")
-    expireResourceVersions = try Self.repeating(object["expireResourceVersions"], field: "expireResourceVersions")
+    expireResourceVersions = try Self.repeating(
+      object["expireResourceVersions"], field: "expireResourceVersions")
     if let seed = object["seed"] {
       guard let value = seed.int, value >= 0 else {
         throw FaultSettingsError(field: "seed", message: "must be a non-negative integer")
@@ -120,10 +127,14 @@ public struct FaultSettings: Sendable, Equatable {
 
   private static func strings(_ value: JSON?, field: String) throws(FaultSettingsError) -> Set<String> {
     guard let value else { return [] }
-    guard let array = value.array else { throw FaultSettingsError(field: field, message: "must be an array of strings") }
+    guard let array = value.array else {
+      throw FaultSettingsError(field: field, message: "must be an array of strings")
+    }
     var out: Set<String> = []
     for element in array {
-      guard let s = element.string else { throw FaultSettingsError(field: field, message: "must be an array of strings") }
+      guard let s = element.string else {
+        throw FaultSettingsError(field: field, message: "must be an array of strings")
+      }
       out.insert(s)
     }
     return out
@@ -131,18 +142,23 @@ public struct FaultSettings: Sendable, Equatable {
 
   private static func repeating(_ value: JSON?, field: String) throws(FaultSettingsError) -> Repeating {
     guard let value else { return Repeating() }
-    guard let object = value.object else { throw FaultSettingsError(field: field, message: "must be an object") }
+    guard let object = value.object else {
+      throw FaultSettingsError(field: field, message: "must be an object")
+    }
     var out = Repeating()
     for key in object.keys where !["now", "everySeconds"].contains(key) {
       throw FaultSettingsError(field: "\(field).\(key)", message: "is not a fault setting")
     }
     if let now = object["now"] {
-      guard let b = now.bool else { throw FaultSettingsError(field: "\(field).now", message: "must be true or false") }
+      guard let b = now.bool else {
+        throw FaultSettingsError(field: "\(field).now", message: "must be true or false")
+      }
       out.now = b
     }
     if let every = object["everySeconds"], !every.isNull {
       guard let seconds = every.double, seconds >= 0.01, seconds <= 86_400 else {
-        throw FaultSettingsError(field: "\(field).everySeconds", message: "must be a number of seconds from 0.01 to 86400")
+        throw FaultSettingsError(
+          field: "\(field).everySeconds", message: "must be a number of seconds from 0.01 to 86400")
       }
       out.everySeconds = seconds
     }

@@ -53,11 +53,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
       self.head = nil
       if tooLarge {
         let status: JSON = [
-          "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure", "reason": "RequestEntityTooLarge",
+          "kind": "Status", "apiVersion": "v1", "metadata": [:], "status": "Failure",
+          "reason": "RequestEntityTooLarge",
           "code": 413,
-          "message": .string("the request body is larger than the sandbox's limit of \(SandboxLimits.maxRequestBody) bytes"),
+          "message": .string(
+            "the request body is larger than the sandbox's limit of \(SandboxLimits.maxRequestBody) bytes"),
         ]
-        write(context: context, head: head, response: .json(.payloadTooLarge, status.serialized()), keepAlive: false)
+        write(
+          context: context, head: head, response: .json(.payloadTooLarge, status.serialized()),
+          keepAlive: false)
         return
       }
       let request = SandboxRequest(method: head.method, uri: head.uri, headers: head.headers, body: body)
@@ -102,7 +106,8 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
       }
     case .watch(let subscription):
       let headers: HTTPHeaders = [
-        "Content-Type": "application/json", "Transfer-Encoding": "chunked", "Cache-Control": "no-cache, private",
+        "Content-Type": "application/json", "Transfer-Encoding": "chunked",
+        "Cache-Control": "no-cache, private",
       ]
       context.writeAndFlush(
         wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))),

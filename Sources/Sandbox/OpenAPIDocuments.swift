@@ -6,7 +6,9 @@ import APIServer
 public enum OpenAPIDocuments {
   /// The schemas of one group version: the shared ones and one per kind served there, a
   /// CRD's own openAPIV3Schema when `crdSchemas` has it.
-  static func schemas(group: String, version: String, types: [ResourceType], crdSchemas: [String: JSON]) -> [String: JSON] {
+  static func schemas(group: String, version: String, types: [ResourceType], crdSchemas: [String: JSON])
+    -> [String: JSON]
+  {
     var out = BuiltInSchemas.shared
     for type in types where type.group == group && type.version == version {
       let (name, schema) = kindSchema(type, crdSchemas: crdSchemas)
@@ -20,7 +22,9 @@ public enum OpenAPIDocuments {
     if type.isCustom || crdSchemas[type.kind] != nil {
       let name = KarpenterSchemas.name(group: type.group, version: type.version, kind: type.kind)
       if var schema = crdSchemas["\(type.group)/\(type.version)/\(type.kind)"] {
-        schema["x-kubernetes-group-version-kind"] = [["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]]
+        schema["x-kubernetes-group-version-kind"] = [
+          ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+        ]
         var properties = schema["properties"]?.object ?? [:]
         properties["metadata"] = S.metadata
         properties["apiVersion"] = S.apiVersion
@@ -28,7 +32,11 @@ public enum OpenAPIDocuments {
         schema["properties"] = .object(properties)
         return (name, schema)
       }
-      return (name, KarpenterSchemas.schema(group: type.group, version: type.version, kind: type.kind) ?? BuiltInSchemas.generic(type))
+      return (
+        name,
+        KarpenterSchemas.schema(group: type.group, version: type.version, kind: type.kind)
+          ?? BuiltInSchemas.generic(type)
+      )
     }
     let name = BuiltInSchemas.name(of: type)
     return (name, BuiltInSchemas.kinds[name] ?? BuiltInSchemas.generic(type))
@@ -38,7 +46,8 @@ public enum OpenAPIDocuments {
   /// PATCH listing the `fieldValidation` parameter, which kubectl checks for before it
   /// leaves validation to the server) and the schemas.
   public static func v3(
-    group: String, version: String, types: [ResourceType], crdSchemas: [String: JSON] = [:], gitVersion: String
+    group: String, version: String, types: [ResourceType], crdSchemas: [String: JSON] = [:],
+    gitVersion: String
   ) -> JSON? {
     let served = types.filter { $0.group == group && $0.version == version }
     guard !served.isEmpty else { return nil }
@@ -46,7 +55,9 @@ public enum OpenAPIDocuments {
     let prefix = group.isEmpty ? "/api/\(version)" : "/apis/\(group)/\(version)"
     for type in served {
       let name = kindSchema(type, crdSchemas: crdSchemas).0
-      let gvk: JSON = ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+      let gvk: JSON = [
+        "group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind),
+      ]
       let scope = type.namespaced ? "/namespaces/{namespace}" : ""
       let collection = "\(prefix)\(scope)/\(type.plural)"
       paths[collection] = [
@@ -76,17 +87,33 @@ public enum OpenAPIDocuments {
     ]
   }
 
-  private static func operation(_ action: String, _ type: ResourceType, _ gvk: JSON, _ schemaName: String) -> JSON {
+  private static func operation(_ action: String, _ type: ResourceType, _ gvk: JSON, _ schemaName: String)
+    -> JSON
+  {
     var parameters: [JSON] = [
-      ["name": "dryRun", "in": "query", "schema": ["type": "string", "uniqueItems": true], "description": "When present, indicates that modifications should not be persisted."],
-      ["name": "fieldManager", "in": "query", "schema": ["type": "string", "uniqueItems": true], "description": "fieldManager is a name associated with the actor or entity that is making these changes."],
+      [
+        "name": "dryRun", "in": "query", "schema": ["type": "string", "uniqueItems": true],
+        "description": "When present, indicates that modifications should not be persisted.",
+      ],
+      [
+        "name": "fieldManager", "in": "query", "schema": ["type": "string", "uniqueItems": true],
+        "description":
+          "fieldManager is a name associated with the actor or entity that is making these changes.",
+      ],
     ]
     if ["create", "update", "patch"].contains(action) {
       parameters.append(
-        ["name": "fieldValidation", "in": "query", "schema": ["type": "string", "uniqueItems": true], "description": "fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields."])
+        [
+          "name": "fieldValidation", "in": "query", "schema": ["type": "string", "uniqueItems": true],
+          "description":
+            "fieldValidation instructs the server on how to handle objects in the request (POST/PUT/PATCH) containing unknown or duplicate fields.",
+        ])
     }
     if action == "patch" {
-      parameters.append(["name": "force", "in": "query", "schema": ["type": "boolean", "uniqueItems": true], "description": "Force is going to \"force\" Apply requests."])
+      parameters.append([
+        "name": "force", "in": "query", "schema": ["type": "boolean", "uniqueItems": true],
+        "description": "Force is going to \"force\" Apply requests.",
+      ])
     }
     let ref: JSON = ["$ref": .string("#/components/schemas/\(schemaName)")]
     return [
@@ -128,7 +155,9 @@ public enum OpenAPIDocuments {
     var definitions: [String: JSON] = [:]
     for entry in Discovery.groups(types) {
       for version in entry.versions {
-        for (name, schema) in schemas(group: entry.name, version: version, types: types, crdSchemas: crdSchemas) {
+        for (name, schema) in schemas(
+          group: entry.name, version: version, types: types, crdSchemas: crdSchemas)
+        {
           definitions[name] = v2Schema(schema)
         }
       }
@@ -147,7 +176,9 @@ public enum OpenAPIDocuments {
     for type in types {
       let prefix = type.group.isEmpty ? "/api/\(type.version)" : "/apis/\(type.group)/\(type.version)"
       let scope = type.namespaced ? "/namespaces/{namespace}" : ""
-      let gvk: JSON = ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
+      let gvk: JSON = [
+        "group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind),
+      ]
       func operation(_ action: String, _ parameters: [String]) -> JSON {
         [
           "operationId": .string("\(action)\(type.kind)"),

@@ -25,14 +25,22 @@ enum S {
     ["type": "integer", "format": .string(format), "description": .string(description)]
   }
 
-  static func boolean(_ description: String) -> JSON { ["type": "boolean", "description": .string(description)] }
+  static func boolean(_ description: String) -> JSON {
+    ["type": "boolean", "description": .string(description)]
+  }
 
   static func stringMap(_ description: String) -> JSON {
-    ["type": "object", "additionalProperties": ["type": "string", "default": ""], "description": .string(description)]
+    [
+      "type": "object", "additionalProperties": ["type": "string", "default": ""],
+      "description": .string(description),
+    ]
   }
 
   static func quantityMap(_ description: String) -> JSON {
-    ["type": "object", "additionalProperties": ref("io.k8s.apimachinery.pkg.api.resource.Quantity"), "description": .string(description)]
+    [
+      "type": "object", "additionalProperties": ref("io.k8s.apimachinery.pkg.api.resource.Quantity"),
+      "description": .string(description),
+    ]
   }
 
   /// A free-form object: any fields are kept.
@@ -40,7 +48,9 @@ enum S {
     ["type": "object", "x-kubernetes-preserve-unknown-fields": true, "description": .string(description)]
   }
 
-  static func array(_ items: JSON, _ description: String, mergeKey: String? = nil, strategy: String? = nil) -> JSON {
+  static func array(_ items: JSON, _ description: String, mergeKey: String? = nil, strategy: String? = nil)
+    -> JSON
+  {
     var out: JSON = ["type": "array", "items": items, "description": .string(description)]
     if let mergeKey {
       out["x-kubernetes-patch-merge-key"] = .string(mergeKey)
@@ -54,23 +64,31 @@ enum S {
   }
 
   static func object(
-    _ description: String, _ properties: [String: JSON], required: [String] = [], gvk: (String, String, String)? = nil
+    _ description: String, _ properties: [String: JSON], required: [String] = [],
+    gvk: (String, String, String)? = nil
   ) -> JSON {
-    var out: JSON = ["type": "object", "description": .string(description), "properties": .object(properties)]
+    var out: JSON = [
+      "type": "object", "description": .string(description), "properties": .object(properties),
+    ]
     if !required.isEmpty { out["required"] = .array(required.map(JSON.string)) }
     if let (group, version, kind) = gvk {
-      out["x-kubernetes-group-version-kind"] = [["group": .string(group), "version": .string(version), "kind": .string(kind)]]
+      out["x-kubernetes-group-version-kind"] = [
+        ["group": .string(group), "version": .string(version), "kind": .string(kind)]
+      ]
     }
     return out
   }
 
   static let apiVersion = string(
-    "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources")
+    "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources"
+  )
   static let kind = string(
-    "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds")
+    "Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds"
+  )
   static let metadata = ref(
     "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta",
-    "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata")
+    "Standard object's metadata. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata"
+  )
 
   /// A top-level kind: apiVersion, kind, metadata, and its own fields.
   static func kindSchema(

@@ -19,7 +19,8 @@ enum PrinterColumns {
       guard let steps = JSONPathSubset.parse(path) else { continue }
       columns.append(
         TableColumn(
-          name, type: type, format: column["format"]?.string ?? "", priority: Int(column["priority"]?.int ?? 0),
+          name, type: type, format: column["format"]?.string ?? "",
+          priority: Int(column["priority"]?.int ?? 0),
           description: column["description"]?.string ?? "",
           cell: { object, now in
             let value = JSONPathSubset.evaluate(steps, in: object)
@@ -47,7 +48,8 @@ enum JSONPathSubset {
 
   /// The steps of a path, or nil when it uses more than this subset.
   static func parse(_ path: String) -> [Step]? {
-    var text = Substring(path.hasPrefix("{") && path.hasSuffix("}") ? String(path.dropFirst().dropLast()) : path)
+    var text = Substring(
+      path.hasPrefix("{") && path.hasSuffix("}") ? String(path.dropFirst().dropLast()) : path)
     var steps: [Step] = []
     while let first = text.first {
       if first == "." {
@@ -74,7 +76,9 @@ enum JSONPathSubset {
           let key = inside[inside.index(inside.startIndex, offsetBy: 4)..<equals.lowerBound]
           var value = inside[equals.upperBound..<inside.index(before: inside.endIndex)]
           value = value.trimmingSpaces
-          if value.count >= 2, value.first == "\"" || value.first == "'" { value = value.dropFirst().dropLast() }
+          if value.count >= 2, value.first == "\"" || value.first == "'" {
+            value = value.dropFirst().dropLast()
+          }
           steps.append(.filter(key: String(key), value: String(value)))
         } else {
           return nil

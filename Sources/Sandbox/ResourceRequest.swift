@@ -23,7 +23,10 @@ struct ResourceRequest {
   }
 
   func respond() throws(APIError) -> SandboxResponse {
-    guard let type = try api.read({ store throws(APIError) in store.registry.type(group: path.group, version: path.version, plural: path.resource) })
+    guard
+      let type = try api.read({ store throws(APIError) in
+        store.registry.type(group: path.group, version: path.version, plural: path.resource)
+      })
     else { throw SandboxAPI.notFoundPath(request) }
     if path.namespace != nil, !type.namespaced { throw SandboxAPI.notFoundPath(request) }
     if let failure = api.faults.failure(verb: verb, resource: type.plural) { throw failure }
@@ -36,26 +39,35 @@ struct ResourceRequest {
       // The deprecated watch of one object: the collection's watch narrowed to its name.
       return try watch(type, name: name)
     case (.GET, let name?, .scale?), (.HEAD, let name?, .scale?):
-      return SandboxAPI.ok(try api.read { store throws(APIError) in try store.scale(type, namespace: path.namespace, name: name) })
+      return SandboxAPI.ok(
+        try api.read { store throws(APIError) in try store.scale(type, namespace: path.namespace, name: name)
+        })
     case (.GET, let name?, _), (.HEAD, let name?, _):
-      let object = try api.read { store throws(APIError) in try store.get(type, namespace: path.namespace, name: name) }
+      let object = try api.read { store throws(APIError) in
+        try store.get(type, namespace: path.namespace, name: name)
+      }
       return try render(type, object: object)
     case (.POST, nil, nil):
       let body = try SandboxAPI.parseBody(request)
       let manager = request.query["fieldManager"]
       let created = try api.write { store, now throws(APIError) in
-        try store.create(type, namespace: path.namespace, body, dryRun: dryRun, fieldManager: manager, now: now)
+        try store.create(
+          type, namespace: path.namespace, body, dryRun: dryRun, fieldManager: manager, now: now)
       }
       return .json(.created, created.serialized())
     case (.POST, let name?, .eviction?):
       let body = try SandboxAPI.parseBody(request)
       let namespace = try requiredNamespace()
-      _ = try api.write { store, now throws(APIError) in try store.evict(namespace: namespace, name: name, body: body, now: now) }
+      _ = try api.write { store, now throws(APIError) in
+        try store.evict(namespace: namespace, name: name, body: body, now: now)
+      }
       return .json(.created, Self.success.serialized())
     case (.POST, let name?, .binding?):
       let body = try SandboxAPI.parseBody(request)
       let namespace = try requiredNamespace()
-      _ = try api.write { store, now throws(APIError) in try store.bind(namespace: namespace, name: name, body: body, now: now) }
+      _ = try api.write { store, now throws(APIError) in
+        try store.bind(namespace: namespace, name: name, body: body, now: now)
+      }
       return .json(.created, Self.success.serialized())
     case (.PUT, let name?, .scale?):
       let body = try SandboxAPI.parseBody(request)
@@ -67,7 +79,9 @@ struct ResourceRequest {
       let body = try SandboxAPI.parseBody(request)
       let manager = request.query["fieldManager"]
       let updated = try api.write { store, now throws(APIError) in
-        try store.update(type, namespace: path.namespace, name: name, body, subresource: sub, dryRun: dryRun, fieldManager: manager, now: now)
+        try store.update(
+          type, namespace: path.namespace, name: name, body, subresource: sub, dryRun: dryRun,
+          fieldManager: manager, now: now)
       }
       return SandboxAPI.ok(updated)
     case (.PATCH, let name?, let sub):
@@ -85,7 +99,9 @@ struct ResourceRequest {
       let options = try deleteOptions(dryRun: dryRun)
       let (labels, fields) = (request.query["labelSelector"], request.query["fieldSelector"])
       let results = try api.write { store, now throws(APIError) in
-        try store.deleteCollection(type, namespace: path.namespace, labelSelector: labels, fieldSelector: fields, options: options, now: now)
+        try store.deleteCollection(
+          type, namespace: path.namespace, labelSelector: labels, fieldSelector: fields, options: options,
+          now: now)
       }
       let list: JSON = [
         "kind": .string(type.listKind), "apiVersion": .string(type.apiVersion), "metadata": [:],
@@ -136,17 +152,22 @@ struct ResourceRequest {
       options.propagationPolicy = parsed
     }
     if let grace = request.query["gracePeriodSeconds"] {
-      guard let seconds = Int(grace) else { throw .badRequest("gracePeriodSeconds must be an integer, not \"\(grace)\"") }
+      guard let seconds = Int(grace) else {
+        throw .badRequest("gracePeriodSeconds must be an integer, not \"\(grace)\"")
+      }
       options.gracePeriodSeconds = max(0, seconds)
     }
     if dryRun { options.dryRun = true }
     return options
   }
 
-  private func patch(_ type: ResourceType, name: String, subresource: Subresource?, dryRun: Bool) throws(APIError) -> SandboxResponse {
+  private func patch(_ type: ResourceType, name: String, subresource: Subresource?, dryRun: Bool)
+    throws(APIError) -> SandboxResponse
+  {
     guard let patchType = PatchType(contentType: request.headers.first(name: "content-type") ?? "") else {
       throw .unsupportedMediaType(
-        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json")
+        "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json"
+      )
     }
     // Server-side apply bodies may be YAML; kubectl sends JSON. Check it is JSON first.
     let body = try SandboxAPI.parseBody(request)
@@ -173,7 +194,8 @@ struct ResourceRequest {
     }
     let list = try api.read { store throws(APIError) in
       try store.list(
-        type, namespace: path.namespace, labelSelector: query["labelSelector"], fieldSelector: query["fieldSelector"],
+        type, namespace: path.namespace, labelSelector: query["labelSelector"],
+        fieldSelector: query["fieldSelector"],
         limit: limit, continue: query["continue"], resourceVersion: query["resourceVersion"])
     }
     let listJSON = list.json(type)
@@ -184,8 +206,10 @@ struct ResourceRequest {
       return SandboxAPI.ok(
         TableRendering.table(
           group: type.group, kind: type.kind, objects: list.items, listMetadata: metadata,
-          include: IncludeObject(query: query["includeObject"]), columns: customColumns(type), now: api.clock()))
-    case .metadata: return SandboxAPI.ok(TableRendering.partialMetadataList(list.items, listMetadata: metadata))
+          include: IncludeObject(query: query["includeObject"]), columns: customColumns(type),
+          now: api.clock()))
+    case .metadata:
+      return SandboxAPI.ok(TableRendering.partialMetadataList(list.items, listMetadata: metadata))
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }
   }
@@ -198,7 +222,8 @@ struct ResourceRequest {
         TableRendering.table(
           group: type.group, kind: type.kind, objects: [object],
           listMetadata: ["resourceVersion": object[path: ["metadata", "resourceVersion"]] ?? ""],
-          include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type), now: api.clock()))
+          include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type),
+          now: api.clock()))
     case .metadata: return SandboxAPI.ok(TableRendering.partialMetadata(object))
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }
@@ -209,7 +234,9 @@ struct ResourceRequest {
   private func customColumns(_ type: ResourceType) -> [TableColumn]? {
     guard type.isCustom, !KarpenterAdmission.groups.contains(type.group) else { return nil }
     let crd = try? api.read { store throws(APIError) -> JSON? in
-      guard let crds = store.registry.type(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions")
+      guard
+        let crds = store.registry.type(
+          group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions")
       else { return nil }
       return store.lookup(crds, namespace: nil, name: "\(type.plural).\(type.group)")
     }
@@ -219,12 +246,15 @@ struct ResourceRequest {
 
   private func watch(_ type: ResourceType, name: String? = nil) throws(APIError) -> SandboxResponse {
     if let rv = request.query["resourceVersion"], !rv.isEmpty, Int(rv) == nil {
-      throw .badRequest("invalid resource version \"\(rv)\": a resource version is a number this server handed out")
+      throw .badRequest(
+        "invalid resource version \"\(rv)\": a resource version is a number this server handed out")
     }
     let rendering: WatchRendering
     switch ResourceRendering.choose(accept: MediaRange.parse(accept: request.headers.first(name: "accept"))) {
     case .objects: rendering = .objects
-    case .table: rendering = .table(include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type))
+    case .table:
+      rendering = .table(
+        include: IncludeObject(query: request.query["includeObject"]), columns: customColumns(type))
     case .metadata: rendering = .metadata
     case .notAcceptable: throw SandboxAPI.notAcceptable(request)
     }

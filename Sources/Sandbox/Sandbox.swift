@@ -22,7 +22,8 @@ public final class Sandbox: Sendable {
     let api = SandboxAPI(options: options)
     let server = try await SandboxServer.start(host: host, port: port, responder: api, logger: logger)
     api.served(at: "\(host):\(server.port)")
-    let ticker = server.scheduleRepeated(every: .milliseconds(Int64(max(options.tickInterval, 0.01) * 1000))) {
+    let ticker = server.scheduleRepeated(every: .milliseconds(Int64(max(options.tickInterval, 0.01) * 1000)))
+    {
       api.tick()
     }
     return Sandbox(api: api, server: server, ticker: ticker)

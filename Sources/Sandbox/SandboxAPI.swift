@@ -28,7 +28,8 @@ public final class SandboxAPI: SandboxResponder {
   let clock: @Sendable () -> Date
   let serverAddress = Mutex("127.0.0.1:0")
 
-  public init(options: SandboxOptions = SandboxOptions(), clock: @escaping @Sendable () -> Date = { Date() }) {
+  public init(options: SandboxOptions = SandboxOptions(), clock: @escaping @Sendable () -> Date = { Date() })
+  {
     let now = clock()
     var store = APIStore(seed: options.seed, historyLimit: options.historyLimit, now: now)
     store.admission = KarpenterAdmission.check
@@ -86,7 +87,9 @@ public final class SandboxAPI: SandboxResponder {
         state.lastWatchDrop = now
         dropWatches(&state)
       }
-      if let every = settings.expireResourceVersions.everySeconds, now.timeIntervalSince(state.lastExpiry) >= every {
+      if let every = settings.expireResourceVersions.everySeconds,
+        now.timeIntervalSince(state.lastExpiry) >= every
+      {
         state.lastExpiry = now
         state.store.expireAll()
       }
@@ -137,10 +140,13 @@ public final class SandboxAPI: SandboxResponder {
     var headers: HTTPHeaders = [:]
     if let contentType { headers.add(name: "Content-Type", value: contentType) }
     return .full(
-      status: .ok, headers: contentType == nil ? ["Content-Type": "application/json"] : headers, body: body.serialized())
+      status: .ok, headers: contentType == nil ? ["Content-Type": "application/json"] : headers,
+      body: body.serialized())
   }
 
-  private func respondNonResource(_ route: APIRoute, _ request: SandboxRequest) throws(APIError) -> SandboxResponse {
+  private func respondNonResource(_ route: APIRoute, _ request: SandboxRequest) throws(APIError)
+    -> SandboxResponse
+  {
     let accept = MediaRange.parse(accept: request.headers.first(name: "accept"))
     if route != .faults, request.method != .GET, request.method != .HEAD {
       throw .methodNotAllowed("the server does not allow this method on the requested resource")
@@ -157,7 +163,10 @@ public final class SandboxAPI: SandboxResponder {
           Discovery.aggregated(core: core, version: version, types),
           contentType: Discovery.aggregatedContentType(version: version))
       case .legacy:
-        return Self.ok(core ? Discovery.coreVersions(serverAddress: serverAddress.withLock { $0 }) : Discovery.groupList(types))
+        return Self.ok(
+          core
+            ? Discovery.coreVersions(serverAddress: serverAddress.withLock { $0 })
+            : Discovery.groupList(types))
       case .notAcceptable:
         throw Self.notAcceptable(request)
       }
@@ -170,7 +179,8 @@ public final class SandboxAPI: SandboxResponder {
       }
       return Self.ok(document)
     case .openAPIV2:
-      let document = OpenAPIDocuments.v2(types: types, crdSchemas: crdSchemas(), gitVersion: options.gitVersion)
+      let document = OpenAPIDocuments.v2(
+        types: types, crdSchemas: crdSchemas(), gitVersion: options.gitVersion)
       if accept.contains(where: { $0.type == OpenAPIV2Protobuf.contentType }) {
         return .full(
           status: .ok, headers: ["Content-Type": OpenAPIV2Protobuf.responseContentType],
@@ -182,12 +192,14 @@ public final class SandboxAPI: SandboxResponder {
       let gitVersion = options.gitVersion
       return Self.ok(
         OpenAPIDocuments.v3Index(types: types) { group, version in
-          OpenAPIDocuments.v3(group: group, version: version, types: types, crdSchemas: schemas, gitVersion: gitVersion)
+          OpenAPIDocuments.v3(
+            group: group, version: version, types: types, crdSchemas: schemas, gitVersion: gitVersion)
         })
     case .openAPIV3(let group, let version):
       guard
         let document = OpenAPIDocuments.v3(
-          group: group, version: version, types: types, crdSchemas: crdSchemas(), gitVersion: options.gitVersion)
+          group: group, version: version, types: types, crdSchemas: crdSchemas(),
+          gitVersion: options.gitVersion)
       else { throw Self.notFoundPath(request) }
       return Self.ok(document)
     case .faults:
@@ -209,21 +221,26 @@ public final class SandboxAPI: SandboxResponder {
       } catch {
         throw .badRequest(error.description)
       }
-    default: throw .methodNotAllowed("/sandbox/faults takes GET to read the fault settings and POST to set them")
+    default:
+      throw .methodNotAllowed("/sandbox/faults takes GET to read the fault settings and POST to set them")
     }
   }
 
   /// The openAPIV3Schema of every version of every CRD in the store, by `group/version/kind`.
   func crdSchemas() -> [String: JSON] {
     let crds: [JSON] = state.withLock { state in
-      guard let type = state.store.registry.type(group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions"),
+      guard
+        let type = state.store.registry.type(
+          group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions"),
         let list = try? state.store.list(type)
       else { return [] }
       return list.items
     }
     var out: [String: JSON] = [:]
     for crd in crds {
-      guard let group = crd[path: ["spec", "group"]]?.string, let kind = crd[path: ["spec", "names", "kind"]]?.string else {
+      guard let group = crd[path: ["spec", "group"]]?.string,
+        let kind = crd[path: ["spec", "names", "kind"]]?.string
+      else {
         continue
       }
       for version in crd[path: ["spec", "versions"]]?.array ?? [] {
@@ -243,7 +260,8 @@ public final class SandboxAPI: SandboxResponder {
       first != UInt8(ascii: "{")
     {
       throw .unsupportedMediaType(
-        "the sandbox reads JSON request bodies only; this \(type) body is YAML (send it as JSON, which is also valid YAML)")
+        "the sandbox reads JSON request bodies only; this \(type) body is YAML (send it as JSON, which is also valid YAML)"
+      )
     }
     if type.contains("protobuf") {
       throw .unsupportedMediaType("the sandbox does not read protobuf request bodies; send application/json")
@@ -262,7 +280,9 @@ public final class SandboxAPI: SandboxResponder {
   static func notAcceptable(_ request: SandboxRequest) -> APIError {
     APIError(
       code: 406, reason: .notAcceptable,
-      message: "only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io (the sandbox does not speak protobuf; asked for \(request.headers.first(name: "accept") ?? ""))")
+      message:
+        "only the following media types are accepted: application/json, application/json;as=Table;v=v1;g=meta.k8s.io (the sandbox does not speak protobuf; asked for \(request.headers.first(name: "accept") ?? ""))"
+    )
   }
 }
 

@@ -41,7 +41,8 @@ public struct SandboxOptions: Sendable {
     return [
       "major": .string(major), "minor": .string(minor), "gitVersion": .string(gitVersion),
       "gitCommit": "0000000000000000000000000000000000000000", "gitTreeState": "clean",
-      "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.22.0", "compiler": "gc", "platform": "linux/amd64",
+      "buildDate": "2026-01-01T00:00:00Z", "goVersion": "go1.22.0", "compiler": "gc",
+      "platform": "linux/amd64",
     ]
   }
 }

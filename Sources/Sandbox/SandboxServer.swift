@@ -80,7 +80,9 @@ public final class SandboxServer: Sendable {
 
   /// Runs `body` every `interval` on one of the server's event loops until the server stops.
   @discardableResult
-  public func scheduleRepeated(every interval: TimeAmount, _ body: @escaping @Sendable () -> Void) -> RepeatedTask {
+  public func scheduleRepeated(every interval: TimeAmount, _ body: @escaping @Sendable () -> Void)
+    -> RepeatedTask
+  {
     group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { _ in body() }
   }
 

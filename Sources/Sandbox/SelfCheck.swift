@@ -31,7 +31,9 @@ enum SelfCheck {
     let done = loop.makePromise(of: String.self)
     let channel = try await ClientBootstrap(group: loop)
       .channelInitializer { channel in
-        channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Collector(done: done)) }
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.addHandler(Collector(done: done))
+        }
       }
       .connect(host: host, port: port).get()
     var request = channel.allocator.buffer(capacity: 128)

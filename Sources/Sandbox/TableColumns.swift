@@ -62,7 +62,8 @@ public enum TableColumns {
   /// AGE as the built-in printers render it: already a human duration.
   static let age = TableColumn(
     "Age",
-    description: "CreationTimestamp is a timestamp representing the server time when this object was created.",
+    description:
+      "CreationTimestamp is a timestamp representing the server time when this object was created.",
     cell: { object, now in
       .string(HumanDuration.age(of: object[path: ["metadata", "creationTimestamp"]]?.string, now: now))
     })
@@ -71,7 +72,8 @@ public enum TableColumns {
   /// an age, as apiextensions-apiserver's table convertor does.
   static let dateAge = TableColumn(
     "Age", type: "date",
-    description: "CreationTimestamp is a timestamp representing the server time when this object was created.",
+    description:
+      "CreationTimestamp is a timestamp representing the server time when this object was created.",
     cell: { object, now in
       .string(HumanDuration.age(of: object[path: ["metadata", "creationTimestamp"]]?.string, now: now))
     })
@@ -98,26 +100,43 @@ public enum TableColumns {
 /// karpenter.k8s.aws_ec2nodeclasses.yaml at v1).
 enum KarpenterPrinter {
   static let nodeClaimColumns: [TableColumn] = [
-    TableColumn("Type", description: "", cell: { o, _ in TableColumns.label(o, "node.kubernetes.io/instance-type") }),
-    TableColumn("Capacity", description: "", cell: { o, _ in TableColumns.label(o, "karpenter.sh/capacity-type") }),
-    TableColumn("Zone", description: "", cell: { o, _ in TableColumns.label(o, "topology.kubernetes.io/zone") }),
+    TableColumn(
+      "Type", description: "", cell: { o, _ in TableColumns.label(o, "node.kubernetes.io/instance-type") }),
+    TableColumn(
+      "Capacity", description: "", cell: { o, _ in TableColumns.label(o, "karpenter.sh/capacity-type") }),
+    TableColumn(
+      "Zone", description: "", cell: { o, _ in TableColumns.label(o, "topology.kubernetes.io/zone") }),
     TableColumn("Node", description: "", cell: { o, _ in o[path: ["status", "nodeName"]] ?? .null }),
     TableColumn("Ready", description: "", cell: { o, _ in TableColumns.condition(o, "Ready") }),
     TableColumns.dateAge,
-    TableColumn("ID", priority: 1, description: "", cell: { o, _ in o[path: ["status", "providerID"]] ?? .null }),
-    TableColumn("NodePool", priority: 1, description: "", cell: { o, _ in TableColumns.label(o, "karpenter.sh/nodepool") }),
-    TableColumn("NodeClass", priority: 1, description: "", cell: { o, _ in o[path: ["spec", "nodeClassRef", "name"]] ?? .null }),
-    TableColumn("Drifted", priority: 1, description: "", cell: { o, _ in TableColumns.condition(o, "Drifted") }),
+    TableColumn(
+      "ID", priority: 1, description: "", cell: { o, _ in o[path: ["status", "providerID"]] ?? .null }),
+    TableColumn(
+      "NodePool", priority: 1, description: "",
+      cell: { o, _ in TableColumns.label(o, "karpenter.sh/nodepool") }),
+    TableColumn(
+      "NodeClass", priority: 1, description: "",
+      cell: { o, _ in o[path: ["spec", "nodeClassRef", "name"]] ?? .null }),
+    TableColumn(
+      "Drifted", priority: 1, description: "", cell: { o, _ in TableColumns.condition(o, "Drifted") }),
   ]
 
   static let nodePoolColumns: [TableColumn] = [
-    TableColumn("NodeClass", description: "", cell: { o, _ in o[path: ["spec", "template", "spec", "nodeClassRef", "name"]] ?? .null }),
-    TableColumn("Nodes", description: "", cell: { o, _ in o[path: ["status", "resources", "nodes"]] ?? .null }),
+    TableColumn(
+      "NodeClass", description: "",
+      cell: { o, _ in o[path: ["spec", "template", "spec", "nodeClassRef", "name"]] ?? .null }),
+    TableColumn(
+      "Nodes", description: "", cell: { o, _ in o[path: ["status", "resources", "nodes"]] ?? .null }),
     TableColumn("Ready", description: "", cell: { o, _ in TableColumns.condition(o, "Ready") }),
     TableColumns.dateAge,
-    TableColumn("Weight", type: "integer", priority: 1, description: "", cell: { o, _ in o[path: ["spec", "weight"]] ?? .null }),
-    TableColumn("CPU", priority: 1, description: "", cell: { o, _ in o[path: ["status", "resources", "cpu"]] ?? .null }),
-    TableColumn("Memory", priority: 1, description: "", cell: { o, _ in o[path: ["status", "resources", "memory"]] ?? .null }),
+    TableColumn(
+      "Weight", type: "integer", priority: 1, description: "",
+      cell: { o, _ in o[path: ["spec", "weight"]] ?? .null }),
+    TableColumn(
+      "CPU", priority: 1, description: "", cell: { o, _ in o[path: ["status", "resources", "cpu"]] ?? .null }),
+    TableColumn(
+      "Memory", priority: 1, description: "",
+      cell: { o, _ in o[path: ["status", "resources", "memory"]] ?? .null }),
   ]
 
   static let ec2NodeClassColumns: [TableColumn] = [

@@ -19,7 +19,8 @@ public enum TableRendering {
   /// A Table of `objects` of one kind. `listMetadata` (resourceVersion, continue) is the
   /// list's; a watch event's Table carries the column definitions only in its first event.
   public static func table(
-    group: String, kind: String, objects: [JSON], listMetadata: JSON = [:], include: IncludeObject = .metadata,
+    group: String, kind: String, objects: [JSON], listMetadata: JSON = [:],
+    include: IncludeObject = .metadata,
     withColumnDefinitions: Bool = true, columns custom: [TableColumn]? = nil, now: Date
   ) -> JSON {
     let columns = custom ?? TableColumns.columns(group: group, kind: kind)

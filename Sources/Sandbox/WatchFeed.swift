@@ -66,7 +66,8 @@ extension SandboxAPI {
   /// falls between them. A version too old is an ERROR event with a 410 Status, as the real
   /// server sends it; the stream then ends.
   func startWatch(
-    _ type: ResourceType, namespace: String?, query: QueryParameters, rendering: WatchRendering, sink: WatchSink
+    _ type: ResourceType, namespace: String?, query: QueryParameters, rendering: WatchRendering,
+    sink: WatchSink
   ) {
     let since = Int(query["resourceVersion"] ?? "") ?? 0
     let sendInitialEvents = query.flag("sendInitialEvents")
@@ -84,8 +85,12 @@ extension SandboxAPI {
         watch = LiveWatch(
           type: type,
           filter: WatchFilter(
-            type: type, namespace: namespace, labels: try query["labelSelector"].map { text throws(APIError) in try LabelSelector(parsing: text) },
-            fields: try query["fieldSelector"].map { text throws(APIError) in try FieldSelector(parsing: text, for: type) }),
+            type: type, namespace: namespace,
+            labels: try query["labelSelector"].map { text throws(APIError) in try LabelSelector(parsing: text)
+            },
+            fields: try query["fieldSelector"].map { text throws(APIError) in
+              try FieldSelector(parsing: text, for: type)
+            }),
           rendering: rendering, sink: sink)
       } catch {
         sink.send((["type": "ERROR", "object": error.status()] as JSON).serialized())

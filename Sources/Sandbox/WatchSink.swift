@@ -1,6 +1,6 @@
-import Synchronization
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// How an answered watch is wired to its connection: once the response head is written, the
 /// server hands `attach` a ``WatchSink``, and the watch registers itself (atomically with the

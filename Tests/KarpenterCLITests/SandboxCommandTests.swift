@@ -5,10 +5,12 @@ import Testing
 
 @Suite("karpenter sandbox")
 struct SandboxCommandTests {
-  @Test("--listen must be HOST:PORT; --faults must be fault settings", arguments: [
-    ["sandbox", "--listen", "nonsense"], ["sandbox", "--listen", "127.0.0.1:70000"],
-    ["sandbox", "--faults", "{\"errors\":{\"code\":404}}"], ["sandbox", "--faults", "not json"],
-  ])
+  @Test(
+    "--listen must be HOST:PORT; --faults must be fault settings",
+    arguments: [
+      ["sandbox", "--listen", "nonsense"], ["sandbox", "--listen", "127.0.0.1:70000"],
+      ["sandbox", "--faults", "{\"errors\":{\"code\":404}}"], ["sandbox", "--faults", "not json"],
+    ])
   func refused(arguments: [String]) {
     #expect(throws: (any Error).self) { try Karpenter.parseAsRoot(arguments) }
   }
@@ -23,9 +25,12 @@ struct SandboxCommandTests {
 
   @Test(
     "writes a kubeconfig that reaches it once it answers, prints one ready line, stops on SIGTERM",
-    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"), "kubectl is not installed at /usr/bin/kubectl"))
+    .enabled(
+      if: FileManager.default.isExecutableFile(atPath: "/usr/bin/kubectl"),
+      "kubectl is not installed at /usr/bin/kubectl"))
   func lifecycle() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sandbox-cli-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sandbox-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let kubeconfig = directory.appendingPathComponent("kubeconfig").path
@@ -37,7 +42,9 @@ struct SandboxCommandTests {
     process.standardOutput = FileHandle.nullDevice
     try process.run()
     let deadline = Date().addingTimeInterval(30)
-    while !FileManager.default.fileExists(atPath: kubeconfig), Date() < deadline, process.isRunning { usleep(20_000) }
+    while !FileManager.default.fileExists(atPath: kubeconfig), Date() < deadline, process.isRunning {
+      usleep(20_000)
+    }
     #expect(FileManager.default.fileExists(atPath: kubeconfig))
 
     let kubectl = Process()

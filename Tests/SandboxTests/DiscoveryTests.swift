@@ -58,10 +58,14 @@ struct DiscoveryTests {
     let items = document["items"]?.array ?? []
     #expect(!items.contains { $0[path: ["metadata", "name"]] == nil })
     let apps = try #require(items.first { $0[path: ["metadata", "name"]] == "apps" })
-    let deployments = try #require(apps["versions"]?.array?.first?["resources"]?.array?.first { $0["resource"] == "deployments" })
+    let deployments = try #require(
+      apps["versions"]?.array?.first?["resources"]?.array?.first { $0["resource"] == "deployments" })
     #expect(deployments["scope"] == "Namespaced")
     #expect(deployments[path: ["responseKind", "kind"]] == "Deployment")
-    #expect(deployments["subresources"]?.array?.contains { $0["subresource"] == "scale" && $0[path: ["responseKind", "kind"]] == "Scale" } == true)
+    #expect(
+      deployments["subresources"]?.array?.contains {
+        $0["subresource"] == "scale" && $0[path: ["responseKind", "kind"]] == "Scale"
+      } == true)
     let core = Discovery.aggregated(core: true, version: "v2beta1", types)
     #expect(core["items"]?.array?.count == 1)
     #expect(core["apiVersion"] == "apidiscovery.k8s.io/v2beta1")
@@ -70,6 +74,7 @@ struct DiscoveryTests {
   @Test("versions are ordered GA, beta, alpha, newest first")
   func versionOrder() {
     let versions = ["v1beta1", "v1", "v2", "v1alpha1", "v2beta2", "v2beta1"]
-    #expect(versions.sorted(by: KubeVersion.precedes) == ["v2", "v1", "v2beta2", "v2beta1", "v1beta1", "v1alpha1"])
+    #expect(
+      versions.sorted(by: KubeVersion.precedes) == ["v2", "v1", "v2beta2", "v2beta1", "v1beta1", "v1alpha1"])
   }
 }

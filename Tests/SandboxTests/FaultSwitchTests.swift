@@ -8,7 +8,10 @@ struct FaultSwitchTests {
   @Test("settings read from JSON, with every field named when wrong")
   func parsing() throws {
     let settings = try FaultSettings(
-      json: try JSON(parsing: #"{"errors":{"rate":0.5,"code":429,"retryAfterSeconds":2,"verbs":["list"],"resources":["pods"]},"latencyMilliseconds":20,"dropWatches":{"now":true,"everySeconds":5},"seed":7}"#))
+      json: try JSON(
+        parsing:
+          #"{"errors":{"rate":0.5,"code":429,"retryAfterSeconds":2,"verbs":["list"],"resources":["pods"]},"latencyMilliseconds":20,"dropWatches":{"now":true,"everySeconds":5},"seed":7}"#
+      ))
     #expect(settings.errors.rate == 0.5)
     #expect(settings.errors.code == 429)
     #expect(settings.errors.verbs == ["list"])

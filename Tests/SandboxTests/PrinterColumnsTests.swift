@@ -6,12 +6,20 @@ import Testing
 
 @Suite("A CRD's additionalPrinterColumns")
 struct PrinterColumnsTests {
-  @Test("the JSONPath subset printer columns use", arguments: [
-    (".spec.size", [JSONPathSubset.Step.field("spec"), .field("size")]),
-    (#".metadata.labels.karpenter\.sh/nodepool"#, [.field("metadata"), .field("labels"), .field("karpenter.sh/nodepool")]),
-    (#".status.conditions[?(@.type=="Ready")].status"#, [.field("status"), .field("conditions"), .filter(key: "type", value: "Ready"), .field("status")]),
-    (".spec.items[1]", [.field("spec"), .field("items"), .index(1)]),
-  ])
+  @Test(
+    "the JSONPath subset printer columns use",
+    arguments: [
+      (".spec.size", [JSONPathSubset.Step.field("spec"), .field("size")]),
+      (
+        #".metadata.labels.karpenter\.sh/nodepool"#,
+        [.field("metadata"), .field("labels"), .field("karpenter.sh/nodepool")]
+      ),
+      (
+        #".status.conditions[?(@.type=="Ready")].status"#,
+        [.field("status"), .field("conditions"), .filter(key: "type", value: "Ready"), .field("status")]
+      ),
+      (".spec.items[1]", [.field("spec"), .field("items"), .index(1)]),
+    ])
   func parse(path: String, steps: [JSONPathSubset.Step]) {
     #expect(JSONPathSubset.parse(path) == steps)
   }
@@ -32,7 +40,10 @@ struct PrinterColumnsTests {
             "name": "v1",
             "additionalPrinterColumns": [
               ["name": "Size", "type": "integer", "jsonPath": ".spec.size"],
-              ["name": "Ready", "type": "string", "jsonPath": #".status.conditions[?(@.type=="Ready")].status"#],
+              [
+                "name": "Ready", "type": "string",
+                "jsonPath": #".status.conditions[?(@.type=="Ready")].status"#,
+              ],
             ],
           ]
         ]
@@ -42,7 +53,9 @@ struct PrinterColumnsTests {
     #expect(columns.map(\.name) == ["Name", "Size", "Ready", "Age"])
     let object: JSON = [
       "metadata": ["name": "w"], "spec": ["size": 3],
-      "status": ["conditions": [["type": "Other", "status": "False"], ["type": "Ready", "status": "True"]]],
+      "status": [
+        "conditions": [["type": "Other", "status": "False"], ["type": "Ready", "status": "True"]]
+      ],
     ]
     let now = Date()
     #expect(columns.map { $0.cell(object, now) } == ["w", 3, "True", "<unknown>"])

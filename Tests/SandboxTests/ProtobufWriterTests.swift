@@ -66,27 +66,45 @@ struct ProtobufWriterTests {
     #expect(top.first.map { String(decoding: $0.1, as: UTF8.self) } == "2.0")
     let definitions = try #require(top.first { $0.0 == 9 }?.1)
     let named = fields(definitions).map { fields($0.1) }
-    let podSpec = try #require(named.first { String(decoding: $0.first?.1 ?? [], as: UTF8.self) == "io.k8s.api.core.v1.PodSpec" })
+    let podSpec = try #require(
+      named.first { String(decoding: $0.first?.1 ?? [], as: UTF8.self) == "io.k8s.api.core.v1.PodSpec" })
     let schema = try #require(podSpec.first { $0.0 == 2 }?.1)
     let text = String(decoding: schema, as: UTF8.self)
     #expect(text.contains("x-kubernetes-patch-merge-key"))
     #expect(text.contains("containers"))
-    #expect(v2[path: ["definitions", "io.k8s.api.core.v1.PodSpec", "properties", "containers", "x-kubernetes-patch-merge-key"]] == "name")
-    #expect(v2[path: ["definitions", "io.k8s.api.apps.v1.Deployment", "properties", "spec", "properties", "template", "$ref"]] == "#/definitions/io.k8s.api.core.v1.PodTemplateSpec")
+    #expect(
+      v2[path: [
+        "definitions", "io.k8s.api.core.v1.PodSpec", "properties", "containers",
+        "x-kubernetes-patch-merge-key",
+      ]] == "name")
+    #expect(
+      v2[path: [
+        "definitions", "io.k8s.api.apps.v1.Deployment", "properties", "spec", "properties", "template",
+        "$ref",
+      ]] == "#/definitions/io.k8s.api.core.v1.PodTemplateSpec")
   }
 
-  @Test("the v3 document of karpenter.sh/v1 has NodePool with its group-version-kind and PATCH taking fieldValidation")
+  @Test(
+    "the v3 document of karpenter.sh/v1 has NodePool with its group-version-kind and PATCH taking fieldValidation"
+  )
   func v3() throws {
-    let doc = try #require(OpenAPIDocuments.v3(group: "karpenter.sh", version: "v1", types: ResourceRegistry().types, gitVersion: "v1.31.0"))
+    let doc = try #require(
+      OpenAPIDocuments.v3(
+        group: "karpenter.sh", version: "v1", types: ResourceRegistry().types, gitVersion: "v1.31.0"))
     let nodePool = try #require(doc[path: ["components", "schemas", "sh.karpenter.v1.NodePool"]])
-    #expect(nodePool["x-kubernetes-group-version-kind"] == [["group": "karpenter.sh", "version": "v1", "kind": "NodePool"]])
+    #expect(
+      nodePool["x-kubernetes-group-version-kind"] == [
+        ["group": "karpenter.sh", "version": "v1", "kind": "NodePool"]
+      ])
     #expect(nodePool[path: ["properties", "spec", "properties", "weight", "type"]] == "integer")
     let patch = try #require(doc[path: ["paths", "/apis/karpenter.sh/v1/nodepools/{name}", "patch"]])
     #expect(patch["parameters"]?.array?.contains { $0["name"] == "fieldValidation" } == true)
     let index = OpenAPIDocuments.v3Index(types: ResourceRegistry().types) { g, v in
       OpenAPIDocuments.v3(group: g, version: v, types: ResourceRegistry().types, gitVersion: "v1.31.0")
     }
-    #expect(index[path: ["paths", "apis/karpenter.sh/v1", "serverRelativeURL"]]?.string?.hasPrefix("/openapi/v3/apis/karpenter.sh/v1?hash=") == true)
+    #expect(
+      index[path: ["paths", "apis/karpenter.sh/v1", "serverRelativeURL"]]?.string?.hasPrefix(
+        "/openapi/v3/apis/karpenter.sh/v1?hash=") == true)
     #expect(index[path: ["paths", "api/v1"]] != nil)
   }
 }

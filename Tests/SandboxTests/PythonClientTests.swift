@@ -10,7 +10,8 @@ enum PythonClient {
   static let available: Bool = {
     if Subprocess.run(["python3", "-c", "import kubernetes"]).status == 0 { return true }
     guard Subprocess.run(["python3", "-m", "pip", "--version"]).status == 0 else { return false }
-    return Subprocess.run(["python3", "-m", "pip", "install", "--quiet", "kubernetes"], timeout: 300).status == 0
+    return Subprocess.run(["python3", "-m", "pip", "install", "--quiet", "kubernetes"], timeout: 300).status
+      == 0
       && Subprocess.run(["python3", "-c", "import kubernetes"]).status == 0
   }()
 

@@ -25,7 +25,9 @@ final class RawHTTP {
     address.sin_port = in_port_t(UInt16(port).bigEndian)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     guard result == 0 else { throw RawHTTPError(message: "cannot connect to 127.0.0.1:\(port)") }
     var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -110,7 +112,9 @@ final class RawHTTP {
     }
   }
 
-  static func request(port: Int, _ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil) throws -> Response {
+  static func request(
+    port: Int, _ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil
+  ) throws -> Response {
     let client = try RawHTTP(port: port)
     client.send(method, target, headers: headers, body: body)
     return try client.response()

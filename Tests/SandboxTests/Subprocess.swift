@@ -11,7 +11,8 @@ enum Subprocess {
     var output: String { stdout + stderr }
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) -> Result {
+  static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
@@ -57,12 +58,16 @@ enum Subprocess {
       let out = Pipe()
       process.standardOutput = out
       process.standardError = out
-      out.fileHandleForReading.readabilityHandler = { [collected] in collected.append(stdout: $0.availableData) }
+      out.fileHandleForReading.readabilityHandler = { [collected] in
+        collected.append(stdout: $0.availableData)
+      }
       try process.run()
     }
 
     /// Waits (at most `timeout` seconds) until the output holds `count` lines passing `test`.
-    func waitForLines(_ count: Int, timeout: Double = 60, where test: (String) -> Bool = { _ in true }) -> [String] {
+    func waitForLines(_ count: Int, timeout: Double = 60, where test: (String) -> Bool = { _ in true })
+      -> [String]
+    {
       let deadline = Date().addingTimeInterval(timeout)
       while true {
         let lines = collected.text.0.split(separator: "\n").map(String.init).filter(test)

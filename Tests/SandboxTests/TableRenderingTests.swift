@@ -10,7 +10,9 @@ struct TableRenderingTests {
   let created = "1970-01-12T13:41:40Z"  // 1_000_000 - 300 s
 
   func cells(_ table: JSON) -> [JSON] { table["rows"]?.array?.first?["cells"]?.array ?? [] }
-  func names(_ table: JSON) -> [String] { (table["columnDefinitions"]?.array ?? []).compactMap { $0["name"]?.string } }
+  func names(_ table: JSON) -> [String] {
+    (table["columnDefinitions"]?.array ?? []).compactMap { $0["name"]?.string }
+  }
 
   @Test("pods: NAME READY STATUS RESTARTS AGE, and IP NODE NOMINATED NODE READINESS GATES with -o wide")
   func pods() {
@@ -19,19 +21,31 @@ struct TableRenderingTests {
       "spec": ["containers": [["name": "a"], ["name": "b"]], "nodeName": "node-1"],
       "status": [
         "phase": "Running", "podIP": "10.0.0.7",
-        "containerStatuses": [["ready": true, "restartCount": 2], ["ready": false, "restartCount": 1, "state": ["waiting": ["reason": "CrashLoopBackOff"]]]],
+        "containerStatuses": [
+          ["ready": true, "restartCount": 2],
+          ["ready": false, "restartCount": 1, "state": ["waiting": ["reason": "CrashLoopBackOff"]]],
+        ],
       ],
     ]
     let table = TableRendering.table(group: "", kind: "Pod", objects: [pod], now: now)
-    #expect(names(table) == ["Name", "Ready", "Status", "Restarts", "Age", "IP", "Node", "Nominated Node", "Readiness Gates"])
-    #expect(cells(table) == ["web-1", "1/2", "CrashLoopBackOff", "3", "5m", "10.0.0.7", "node-1", "<none>", "<none>"])
+    #expect(
+      names(table) == [
+        "Name", "Ready", "Status", "Restarts", "Age", "IP", "Node", "Nominated Node", "Readiness Gates",
+      ])
+    #expect(
+      cells(table) == [
+        "web-1", "1/2", "CrashLoopBackOff", "3", "5m", "10.0.0.7", "node-1", "<none>", "<none>",
+      ])
     #expect(table["rows"]?.array?.first?[path: ["object", "kind"]] == "PartialObjectMetadata")
     #expect(table["columnDefinitions"]?.array?[5]["priority"] == 1)
   }
 
   @Test("a pod being deleted is Terminating; a pending pod without a node shows <none>")
   func podStatus() {
-    let pod: JSON = ["metadata": ["name": "p", "deletionTimestamp": "2026-01-01T00:00:00Z"], "spec": ["containers": [["name": "a"]]], "status": ["phase": "Running"]]
+    let pod: JSON = [
+      "metadata": ["name": "p", "deletionTimestamp": "2026-01-01T00:00:00Z"],
+      "spec": ["containers": [["name": "a"]]], "status": ["phase": "Running"],
+    ]
     #expect(PodPrinter.status(pod) == "Terminating")
     let pending: JSON = ["metadata": ["name": "p"], "spec": ["containers": [["name": "a"]]]]
     #expect(cells(TableRendering.table(group: "", kind: "Pod", objects: [pending], now: now))[2] == "Pending")
@@ -41,38 +55,58 @@ struct TableRenderingTests {
   @Test("nodes: STATUS from Ready and cordoning, ROLES from labels, VERSION from the kubelet")
   func nodes() {
     let node: JSON = [
-      "metadata": ["name": "n1", "creationTimestamp": .string(created), "labels": ["node-role.kubernetes.io/control-plane": "", "karpenter.sh/nodepool": "default"]],
+      "metadata": [
+        "name": "n1", "creationTimestamp": .string(created),
+        "labels": ["node-role.kubernetes.io/control-plane": "", "karpenter.sh/nodepool": "default"],
+      ],
       "spec": ["unschedulable": true],
-      "status": ["conditions": [["type": "Ready", "status": "True"]], "nodeInfo": ["kubeletVersion": "v1.31.0"]],
+      "status": [
+        "conditions": [["type": "Ready", "status": "True"]], "nodeInfo": ["kubeletVersion": "v1.31.0"],
+      ],
     ]
     let table = TableRendering.table(group: "", kind: "Node", objects: [node], now: now)
     #expect(Array(names(table).prefix(5)) == ["Name", "Status", "Roles", "Age", "Version"])
-    #expect(Array(cells(table).prefix(5)) == ["n1", "Ready,SchedulingDisabled", "control-plane", "5m", "v1.31.0"])
+    #expect(
+      Array(cells(table).prefix(5)) == ["n1", "Ready,SchedulingDisabled", "control-plane", "5m", "v1.31.0"])
   }
 
   @Test("deployments: READY UP-TO-DATE AVAILABLE AGE")
   func deployments() {
     let deployment: JSON = [
       "metadata": ["name": "web", "creationTimestamp": .string(created)],
-      "spec": ["replicas": 3, "selector": ["matchLabels": ["app": "web"]], "template": ["spec": ["containers": [["name": "c", "image": "nginx"]]]]],
+      "spec": [
+        "replicas": 3, "selector": ["matchLabels": ["app": "web"]],
+        "template": ["spec": ["containers": [["name": "c", "image": "nginx"]]]],
+      ],
       "status": ["readyReplicas": 2, "updatedReplicas": 3, "availableReplicas": 2],
     ]
     let table = TableRendering.table(group: "apps", kind: "Deployment", objects: [deployment], now: now)
-    #expect(names(table) == ["Name", "Ready", "Up-to-date", "Available", "Age", "Containers", "Images", "Selector"])
+    #expect(
+      names(table) == ["Name", "Ready", "Up-to-date", "Available", "Age", "Containers", "Images", "Selector"])
     #expect(cells(table) == ["web", "2/3", 3, 2, "5m", "c", "nginx", "app=web"])
   }
 
   @Test("nodeclaims and nodepools: upstream Karpenter's printer columns, AGE as a date")
   func karpenter() {
     let claim: JSON = [
-      "metadata": ["name": "default-x", "creationTimestamp": .string(created), "labels": ["node.kubernetes.io/instance-type": "m5.large", "karpenter.sh/capacity-type": "spot", "topology.kubernetes.io/zone": "us-east-1a"]],
+      "metadata": [
+        "name": "default-x", "creationTimestamp": .string(created),
+        "labels": [
+          "node.kubernetes.io/instance-type": "m5.large", "karpenter.sh/capacity-type": "spot",
+          "topology.kubernetes.io/zone": "us-east-1a",
+        ],
+      ],
       "status": ["nodeName": "ip-1", "conditions": [["type": "Ready", "status": "True"]]],
     ]
     let claims = TableRendering.table(group: "karpenter.sh", kind: "NodeClaim", objects: [claim], now: now)
     #expect(Array(names(claims).prefix(7)) == ["Name", "Type", "Capacity", "Zone", "Node", "Ready", "Age"])
-    #expect(Array(cells(claims).prefix(7)) == ["default-x", "m5.large", "spot", "us-east-1a", "ip-1", "True", "5m"])
+    #expect(
+      Array(cells(claims).prefix(7)) == ["default-x", "m5.large", "spot", "us-east-1a", "ip-1", "True", "5m"])
     #expect(claims["columnDefinitions"]?.array?[6]["type"] == "date")
-    let pool: JSON = ["metadata": ["name": "default"], "spec": ["template": ["spec": ["nodeClassRef": ["name": "default"]]]], "status": ["resources": ["nodes": "2"]]]
+    let pool: JSON = [
+      "metadata": ["name": "default"], "spec": ["template": ["spec": ["nodeClassRef": ["name": "default"]]]],
+      "status": ["resources": ["nodes": "2"]],
+    ]
     let pools = TableRendering.table(group: "karpenter.sh", kind: "NodePool", objects: [pool], now: now)
     #expect(Array(names(pools).prefix(5)) == ["Name", "NodeClass", "Nodes", "Ready", "Age"])
     #expect(Array(cells(pools).prefix(4)) == ["default", "default", "2", nil])
@@ -84,14 +118,16 @@ struct TableRenderingTests {
     let table = TableRendering.table(group: "", kind: "ConfigMap", objects: [map], include: .object, now: now)
     #expect(names(table) == ["Name", "Age"])
     #expect(table["rows"]?.array?.first?["object"] == map)
-    let bare = TableRendering.table(group: "", kind: "ConfigMap", objects: [map], include: .none, withColumnDefinitions: false, now: now)
+    let bare = TableRendering.table(
+      group: "", kind: "ConfigMap", objects: [map], include: .none, withColumnDefinitions: false, now: now)
     #expect(bare["rows"]?.array?.first?["object"] == nil)
     #expect(bare["columnDefinitions"] == [])
   }
 
   static let humanAges: [(Double, String)] = [
     (0, "0s"), (119, "119s"), (120, "2m"), (185, "3m5s"), (600, "10m"), (10860, "3h1m"), (32400, "9h"),
-    (180_000, "2d2h"), (864_000, "10d"), (69_120_000, "2y70d"), (283_824_000, "9y"), (-0.5, "0s"), (-5, "<invalid>"),
+    (180_000, "2d2h"), (864_000, "10d"), (69_120_000, "2y70d"), (283_824_000, "9y"), (-0.5, "0s"),
+    (-5, "<invalid>"),
   ]
 
   @Test("ages read as apimachinery's HumanDuration", arguments: humanAges)
@@ -99,14 +135,21 @@ struct TableRenderingTests {
     #expect(HumanDuration.string(seconds: seconds) == text)
   }
 
-  @Test("namespaces show STATUS, replica sets DESIRED CURRENT READY, events LAST SEEN TYPE REASON OBJECT MESSAGE")
+  @Test(
+    "namespaces show STATUS, replica sets DESIRED CURRENT READY, events LAST SEEN TYPE REASON OBJECT MESSAGE")
   func more() {
-    let ns: JSON = ["metadata": ["name": "default", "creationTimestamp": .string(created)], "status": ["phase": "Active"]]
+    let ns: JSON = [
+      "metadata": ["name": "default", "creationTimestamp": .string(created)], "status": ["phase": "Active"],
+    ]
     let namespaces = TableRendering.table(group: "", kind: "Namespace", objects: [ns], now: now)
     #expect(names(namespaces) == ["Name", "Status", "Age"])
     #expect(cells(namespaces) == ["default", "Active", "5m"])
-    let rs: JSON = ["metadata": ["name": "web-1"], "spec": ["replicas": 3], "status": ["replicas": 3, "readyReplicas": 1]]
-    #expect(Array(cells(TableRendering.table(group: "apps", kind: "ReplicaSet", objects: [rs], now: now)).prefix(4)) == ["web-1", 3, 3, 1])
+    let rs: JSON = [
+      "metadata": ["name": "web-1"], "spec": ["replicas": 3], "status": ["replicas": 3, "readyReplicas": 1],
+    ]
+    #expect(
+      Array(cells(TableRendering.table(group: "apps", kind: "ReplicaSet", objects: [rs], now: now)).prefix(4))
+        == ["web-1", 3, 3, 1])
     let event: JSON = [
       "metadata": ["name": "e"], "lastTimestamp": .string(created), "type": "Normal", "reason": "Scheduled",
       "involvedObject": ["kind": "Pod", "name": "web-1"], "message": "Successfully assigned",
