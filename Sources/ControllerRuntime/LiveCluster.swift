@@ -134,10 +134,11 @@ public struct LiveCluster: Sendable {
     case .nodeDeleted(let name):
       nodes[name] = nil
       guard let key = keyOfNode.removeValue(forKey: name) else { return [] }
-      if nodeClaims[key] != nil {
-        // The claim stays (its instance is gone): rebuild the record without the Node.
+      if let claim = nodeClaims[key] {
+        // The claim stays without its Node: rebuild the record, and while the claim is not
+        // being deleted, garbage collection looks for its instance.
         rebuild(key, at: t)
-        return []
+        return claim.metadata.deletionTimestamp == nil ? [.instanceLost(key)] : []
       }
       return forgetNodeIfGone(key)
     case .pod(let pod):
@@ -247,6 +248,9 @@ extension LiveCluster {
     let created = time(claim?.metadata.creationTimestamp ?? node?.metadata.creationTimestamp) ?? t
     var taints = node?.taints ?? claim?.spec?.taints ?? []
     if node != nil { taints += Self.conditionTaints(node!) }
+    // Karpenter's own registration taint goes when it registers the node; it is no reason for
+    // Karpenter's scheduler to keep pods away.
+    taints.removeAll { $0.key == WellKnown.unregisteredTaintKey }
     let initializedCondition = claim?.condition(NodeClaimConditionType.initialized)?.status == "True"
     let startupTaints: [Taint] =
       initializedCondition ? [] : (claim?.spec?.startupTaints ?? []).filter { s in taints.contains { $0.matches(s) } || node == nil }
@@ -289,6 +293,32 @@ extension LiveCluster {
       record.lastPodEvent = time(claim?.status?.lastPodEventTime) ?? created
     }
     store[node: key] = record
+  }
+
+  /// Karpenter removed the node itself (its instance terminated, its NodeClaim's finalizer
+  /// gone): the record goes now; true when there was one.
+  public mutating func forget(_ key: String) -> Bool {
+    guard let record = store.remove(node: key) else { return false }
+    for podKey in record.pods.union(record.nominated) {
+      store[pod: podKey]?.node = nil
+      store[pod: podKey]?.nominated = nil
+    }
+    // Bound pods die with the node; the pods' own deletion events follow.
+    for podKey in record.pods { store.remove(pod: podKey) }
+    nodeClaims[key] = nil
+    for (node, k) in keyOfNode where k == key { keyOfNode[node] = nil; nodes[node] = nil }
+    registered.remove(key)
+    initialized.remove(key)
+    deletionsRequested.remove(key)
+    karpenterWrites[key] = nil
+    return true
+  }
+
+  /// The pod was evicted or deleted: it no longer takes room on its node (its controller makes
+  /// a new one, which arrives as a pod of its own).
+  public mutating func podGone(_ key: String, at now: Date) {
+    unbindPod(key, at: time(now))
+    store.remove(pod: key)
   }
 
   /// A node (and its claim) that is gone from both: its pods lose their node, the controllers

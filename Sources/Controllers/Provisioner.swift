@@ -89,6 +89,11 @@ enum LaunchLifecycle {
         for key in request.pods { r.effects.append(.setPendingReason(pod: key, .launchFailed)) }
         if !request.pods.isEmpty { r.effects.append(.returnToProvisioner(request.pods)) }
         provisioner.request(&r)
+      case .failed:
+        r.record(.launchFailed, node: name, reason: error.description)
+        for key in request.pods { r.effects.append(.setPendingReason(pod: key, .launchFailed)) }
+        if !request.pods.isEmpty { r.effects.append(.returnToProvisioner(request.pods)) }
+        provisioner.request(&r)
       case .nodeClaimNotFound:
         // Create never answers so; should a provider, the launch failed and says why.
         r.record(.launchFailed, node: name, reason: error.description)
