@@ -12,8 +12,12 @@ extension LiveCluster {
   /// False with reason Unschedulable), as upstream's provisioner only looks at such pods.
   mutating func applyPod(_ pod: Pod, at t: Double) -> [ControllerInput] {
     let key = "\(pod.namespace)/\(pod.name)"
+    if let old = pods[key]?.spec?.nodeName, old != pod.spec?.nodeName { podsByNodeName[old]?.remove(key) }
     pods[key] = pod
-    if pod.isTerminal {
+    if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty { podsByNodeName[nodeName, default: []].insert(key) }
+    if pod.isTerminal || (pod.metadata.deletionTimestamp != nil && pod.spec?.nodeName?.isEmpty == false) {
+      // Finished, or terminating on its node (the kubelet is stopping it): it holds nothing
+      // Karpenter plans with.
       unbindPod(key, at: t)
       store.remove(pod: key)
       return []

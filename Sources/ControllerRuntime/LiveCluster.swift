@@ -22,6 +22,8 @@ public struct LiveCluster: Sendable {
   public internal(set) var pods: [String: Pod] = [:]
   /// The store key (NodeClaim name, or Node name without a claim) of each Node.
   public internal(set) var keyOfNode: [String: String] = [:]
+  /// The pods that name each Node in `spec.nodeName`, known or not yet.
+  var podsByNodeName: [String: Set<String>] = [:]
   /// Karpenter's time of `Date()` values: seconds since the controllers' epoch.
   public let epoch: Date
   /// The NodePools' template hashes.
@@ -144,6 +146,7 @@ public struct LiveCluster: Sendable {
     case .pod(let pod):
       return applyPod(pod, at: t)
     case .podDeleted(let key):
+      if let nodeName = pods[key]?.spec?.nodeName { podsByNodeName[nodeName]?.remove(key) }
       pods[key] = nil
       unbindPod(key, at: t)
       store.remove(pod: key)
@@ -160,17 +163,24 @@ extension LiveCluster {
     let previous = nodeClaims[name]
     nodeClaims[name] = Self.trimmed(claim)
     // Link the claim's Node, once it names one (or one names it by provider id).
+    var linked: String?
     if let nodeName = claim.status?.nodeName, !nodeName.isEmpty, keyOfNode[nodeName] != name {
-      if let old = keyOfNode[nodeName], old != name { store.remove(node: old) }
-      keyOfNode[nodeName] = name
+      linked = nodeName
     } else if let providerID = claim.status?.providerID,
       let node = nodes.values.first(where: { $0.spec?.providerID == providerID }), keyOfNode[node.name] != name
     {
-      if let old = keyOfNode[node.name], old != name { store.remove(node: old) }
-      keyOfNode[node.name] = name
+      linked = node.name
+    }
+    if let linked {
+      // A Node known on its own until now becomes this claim's.
+      if let old = keyOfNode[linked], old != name, let record = store.remove(node: old) {
+        for podKey in record.pods { store[pod: podKey]?.node = nil }
+      }
+      keyOfNode[linked] = name
     }
     let isNew = store[node: name] == nil
     rebuild(name, at: t)
+    if let linked { bindWaitingPods(of: linked, to: name, at: t) }
     var inputs: [ControllerInput] = []
     if isNew && previous == nil {
       // Launched by this Karpenter just now, or found when it started: its expiry (and, while it
@@ -190,6 +200,7 @@ extension LiveCluster {
   private mutating func applyNode(_ node: Node, at t: Double) -> [ControllerInput] {
     let name = node.name
     nodes[name] = Self.trimmed(node)
+    let newlyLinked = keyOfNode[name] == nil
     let key: String
     if let known = keyOfNode[name] {
       key = known
@@ -203,15 +214,17 @@ extension LiveCluster {
       key = name
       keyOfNode[name] = key
     }
-    let isNew = store[node: key] == nil
     rebuild(key, at: t)
-    // Pods that named this node before it was known.
-    if isNew {
-      for (podKey, pod) in pods where pod.spec?.nodeName == name && store[pod: podKey]?.node == nil {
-        bindPod(podKey, to: key, at: t)
-      }
-    }
+    if newlyLinked { bindWaitingPods(of: name, to: key, at: t) }
     return lifecycleInputs(key)
+  }
+
+  /// Pods that named the Node before it was known (or before it was linked to its claim).
+  private mutating func bindWaitingPods(of nodeName: String, to key: String, at t: Double) {
+    for podKey in (podsByNodeName[nodeName] ?? []).sorted() where store[pod: podKey]?.node != key {
+      guard let pod = pods[podKey], !pod.isTerminal, pod.metadata.deletionTimestamp == nil else { continue }
+      bindPod(podKey, to: key, at: t)
+    }
   }
 
   /// The Registered and Initialized inputs, once each, as the node gets there.
