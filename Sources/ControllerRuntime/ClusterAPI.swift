@@ -1,4 +1,5 @@
 import Foundation
+import KubernetesClient
 
 /// The REST calls the live runtime makes, as bytes in and out: the seam between the runtime and
 /// the Kubernetes client, so that the runtime's writes read as the API paths they are.
@@ -12,28 +13,28 @@ public struct APIRequest: Sendable, CustomStringConvertible {
   public enum Method: String, Sendable { case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE" }
 
   public var method: Method
-  /// The path and query, such as `/apis/karpenter.sh/v1/nodeclaims/default-abcde/status`.
-  public var path: String
+  /// The object or collection, such as NodeClaim `default-abcde`'s `status`.
+  public var path: ResourcePath
   public var body: Data?
   /// For PATCH: `application/merge-patch+json` and friends.
   public var contentType: String
 
-  public init(_ method: Method, _ path: String, body: Data? = nil, contentType: String = "application/json") {
+  public init(_ method: Method, _ path: ResourcePath, body: Data? = nil, contentType: String = "application/json") {
     self.method = method
     self.path = path
     self.body = body
     self.contentType = contentType
   }
 
-  public static func mergePatch(_ path: String, _ patch: [String: Any]) -> APIRequest {
+  public static func mergePatch(_ path: ResourcePath, _ patch: [String: Any]) -> APIRequest {
     APIRequest(.patch, path, body: json(patch), contentType: "application/merge-patch+json")
   }
 
-  public static func post(_ path: String, _ object: [String: Any]) -> APIRequest {
+  public static func post(_ path: ResourcePath, _ object: [String: Any]) -> APIRequest {
     APIRequest(.post, path, body: json(object))
   }
 
-  public var description: String { "\(method.rawValue) \(path)" }
+  public var description: String { "\(method.rawValue) \(path.urlPath)" }
 
   static func json(_ object: [String: Any]) -> Data {
     (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
@@ -90,21 +91,20 @@ extension ClusterAPI {
   }
 }
 
-/// The paths of the objects the runtime writes.
+/// The objects the runtime reads and writes.
 public enum APIPaths {
-  public static let nodeClaims = "/apis/karpenter.sh/v1/nodeclaims"
-  public static func nodeClaim(_ name: String) -> String { "\(nodeClaims)/\(name)" }
-  public static let nodes = "/api/v1/nodes"
-  public static func node(_ name: String) -> String { "\(nodes)/\(name)" }
-  public static func pod(_ key: String) -> String {
+  public static let nodeClaims = ResourcePath.nodeClaims()
+  public static func nodeClaim(_ name: String) -> ResourcePath { .nodeClaims(name: name) }
+  public static func nodeClaimStatus(_ name: String) -> ResourcePath { .nodeClaims(name: name).subresource("status") }
+  public static let nodes = ResourcePath.nodes()
+  public static func node(_ name: String) -> ResourcePath { .nodes(name: name) }
+  public static func pod(_ key: String) -> ResourcePath {
     let (namespace, name) = split(key)
-    return "/api/v1/namespaces/\(namespace)/pods/\(name)"
+    return .pods(namespace: namespace, name: name)
   }
-  public static func events(_ namespace: String) -> String { "/api/v1/namespaces/\(namespace)/events" }
-  public static func lease(namespace: String, name: String) -> String {
-    "/apis/coordination.k8s.io/v1/namespaces/\(namespace)/leases/\(name)"
-  }
-  public static func leases(namespace: String) -> String { "/apis/coordination.k8s.io/v1/namespaces/\(namespace)/leases" }
+  public static func events(_ namespace: String) -> ResourcePath { .events(namespace: namespace) }
+  public static func lease(namespace: String, name: String) -> ResourcePath { .leases(namespace: namespace, name: name) }
+  public static func leases(namespace: String) -> ResourcePath { .leases(namespace: namespace) }
 
   /// `namespace/name` split in two.
   public static func split(_ key: String) -> (String, String) {

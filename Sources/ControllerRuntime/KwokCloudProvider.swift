@@ -1,5 +1,6 @@
 import Controllers
 import Foundation
+import KubernetesClient
 import InstanceCatalogs
 import KarpenterAPI
 import KubernetesAPI

@@ -1,4 +1,5 @@
 import Foundation
+import KubernetesClient
 import KubernetesAPI
 
 /// The Lease behind leader election, read and written through the API: every write is guarded

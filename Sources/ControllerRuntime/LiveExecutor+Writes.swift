@@ -1,5 +1,6 @@
 import Controllers
 import Foundation
+import KubernetesClient
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -42,7 +43,7 @@ extension LiveExecutor {
         .decode(NodeClaim.self)
       let status = NodeClaimDocuments.launchedStatus(
         instance, providerID: KwokCloudProvider.providerIDPrefix + name, schema: cluster.store.schema, at: clock())
-      launched = try await api.call(.mergePatch(APIPaths.nodeClaim(name) + "/status", ["status": status]))
+      launched = try await api.call(.mergePatch(APIPaths.nodeClaimStatus(name), ["status": status]))
         .decode(NodeClaim.self)
     } catch {
       log("ERROR", "nodeclaim.lifecycle", "writing launched nodeclaim failed", ["NodeClaim": name, "error": "\(error)"])
@@ -98,7 +99,7 @@ extension LiveExecutor {
     let request: APIRequest
     if honouringBudgets {
       request = .post(
-        APIPaths.pod(pod) + "/eviction",
+        APIPaths.pod(pod).subresource("eviction"),
         ["apiVersion": "policy/v1", "kind": "Eviction", "metadata": ["name": name, "namespace": namespace]])
     } else {
       request = APIRequest(.delete, APIPaths.pod(pod))
@@ -145,7 +146,7 @@ extension LiveExecutor {
     await patchNodeTaints(key, labels: [WellKnown.registeredLabel: "true"]) { taints in
       taints.removeAll { $0.key == WellKnown.unregisteredTaintKey }
     }
-    _ = try? await api.send(.mergePatch(APIPaths.nodeClaim(key) + "/status", ["status": ["nodeName": nodeName]]))
+    _ = try? await api.send(.mergePatch(APIPaths.nodeClaimStatus(key), ["status": ["nodeName": nodeName]]))
     await setClaimCondition(
       key, NodeClaimConditionType.registered,
       to: NodeClaimDocuments.condition(NodeClaimConditionType.registered, "True", reason: "Registered", at: clock()))
@@ -168,7 +169,7 @@ extension LiveExecutor {
     let current = (try? await api.call(APIRequest(.get, APIPaths.nodeClaim(key))).decode(NodeClaim.self))
       ?? cluster.nodeClaims[key]!
     let conditions = NodeClaimDocuments.conditions(current.status?.conditions ?? [], setting: type, to: condition)
-    let answer = try? await api.call(.mergePatch(APIPaths.nodeClaim(key) + "/status", ["status": ["conditions": conditions]]))
+    let answer = try? await api.call(.mergePatch(APIPaths.nodeClaimStatus(key), ["status": ["conditions": conditions]]))
     return answer.flatMap { try? $0.decode(NodeClaim.self) }?.metadata.resourceVersion
   }
 
