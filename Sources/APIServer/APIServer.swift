@@ -1,1 +1,0 @@
-// The Kubernetes API semantics over JSON objects: see APIStore.swift.
