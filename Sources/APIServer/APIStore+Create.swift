@@ -109,7 +109,7 @@ extension APIStore {
   }
 
   /// Runs the admission hook; a non-empty answer refuses the write.
-  func admit(_ type: ResourceType, _ object: JSON, _ operation: Operation, name: String) throws(APIError) {
+  func admit(_ type: ResourceType, _ object: JSON, _ operation: AdmissionOperation, name: String) throws(APIError) {
     guard let admission else { return }
     let causes = admission(type, object, operation)
     if !causes.isEmpty { throw .invalid(type, name: name, causes: causes) }

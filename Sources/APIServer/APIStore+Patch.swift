@@ -48,6 +48,9 @@ extension APIStore {
       return try apply(type, key, document, subresource: subresource, fieldManager: fieldManager, force: force, dryRun: dryRun, now: now)
     }
     guard let old = objects[type.storageKey]?[key] else { throw .notFound(type, name: name) }
+    if subresource == .scale {
+      return try patchScale(type, key, document, as: patchType, now: now)
+    }
     let current = served(old, as: type)
     var patched: JSON
     switch patchType {
@@ -68,6 +71,17 @@ extension APIStore {
       throw .conflict(type, name: name)
     }
     return try replace(type, key, old: old, with: patched, subresource: subresource, dryRun: dryRun, fieldManager: fieldManager, operation: "Update", now: now)
+  }
+
+  /// A patch of the `autoscaling/v1 Scale` view (what `kubectl scale` sends).
+  mutating func patchScale(_ type: ResourceType, _ key: ObjectKey, _ document: JSON, as patchType: PatchType, now: Date) throws(APIError) -> JSON {
+    let current = try scale(type, namespace: type.namespaced ? key.namespace : nil, name: key.name)
+    let patched: JSON
+    switch patchType {
+    case .json: patched = try JSONPatch.apply(document, to: current)
+    case .merge, .strategic, .apply: patched = MergePatch.apply(document, to: current)
+    }
+    return try updateScale(type, namespace: type.namespaced ? key.namespace : nil, name: key.name, patched, now: now)
   }
 
   /// Server-side apply of a configuration.

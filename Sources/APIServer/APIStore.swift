@@ -25,11 +25,10 @@ struct ObjectRef: Hashable, Sendable {
   var storageKey: String { "\(group)/\(plural)" }
 }
 
-/// The write being admitted, for the admission hook.
-public enum Operation: String, Sendable, Hashable {
+/// The write being admitted, for the admission hook (named apart from Foundation's `Operation`).
+public enum AdmissionOperation: String, Sendable, Hashable {
   case create = "CREATE"
   case update = "UPDATE"
-  case delete = "DELETE"
 }
 
 /// The Kubernetes API server's semantics over JSON objects, in memory: resource versions,
@@ -60,7 +59,7 @@ public struct APIStore: Sendable {
 
   /// Validation beyond the store's own: called with the object about to be stored on create
   /// and update (including patches); a non-empty answer refuses the write with 422 Invalid.
-  public var admission: (@Sendable (ResourceType, JSON, Operation) -> [FieldCause])?
+  public var admission: (@Sendable (ResourceType, JSON, AdmissionOperation) -> [FieldCause])?
 
   /// A store with the built-in types and the namespaces every cluster starts with.
   /// - Parameters:
@@ -91,6 +90,11 @@ public struct APIStore: Sendable {
   /// continue tokens, as an etcd compaction does (the fault switch uses it).
   public mutating func expire(through resourceVersion: Int) {
     history.expire(through: resourceVersion)
+  }
+
+  /// Makes every change with a resource version below `resourceVersion` unreachable.
+  public mutating func expire(before resourceVersion: Int) {
+    history.expire(through: resourceVersion - 1)
   }
 
   /// Makes the whole history unreachable: every watch must relist.

@@ -174,6 +174,18 @@ private struct JSONParser {
       guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a digit in the exponent") }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
+    if isInteger, index - start <= 18 {
+      // Up to 18 digits always fit an Int64: no string round trip.
+      var value: Int64 = 0
+      var i = start
+      let negative = bytes[i] == UInt8(ascii: "-")
+      if negative { i += 1 }
+      while i < index {
+        value = value * 10 + Int64(bytes[i] - UInt8(ascii: "0"))
+        i += 1
+      }
+      return .int(negative ? -value : value)
+    }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     if isInteger, let i = Int64(text) { return .int(i) }
     guard let d = Double(text), d.isFinite else {
@@ -193,6 +205,10 @@ private struct JSONParser {
       let b = bytes[index]
       if b == UInt8(ascii: "\"") {
         let slice = bytes[start..<index]
+        if slice.allSatisfy({ $0 < 0x80 }) {
+          index += 1
+          return String(decoding: slice, as: UTF8.self)
+        }
         guard let s = String(validating: slice, as: UTF8.self) else {
           index = start
           throw fail("valid UTF-8 in a string")

@@ -14,7 +14,7 @@ public struct Karpenter: AsyncParsableCommand {
       turns the legacy kinds into karpenter.sh/v1 and karpenter.k8s.aws/v1 YAML.
       """,
     version: version,
-    subcommands: [Simulate.self, Controller.self, Validate.self, Convert.self, VersionCommand.self]
+    subcommands: [Simulate.self, Controller.self, Validate.self, Convert.self, SandboxCommand.self, VersionCommand.self]
   )
 
   public init() {}
