@@ -1,0 +1,133 @@
+import Foundation
+@testable import KubernetesClient
+import Testing
+
+@Suite struct ClientErrorTests {
+  @Test func forbiddenNamesVerbResourceServerAndContextButNotTheToken() async throws {
+    let message = #"pods is forbidden: User \"x\" cannot list resource \"pods\" in API group \"\" in the namespace \"default\""#
+    let server = try await ScriptedAPIServer(replies: [.json(403, statusJSON(403, reason: "Forbidden", message: message))])
+    let error = try #require(
+      await expectClientError {
+        try await withClient(server, context: "prod") { client in
+          _ = try await client.list(TestPod.self, .pods(namespace: "default"))
+        }
+      })
+    let text = "\(error)"
+    #expect(text.hasPrefix(#"cannot list pods in namespace "default" on \#(server.url.absoluteString) (context "prod"): Forbidden (403): pods is forbidden"#))
+    #expect(!text.contains("s3cr3t-token"))
+    #expect(error.isForbidden)
+    #expect(error.status?.reason == "Forbidden")
+  }
+
+  @Test func unauthorizedSaysWhichCredentialWasRejected() async throws {
+    let server = try await ScriptedAPIServer(replies: [.json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized"))])
+    let error = try #require(
+      await expectClientError {
+        try await withClient(server, context: "prod") { client in _ = try await client.get(.nodes(name: "n1")) }
+      })
+    let text = "\(error)"
+    #expect(text.contains("the server rejected the bearer token (Unauthorized, 401); expired or revoked?"))
+    #expect(text.contains(#"(context "prod")"#))
+    #expect(!text.contains("s3cr3t-token"))
+    #expect(!"\(error.status as Any)".contains("s3cr3t-token"))
+  }
+
+  @Test func connectionRefusedNamesTheServer() async throws {
+    // A server that is gone: its port refuses connections.
+    let gone = try await ScriptedAPIServer(replies: [])
+    let url = gone.url
+    try await gone.shutdown()
+    let client = try KubernetesClient(
+      configuration: ClientConfiguration(server: url, credentials: .bearerToken("s3cr3t-token")), contextName: "x",
+      options: quickOptions { $0.maxServerErrorRetries = 1 })
+    let error = await expectClientError { _ = try await client.get(.nodes(name: "n1")) }
+    try await client.shutdown()
+    let text = try #require(error.map { "\($0)" })
+    #expect(text == #"cannot get nodes "n1": cannot reach \#(url.absoluteString) (context "x"): connection refused"#)
+    #expect(error?.kind == .transport)
+  }
+
+  @Test func aConflictAndAGoneAreTold() async throws {
+    let server = try await ScriptedAPIServer(replies: [
+      .json(409, statusJSON(409, reason: "AlreadyExists", message: #"pods \"web\" already exists"#)),
+      .json(404, statusJSON(404, reason: "NotFound", message: #"pods \"web\" not found"#)),
+      .json(410, statusJSON(410, reason: "Expired", message: "too old resource version")),
+    ])
+    try await withClient(server) { client in
+      let exists = await expectClientError { _ = try await client.create(.pods(namespace: "d"), body: Array("{}".utf8)) }
+      #expect(exists?.isAlreadyExists == true)
+      #expect(exists?.isConflict == false)
+      let missing = await expectClientError { _ = try await client.get(.pods(namespace: "d", name: "web")) }
+      #expect(missing?.isNotFound == true)
+      let gone = await expectClientError { _ = try await client.list(.pods(), options: ListOptions(resourceVersion: "1")) }
+      #expect(gone?.isGone == true)
+    }
+  }
+
+  @Test func aBadCertificateAuthorityIsAClearError() {
+    #expect {
+      _ = try KubernetesClient(
+        configuration: ClientConfiguration(server: URL(string: "https://10.0.0.1:6443")!, certificateAuthority: Data("not pem".utf8)),
+        contextName: "prod")
+    } throws: { error in
+      "\(error)".hasPrefix(#"cannot set up a client for https://10.0.0.1:6443 (context "prod"): the certificate authority"#)
+    }
+  }
+}
+
+@Suite struct CredentialTests {
+  @Test func aRotatedTokenFileIsPickedUp() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("token")
+    try Data("first-token\n".utf8).write(to: file)
+    let server = try await ScriptedAPIServer(replies: [
+      .json(200, TestPod.json("a")), .json(200, TestPod.json("a")), .json(200, TestPod.json("a")),
+    ])
+    try await withClient(server, credentials: .tokenFile(file.path)) { client in
+      _ = try await client.get(.nodes(name: "a"))
+      _ = try await client.get(.nodes(name: "a"))
+      // The kubelet rotates the projected token by swapping the file.
+      try Data("second-token-rotated\n".utf8).write(to: file)
+      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: file.path)
+      _ = try await client.get(.nodes(name: "a"))
+    }
+    #expect(
+      server.requests.map { $0.headers["authorization"] } == [
+        "Bearer first-token", "Bearer first-token", "Bearer second-token-rotated",
+      ])
+  }
+
+  @Test func anExecPluginIsRunOnceWhileItsCredentialIsValidAndAgainAfterA401() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plugin = directory.appendingPathComponent("get-token")
+    let counter = directory.appendingPathComponent("runs")
+    try Data(
+      """
+      #!/bin/sh
+      echo x >> "\(counter.path)"
+      n=$(wc -l < "\(counter.path)" | tr -d ' ')
+      echo '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"exec-token-'$n'","expirationTimestamp":"2999-01-01T00:00:00Z"}}'
+
+      """.utf8
+    ).write(to: plugin)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+    let server = try await ScriptedAPIServer(replies: [
+      .json(200, "{}"), .json(200, "{}"), .json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized")),
+      .json(200, "{}"),
+    ])
+    let exec = Kubeconfig.ExecConfig(command: plugin.path)
+    try await withClient(server, credentials: .exec(exec)) { client in
+      _ = try await client.get(.nodes(name: "a"))
+      _ = try await client.get(.nodes(name: "a"))
+      _ = try await client.get(.nodes(name: "a"))
+    }
+    #expect(
+      server.requests.map { $0.headers["authorization"] } == [
+        "Bearer exec-token-1", "Bearer exec-token-1", "Bearer exec-token-1", "Bearer exec-token-2",
+      ])
+  }
+}
