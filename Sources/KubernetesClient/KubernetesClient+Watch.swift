@@ -79,11 +79,13 @@ extension KubernetesClient {
             throw self.error(
               .invalidResponse, request, detail: "holds an event that does not decode: \(DecodingFailure.describe(error))")
           }
-          try await handle(wire.event, wire.resourceVersion)
+          do { try await handle(wire.event, wire.resourceVersion) } catch { throw HandlerFailure(error: error) }
         }
       }
     } catch let error as KubernetesClientError {
       throw error
+    } catch let failure as HandlerFailure {
+      throw failure.error
     } catch {
       if Task.isCancelled { throw CancellationError() }
       throw self.error(.transport, request, detail: "the watch broke: \(TransportFailure.describe(error))", underlying: error)
@@ -92,4 +94,9 @@ extension KubernetesClient {
       logger.debug("a watch ended inside an event", metadata: ["resource": "\(path)"])
     }
   }
+}
+
+/// An error the event handler threw, kept apart from the stream's own failures.
+private struct HandlerFailure: Error {
+  var error: any Error
 }

@@ -81,7 +81,9 @@ struct LenientObject<T: Decodable>: Decodable {
     do {
       result = .success(try T(from: decoder))
     } catch let error as DecodingError {
-      result = .failure(UndecodableObject(identity: identity, reason: DecodingFailure.describe(error)))
+      result = .failure(
+        UndecodableObject(
+          identity: identity, reason: DecodingFailure.describe(error, relativeTo: decoder.codingPath.count)))
     } catch {
       result = .failure(UndecodableObject(identity: identity, reason: "\(error)"))
     }
