@@ -193,7 +193,9 @@ public final class KubernetesClient: Sendable {
       case .failure(let error):
         if Task.isCancelled { throw CancellationError() }
         let failure = self.error(.transport, request, detail: TransportFailure.describe(error), underlying: error)
-        guard request.idempotent, failures < options.maxServerErrorRetries else { throw failure }
+        // The HTTP client already kept trying to connect for the connect timeout: one more
+        // round is worth it (a server restarting), more would only delay the error.
+        guard request.idempotent, failures < min(options.maxServerErrorRetries, 1) else { throw failure }
         failures += 1
         logger.debug("retrying after a connection failure", metadata: ["verb": "\(request.verb.rawValue)", "error": "\(failure.detail ?? "")"])
         try await Task.sleep(for: backoff(failures))

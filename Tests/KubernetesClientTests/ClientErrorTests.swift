@@ -131,3 +131,33 @@ import Testing
       ])
   }
 }
+
+@Suite struct RedactionTests {
+  @Test func printingAConfigurationOrACredentialShowsNoSecret() {
+    let configurations = [
+      ClientConfiguration(server: URL(string: "https://k:6443")!, credentials: .bearerToken("s3cr3t-token")),
+      ClientConfiguration(server: URL(string: "https://k:6443")!, credentials: .basic(username: "admin", password: "s3cr3t-token")),
+      ClientConfiguration(
+        server: URL(string: "https://k:6443")!,
+        credentials: .clientCertificate(certificate: Data("cert".utf8), key: Data("s3cr3t-token".utf8))),
+    ]
+    for configuration in configurations {
+      #expect(!"\(configuration)".contains("s3cr3t-token"))
+      #expect(!String(reflecting: configuration).contains("s3cr3t-token"))
+    }
+    #expect(!"\(ExecCredential(token: "s3cr3t-token"))".contains("s3cr3t-token"))
+    #expect("\(configurations[1].credentials)" == #"basic auth as "admin" (password redacted)"#)
+  }
+
+  @Test func aRequestThatOutlivesItsTimeoutFailsSayingSo() async throws {
+    let server = try await ScriptedAPIServer(replies: [.stream([#"{"kind":"Pod""#], holdOpen: true)])
+    let error = await expectClientError {
+      try await withClient(server, options: quickOptions { $0.requestTimeout = .milliseconds(500) }) { client in
+        _ = try await client.get(.nodes(name: "n1"))
+      }
+    }
+    #expect(error?.kind == .timeout)
+    #expect(error.map { "\($0)" }?.hasPrefix(#"cannot get nodes "n1" on http://127.0.0.1:"#) == true)
+    #expect(error.map { "\($0)" }?.hasSuffix("no answer within 0.5 seconds") == true)
+  }
+}
