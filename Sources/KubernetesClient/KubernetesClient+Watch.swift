@@ -56,6 +56,18 @@ extension KubernetesClient {
     return stream
   }
 
+  /// `watch(_:_:options:)` with the options spelled out.
+  public func watch<T: Decodable & Sendable>(
+    _ type: T.Type, _ path: ResourcePath, resourceVersion: String?, labelSelector: String? = nil,
+    fieldSelector: String? = nil, allowBookmarks: Bool = true, timeoutSeconds: Int? = nil
+  ) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
+    watch(
+      type, path,
+      options: WatchOptions(
+        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector,
+        allowBookmarks: allowBookmarks, timeoutSeconds: timeoutSeconds))
+  }
+
   /// Opens a watch and hands each event, with its object's resource version, to `handle` until
   /// the server ends the watch. Throws what opening it threw (a 410 included), a broken
   /// connection, or a stream that is not watch events.

@@ -36,14 +36,17 @@ public final class KubernetesClient: Sendable {
     public var tokenFileRefresh: TimeInterval
     /// The environment credential plugins run with.
     public var environment: [String: String]
+    /// The most HTTP/1.1 connections to the server (each open watch holds one; HTTP/2 shares one).
+    public var maxConnections: Int
 
     public init(
       userAgent: String = "karpenter/0.1.0", rateLimiter: RateLimiter = .karpenterDefault,
       requestTimeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10),
       maxTooManyRequestsRetries: Int = 10, maxServerErrorRetries: Int = 5, retryBackoff: Duration = .milliseconds(200),
       maxResponseBytes: Int = 512 << 20, maxWatchEventBytes: Int = 64 << 20, tokenFileRefresh: TimeInterval = 60,
-      environment: [String: String] = ProcessInfo.processInfo.environment
+      environment: [String: String] = ProcessInfo.processInfo.environment, maxConnections: Int = 256
     ) {
+      self.maxConnections = maxConnections
       self.userAgent = userAgent
       self.rateLimiter = rateLimiter
       self.requestTimeout = requestTimeout
@@ -105,7 +108,10 @@ public final class KubernetesClient: Sendable {
     var httpConfiguration = HTTPClient.Configuration(
       tlsConfiguration: tls, redirectConfiguration: .disallow,
       timeout: .init(connect: .nanoseconds(Int64(options.connectTimeout / .nanoseconds(1))), read: nil))
-    httpConfiguration.connectionPool = .init(idleTimeout: .seconds(90))
+    // Over HTTP/1.1 every watch holds a connection for minutes; the pool's default of 8 a host
+    // would leave requests queued behind a controller's informers.
+    httpConfiguration.connectionPool = .init(
+      idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: options.maxConnections)
     self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     self.credentials = CredentialSource(
       credentials: configuration.credentials, baseTLS: tls, environment: options.environment,

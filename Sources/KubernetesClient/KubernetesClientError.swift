@@ -102,9 +102,10 @@ public struct KubernetesClientError: Error, CustomStringConvertible {
     switch kind {
     case .status:
       var text = "\(action) on \(location): "
-      if statusCode == 401 {
-        text += "the server rejected \(credential ?? "the request's missing credentials") (Unauthorized, 401)"
-        text += credential == nil ? "" : "; expired or revoked?"
+      if statusCode == 401, let credential {
+        text += "the server rejected \(credential) (Unauthorized, 401); expired or revoked?"
+      } else if statusCode == 401 {
+        text += "the server requires credentials and the context has none (Unauthorized, 401)"
       } else {
         text += "\(reason ?? "HTTP") (\(statusCode.map(String.init) ?? "?"))"
       }

@@ -100,6 +100,21 @@ extension ResourcePath {
   public static func podDisruptionBudgets(namespace: String? = nil, name: String? = nil) -> ResourcePath {
     ResourcePath(group: "policy", plural: "poddisruptionbudgets", namespace: namespace, name: name)
   }
+  public static func daemonSets(namespace: String? = nil, name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "apps", plural: "daemonsets", namespace: namespace, name: name)
+  }
+  public static func storageClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "storage.k8s.io", plural: "storageclasses", name: name)
+  }
+  public static func csiNodes(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "storage.k8s.io", plural: "csinodes", name: name)
+  }
+  public static func ec2NodeClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "karpenter.k8s.aws", plural: "ec2nodeclasses", name: name)
+  }
+  public static func kwokNodeClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "karpenter.kwok.sh", version: "v1alpha1", plural: "kwoknodeclasses", name: name)
+  }
   public static func nodePools(name: String? = nil) -> ResourcePath {
     ResourcePath(group: "karpenter.sh", plural: "nodepools", name: name)
   }

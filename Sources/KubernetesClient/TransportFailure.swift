@@ -28,6 +28,8 @@ enum TransportFailure {
       case .remoteConnectionClosed: return "the server closed the connection"
       case .deadlineExceeded: return "no answer before the request's deadline"
       case .readTimeout: return "the server stopped sending"
+      case .getConnectionFromPoolTimeout:
+        return "every connection to the server stayed busy (open watches hold one each over HTTP/1.1; see Options.maxConnections)"
       default: return "\(http)"
       }
     }

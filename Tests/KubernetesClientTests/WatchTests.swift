@@ -87,3 +87,23 @@ func bookmark(_ version: String) -> String {
   }
 }
 
+
+@Suite struct ConnectionTests {
+  @Test func requestsStillGoThroughWhileManyWatchesHoldConnections() async throws {
+    let watches = 12
+    let server = try await ScriptedAPIServer(
+      replies: Array(repeating: .stream([], holdOpen: true), count: watches) + [.json(200, TestPod.json("a"))])
+    try await withClient(server) { client in
+      let tasks = (0..<watches).map { _ in
+        Task { for try await _ in client.watch(TestPod.self, .pods()) {} }
+      }
+      let deadline = ContinuousClock.now + .seconds(10)
+      while server.requests.count < watches && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+      let pod = try await client.get(TestPod.self, .pods(namespace: "default", name: "a"))
+      #expect(pod.metadata.name == "a")
+      for task in tasks { task.cancel() }
+      for task in tasks { _ = await task.result }
+    }
+    #expect(server.requests.count == watches + 1)
+  }
+}
