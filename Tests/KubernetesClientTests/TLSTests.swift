@@ -1,5 +1,5 @@
 import Foundation
-import KubernetesClient
+@testable import KubernetesClient
 import NIOSSL
 import Testing
 
@@ -73,6 +73,22 @@ struct TestPKI {
     #expect(server.requests.first?.headers["authorization"] == nil)
   }
 
+  @Test func withoutAClientCertificateTheServerRefusesTheConnection() async throws {
+    let pki = try TestPKI()
+    defer { pki.remove() }
+    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let configuration = ClientConfiguration(
+      server: server.url, certificateAuthority: try pki.data("ca.crt"), credentials: .bearerToken("s3cr3t-token"))
+    let client = try KubernetesClient(
+      configuration: configuration, contextName: "tls", options: quickOptions { $0.maxServerErrorRetries = 0 })
+    let error = await expectClientError { _ = try await client.get(.pods(namespace: "default", name: "a")) }
+    try await client.shutdown()
+    try await server.shutdown()
+    #expect(error?.kind == .transport)
+    #expect(server.requests.isEmpty)
+    #expect(error.map { "\($0)" }?.contains("s3cr3t-token") == false)
+  }
+
   @Test func aServerOutsideTheClusterCAIsRefused() async throws {
     let pki = try TestPKI()
     let other = try TestPKI()
@@ -92,5 +108,40 @@ struct TestPKI {
     #expect(error?.kind == .transport)
     #expect(error.map { "\($0)" }?.contains("TLS") == true)
     #expect(server.requests.isEmpty)
+  }
+}
+
+@Suite struct ExecCertificateTests {
+  @Test func aClientCertificateFromAnExecPluginIsUsedForTheConnection() async throws {
+    let pki = try TestPKI()
+    defer { pki.remove() }
+    let plugin = pki.directory.appendingPathComponent("get-certificate")
+    let crt = pki.directory.appendingPathComponent("client.crt").path
+    let key = pki.directory.appendingPathComponent("client.key").path
+    try Data(
+      """
+      #!/bin/sh
+      cert=$(awk '{printf "%s\\\\n", $0}' "\(crt)")
+      key=$(awk '{printf "%s\\\\n", $0}' "\(key)")
+      printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"clientCertificateData":"%s","clientKeyData":"%s"}}' "$cert" "$key"
+
+      """.utf8
+    ).write(to: plugin)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
+    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let configuration = ClientConfiguration(
+      server: server.url, certificateAuthority: try pki.data("ca.crt"),
+      credentials: .exec(.init(command: plugin.path)))
+    let client = try KubernetesClient(configuration: configuration, contextName: "exec", options: quickOptions())
+    let result = await Result(catching: { try await client.get(TestPod.self, .pods(namespace: "default", name: "a")) })
+    try await client.shutdown()
+    try await server.shutdown()
+    #expect(try result.get().metadata.name == "a")
+  }
+}
+
+extension Result where Failure == any Error {
+  init(catching body: () async throws -> Success) async {
+    do { self = .success(try await body()) } catch { self = .failure(error) }
   }
 }
