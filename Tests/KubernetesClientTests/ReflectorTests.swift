@@ -81,6 +81,9 @@ final class ReflectorLog: @unchecked Sendable {
       let reflector = Reflector(TestPod.self, client: client, path: .pods(), backoff: quick) { log.record($0) }
       let task = Task { await reflector.run() }
       try await log.wait(for: 2)
+      // The watch after the list is the fourth request.
+      let deadline = ContinuousClock.now + .seconds(10)
+      while server.requests.count < 4 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
       task.cancel()
       await task.value
     }

@@ -131,7 +131,7 @@ struct TestPKI {
     let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
     let configuration = ClientConfiguration(
       server: server.url, certificateAuthority: try pki.data("ca.crt"),
-      credentials: .exec(.init(command: plugin.path)))
+      credentials: .exec(.init(command: "/bin/sh", args: [plugin.path])))
     let client = try KubernetesClient(configuration: configuration, contextName: "exec", options: quickOptions())
     let result = await Result(catching: { try await client.get(TestPod.self, .pods(namespace: "default", name: "a")) })
     try await client.shutdown()
