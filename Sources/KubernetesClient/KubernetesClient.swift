@@ -233,10 +233,7 @@ public final class KubernetesClient: Sendable {
   }
 
   private func makeHTTPRequest(_ request: Request, credential: RequestCredential) -> HTTPClientRequest {
-    var components = URLComponents()
-    components.queryItems = request.query.isEmpty ? nil : request.query
-    // `+` is a space to a Go server's query parser: label selectors must keep theirs.
-    let query = components.percentEncodedQuery.map { "?" + $0.replacingOccurrences(of: "+", with: "%2B") } ?? ""
+    let query = request.query.isEmpty ? "" : "?" + Self.encodeQuery(request.query)
     var http = HTTPClientRequest(url: serverText + request.path.urlPath + query)
     http.method = request.method
     http.headers.add(name: "Accept", value: "application/json")
@@ -248,6 +245,15 @@ public final class KubernetesClient: Sendable {
       http.body = .bytes(ByteBuffer(bytes: body))
     }
     return http
+  }
+
+  /// `name=value&...` with everything but unreserved characters percent-encoded: a Go server
+  /// reads `+` as a space, and selectors and continue tokens hold `+`, `=`, `&`, `/` and `!`.
+  static func encodeQuery(_ items: [URLQueryItem]) -> String {
+    var unreserved = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+    unreserved.insert(charactersIn: "-._~")
+    func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+    return items.map { encode($0.name) + "=" + encode($0.value ?? "") }.joined(separator: "&")
   }
 
   /// Waits for the rate limiter's token.

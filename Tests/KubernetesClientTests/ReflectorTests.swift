@@ -84,8 +84,10 @@ final class ReflectorLog: @unchecked Sendable {
       // The watch after the list is the fourth request.
       let deadline = ContinuousClock.now + .seconds(10)
       while server.requests.count < 4 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+      let cancelled = ContinuousClock.now
       task.cancel()
       await task.value
+      #expect(ContinuousClock.now - cancelled < .seconds(2))
     }
     #expect(log.all == ["replace a @5", "synced"])
     #expect(server.requests.count == 4)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KubernetesClient
@@ -30,5 +31,15 @@ import Testing
     let items = ListOptions(labelSelector: "app=web", limit: 500, continueToken: "abc", resourceVersion: "0").queryItems
     #expect(items.map(\.name) == ["labelSelector", "limit", "continue", "resourceVersion"])
     #expect(items.map(\.value) == ["app=web", "500", "abc", "0"])
+  }
+
+  @Test func queryValuesKeepPlusAmpersandAndEqualsSigns() {
+    let query = KubernetesClient.encodeQuery([
+      URLQueryItem(name: "labelSelector", value: "a in (x+y),b!=c&d"), URLQueryItem(name: "continue", value: "eyJ2/+=="),
+    ])
+    #expect(query == "labelSelector=a%20in%20%28x%2By%29%2Cb%21%3Dc%26d&continue=eyJ2%2F%2B%3D%3D")
+    var components = URLComponents()
+    components.percentEncodedQuery = query
+    #expect(components.queryItems?.map(\.value) == ["a in (x+y),b!=c&d", "eyJ2/+=="])
   }
 }
