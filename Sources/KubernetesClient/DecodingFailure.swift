@@ -4,7 +4,8 @@ enum DecodingFailure {
   /// are named from it.
   static func describe(_ error: DecodingError, relativeTo depth: Int = 0) -> String {
     func path(_ keys: [any CodingKey]) -> String {
-      let text = keys.dropFirst(depth).map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+      let text = keys.dropFirst(depth).map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+        .joined()
       return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "the document" : text)
     }
     switch error {

@@ -26,9 +26,15 @@ public struct WatchOptions: Sendable, Hashable {
 
   var queryItems: [URLQueryItem] {
     var items = [URLQueryItem(name: "watch", value: "true")]
-    if let resourceVersion, !resourceVersion.isEmpty { items.append(.init(name: "resourceVersion", value: resourceVersion)) }
-    if let labelSelector, !labelSelector.isEmpty { items.append(.init(name: "labelSelector", value: labelSelector)) }
-    if let fieldSelector, !fieldSelector.isEmpty { items.append(.init(name: "fieldSelector", value: fieldSelector)) }
+    if let resourceVersion, !resourceVersion.isEmpty {
+      items.append(.init(name: "resourceVersion", value: resourceVersion))
+    }
+    if let labelSelector, !labelSelector.isEmpty {
+      items.append(.init(name: "labelSelector", value: labelSelector))
+    }
+    if let fieldSelector, !fieldSelector.isEmpty {
+      items.append(.init(name: "fieldSelector", value: fieldSelector))
+    }
     if allowBookmarks { items.append(.init(name: "allowWatchBookmarks", value: "true")) }
     if let timeoutSeconds { items.append(.init(name: "timeoutSeconds", value: String(timeoutSeconds))) }
     return items
@@ -87,11 +93,16 @@ extension KubernetesClient {
         }
         for object in objects {
           let wire: WireWatchEvent<T>
-          do { wire = try decoder.decode(WireWatchEvent<T>.self, from: Data(object)) } catch let error as DecodingError {
+          do { wire = try decoder.decode(WireWatchEvent<T>.self, from: Data(object)) } catch let error
+            as DecodingError
+          {
             throw self.error(
-              .invalidResponse, request, detail: "holds an event that does not decode: \(DecodingFailure.describe(error))")
+              .invalidResponse, request,
+              detail: "holds an event that does not decode: \(DecodingFailure.describe(error))")
           }
-          do { try await handle(wire.event, wire.resourceVersion) } catch { throw HandlerFailure(error: error) }
+          do { try await handle(wire.event, wire.resourceVersion) } catch {
+            throw HandlerFailure(error: error)
+          }
         }
       }
     } catch let error as KubernetesClientError {
@@ -100,7 +111,9 @@ extension KubernetesClient {
       throw failure.error
     } catch {
       if Task.isCancelled { throw CancellationError() }
-      throw self.error(.transport, request, detail: "the watch broke: \(TransportFailure.describe(error))", underlying: error)
+      throw self.error(
+        .transport, request, detail: "the watch broke: \(TransportFailure.describe(error))", underlying: error
+      )
     }
     if splitter.holdsPartialObject {
       logger.debug("a watch ended inside an event", metadata: ["resource": "\(path)"])

@@ -81,7 +81,8 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
       let started = ContinuousClock.now
       var delivered = false
       let options = WatchOptions(
-        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector, allowBookmarks: true,
+        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector,
+        allowBookmarks: true,
         timeoutSeconds: Int.random(in: watchTimeoutSeconds))
       do {
         try await client.streamWatch(LenientlyDecoded.self, path, options: options) { event, eventVersion in
@@ -163,7 +164,8 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
     logger.error(
       "skipping an object that does not decode",
       metadata: [
-        "object.kind": "\(failure.identity.kind ?? "")", "object.namespace": "\(failure.identity.namespace ?? "")",
+        "object.kind": "\(failure.identity.kind ?? "")",
+        "object.namespace": "\(failure.identity.namespace ?? "")",
         "object.name": "\(failure.identity.name ?? "")", "error": "\(failure.reason)",
       ])
   }

@@ -134,7 +134,8 @@ public struct ListOptions: Sendable, Hashable {
   public var resourceVersion: String?
 
   public init(
-    labelSelector: String? = nil, fieldSelector: String? = nil, limit: Int? = nil, continueToken: String? = nil,
+    labelSelector: String? = nil, fieldSelector: String? = nil, limit: Int? = nil,
+    continueToken: String? = nil,
     resourceVersion: String? = nil
   ) {
     self.labelSelector = labelSelector
@@ -146,10 +147,16 @@ public struct ListOptions: Sendable, Hashable {
 
   var queryItems: [URLQueryItem] {
     var items: [URLQueryItem] = []
-    if let labelSelector, !labelSelector.isEmpty { items.append(.init(name: "labelSelector", value: labelSelector)) }
-    if let fieldSelector, !fieldSelector.isEmpty { items.append(.init(name: "fieldSelector", value: fieldSelector)) }
+    if let labelSelector, !labelSelector.isEmpty {
+      items.append(.init(name: "labelSelector", value: labelSelector))
+    }
+    if let fieldSelector, !fieldSelector.isEmpty {
+      items.append(.init(name: "fieldSelector", value: fieldSelector))
+    }
     if let limit { items.append(.init(name: "limit", value: String(limit))) }
-    if let continueToken, !continueToken.isEmpty { items.append(.init(name: "continue", value: continueToken)) }
+    if let continueToken, !continueToken.isEmpty {
+      items.append(.init(name: "continue", value: continueToken))
+    }
     if let resourceVersion { items.append(.init(name: "resourceVersion", value: resourceVersion)) }
     return items
   }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct CredentialTests {
   @Test func aRotatedTokenFileIsPickedUp() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "token-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("token")
@@ -18,7 +19,8 @@ import Testing
       _ = try await client.get(.nodes(name: "a"))
       // The kubelet rotates the projected token by swapping the file.
       try Data("second-token-rotated\n".utf8).write(to: file)
-      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: file.path)
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: file.path)
       _ = try await client.get(.nodes(name: "a"))
     }
     #expect(
@@ -28,7 +30,8 @@ import Testing
   }
 
   @Test func aTokenFileIsReadAgainWhenTheServerRejectsItsToken() async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("token-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "token-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("token")
@@ -36,7 +39,8 @@ import Testing
     let written = Date(timeIntervalSince1970: 1_700_000_000)
     try FileManager.default.setAttributes([.modificationDate: written], ofItemAtPath: file.path)
     let server = try await ScriptedAPIServer(replies: [
-      .json(200, "{}"), .json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized")), .json(200, "{}"),
+      .json(200, "{}"), .json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized")),
+      .json(200, "{}"),
     ])
     try await withClient(server, credentials: .tokenFile(file.path)) { client in
       _ = try await client.get(.nodes(name: "a"))
@@ -46,7 +50,9 @@ import Testing
       _ = try await client.get(.nodes(name: "a"))
     }
     #expect(
-      server.requests.map { $0.headers["authorization"] } == ["Bearer token-one", "Bearer token-one", "Bearer token-two"])
+      server.requests.map { $0.headers["authorization"] } == [
+        "Bearer token-one", "Bearer token-one", "Bearer token-two",
+      ])
   }
 
   @Test func anExecPluginIsRunOnceWhileItsCredentialIsValidAndAgainAfterA401() async throws {
@@ -66,7 +72,8 @@ import Testing
     ).write(to: plugin)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
     let server = try await ScriptedAPIServer(replies: [
-      .json(200, "{}"), .json(200, "{}"), .json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized")),
+      .json(200, "{}"), .json(200, "{}"),
+      .json(401, statusJSON(401, reason: "Unauthorized", message: "Unauthorized")),
       .json(200, "{}"),
     ])
     let exec = Kubeconfig.ExecConfig(command: "/bin/sh", args: [plugin.path])

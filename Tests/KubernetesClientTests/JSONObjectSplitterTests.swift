@@ -3,7 +3,8 @@ import Testing
 @testable import KubernetesClient
 
 @Suite struct JSONObjectSplitterTests {
-  let stream = #"{"type":"ADDED","object":{"metadata":{"name":"a{b}\"c"}}}"# + "\n"
+  let stream =
+    #"{"type":"ADDED","object":{"metadata":{"name":"a{b}\"c"}}}"# + "\n"
     + #"{"type":"DELETED","object":{"list":[1,{"x":"]"}]}}"# + "\n"
 
   @Test(arguments: [1, 2, 3, 7, 13, 64])
@@ -30,7 +31,9 @@ import Testing
 
   @Test func bytesBetweenObjectsThatAreNotAnObjectAreAnError() {
     var splitter = JSONObjectSplitter(maxObjectBytes: 1024)
-    #expect(throws: JSONObjectSplitter.Failure.self) { _ = try splitter.append(Array("{}\nHTTP/1.1 500".utf8)) }
+    #expect(throws: JSONObjectSplitter.Failure.self) {
+      _ = try splitter.append(Array("{}\nHTTP/1.1 500".utf8))
+    }
   }
 
   @Test func aCutObjectIsHeldUntilItsEnd() throws {

@@ -22,7 +22,8 @@ import Testing
     let list = try await withClient(server) { client in
       try await client.list(
         TestPod.self, .pods(),
-        options: ListOptions(labelSelector: "app in (a+b),tier!=db", fieldSelector: "spec.nodeName=n1", limit: 2))
+        options: ListOptions(
+          labelSelector: "app in (a+b),tier!=db", fieldSelector: "spec.nodeName=n1", limit: 2))
     }
     #expect(list.items.map(\.metadata.name) == ["a", "b"])
     #expect(list.metadata.resourceVersion == "10")
@@ -83,7 +84,9 @@ import Testing
     let server = try await ScriptedAPIServer(replies: [get, conflict, get, conflict])
     let error = await expectClientError {
       try await withClient(server) { client in
-        _ = try await client.update(TestPod.self, .pods(namespace: "default", name: "web"), retrying: 2) { _ in }
+        _ = try await client.update(TestPod.self, .pods(namespace: "default", name: "web"), retrying: 2) {
+          _ in
+        }
       }
     }
     #expect(error?.isConflict == true)
@@ -92,13 +95,15 @@ import Testing
 
   @Test func tooManyRequestsWaitsTheRetryAfterSeconds() async throws {
     let server = try await ScriptedAPIServer(replies: [
-      .json(429, statusJSON(429, reason: "TooManyRequests", message: "slow down"), headers: ["Retry-After": "1"]),
+      .json(
+        429, statusJSON(429, reason: "TooManyRequests", message: "slow down"), headers: ["Retry-After": "1"]),
       .json(201, TestPod.json("web")),
     ])
     let started = ContinuousClock.now
     let pod = try await withClient(server) { client in
       try await client.create(
-        TestPod(metadata: .init(name: "web", namespace: "default"), spec: .init()), in: .pods(namespace: "default"))
+        TestPod(metadata: .init(name: "web", namespace: "default"), spec: .init()),
+        in: .pods(namespace: "default"))
     }
     #expect(pod.metadata.name == "web")
     #expect(ContinuousClock.now - started >= .seconds(1))
@@ -106,8 +111,11 @@ import Testing
   }
 
   @Test func serverErrorsAreRetriedForReadsOnly() async throws {
-    let unavailable = ScriptedAPIServer.Reply.json(503, statusJSON(503, reason: "ServiceUnavailable", message: "etcd"))
-    let server = try await ScriptedAPIServer(replies: [unavailable, .json(200, TestPod.json("web")), unavailable])
+    let unavailable = ScriptedAPIServer.Reply.json(
+      503, statusJSON(503, reason: "ServiceUnavailable", message: "etcd"))
+    let server = try await ScriptedAPIServer(replies: [
+      unavailable, .json(200, TestPod.json("web")), unavailable,
+    ])
     try await withClient(server) { client in
       let pod = try await client.get(TestPod.self, .pods(namespace: "default", name: "web"))
       #expect(pod.metadata.name == "web")
@@ -128,7 +136,8 @@ import Testing
       _ = try await client.patch(path, .merge, body: Array(#"{"metadata":{"labels":{"a":"b"}}}"#.utf8))
       _ = try await client.patch(path, .json, body: Array(#"[{"op":"remove","path":"/spec/nodeName"}]"#.utf8))
       _ = try await client.patch(
-        TestPod.self, path, .apply(fieldManager: "karpenter", force: true), body: Array("metadata: {name: web}".utf8))
+        TestPod.self, path, .apply(fieldManager: "karpenter", force: true),
+        body: Array("metadata: {name: web}".utf8))
     }
     let requests = server.requests
     #expect(requests.map(\.method) == ["PATCH", "PATCH", "PATCH"])
@@ -145,7 +154,8 @@ import Testing
       try await client.delete(
         .nodeClaims(name: "c1"),
         options: DeleteOptions(
-          preconditions: .init(uid: "u-1", resourceVersion: "5"), propagationPolicy: .foreground, gracePeriodSeconds: 0))
+          preconditions: .init(uid: "u-1", resourceVersion: "5"), propagationPolicy: .foreground,
+          gracePeriodSeconds: 0))
     }
     let request = try #require(server.requests.first)
     #expect(request.method == "DELETE")
@@ -160,7 +170,10 @@ import Testing
     let server = try await ScriptedAPIServer(replies: [
       .json(201, #"{"kind":"Status","status":"Success"}"#),
       .json(
-        429, statusJSON(429, reason: "TooManyRequests", message: "Cannot evict pod as it would violate the pod's disruption budget."),
+        429,
+        statusJSON(
+          429, reason: "TooManyRequests",
+          message: "Cannot evict pod as it would violate the pod's disruption budget."),
         headers: ["Retry-After": "1"]),
     ])
     try await withClient(server) { client in
@@ -171,7 +184,9 @@ import Testing
     }
     let request = try #require(server.requests.first)
     #expect(request.path == "/api/v1/namespaces/default/pods/web/eviction")
-    #expect(request.bodyText.contains(#""apiVersion":"policy\/v1""#) || request.bodyText.contains(#""apiVersion":"policy/v1""#))
+    #expect(
+      request.bodyText.contains(#""apiVersion":"policy\/v1""#)
+        || request.bodyText.contains(#""apiVersion":"policy/v1""#))
     #expect(request.bodyText.contains(#""gracePeriodSeconds":30"#))
     #expect(server.requests.count == 2)
   }
@@ -179,7 +194,9 @@ import Testing
   @Test func anAnswerThatDoesNotDecodeNamesTheField() async throws {
     let server = try await ScriptedAPIServer(replies: [.json(200, #"{"metadata":{"name":7},"spec":{}}"#)])
     let error = await expectClientError {
-      try await withClient(server) { client in _ = try await client.get(TestPod.self, .pods(namespace: "default", name: "web")) }
+      try await withClient(server) { client in
+        _ = try await client.get(TestPod.self, .pods(namespace: "default", name: "web"))
+      }
     }
     #expect(error?.kind == .invalidResponse)
     #expect(error.map { "\($0)" }?.contains("metadata.name") == true)

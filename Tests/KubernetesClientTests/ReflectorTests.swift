@@ -10,7 +10,8 @@ final class ReflectorLog: @unchecked Sendable {
   func record(_ event: ReflectorEvent<TestPod>) {
     let entry: String
     switch event {
-    case .replace(let pods, let version): entry = "replace \(pods.map(\.metadata.name).joined(separator: ",")) @\(version)"
+    case .replace(let pods, let version):
+      entry = "replace \(pods.map(\.metadata.name).joined(separator: ",")) @\(version)"
     case .added(let pod): entry = "added \(pod.metadata.name)"
     case .modified(let pod): entry = "modified \(pod.metadata.name)"
     case .deleted(let pod): entry = "deleted \(pod.metadata.name)"
@@ -32,10 +33,14 @@ final class ReflectorLog: @unchecked Sendable {
   let quick = Reflector<TestPod>.Backoff(initial: .milliseconds(10), maximum: .milliseconds(50), jitter: 0.1)
 
   @Test func listsThenResumesFromTheBookmarkAfterADroppedWatchAndRelistsOnGone() async throws {
-    let undecodable = #"{"kind":"Pod","metadata":{"name":"bad","namespace":"default"},"spec":{"nodeName":[]}}"#
+    let undecodable =
+      #"{"kind":"Pod","metadata":{"name":"bad","namespace":"default"},"spec":{"nodeName":[]}}"#
     let server = try await ScriptedAPIServer(replies: [
       // The first list, in two pages, one object of which does not decode.
-      .json(200, #"{"kind":"PodList","metadata":{"resourceVersion":"10","continue":"p2"},"items":[\#(TestPod.json("a")),\#(undecodable)]}"#),
+      .json(
+        200,
+        #"{"kind":"PodList","metadata":{"resourceVersion":"10","continue":"p2"},"items":[\#(TestPod.json("a")),\#(undecodable)]}"#
+      ),
       .json(200, podList(["b"], resourceVersion: "10")),
       // A watch that delivers an event and a bookmark, then is dropped.
       .stream(cut(watchEvent("ADDED", TestPod.json("c", resourceVersion: "12")) + bookmark("20"), every: 5)),
@@ -59,11 +64,14 @@ final class ReflectorLog: @unchecked Sendable {
       await task.value
     }
     #expect(
-      log.all == ["replace a,b @10", "synced", "added c", "replace a,b,c,d @30", "replace d @40", "deleted d"])
+      log.all == [
+        "replace a,b @10", "synced", "added c", "replace a,b,c,d @30", "replace d @40", "deleted d",
+      ])
     let requests = server.requests
-    #expect(requests.map { $0.query["watch"] != nil ? "watch@\($0.query["resourceVersion"] ?? "")" : "list" } == [
-      "list", "list", "watch@10", "watch@20", "list", "watch@30", "list", "watch@40",
-    ])
+    #expect(
+      requests.map { $0.query["watch"] != nil ? "watch@\($0.query["resourceVersion"] ?? "")" : "list" } == [
+        "list", "list", "watch@10", "watch@20", "list", "watch@30", "list", "watch@40",
+      ])
     #expect(requests.allSatisfy { $0.query["labelSelector"] == "app=web" })
     #expect(requests[0].query["limit"] == "500")
     #expect(requests[2].query["timeoutSeconds"] == "300")
@@ -78,12 +86,16 @@ final class ReflectorLog: @unchecked Sendable {
     ])
     let log = ReflectorLog()
     try await withClient(server) { client in
-      let reflector = Reflector(TestPod.self, client: client, path: .pods(), backoff: quick) { log.record($0) }
+      let reflector = Reflector(TestPod.self, client: client, path: .pods(), backoff: quick) {
+        log.record($0)
+      }
       let task = Task { await reflector.run() }
       try await log.wait(for: 2)
       // The watch after the list is the fourth request.
       let deadline = ContinuousClock.now + .seconds(10)
-      while server.requests.count < 4 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+      while server.requests.count < 4 && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(10))
+      }
       let cancelled = ContinuousClock.now
       task.cancel()
       await task.value

@@ -129,20 +129,28 @@ private final class ScriptHandler: ChannelInboundHandler {
     case .drop:
       context.close(promise: nil)
     case .json(let status, let text, let extra):
-      var headers = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(text.utf8.count))])
+      var headers = HTTPHeaders([
+        ("Content-Type", "application/json"), ("Content-Length", String(text.utf8.count)),
+      ])
       for (name, value) in extra { headers.add(name: name, value: value) }
-      context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: headers))), promise: nil)
+      context.write(
+        wrapOutboundOut(
+          .head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: headers))),
+        promise: nil)
       context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
       context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     case .stream(let pieces, let gap, let holdOpen):
       let headers = HTTPHeaders([("Content-Type", "application/json"), ("Transfer-Encoding", "chunked")])
-      context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+      context.writeAndFlush(
+        wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))),
+        promise: nil)
       let loop = context.eventLoop.assumeIsolated()
       let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
       for (index, piece) in pieces.enumerated() {
         loop.scheduleTask(in: .milliseconds(Int64(gap * (index + 1)))) {
           let context = bound.value
-          context.writeAndFlush(NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: piece)))), promise: nil)
+          context.writeAndFlush(
+            NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(string: piece)))), promise: nil)
         }
       }
       if !holdOpen {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import KubernetesClient
 import NIOSSL
 import Testing
+
+@testable import KubernetesClient
 
 /// A certificate authority, a server certificate for 127.0.0.1 and a client certificate, made
 /// with the `openssl` command in a temporary directory.
@@ -14,16 +15,29 @@ struct TestPKI {
     let ext = directory.appendingPathComponent("server.ext")
     try Data("subjectAltName=IP:127.0.0.1,DNS:localhost\n".utf8).write(to: ext)
     let steps: [[String]] = [
-      ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key",
-       "-out", "ca.crt", "-days", "1", "-subj", "/CN=test-ca"],
-      ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out",
-       "server.csr", "-subj", "/CN=127.0.0.1"],
-      ["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-       "server.crt", "-days", "1", "-extfile", "server.ext"],
-      ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key", "-out",
-       "client.csr", "-subj", "/CN=karpenter/O=system:masters"],
-      ["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
-       "client.crt", "-days", "1"],
+      [
+        "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
+        "ca.key",
+        "-out", "ca.crt", "-days", "1", "-subj", "/CN=test-ca",
+      ],
+      [
+        "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key",
+        "-out",
+        "server.csr", "-subj", "/CN=127.0.0.1",
+      ],
+      [
+        "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+        "server.crt", "-days", "1", "-extfile", "server.ext",
+      ],
+      [
+        "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key",
+        "-out",
+        "client.csr", "-subj", "/CN=karpenter/O=system:masters",
+      ],
+      [
+        "x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+        "client.crt", "-days", "1",
+      ],
     ]
     for arguments in steps {
       let process = Process()
@@ -47,9 +61,12 @@ struct TestPKI {
   /// The server's TLS: its certificate, and client certificates checked against the CA.
   func serverTLS() throws -> TLSConfiguration {
     var tls = TLSConfiguration.makeServerConfiguration(
-      certificateChain: try NIOSSLCertificate.fromPEMFile(directory.appendingPathComponent("server.crt").path).map { .certificate($0) },
-      privateKey: .privateKey(try NIOSSLPrivateKey(file: directory.appendingPathComponent("server.key").path, format: .pem)))
-    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(directory.appendingPathComponent("ca.crt").path))
+      certificateChain: try NIOSSLCertificate.fromPEMFile(directory.appendingPathComponent("server.crt").path)
+        .map { .certificate($0) },
+      privateKey: .privateKey(
+        try NIOSSLPrivateKey(file: directory.appendingPathComponent("server.key").path, format: .pem)))
+    tls.trustRoots = .certificates(
+      try NIOSSLCertificate.fromPEMFile(directory.appendingPathComponent("ca.crt").path))
     tls.certificateVerification = .noHostnameVerification
     return tls
   }
@@ -61,11 +78,14 @@ struct TestPKI {
   @Test func theClusterCAAndAClientCertificateMakeAMutualTLSConnection() async throws {
     let pki = try TestPKI()
     defer { pki.remove() }
-    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let server = try await ScriptedAPIServer(
+      replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
     let configuration = ClientConfiguration(
       server: server.url, certificateAuthority: try pki.data("ca.crt"),
-      credentials: .clientCertificate(certificate: try pki.data("client.crt"), key: try pki.data("client.key")))
-    let client = try KubernetesClient(configuration: configuration, contextName: "tls", options: quickOptions())
+      credentials: .clientCertificate(
+        certificate: try pki.data("client.crt"), key: try pki.data("client.key")))
+    let client = try KubernetesClient(
+      configuration: configuration, contextName: "tls", options: quickOptions())
     let pod = try await client.get(TestPod.self, .pods(namespace: "default", name: "a"))
     try await client.shutdown()
     try await server.shutdown()
@@ -76,11 +96,14 @@ struct TestPKI {
   @Test func withoutAClientCertificateTheServerRefusesTheConnection() async throws {
     let pki = try TestPKI()
     defer { pki.remove() }
-    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let server = try await ScriptedAPIServer(
+      replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
     let configuration = ClientConfiguration(
-      server: server.url, certificateAuthority: try pki.data("ca.crt"), credentials: .bearerToken("s3cr3t-token"))
+      server: server.url, certificateAuthority: try pki.data("ca.crt"),
+      credentials: .bearerToken("s3cr3t-token"))
     let client = try KubernetesClient(
-      configuration: configuration, contextName: "tls", options: quickOptions { $0.maxServerErrorRetries = 0 })
+      configuration: configuration, contextName: "tls", options: quickOptions { $0.maxServerErrorRetries = 0 }
+    )
     let error = await expectClientError { _ = try await client.get(.pods(namespace: "default", name: "a")) }
     try await client.shutdown()
     try await server.shutdown()
@@ -96,12 +119,15 @@ struct TestPKI {
       pki.remove()
       other.remove()
     }
-    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let server = try await ScriptedAPIServer(
+      replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
     let configuration = ClientConfiguration(
       server: server.url, certificateAuthority: try other.data("ca.crt"),
-      credentials: .clientCertificate(certificate: try pki.data("client.crt"), key: try pki.data("client.key")))
+      credentials: .clientCertificate(
+        certificate: try pki.data("client.crt"), key: try pki.data("client.key")))
     let client = try KubernetesClient(
-      configuration: configuration, contextName: "tls", options: quickOptions { $0.maxServerErrorRetries = 0 })
+      configuration: configuration, contextName: "tls", options: quickOptions { $0.maxServerErrorRetries = 0 }
+    )
     let error = await expectClientError { _ = try await client.get(.pods(namespace: "default", name: "a")) }
     try await client.shutdown()
     try await server.shutdown()
@@ -128,12 +154,16 @@ struct TestPKI {
       """.utf8
     ).write(to: plugin)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: plugin.path)
-    let server = try await ScriptedAPIServer(replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
+    let server = try await ScriptedAPIServer(
+      replies: [.json(200, TestPod.json("a"))], tls: try pki.serverTLS())
     let configuration = ClientConfiguration(
       server: server.url, certificateAuthority: try pki.data("ca.crt"),
       credentials: .exec(.init(command: "/bin/sh", args: [plugin.path])))
-    let client = try KubernetesClient(configuration: configuration, contextName: "exec", options: quickOptions())
-    let result = await Result(catching: { try await client.get(TestPod.self, .pods(namespace: "default", name: "a")) })
+    let client = try KubernetesClient(
+      configuration: configuration, contextName: "exec", options: quickOptions())
+    let result = await Result(catching: {
+      try await client.get(TestPod.self, .pods(namespace: "default", name: "a"))
+    })
     try await client.shutdown()
     try await server.shutdown()
     #expect(try result.get().metadata.name == "a")

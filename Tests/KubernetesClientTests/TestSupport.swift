@@ -19,13 +19,15 @@ struct TestPod: Codable, Sendable, Equatable {
 
   static func json(_ name: String, resourceVersion: String = "1", nodeName: String? = nil) -> String {
     let node = nodeName.map { #""nodeName":"\#($0)""# } ?? ""
-    return #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"\#(name)","namespace":"default","resourceVersion":"\#(resourceVersion)"},"spec":{\#(node)}}"#
+    return
+      #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"\#(name)","namespace":"default","resourceVersion":"\#(resourceVersion)"},"spec":{\#(node)}}"#
   }
 }
 
 func podList(_ names: [String], resourceVersion: String = "10", continueToken: String? = nil) -> String {
   let token = continueToken.map { #","continue":"\#($0)""# } ?? ""
-  return #"{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"\#(resourceVersion)"\#(token)},"items":[\#(names.map { TestPod.json($0) }.joined(separator: ","))]}"#
+  return
+    #"{"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"\#(resourceVersion)"\#(token)},"items":[\#(names.map { TestPod.json($0) }.joined(separator: ","))]}"#
 }
 
 func statusJSON(_ code: Int, reason: String, message: String) -> String {
@@ -33,9 +35,12 @@ func statusJSON(_ code: Int, reason: String, message: String) -> String {
 }
 
 /// Options that keep tests quick: no client-side throttling to speak of and short waits.
-func quickOptions(_ configure: (inout KubernetesClient.Options) -> Void = { _ in }) -> KubernetesClient.Options {
+func quickOptions(_ configure: (inout KubernetesClient.Options) -> Void = { _ in })
+  -> KubernetesClient.Options
+{
   var options = KubernetesClient.Options(
-    rateLimiter: RateLimiter(qps: 1000, burst: 1000), requestTimeout: .seconds(10), connectTimeout: .seconds(2),
+    rateLimiter: RateLimiter(qps: 1000, burst: 1000), requestTimeout: .seconds(10),
+    connectTimeout: .seconds(2),
     retryBackoff: .milliseconds(10))
   configure(&options)
   return options
