@@ -11,7 +11,10 @@ public struct APIStatus: Codable, Sendable, Equatable {
   public var details: Details?
   public var code: Int?
 
-  public init(status: String? = "Failure", message: String? = nil, reason: String? = nil, details: Details? = nil, code: Int? = nil) {
+  public init(
+    status: String? = "Failure", message: String? = nil, reason: String? = nil, details: Details? = nil,
+    code: Int? = nil
+  ) {
     self.kind = "Status"
     self.apiVersion = "v1"
     self.status = status
@@ -30,7 +33,10 @@ public struct APIStatus: Codable, Sendable, Equatable {
     public var causes: [Cause]?
     public var retryAfterSeconds: Int?
 
-    public init(name: String? = nil, group: String? = nil, kind: String? = nil, causes: [Cause]? = nil, retryAfterSeconds: Int? = nil) {
+    public init(
+      name: String? = nil, group: String? = nil, kind: String? = nil, causes: [Cause]? = nil,
+      retryAfterSeconds: Int? = nil
+    ) {
       self.name = name
       self.group = group
       self.kind = kind

@@ -28,7 +28,9 @@ enum ClientTLS {
       }
     } else if tlsServerName != nil {
       throw SetupFailure(
-        message: "tls-server-name is set but no certificate-authority: checking the server's certificate against another name than its host needs the cluster's CA")
+        message:
+          "tls-server-name is set but no certificate-authority: checking the server's certificate against another name than its host needs the cluster's CA"
+      )
     }
     if let clientCertificate {
       do {

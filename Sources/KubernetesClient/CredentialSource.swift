@@ -100,7 +100,9 @@ actor CredentialSource {
   }
 
   private func exec(_ config: Kubeconfig.ExecConfig) async throws -> ExecCredential {
-    if let credential = execCredential, credential.isValid(at: Date().addingTimeInterval(10)) { return credential }
+    if let credential = execCredential, credential.isValid(at: Date().addingTimeInterval(10)) {
+      return credential
+    }
     if let execRun { return try await execRun.value }
     let environment = self.environment
     let run = Task<ExecCredential, any Error> {
@@ -118,7 +120,8 @@ actor CredentialSource {
     return credential
   }
 
-  private func requestCredential(from credential: ExecCredential, command: String) throws -> RequestCredential {
+  private func requestCredential(from credential: ExecCredential, command: String) throws -> RequestCredential
+  {
     if let certificate = credential.clientCertificate, let key = credential.clientKey {
       var tls = baseTLS
       do {
@@ -126,7 +129,8 @@ actor CredentialSource {
         tls.certificateChain = chain.map { .certificate($0) }
         tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(key), format: .pem))
       } catch {
-        throw SetupFailure(message: "exec plugin \"\(command)\" answered a client certificate or key that is not PEM")
+        throw SetupFailure(
+          message: "exec plugin \"\(command)\" answered a client certificate or key that is not PEM")
       }
       return RequestCredential(authorization: credential.token.map { "Bearer \($0)" }, tls: tls)
     }

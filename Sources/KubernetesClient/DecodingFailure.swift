@@ -1,8 +1,11 @@
 /// A `DecodingError` in words, naming the field: `metadata.labels: expected a string`.
 enum DecodingFailure {
-  static func describe(_ error: DecodingError) -> String {
+  /// `relativeTo`: the length of the coding path of the value being decoded, whose fields
+  /// are named from it.
+  static func describe(_ error: DecodingError, relativeTo depth: Int = 0) -> String {
     func path(_ keys: [any CodingKey]) -> String {
-      let text = keys.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+      let text = keys.dropFirst(depth).map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+        .joined()
       return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "the document" : text)
     }
     switch error {

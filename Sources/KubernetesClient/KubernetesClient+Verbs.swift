@@ -15,7 +15,8 @@ extension KubernetesClient {
   }
 
   /// Creates the object `body` holds in the collection `path` names; returns it as stored.
-  public func create(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws -> [UInt8] {
+  public func create(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws -> [UInt8]
+  {
     try await send(
       Request(verb: .create, method: .POST, path: path, query: Self.fieldManager(fieldManager), body: body)
     ).bytes
@@ -23,23 +24,28 @@ extension KubernetesClient {
 
   /// Replaces the object (PUT); the body's `metadata.resourceVersion` makes it fail with a
   /// conflict when the object changed since it was read.
-  public func update(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws -> [UInt8] {
+  public func update(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws -> [UInt8]
+  {
     try await send(
       Request(verb: .update, method: .PUT, path: path, query: Self.fieldManager(fieldManager), body: body)
     ).bytes
   }
 
   /// Replaces the object's status (PUT on its `status` subresource).
-  public func updateStatus(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws -> [UInt8] {
+  public func updateStatus(_ path: ResourcePath, body: [UInt8], fieldManager: String? = nil) async throws
+    -> [UInt8]
+  {
     try await send(
       Request(
-        verb: .updateStatus, method: .PUT, path: path.subresource("status"), query: Self.fieldManager(fieldManager),
+        verb: .updateStatus, method: .PUT, path: path.subresource("status"),
+        query: Self.fieldManager(fieldManager),
         body: body)
     ).bytes
   }
 
   /// Patches the object; `path` may name a subresource (`status`).
-  public func patch(_ path: ResourcePath, _ type: PatchType, body: [UInt8], fieldManager: String? = nil) async throws
+  public func patch(_ path: ResourcePath, _ type: PatchType, body: [UInt8], fieldManager: String? = nil)
+    async throws
     -> [UInt8]
   {
     var query = Self.fieldManager(fieldManager)
@@ -48,7 +54,8 @@ extension KubernetesClient {
       if force { query.append(URLQueryItem(name: "force", value: "true")) }
     }
     return try await send(
-      Request(verb: .patch, method: .PATCH, path: path, query: query, body: body, contentType: type.contentType)
+      Request(
+        verb: .patch, method: .PATCH, path: path, query: query, body: body, contentType: type.contentType)
     ).bytes
   }
 
@@ -105,23 +112,29 @@ extension KubernetesClient {
     return try decode(ObjectList<T>.self, from: try await send(request).body, request)
   }
 
-  public func create<T: Codable>(_ object: T, in path: ResourcePath, fieldManager: String? = nil) async throws -> T {
+  public func create<T: Codable>(_ object: T, in path: ResourcePath, fieldManager: String? = nil) async throws
+    -> T
+  {
     var request = Request(verb: .create, method: .POST, path: path, query: Self.fieldManager(fieldManager))
     request.body = try encode(object, request)
     return try decode(T.self, from: try await send(request).body, request)
   }
 
-  public func update<T: Codable>(_ object: T, at path: ResourcePath, fieldManager: String? = nil) async throws -> T {
+  public func update<T: Codable>(_ object: T, at path: ResourcePath, fieldManager: String? = nil) async throws
+    -> T
+  {
     var request = Request(verb: .update, method: .PUT, path: path, query: Self.fieldManager(fieldManager))
     request.body = try encode(object, request)
     return try decode(T.self, from: try await send(request).body, request)
   }
 
-  public func updateStatus<T: Codable>(_ object: T, at path: ResourcePath, fieldManager: String? = nil) async throws
+  public func updateStatus<T: Codable>(_ object: T, at path: ResourcePath, fieldManager: String? = nil)
+    async throws
     -> T
   {
     var request = Request(
-      verb: .updateStatus, method: .PUT, path: path.subresource("status"), query: Self.fieldManager(fieldManager))
+      verb: .updateStatus, method: .PUT, path: path.subresource("status"),
+      query: Self.fieldManager(fieldManager))
     request.body = try encode(object, request)
     return try decode(T.self, from: try await send(request).body, request)
   }
@@ -143,7 +156,9 @@ extension KubernetesClient {
     do {
       return try JSONDecoder().decode(type, from: body)
     } catch let error as DecodingError {
-      throw self.error(.invalidResponse, request, detail: "does not decode: \(DecodingFailure.describe(error))", underlying: error)
+      throw self.error(
+        .invalidResponse, request, detail: "does not decode: \(DecodingFailure.describe(error))",
+        underlying: error)
     } catch {
       throw self.error(.invalidResponse, request, detail: "is not JSON: \(error)", underlying: error)
     }

@@ -26,9 +26,15 @@ public struct WatchOptions: Sendable, Hashable {
 
   var queryItems: [URLQueryItem] {
     var items = [URLQueryItem(name: "watch", value: "true")]
-    if let resourceVersion, !resourceVersion.isEmpty { items.append(.init(name: "resourceVersion", value: resourceVersion)) }
-    if let labelSelector, !labelSelector.isEmpty { items.append(.init(name: "labelSelector", value: labelSelector)) }
-    if let fieldSelector, !fieldSelector.isEmpty { items.append(.init(name: "fieldSelector", value: fieldSelector)) }
+    if let resourceVersion, !resourceVersion.isEmpty {
+      items.append(.init(name: "resourceVersion", value: resourceVersion))
+    }
+    if let labelSelector, !labelSelector.isEmpty {
+      items.append(.init(name: "labelSelector", value: labelSelector))
+    }
+    if let fieldSelector, !fieldSelector.isEmpty {
+      items.append(.init(name: "fieldSelector", value: fieldSelector))
+    }
     if allowBookmarks { items.append(.init(name: "allowWatchBookmarks", value: "true")) }
     if let timeoutSeconds { items.append(.init(name: "timeoutSeconds", value: String(timeoutSeconds))) }
     return items
@@ -56,6 +62,18 @@ extension KubernetesClient {
     return stream
   }
 
+  /// `watch(_:_:options:)` with the options spelled out.
+  public func watch<T: Decodable & Sendable>(
+    _ type: T.Type, _ path: ResourcePath, resourceVersion: String?, labelSelector: String? = nil,
+    fieldSelector: String? = nil, allowBookmarks: Bool = true, timeoutSeconds: Int? = nil
+  ) -> AsyncThrowingStream<WatchEvent<T>, any Error> {
+    watch(
+      type, path,
+      options: WatchOptions(
+        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector,
+        allowBookmarks: allowBookmarks, timeoutSeconds: timeoutSeconds))
+  }
+
   /// Opens a watch and hands each event, with its object's resource version, to `handle` until
   /// the server ends the watch. Throws what opening it threw (a 410 included), a broken
   /// connection, or a stream that is not watch events.
@@ -75,21 +93,35 @@ extension KubernetesClient {
         }
         for object in objects {
           let wire: WireWatchEvent<T>
-          do { wire = try decoder.decode(WireWatchEvent<T>.self, from: Data(object)) } catch let error as DecodingError {
+          do { wire = try decoder.decode(WireWatchEvent<T>.self, from: Data(object)) } catch let error
+            as DecodingError
+          {
             throw self.error(
-              .invalidResponse, request, detail: "holds an event that does not decode: \(DecodingFailure.describe(error))")
+              .invalidResponse, request,
+              detail: "holds an event that does not decode: \(DecodingFailure.describe(error))")
           }
-          try await handle(wire.event, wire.resourceVersion)
+          do { try await handle(wire.event, wire.resourceVersion) } catch {
+            throw HandlerFailure(error: error)
+          }
         }
       }
     } catch let error as KubernetesClientError {
       throw error
+    } catch let failure as HandlerFailure {
+      throw failure.error
     } catch {
       if Task.isCancelled { throw CancellationError() }
-      throw self.error(.transport, request, detail: "the watch broke: \(TransportFailure.describe(error))", underlying: error)
+      throw self.error(
+        .transport, request, detail: "the watch broke: \(TransportFailure.describe(error))", underlying: error
+      )
     }
     if splitter.holdsPartialObject {
       logger.debug("a watch ended inside an event", metadata: ["resource": "\(path)"])
     }
   }
+}
+
+/// An error the event handler threw, kept apart from the stream's own failures.
+private struct HandlerFailure: Error {
+  var error: any Error
 }

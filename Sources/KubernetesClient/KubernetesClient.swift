@@ -36,14 +36,19 @@ public final class KubernetesClient: Sendable {
     public var tokenFileRefresh: TimeInterval
     /// The environment credential plugins run with.
     public var environment: [String: String]
+    /// The most HTTP/1.1 connections to the server (each open watch holds one; HTTP/2 shares one).
+    public var maxConnections: Int
 
     public init(
       userAgent: String = "karpenter/0.1.0", rateLimiter: RateLimiter = .karpenterDefault,
       requestTimeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10),
-      maxTooManyRequestsRetries: Int = 10, maxServerErrorRetries: Int = 5, retryBackoff: Duration = .milliseconds(200),
-      maxResponseBytes: Int = 512 << 20, maxWatchEventBytes: Int = 64 << 20, tokenFileRefresh: TimeInterval = 60,
-      environment: [String: String] = ProcessInfo.processInfo.environment
+      maxTooManyRequestsRetries: Int = 10, maxServerErrorRetries: Int = 5,
+      retryBackoff: Duration = .milliseconds(200),
+      maxResponseBytes: Int = 512 << 20, maxWatchEventBytes: Int = 64 << 20,
+      tokenFileRefresh: TimeInterval = 60,
+      environment: [String: String] = ProcessInfo.processInfo.environment, maxConnections: Int = 256
     ) {
+      self.maxConnections = maxConnections
       self.userAgent = userAgent
       self.rateLimiter = rateLimiter
       self.requestTimeout = requestTimeout
@@ -91,11 +96,13 @@ public final class KubernetesClient: Sendable {
     do {
       tls = try ClientTLS.configuration(
         certificateAuthority: configuration.certificateAuthority,
-        insecureSkipTLSVerify: configuration.insecureSkipTLSVerify, tlsServerName: configuration.tlsServerName,
+        insecureSkipTLSVerify: configuration.insecureSkipTLSVerify,
+        tlsServerName: configuration.tlsServerName,
         clientCertificate: clientCertificate)
     } catch {
       throw KubernetesClientError(
-        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName, detail: error.message)
+        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName,
+        detail: error.message)
     }
     guard let scheme = configuration.server.scheme, scheme == "https" || scheme == "http" else {
       throw KubernetesClientError(
@@ -105,7 +112,10 @@ public final class KubernetesClient: Sendable {
     var httpConfiguration = HTTPClient.Configuration(
       tlsConfiguration: tls, redirectConfiguration: .disallow,
       timeout: .init(connect: .nanoseconds(Int64(options.connectTimeout / .nanoseconds(1))), read: nil))
-    httpConfiguration.connectionPool = .init(idleTimeout: .seconds(90))
+    // Over HTTP/1.1 every watch holds a connection for minutes; the pool's default of 8 a host
+    // would leave requests queued behind a controller's informers.
+    httpConfiguration.connectionPool = .init(
+      idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: options.maxConnections)
     self.http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
     self.credentials = CredentialSource(
       credentials: configuration.credentials, baseTLS: tls, environment: options.environment,
@@ -152,7 +162,8 @@ public final class KubernetesClient: Sendable {
     try await exchange(request, streaming: true).0
   }
 
-  private func exchange(_ request: Request, streaming: Bool) async throws -> (HTTPClientResponse, ByteBuffer?) {
+  private func exchange(_ request: Request, streaming: Bool) async throws -> (HTTPClientResponse, ByteBuffer?)
+  {
     var tooManyRequests = 0
     var failures = 0
     var reauthenticated = false
@@ -167,17 +178,20 @@ public final class KubernetesClient: Sendable {
       let outcome: Result<(HTTPClientResponse, ByteBuffer?), any Error>
       do {
         if streaming {
-          let response = try await http.execute(httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30), logger: logger)
+          let response = try await http.execute(
+            httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30), logger: logger)
           if (200..<300).contains(response.status.code) {
             outcome = .success((response, nil))
           } else {
             outcome = .success((response, try await response.body.collect(upTo: 1 << 20)))
           }
         } else {
-          outcome = .success(try await withTimeout(options.requestTimeout) { [http, logger, options] in
-            let response = try await http.execute(httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: logger)
-            return (response, try await response.body.collect(upTo: options.maxResponseBytes))
-          })
+          outcome = .success(
+            try await withTimeout(options.requestTimeout) { [http, logger, options] in
+              let response = try await http.execute(
+                httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: logger)
+              return (response, try await response.body.collect(upTo: options.maxResponseBytes))
+            })
         }
       } catch let error as CancellationError {
         throw error
@@ -185,28 +199,44 @@ public final class KubernetesClient: Sendable {
         throw self.error(.timeout, request, detail: "no answer within \(options.requestTimeout)")
       } catch {
         if let tooLarge = error as? NIOTooManyBytesError {
-          throw self.error(.invalidResponse, request, detail: "is larger than \(options.maxResponseBytes) bytes", underlying: tooLarge)
+          throw self.error(
+            .invalidResponse, request, detail: "is larger than \(options.maxResponseBytes) bytes",
+            underlying: tooLarge)
         }
         outcome = .failure(error)
       }
       switch outcome {
       case .failure(let error):
         if Task.isCancelled { throw CancellationError() }
-        let failure = self.error(.transport, request, detail: TransportFailure.describe(error), underlying: error)
-        guard request.idempotent, failures < options.maxServerErrorRetries else { throw failure }
+        let failure = self.error(
+          .transport, request, detail: TransportFailure.describe(error), underlying: error)
+        // The HTTP client already kept trying to connect for the connect timeout: one more
+        // round is worth it (a server restarting), more would only delay the error.
+        guard request.idempotent, failures < min(options.maxServerErrorRetries, 1) else { throw failure }
         failures += 1
-        logger.debug("retrying after a connection failure", metadata: ["verb": "\(request.verb.rawValue)", "error": "\(failure.detail ?? "")"])
+        logger.debug(
+          "retrying after a connection failure",
+          metadata: ["verb": "\(request.verb.rawValue)", "error": "\(failure.detail ?? "")"])
         try await Task.sleep(for: backoff(failures))
       case .success(let (response, body)):
         let code = Int(response.status.code)
-        logger.trace("request answered", metadata: ["verb": "\(request.verb.rawValue)", "path": "\(request.path.urlPath)", "status": "\(code)"])
+        logger.trace(
+          "request answered",
+          metadata: [
+            "verb": "\(request.verb.rawValue)", "path": "\(request.path.urlPath)", "status": "\(code)",
+          ])
         if (200..<300).contains(code) { return (response, body) }
         let failure = statusError(request, code: code, body: body)
-        let retryAfter = response.headers.first(name: "Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if code == 429 && request.retriesTooManyRequests && tooManyRequests < options.maxTooManyRequestsRetries {
+        let retryAfter = response.headers.first(name: "Retry-After").flatMap {
+          Int($0.trimmingCharacters(in: .whitespaces))
+        }
+        if code == 429 && request.retriesTooManyRequests
+          && tooManyRequests < options.maxTooManyRequestsRetries
+        {
           tooManyRequests += 1
           let wait = Duration.seconds(min(max(retryAfter ?? 1, 0), 300))
-          logger.debug("the server asked to wait", metadata: ["verb": "\(request.verb.rawValue)", "seconds": "\(wait)"])
+          logger.debug(
+            "the server asked to wait", metadata: ["verb": "\(request.verb.rawValue)", "seconds": "\(wait)"])
           try await Task.sleep(for: wait)
           continue
         }
@@ -225,21 +255,32 @@ public final class KubernetesClient: Sendable {
   }
 
   private func makeHTTPRequest(_ request: Request, credential: RequestCredential) -> HTTPClientRequest {
-    var components = URLComponents()
-    components.queryItems = request.query.isEmpty ? nil : request.query
-    // `+` is a space to a Go server's query parser: label selectors must keep theirs.
-    let query = components.percentEncodedQuery.map { "?" + $0.replacingOccurrences(of: "+", with: "%2B") } ?? ""
+    let query = request.query.isEmpty ? "" : "?" + Self.encodeQuery(request.query)
     var http = HTTPClientRequest(url: serverText + request.path.urlPath + query)
     http.method = request.method
     http.headers.add(name: "Accept", value: "application/json")
     http.headers.add(name: "User-Agent", value: options.userAgent)
-    if let authorization = credential.authorization { http.headers.add(name: "Authorization", value: authorization) }
+    if let authorization = credential.authorization {
+      http.headers.add(name: "Authorization", value: authorization)
+    }
     if let tls = credential.tls { http.tlsConfiguration = tls }
     if let body = request.body {
       http.headers.add(name: "Content-Type", value: request.contentType)
       http.body = .bytes(ByteBuffer(bytes: body))
     }
     return http
+  }
+
+  /// `name=value&...` with everything but unreserved characters percent-encoded: a Go server
+  /// reads `+` as a space, and selectors and continue tokens hold `+`, `=`, `&`, `/` and `!`.
+  static func encodeQuery(_ items: [URLQueryItem]) -> String {
+    var unreserved = CharacterSet.alphanumerics.intersection(
+      CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+    unreserved.insert(charactersIn: "-._~")
+    func encode(_ text: String) -> String {
+      text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+    return items.map { encode($0.name) + "=" + encode($0.value ?? "") }.joined(separator: "&")
   }
 
   /// Waits for the rate limiter's token.
@@ -259,10 +300,12 @@ public final class KubernetesClient: Sendable {
   }
 
   func error(
-    _ kind: KubernetesClientError.Kind, _ request: Request, detail: String? = nil, underlying: (any Error)? = nil
+    _ kind: KubernetesClientError.Kind, _ request: Request, detail: String? = nil,
+    underlying: (any Error)? = nil
   ) -> KubernetesClientError {
     KubernetesClientError(
-      kind: kind, verb: request.verb, resource: request.path, server: serverText, context: contextName, detail: detail,
+      kind: kind, verb: request.verb, resource: request.path, server: serverText, context: contextName,
+      detail: detail,
       underlying: underlying)
   }
 
@@ -271,7 +314,9 @@ public final class KubernetesClient: Sendable {
     var failure = error(.status, request)
     failure.statusCode = code
     if let body, body.readableBytes > 0 {
-      if let status = try? JSONDecoder().decode(APIStatus.self, from: Data(body.readableBytesView)), status.kind == "Status" || status.reason != nil || status.message != nil {
+      if let status = try? JSONDecoder().decode(APIStatus.self, from: Data(body.readableBytesView)),
+        status.kind == "Status" || status.reason != nil || status.message != nil
+      {
         failure.status = status
       } else {
         let text = String(decoding: body.readableBytesView.prefix(300), as: UTF8.self)
@@ -292,7 +337,9 @@ extension Duration {
 struct RequestTimedOut: Error {}
 
 /// Runs `operation`, cancelling it and throwing `RequestTimedOut` once `timeout` has passed.
-func withTimeout<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+func withTimeout<T: Sendable>(_ timeout: Duration, _ operation: @escaping @Sendable () async throws -> T)
+  async throws -> T
+{
   try await withThrowingTaskGroup(of: T.self) { group in
     group.addTask { try await operation() }
     group.addTask {

@@ -88,7 +88,9 @@ public struct KubernetesClientError: Error, CustomStringConvertible {
   public var isConflict: Bool { kind == .status && statusCode == 409 && reason != "AlreadyExists" }
   public var isAlreadyExists: Bool { kind == .status && reason == "AlreadyExists" }
   /// The resource version asked for is no longer held (410 Gone / `Expired`): list again.
-  public var isGone: Bool { kind == .status && (statusCode == 410 || reason == "Expired" || reason == "Gone") }
+  public var isGone: Bool {
+    kind == .status && (statusCode == 410 || reason == "Expired" || reason == "Gone")
+  }
   public var isTooManyRequests: Bool { kind == .status && statusCode == 429 }
   public var isUnauthorized: Bool { kind == .status && statusCode == 401 }
   public var isForbidden: Bool { kind == .status && statusCode == 403 }
@@ -102,13 +104,18 @@ public struct KubernetesClientError: Error, CustomStringConvertible {
     switch kind {
     case .status:
       var text = "\(action) on \(location): "
-      if statusCode == 401 {
-        text += "the server rejected \(credential ?? "the request's missing credentials") (Unauthorized, 401)"
-        text += credential == nil ? "" : "; expired or revoked?"
+      if statusCode == 401, let credential {
+        text += "the server rejected \(credential) (Unauthorized, 401); expired or revoked?"
+      } else if statusCode == 401 {
+        text += "the server requires credentials and the context has none (Unauthorized, 401)"
       } else {
         text += "\(reason ?? "HTTP") (\(statusCode.map(String.init) ?? "?"))"
       }
-      if let message = status?.message, !message.isEmpty { text += ": \(message)" } else if let detail { text += ": \(detail)" }
+      if let message = status?.message, !message.isEmpty {
+        text += ": \(message)"
+      } else if let detail {
+        text += ": \(detail)"
+      }
       let causes = (status?.details?.causes ?? []).compactMap { cause -> String? in
         guard let message = cause.message else { return nil }
         return cause.field.map { "\($0): \(message)" } ?? message

@@ -20,25 +20,7 @@ public enum ReflectorEvent<Object: Sendable>: Sendable {
 /// with their kind, namespace, name and the field at fault, and skipped. `run()` returns when
 /// its task is cancelled.
 public struct Reflector<Object: Decodable & Sendable>: Sendable {
-  /// The waits between failed attempts.
-  public struct Backoff: Sendable {
-    public var initial: Duration
-    public var maximum: Duration
-    /// Each wait is lengthened by up to this fraction, at random, so clients spread out.
-    public var jitter: Double
-    /// A watch that lasted this long, or delivered an event, counts as healthy.
-    public var healthyAfter: Duration
-
-    public init(
-      initial: Duration = .milliseconds(800), maximum: Duration = .seconds(30), jitter: Double = 1.0,
-      healthyAfter: Duration = .seconds(120)
-    ) {
-      self.initial = initial
-      self.maximum = maximum
-      self.jitter = jitter
-      self.healthyAfter = healthyAfter
-    }
-  }
+  public typealias Backoff = WatchBackoff
 
   public let client: KubernetesClient
   public let path: ResourcePath
@@ -99,7 +81,8 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
       let started = ContinuousClock.now
       var delivered = false
       let options = WatchOptions(
-        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector, allowBookmarks: true,
+        resourceVersion: resourceVersion, labelSelector: labelSelector, fieldSelector: fieldSelector,
+        allowBookmarks: true,
         timeoutSeconds: Int.random(in: watchTimeoutSeconds))
       do {
         try await client.streamWatch(LenientlyDecoded.self, path, options: options) { event, eventVersion in
@@ -181,17 +164,16 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
     logger.error(
       "skipping an object that does not decode",
       metadata: [
-        "object.kind": "\(failure.identity.kind ?? "")", "object.namespace": "\(failure.identity.namespace ?? "")",
+        "object.kind": "\(failure.identity.kind ?? "")",
+        "object.namespace": "\(failure.identity.namespace ?? "")",
         "object.name": "\(failure.identity.name ?? "")", "error": "\(failure.reason)",
       ])
   }
 
   /// Waits out the backoff of the `failures`th failure in a row; false when cancelled.
   private func pause(_ failures: Int) async -> Bool {
-    let base = backoff.initial * (1 << min(failures - 1, 20))
-    let wait = min(base, backoff.maximum) * (1 + Double.random(in: 0...backoff.jitter))
     do {
-      try await Task.sleep(for: min(wait, backoff.maximum * (1 + backoff.jitter)))
+      try await Task.sleep(for: backoff.delay(afterFailures: failures, random: Double.random(in: 0...1)))
       return true
     } catch {
       return false

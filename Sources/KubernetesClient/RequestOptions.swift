@@ -31,7 +31,8 @@ public struct DeleteOptions: Codable, Sendable, Hashable {
   public var dryRun: [String]?
 
   public init(
-    preconditions: Preconditions? = nil, propagationPolicy: PropagationPolicy? = nil, gracePeriodSeconds: Int? = nil,
+    preconditions: Preconditions? = nil, propagationPolicy: PropagationPolicy? = nil,
+    gracePeriodSeconds: Int? = nil,
     dryRun: Bool = false
   ) {
     self.preconditions = preconditions

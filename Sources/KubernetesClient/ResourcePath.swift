@@ -100,6 +100,21 @@ extension ResourcePath {
   public static func podDisruptionBudgets(namespace: String? = nil, name: String? = nil) -> ResourcePath {
     ResourcePath(group: "policy", plural: "poddisruptionbudgets", namespace: namespace, name: name)
   }
+  public static func daemonSets(namespace: String? = nil, name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "apps", plural: "daemonsets", namespace: namespace, name: name)
+  }
+  public static func storageClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "storage.k8s.io", plural: "storageclasses", name: name)
+  }
+  public static func csiNodes(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "storage.k8s.io", plural: "csinodes", name: name)
+  }
+  public static func ec2NodeClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "karpenter.k8s.aws", plural: "ec2nodeclasses", name: name)
+  }
+  public static func kwokNodeClasses(name: String? = nil) -> ResourcePath {
+    ResourcePath(group: "karpenter.kwok.sh", version: "v1alpha1", plural: "kwoknodeclasses", name: name)
+  }
   public static func nodePools(name: String? = nil) -> ResourcePath {
     ResourcePath(group: "karpenter.sh", plural: "nodepools", name: name)
   }
@@ -119,7 +134,8 @@ public struct ListOptions: Sendable, Hashable {
   public var resourceVersion: String?
 
   public init(
-    labelSelector: String? = nil, fieldSelector: String? = nil, limit: Int? = nil, continueToken: String? = nil,
+    labelSelector: String? = nil, fieldSelector: String? = nil, limit: Int? = nil,
+    continueToken: String? = nil,
     resourceVersion: String? = nil
   ) {
     self.labelSelector = labelSelector
@@ -131,10 +147,16 @@ public struct ListOptions: Sendable, Hashable {
 
   var queryItems: [URLQueryItem] {
     var items: [URLQueryItem] = []
-    if let labelSelector, !labelSelector.isEmpty { items.append(.init(name: "labelSelector", value: labelSelector)) }
-    if let fieldSelector, !fieldSelector.isEmpty { items.append(.init(name: "fieldSelector", value: fieldSelector)) }
+    if let labelSelector, !labelSelector.isEmpty {
+      items.append(.init(name: "labelSelector", value: labelSelector))
+    }
+    if let fieldSelector, !fieldSelector.isEmpty {
+      items.append(.init(name: "fieldSelector", value: fieldSelector))
+    }
     if let limit { items.append(.init(name: "limit", value: String(limit))) }
-    if let continueToken, !continueToken.isEmpty { items.append(.init(name: "continue", value: continueToken)) }
+    if let continueToken, !continueToken.isEmpty {
+      items.append(.init(name: "continue", value: continueToken))
+    }
     if let resourceVersion { items.append(.init(name: "resourceVersion", value: resourceVersion)) }
     return items
   }

@@ -28,6 +28,9 @@ enum TransportFailure {
       case .remoteConnectionClosed: return "the server closed the connection"
       case .deadlineExceeded: return "no answer before the request's deadline"
       case .readTimeout: return "the server stopped sending"
+      case .getConnectionFromPoolTimeout:
+        return
+          "every connection to the server stayed busy (open watches hold one each over HTTP/1.1; see Options.maxConnections)"
       default: return "\(http)"
       }
     }
@@ -35,7 +38,8 @@ enum TransportFailure {
     let text = "\(error)"
     for (needle, words) in [
       ("Connection refused", "connection refused"), ("No route to host", "no route to the host"),
-      ("Network is unreachable", "the network is unreachable"), ("Connection reset", "the connection was reset"),
+      ("Network is unreachable", "the network is unreachable"),
+      ("Connection reset", "the connection was reset"),
     ] where text.contains(needle) {
       return words
     }

@@ -23,7 +23,8 @@ public struct ObjectIdentity: Decodable, Sendable, Hashable, CustomStringConvert
   public var resourceVersion: String?
 
   public init(
-    apiVersion: String? = nil, kind: String? = nil, name: String? = nil, namespace: String? = nil, uid: String? = nil,
+    apiVersion: String? = nil, kind: String? = nil, name: String? = nil, namespace: String? = nil,
+    uid: String? = nil,
     resourceVersion: String? = nil
   ) {
     self.apiVersion = apiVersion
@@ -81,7 +82,9 @@ struct LenientObject<T: Decodable>: Decodable {
     do {
       result = .success(try T(from: decoder))
     } catch let error as DecodingError {
-      result = .failure(UndecodableObject(identity: identity, reason: DecodingFailure.describe(error)))
+      result = .failure(
+        UndecodableObject(
+          identity: identity, reason: DecodingFailure.describe(error, relativeTo: decoder.codingPath.count)))
     } catch {
       result = .failure(UndecodableObject(identity: identity, reason: "\(error)"))
     }
@@ -105,7 +108,9 @@ struct WireWatchEvent<T: Decodable & Sendable>: Decodable {
     case "BOOKMARK":
       event = .bookmark(resourceVersion: identity.resourceVersion ?? "")
     case "ERROR":
-      event = .error((try? container.decode(APIStatus.self, forKey: .object)) ?? APIStatus(message: "an ERROR event without a Status"))
+      event = .error(
+        (try? container.decode(APIStatus.self, forKey: .object))
+          ?? APIStatus(message: "an ERROR event without a Status"))
     case "ADDED", "MODIFIED", "DELETED":
       let object = try container.decode(LenientObject<T>.self, forKey: .object)
       switch object.result {
