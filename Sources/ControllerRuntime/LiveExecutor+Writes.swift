@@ -152,12 +152,15 @@ extension LiveExecutor {
       to: NodeClaimDocuments.condition(NodeClaimConditionType.registered, "True", reason: "Registered", at: clock()))
   }
 
-  /// Upstream's initialization: the Node gets the initialized label, the NodeClaim is Initialized.
+  /// Upstream's initialization: the Node gets the initialized label, the NodeClaim is Initialized,
+  /// and Ready (upstream's root condition, true once Launched, Registered and Initialized are).
   mutating func initialize(_ key: String) async {
     await patchNodeTaints(key, labels: [WellKnown.initializedLabel: "true"]) { _ in }
     await setClaimCondition(
       key, NodeClaimConditionType.initialized,
       to: NodeClaimDocuments.condition(NodeClaimConditionType.initialized, "True", reason: "Initialized", at: clock()))
+    await setClaimCondition(
+      key, "Ready", to: NodeClaimDocuments.condition("Ready", "True", reason: "Ready", at: clock()))
   }
 
   /// Sets (or with nil removes) a condition of the NodeClaim's status; returns the

@@ -66,7 +66,9 @@ struct SandboxCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (host, port) = address!
-    let options = SandboxOptions(gitVersion: kubernetesVersion, faults: try faultSettings())
+    var options = SandboxOptions(gitVersion: kubernetesVersion, faults: try faultSettings())
+    // kube-scheduler, the kubelets and the workload controllers, as a cluster has them.
+    options.reconcilers = [StandInsRunner().reconciler]
     let service = SandboxService(host: host, port: port, options: options, kubeconfig: kubeconfig)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(

@@ -10,8 +10,8 @@ public enum KarpenterAdmission {
   /// The groups whose kinds are checked.
   static let groups: Set<String> = ["karpenter.sh", "karpenter.k8s.aws"]
 
-  public static func check(_ type: ResourceType, _ object: JSON, _ operation: APIServer.Operation) -> [FieldCause] {
-    guard groups.contains(type.group), operation != .delete else { return [] }
+  public static func check(_ type: ResourceType, _ object: JSON, _ operation: AdmissionOperation) -> [FieldCause] {
+    guard groups.contains(type.group) else { return [] }
     // An object being deleted only loses finalizers; it is not judged again.
     if object[path: ["metadata", "deletionTimestamp"]] != nil { return [] }
     var document = object

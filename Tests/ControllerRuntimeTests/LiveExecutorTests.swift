@@ -88,7 +88,7 @@ final class TestClock: Sendable {
     #expect(registered["metadata"]?["labels"]?["karpenter.sh/initialized"]?.string == "true")
     #expect(registered["spec"]?["taints"]?.array?.isEmpty ?? true)
     let conditions = api.objects("nodeclaims").first?["status"]?["conditions"]?.array ?? []
-    #expect(Set(conditions.compactMap { $0["type"]?.string }) == ["Launched", "Registered", "Initialized"])
+    #expect(Set(conditions.compactMap { $0["type"]?.string }) == ["Launched", "Registered", "Initialized", "Ready"])
   }
 
   @Test mutating func anEmptyNodeIsConsolidatedAwayAndNothingIsLeftBehind() async throws {
