@@ -137,11 +137,16 @@ public enum LeaderElection {
       log("leader election lost", ["lease": "\(lock.namespace)/\(lock.name)", "identity": identity])
       return .lost
     }
-    // Release, so the other replica takes over at once.
-    if let (current, version) = try? await lock.read(), let released = elector.released(current, now: clock()) {
-      _ = try? await lock.write(released, over: version, creating: false)
-      log("released lease", ["lease": "\(lock.namespace)/\(lock.name)", "identity": identity])
-    }
+    // Release, so the other replica takes over at once. This task is cancelled (shutdown), and
+    // the client refuses to start requests for a cancelled task: a task of its own releases it.
+    let releasing = elector
+    await Task {
+      if let (current, version) = try? await lock.read(), let released = releasing.released(current, now: clock()),
+        (try? await lock.write(released, over: version, creating: false)) == true
+      {
+        log("released lease", ["lease": "\(lock.namespace)/\(lock.name)", "identity": identity])
+      }
+    }.value
     return .stopped
   }
 }
