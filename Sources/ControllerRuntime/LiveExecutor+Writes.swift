@@ -20,7 +20,8 @@ extension LiveExecutor {
       created = try await api.call(.post(APIPaths.nodeClaims, document)).decode(NodeClaim.self)
     } catch {
       log("ERROR", "provisioner", "creating nodeclaim failed", ["NodePool": claim.nodePool, "error": "\(error)"])
-      return .failed(name: "\(claim.nodePool)-", .failed(nodeClaim: "for NodePool \(claim.nodePool)", cause: error))
+      // No NodeClaim was made: the failure has no name to be reported on.
+      return .failed(name: "", .failed(nodeClaim: "for NodePool \(claim.nodePool)", cause: error))
     }
     let name = created.name
     let instance: CloudInstance

@@ -217,3 +217,70 @@ func resourceVersion(of listJSON: String) -> String? {
   guard let o = try? JSONSerialization.jsonObject(with: Data(listJSON.utf8)) as? [String: Any] else { return nil }
   return (o["metadata"] as? [String: Any])?["resourceVersion"] as? String
 }
+
+extension SandboxCluster {
+  /// Sets the sandbox's fault switch (`POST /sandbox/faults`).
+  func faults(_ json: String) throws {
+    let file = directory.appendingPathComponent("faults-\(UUID().uuidString.prefix(6)).json")
+    try json.write(to: file, atomically: true, encoding: .utf8)
+    _ = try kubectl(["create", "--raw", "/sandbox/faults", "-f", file.path])
+  }
+
+  /// The NodeClaim names the controllers' logs say they launched.
+  func launchedNodeClaims() -> [String] {
+    controllers.flatMap { $0.stdout.components(separatedBy: "\n") }.compactMap { line in
+      guard line.contains("\"launched nodeclaim\""), let data = line.data(using: .utf8),
+        let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { return nil }
+      return o["NodeClaim"] as? String
+    }
+  }
+
+  /// The pods the controllers' Events say were evicted, as often as they were.
+  func evictedPods() -> [String] {
+    controllers.flatMap { $0.stdout.components(separatedBy: "\n") }.compactMap { line in
+      guard line.contains("\"reason\":\"Evicted\""), let data = line.data(using: .utf8),
+        let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+      else { return nil }
+      return o["object"] as? String
+    }
+  }
+}
+
+extension EndToEndTests {
+  /// The controller recovers from failing writes (500), throttling (429), dropped watches and
+  /// resource versions expired early (410), and still launches each NodeClaim once and evicts
+  /// each pod at most once.
+  @Test func theControllerRecoversFromAnUnreliableAPIServer() async throws {
+    let cluster = try await SandboxCluster()
+    let controller = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
+    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
+    try cluster.faults(
+      #"{"errors": {"rate": 0.3, "code": 500, "verbs": ["get", "create", "update", "patch", "delete", "watch"]}, "dropWatches": {"now": true, "everySeconds": 2}, "expireResourceVersions": {"everySeconds": 3}, "seed": 7}"#
+    )
+    let first = try await eventually(timeout: 120) { try cluster.runningPods(label: "web") == 5 }
+    #expect(first, "with 500s: \(controller.stdout.suffix(3000))")
+
+    try cluster.faults(
+      #"{"errors": {"rate": 0.3, "code": 429, "retryAfterSeconds": 1}, "dropWatches": {"everySeconds": 3}, "expireResourceVersions": {"now": true}, "seed": 8}"#
+    )
+    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=9"])
+    let second = try await eventually(timeout: 120) { try cluster.runningPods(label: "web") == 9 }
+    #expect(second, "with 429s: \(controller.stdout.suffix(3000))")
+
+    try cluster.faults("{}")
+    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
+    let drained = try await eventually(timeout: 120) {
+      try cluster.names("nodeclaims").isEmpty && (try cluster.names("nodes")).isEmpty
+    }
+    #expect(drained, "left: \((try? cluster.kubectl(["get", "nodeclaims,nodes"])) ?? "")")
+
+    let launched = cluster.launchedNodeClaims()
+    #expect(!launched.isEmpty)
+    #expect(Set(launched).count == launched.count, "a NodeClaim was launched twice: \(launched)")
+    let evicted = cluster.evictedPods()
+    #expect(Set(evicted).count == evicted.count, "a pod was evicted twice: \(evicted)")
+    controller.terminate()
+    #expect(await controller.wait(timeout: 30) == 0)
+  }
+}
