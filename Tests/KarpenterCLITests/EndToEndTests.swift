@@ -284,3 +284,103 @@ extension EndToEndTests {
     #expect(await controller.wait(timeout: 30) == 0)
   }
 }
+
+let expiringPoolWithBudget = """
+  apiVersion: karpenter.sh/v1
+  kind: NodePool
+  metadata:
+    name: default
+  spec:
+    template:
+      spec:
+        expireAfter: 20s
+        terminationGracePeriod: 15s
+        nodeClassRef:
+          group: karpenter.kwok.sh
+          kind: KWOKNodeClass
+          name: default
+        requirements:
+          - key: karpenter.sh/capacity-type
+            operator: In
+            values: ["on-demand"]
+          - key: kubernetes.io/os
+            operator: In
+            values: ["linux"]
+  ---
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata:
+    name: web
+    namespace: default
+  spec:
+    minAvailable: 2
+    selector:
+      matchLabels:
+        app: web
+  ---
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    namespace: default
+  spec:
+    replicas: 2
+    selector:
+      matchLabels:
+        app: web
+    template:
+      metadata:
+        labels:
+          app: web
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.9
+            resources:
+              requests:
+                cpu: 500m
+  """
+
+extension EndToEndTests {
+  /// The controller is killed while it drains an expired node that a PodDisruptionBudget holds
+  /// back; the next one resumes the drain from what the API shows (the NodeClaim's deletion and
+  /// its termination timestamp), forces it at the terminationGracePeriod, and no node is left
+  /// tainted without being deleted.
+  @Test func aRestartedControllerFinishesTheDrainItFindsUnderWay() async throws {
+    let cluster = try await SandboxCluster()
+    let first = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
+    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: expiringPoolWithBudget)
+    #expect(try await eventually(timeout: 60) { try cluster.runningPods(label: "web") == 2 })
+    let original = try cluster.names("nodeclaims")
+    #expect(original.count == 1)
+
+    // The node expires; the budget holds its pods; the controller dies mid-drain.
+    let draining = try await eventually(timeout: 60) {
+      try cluster.items("nodeclaims").contains { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
+    }
+    #expect(draining, "\(first.stdout.suffix(3000))")
+    first.killNow()
+    _ = await first.wait(timeout: 10)
+
+    let second = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
+    let finished = try await eventually(timeout: 90) {
+      try cluster.names("nodeclaims").isDisjoint(with: original) && cluster.runningPods(label: "web") == 2
+    }
+    #expect(finished, "\(second.stdout.suffix(4000))")
+    #expect(second.stdout.contains("\"reason\":\"Evicted\""), "the drain was not resumed by evictions")
+
+    // No node keeps the disrupted taint unless its NodeClaim is being deleted.
+    let deleting = Set(
+      try cluster.items("nodeclaims").filter { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
+        .compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String })
+    for node in try cluster.items("nodes") {
+      let name = (node["metadata"] as? [String: Any])?["name"] as? String ?? ""
+      let taints = (node["spec"] as? [String: Any])?["taints"] as? [[String: Any]] ?? []
+      if taints.contains(where: { $0["key"] as? String == "karpenter.sh/disrupted" }) {
+        #expect(deleting.contains(name), "node \(name) stays tainted without being deleted")
+      }
+    }
+    second.terminate()
+    #expect(await second.wait(timeout: 30) == 0)
+  }
+}
