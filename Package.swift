@@ -52,6 +52,10 @@ let package = Package(
     .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
     // The scheduling benchmark (run it from a release build; see scripts/bench.sh).
     .executableTarget(name: "karpenter-bench", dependencies: ["Simulation", "Scheduling", "Manifests"]),
+    // Load and watch latency against an API server, for scripts/bench-live.sh.
+    .executableTarget(
+      name: "karpenter-live-bench",
+      dependencies: ["KubernetesClient", .product(name: "Logging", package: "swift-log")]),
     // The pure scheduling core: requirements algebra, resources, instance types, topology,
     // first-fit-decreasing and the cost-aware packing.
     .target(name: "Scheduling", dependencies: ["KubernetesAPI", "KarpenterAPI"]),
@@ -135,6 +139,7 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ]),
     .testTarget(name: "APIServerTests", dependencies: ["APIServer"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),

@@ -20,12 +20,16 @@ public struct CloudProviderError: Error, CustomStringConvertible {
     case noOfferingAvailable(instanceTypes: Int)
     /// The NodeClaim of this name has no instance: it was never launched or is gone.
     case nodeClaimNotFound(String)
+    /// The cloud or the API server failed in some other way (an error upstream's lifecycle
+    /// controller requeues): the pods go back to the provisioner.
+    case failed
 
     public var description: String {
       switch self {
       case .insufficientCapacity: "Insufficient capacity"
       case .noOfferingAvailable: "No offering available"
       case .nodeClaimNotFound: "NodeClaim not found"
+      case .failed: "Launch failed"
       }
     }
   }
@@ -64,6 +68,11 @@ public struct CloudProviderError: Error, CustomStringConvertible {
   public static func nodeClaimNotFound(_ nodeClaim: String) -> CloudProviderError {
     CloudProviderError(
       .nodeClaimNotFound(nodeClaim), message: "NodeClaim \(nodeClaim) has no instance in the cloud")
+  }
+
+  /// The NodeClaim's launch failed for a reason other than capacity.
+  public static func failed(nodeClaim: String, cause: any Error) -> CloudProviderError {
+    CloudProviderError(.failed, message: "NodeClaim \(nodeClaim) could not be launched", cause: cause)
   }
 
   /// "Insufficient capacity: NodeClaim default-1 could not launch on ... (cause)".

@@ -10,6 +10,11 @@ public struct KarpenterSettings: Sendable {
   public var staticCapacity: Bool
   /// The Unix time of second 0, for budget schedules (cron in UTC).
   public var epoch: Int64
+  /// The provisioner's batch ends once no pod arrived for `batchIdleDuration` seconds, and at
+  /// most `batchMaxDuration` seconds after its first pod (upstream's BATCH_IDLE_DURATION, 1s,
+  /// and BATCH_MAX_DURATION, 10s).
+  public var batchIdleDuration: Double = 1
+  public var batchMaxDuration: Double = 10
 
   public init(
     packing: PackingStrategy = .costAware, spotToSpotConsolidation: Bool = false, staticCapacity: Bool = false,

@@ -7,8 +7,6 @@ import Scheduling
 /// NodePools, nominates pods to the nodes they will land on, and asks for the NodeClaims it
 /// decided on.
 struct Provisioner: Sendable {
-  static let batchIdle = 1.0
-  static let batchMax = 10.0
 
   /// When the batch began, and when its provisioning pass is due.
   var batchStart: Double?
@@ -18,7 +16,7 @@ struct Provisioner: Sendable {
   mutating func request(_ r: inout Reconcile) {
     let start = batchStart ?? r.now
     batchStart = start
-    let at = min(r.now + Self.batchIdle, start + Self.batchMax)
+    let at = min(r.now + r.settings.batchIdleDuration, start + r.settings.batchMaxDuration)
     if let scheduled = scheduledAt, scheduled >= at { return }
     scheduledAt = at
     r.wake(at: at, .provision)
@@ -86,6 +84,11 @@ enum LaunchLifecycle {
           reason:
             "insufficient capacity for \(offering.instanceType) \(offering.capacityType) in \(offering.zone); offering marked unavailable for 3m"
         )
+        for key in request.pods { r.effects.append(.setPendingReason(pod: key, .launchFailed)) }
+        if !request.pods.isEmpty { r.effects.append(.returnToProvisioner(request.pods)) }
+        provisioner.request(&r)
+      case .failed:
+        r.record(.launchFailed, node: name, reason: error.description)
         for key in request.pods { r.effects.append(.setPendingReason(pod: key, .launchFailed)) }
         if !request.pods.isEmpty { r.effects.append(.returnToProvisioner(request.pods)) }
         provisioner.request(&r)

@@ -47,8 +47,13 @@ struct Reconcile {
     case .nodeClaimCreated:
       log("provisioner", "created nodeclaim", ["NodeClaim": node, "reason": event.reason ?? ""])
     case .launchFailed:
-      log("nodeclaim.lifecycle", "failed launching nodeclaim", ["NodeClaim": node, "error": event.reason ?? ""], level: "ERROR")
-      post("Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
+      // A NodeClaim the API server refused to create has no name to report it on.
+      var fields = ["error": event.reason ?? ""]
+      if !node.isEmpty { fields["NodeClaim"] = node }
+      log("nodeclaim.lifecycle", "failed launching nodeclaim", fields, level: "ERROR")
+      if !node.isEmpty {
+        post("Warning", "LaunchFailed", kind: "NodeClaim", name: node, message: event.reason ?? "launch failed")
+      }
     case .disruptionDecided:
       // Logged once per decision by the caller (a decision can cover several nodes).
       post(

@@ -1,6 +1,8 @@
-import Controllers
 import ArgumentParser
+import ControllerRuntime
+import Controllers
 import Foundation
+import KubernetesClient
 import Logging
 import Manifests
 import Scheduling
@@ -8,24 +10,41 @@ import ServiceLifecycle
 import Simulation
 import Synchronization
 
-/// `karpenter controller --in-memory FILE...`
+/// `karpenter controller [--kubeconfig FILE] [--context C] --cloud-provider kwok|aws`, and
+/// `karpenter controller --in-memory FILE...`.
 struct Controller: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run Karpenter's controllers on the wall clock.",
+    abstract: "Run Karpenter's controllers on the wall clock, against a cluster or in memory.",
     discussion: """
       Runs the same controllers as `simulate` (provisioner, NodeClaim lifecycle, disruption, \
-      termination, interruption, garbage collection), but on the wall clock: a wake-up at \
-      second t happens t / speed real seconds after the start. Second 0 is the real UTC time \
-      at the start; with --speed N, controller time (log times, budget schedules) runs N times \
-      faster. Every log line and Kubernetes Event is printed as a JSON line when it happens. \
+      termination, interruption, garbage collection) on the wall clock.
+
+      Against a cluster: the API server is found as kubectl finds it (--kubeconfig, else \
+      KUBECONFIG, else ~/.kube/config, else the pod's service account). Settings come from \
+      upstream's environment variables: CLUSTER_NAME, BATCH_IDLE_DURATION, BATCH_MAX_DURATION, \
+      FEATURE_GATES, LOG_LEVEL, KUBE_CLIENT_QPS, KUBE_CLIENT_BURST, DISABLE_LEADER_ELECTION and \
+      SYSTEM_NAMESPACE (where the leader-election Lease karpenter-leader-election lives; \
+      kube-system by default). Only the replica holding the Lease acts; SIGTERM releases it. \
+      --cloud-provider kwok launches NodeClaims as Node objects (upstream's kwok provider), for \
+      clusters with KWOK and for `karpenter sandbox`. Log lines and Kubernetes Events are \
+      printed as JSON lines.
+
       With --in-memory the cluster is the in-memory one built from FILE... and the cloud is \
-      the simulated one; the Scenario's timeline plays out in controller time. Talking to a \
-      real API server and to AWS is not built yet. Stops when the run is over (as `simulate` \
-      would), after --for, or on SIGTERM or Ctrl-C; then prints the nodes it ended with on \
-      standard error.
+      the simulated one; the Scenario's timeline plays out in controller time (--speed N runs \
+      it N times faster). It stops when the run is over, after --for, or on SIGTERM or \
+      Ctrl-C, then prints the nodes it ended with on standard error.
       """)
 
-  @Flag(help: "Use the in-memory cluster and the simulated cloud built from FILE... (required for now).")
+  @Option(help: "The kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster).")
+  var kubeconfig: String?
+
+  @Option(help: "The kubeconfig context to use (default: its current context).")
+  var context: String?
+
+  @Option(help: "kwok (NodeClaims become Node objects, as upstream's kwok provider) or aws.")
+  var cloudProvider: CloudProviderChoice?
+
+  @Flag(help: "Use the in-memory cluster and the simulated cloud built from FILE....")
   var inMemory = false
 
   @Argument(help: "Manifest files for the in-memory cluster; - reads standard input.")
@@ -35,37 +54,99 @@ struct Controller: AsyncParsableCommand {
   /// than as a missing value followed by an unknown option.
   @Option(
     parsing: .unconditional,
-    help: "How much faster than real time the clock runs (1 = real time; 60 = a minute per second; from 0.001 to 1000000000).")
+    help: "With --in-memory: how much faster than real time the clock runs (from 0.001 to 1000000000).")
   var speed: Double = 1
 
   /// The speeds `--speed` takes: slower than a thousandth of real time would sleep for
   /// centuries, and faster than a billion times only spins.
   static let speeds: ClosedRange<Double> = 0.001...1_000_000_000
 
-  @Option(name: .customLong("for"), help: "Stop after this much controller time (a Go duration such as 10m).")
+  @Option(name: .customLong("for"), help: "With --in-memory: stop after this much controller time (a Go duration such as 10m).")
   var duration: String?
 
   @Option(help: "cost-aware (the default) or first-fit packing.")
   var packing: PackingChoice = .costAware
 
+  enum CloudProviderChoice: String, ExpressibleByArgument, CaseIterable {
+    case kwok, aws
+  }
+
   func validate() throws {
-    guard inMemory else {
+    if inMemory {
+      if files.isEmpty { throw ValidationError("--in-memory needs at least one manifest FILE.") }
+      if cloudProvider != nil || kubeconfig != nil || context != nil {
+        throw ValidationError("--in-memory runs without a cluster: drop --cloud-provider, --kubeconfig and --context.")
+      }
+      if !Self.speeds.contains(speed) {
+        throw ValidationError(
+          "--speed must be a number from 0.001 to 1000000000 (how many times faster than real time the clock runs), got \(speed)."
+        )
+      }
+      if let duration, Scenario.seconds(duration) == nil {
+        throw ValidationError("--for must be a Go duration such as 10m or 1h30m, got \(duration).")
+      }
+      return
+    }
+    if !files.isEmpty {
+      throw ValidationError("manifest FILEs are read only with --in-memory; a cluster's objects come from its API server.")
+    }
+    guard let cloudProvider else {
+      throw ValidationError("karpenter controller needs --cloud-provider kwok or aws (or --in-memory FILE...).")
+    }
+    if cloudProvider == .aws {
       throw ValidationError(
-        "karpenter controller needs --in-memory: the Kubernetes API and AWS clients it would talk to otherwise are not built yet."
+        "--cloud-provider aws is not built yet (the AWS clients and provider are the next piece of work); use --cloud-provider kwok."
       )
     }
-    if files.isEmpty { throw ValidationError("--in-memory needs at least one manifest FILE.") }
-    if !Self.speeds.contains(speed) {
-      throw ValidationError(
-        "--speed must be a number from 0.001 to 1000000000 (how many times faster than real time the clock runs), got \(speed)."
-      )
-    }
-    if let duration, Scenario.seconds(duration) == nil {
-      throw ValidationError("--for must be a Go duration such as 10m or 1h30m, got \(duration).")
+    if speed != 1 || duration != nil {
+      throw ValidationError("--speed and --for apply to --in-memory only; a cluster runs on the wall clock.")
     }
   }
 
   func run() async throws {
+    if inMemory { return try await runInMemory() }
+    let environment = ProcessInfo.processInfo.environment
+    let settings: ControllerSettings
+    let client: KubernetesClient
+    do {
+      settings = try ControllerSettings.from(environment: environment)
+      let configuration = try ClientConfiguration.load(kubeconfig: kubeconfig, context: context, environment: environment)
+      let limiter = RateLimiter(qps: settings.kubeClientQPS, burst: settings.kubeClientBurst)
+      client = try KubernetesClient(
+        configuration: configuration, contextName: context,
+        options: KubernetesClient.Options(userAgent: "karpenter/\(Karpenter.version)", rateLimiter: limiter),
+        logger: Logger(label: "kubernetes-client") { JSONLineLogHandler(label: $0, level: settings.logLevel) })
+    } catch {
+      StandardStreams.writeStandardError("karpenter controller: \(error)\n")
+      throw ExitCode(2)
+    }
+    let logger = Logger(label: "controller") { JSONLineLogHandler(label: $0, level: settings.logLevel) }
+    let controller = LiveController(
+      client: client, settings: settings, packing: packing.strategy, logger: logger,
+      report: { line, event, epoch in
+        var text = ""
+        if let line, settings.logLevel <= (line.level == "ERROR" ? .error : line.level == "WARN" ? .warn : .info) {
+          text += line.json(epoch: epoch) + "\n"
+        }
+        if let event { text += event.logLine(epoch: epoch) + "\n" }
+        if !text.isEmpty, !StandardStreams.writeStandardOutput(text) { Foundation.exit(1) }
+      })
+    let group = ServiceGroup(
+      configuration: ServiceGroupConfiguration(
+        services: [.init(service: controller, successTerminationBehavior: .gracefullyShutdownGroup)],
+        gracefulShutdownSignals: [.sigterm, .sigint],
+        logger: Logger(label: "karpenter.controller", factory: { _ in SwiftLogNoOpLogHandler() })))
+    do {
+      try await group.run()
+    } catch {
+      logger.error("controller stopped", metadata: ["error": "\(error)"])
+      try? await client.shutdown()
+      throw ExitCode(1)
+    }
+    try? await client.shutdown()
+  }
+
+  func runInMemory() async throws {
     // Second 0 of the controllers is now, on both clocks: log times and budget schedules line
     // up with the wall clock (at --speed 1) from the first wake-up, however long loading takes.
     let epoch = Int64(Date().timeIntervalSince1970)

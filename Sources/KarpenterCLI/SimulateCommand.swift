@@ -1,11 +1,14 @@
 import ArgumentParser
+import ControllerRuntime
 import Foundation
+import KubernetesClient
+import Logging
 import Manifests
 import Scheduling
 import Simulation
 
 /// `karpenter simulate FILE...`
-struct Simulate: ParsableCommand {
+struct Simulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Run Karpenter against an in-memory cluster and a simulated cloud, and report.",
     discussion: """
@@ -16,6 +19,13 @@ struct Simulate: ParsableCommand {
       Scenario's nodeStartup (30s by default) and pods bind. No cluster or cloud account is \
       needed. Exits 0 when the simulation ran (even with pods left pending), 1 for invalid \
       input, 2 for bad usage. See docs/simulation.md for the Scenario document.
+
+      With --kubeconfig, the input is what the cluster holds now (NodePools, EC2NodeClasses, \
+      Nodes, NodeClaims, Pods, workloads, DaemonSets, PodDisruptionBudgets, ...), read with \
+      list calls only: a dry-run of what Karpenter would launch, consolidate and save there, \
+      and why each node stays. FILEs given as well are added to it (a Scenario, a new \
+      NodePool to try). --save-snapshot writes the cluster's documents to a file that \
+      `simulate` reads later without the cluster.
       """)
 
   enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -23,7 +33,16 @@ struct Simulate: ParsableCommand {
   }
 
   @Argument(help: "Manifest files; - reads standard input.")
-  var files: [String]
+  var files: [String] = []
+
+  @Option(help: "Simulate from what this kubeconfig's cluster holds now (read-only).")
+  var kubeconfig: String?
+
+  @Option(help: "With --kubeconfig: the context to use (default: its current context).")
+  var context: String?
+
+  @Option(help: "With --kubeconfig: also write the cluster's documents to this file.")
+  var saveSnapshot: String?
 
   @Option(help: "text (tables) or json (the SimulationResult document).")
   var output: OutputFormat = .text
@@ -40,9 +59,33 @@ struct Simulate: ParsableCommand {
   @Option(help: "Also write Karpenter's log lines and Kubernetes Events, as JSON lines, to this file.")
   var log: String?
 
-  func run() throws {
+  func validate() throws {
+    if files.isEmpty && kubeconfig == nil {
+      throw ValidationError("simulate needs manifest FILEs, or --kubeconfig to read a cluster.")
+    }
+    if kubeconfig == nil && (context != nil || saveSnapshot != nil) {
+      throw ValidationError("--context and --save-snapshot need --kubeconfig.")
+    }
+  }
+
+  func run() async throws {
+    var paths = files
+    var temporary: String?
+    if let kubeconfig {
+      let snapshot: String
+      switch await LiveSnapshot.take(kubeconfig: kubeconfig, context: context, saveTo: saveSnapshot) {
+      case .failure(let message):
+        StandardStreams.writeStandardError("karpenter simulate: \(message)\n")
+        throw ExitCode(1)
+      case .success(let (path, isTemporary)):
+        snapshot = path
+        if isTemporary { temporary = path }
+      }
+      paths.insert(snapshot, at: 0)
+    }
+    defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
     let result = SimulateRun.run(
-      paths: files, output: output == .json ? .json : .text, packing: packing.strategy, report: report,
+      paths: paths, output: output == .json ? .json : .text, packing: packing.strategy, report: report,
       log: log)
     let status = result.emit()
     if status != 0 { throw ExitCode(status) }
@@ -102,5 +145,36 @@ public enum SimulateRun {
   static func reportTitle(_ paths: [String]) -> String {
     let names = paths.map { $0 == "-" ? "standard input" : URL(fileURLWithPath: $0).lastPathComponent }
     return "karpenter simulate: " + names.joined(separator: ", ")
+  }
+}
+
+/// `simulate --kubeconfig`: the cluster's documents, written where `simulate` reads them.
+enum LiveSnapshot {
+  enum Outcome { case success((String, Bool)), failure(String) }
+
+  static func take(kubeconfig: String, context: String?, saveTo: String?) async -> Outcome {
+    let client: KubernetesClient
+    do {
+      let configuration = try ClientConfiguration.load(kubeconfig: kubeconfig, context: context)
+      client = try KubernetesClient(
+        configuration: configuration, contextName: context,
+        logger: Logger(label: "kubernetes-client") { _ in SwiftLogNoOpLogHandler() })
+    } catch {
+      return .failure("\(error)")
+    }
+    let taken: ClusterSnapshot.Taken
+    do {
+      taken = try await ClusterSnapshot.take(client)
+      try? await client.shutdown()
+    } catch {
+      try? await client.shutdown()
+      return .failure("reading the cluster failed: \(error)")
+    }
+    for note in taken.notes { StandardStreams.writeStandardError("note: \(note)\n") }
+    let path = saveTo ?? (NSTemporaryDirectory() + "karpenter-snapshot-\(getpid()).yaml")
+    if case .failure(let failure) = OutputFile.write(taken.text, to: path) {
+      return .failure("cannot write the snapshot to \(path): \(failure)")
+    }
+    return .success((path, saveTo == nil))
   }
 }

@@ -92,6 +92,24 @@ import Testing
         ])
   }
 
+  /// An API server or cloud failure that is not about capacity (upstream's lifecycle controller
+  /// requeues it): nothing is marked unavailable, the pods go back to the next batch.
+  @Test func aFailedLaunchSendsThePodsBackWithoutMarkingAnOffering() {
+    var karpenter = Karpenter()
+    let request = Self.request(pods: ["default/a"])
+    struct Refused: Error, CustomStringConvertible { var description: String { "POST nodeclaims answered 500" } }
+    let error = CloudProviderError.failed(nodeClaim: "default-1", cause: Refused())
+    let effects = karpenter.handle(.launched(request, .failed(name: "default-1", error)), now: now, store: Self.store)
+    #expect(
+      effects
+        == launchFailed("Launch failed: NodeClaim default-1 could not be launched (POST nodeclaims answered 500)")
+        + [
+          .setPendingReason(pod: "default/a", .launchFailed),
+          .returnToProvisioner(["default/a"]),
+          .wake(at: now + 1, .provision),
+        ])
+  }
+
   @Test func insufficientCapacityExtendsABatchUnderWay() {
     var karpenter = Karpenter()
     #expect(

@@ -1,1 +1,0 @@
-// The controllers on a live cluster.

@@ -1,0 +1,110 @@
+import Controllers
+import Foundation
+import KubernetesClient
+import Logging
+import Scheduling
+import ServiceLifecycle
+
+/// `karpenter controller` against a live cluster: leader election, then the informers and the
+/// controllers on the wall clock, until SIGTERM (which releases the Lease) or a lost lease.
+public struct LiveController: Service {
+  public let client: KubernetesClient
+  public let settings: ControllerSettings
+  public let packing: PackingStrategy
+  public let logger: Logger
+  /// Where the controllers' log lines and Events go (JSON lines), with the epoch (Unix seconds)
+  /// their times count from.
+  public let report: @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void
+
+  public init(
+    client: KubernetesClient, settings: ControllerSettings, packing: PackingStrategy, logger: Logger,
+    report: @escaping @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void
+  ) {
+    self.client = client
+    self.settings = settings
+    self.packing = packing
+    self.logger = logger
+    self.report = report
+  }
+
+  /// Leadership was lost: upstream's manager exits, and so does this one (its replica restarts).
+  public struct LeadershipLost: Error, CustomStringConvertible {
+    public var description: String { "leader election lost: another replica holds the lease" }
+  }
+
+  public func run() async throws {
+    let api = ClientAPI(client: client)
+    let logger = self.logger
+    if settings.disableLeaderElection {
+      await cancelWhenGracefulShutdown { await self.runControllers(api: api) }
+      return
+    }
+    let lock = LeaseLock(api: api, namespace: settings.systemNamespace)
+    let outcome = await cancelWhenGracefulShutdown {
+      await LeaderElection.run(
+        lock: lock, identity: settings.identity,
+        log: { message, fields in
+          logger.info("\(message)", metadata: fields.mapValues { .string($0) })
+        },
+        lead: { await self.runControllers(api: api) })
+    }
+    if outcome == .lost { throw LeadershipLost() }
+  }
+
+  /// The informers, the clock and the controllers, until cancelled.
+  func runControllers(api: ClientAPI) async {
+    let epochSeconds = Int64(Date().timeIntervalSince1970)
+    let epoch = Date(timeIntervalSince1970: TimeInterval(epochSeconds))
+    var schema = ResourceSchema()
+    let provider: KwokCloudProvider
+    do {
+      provider = try KwokCloudProvider(api: api, schema: &schema)
+    } catch {
+      logger.error("building the kwok instance types failed", metadata: ["error": "\(error)"])
+      return
+    }
+    var cluster = LiveCluster(epoch: epoch)
+    cluster.withStore {
+      $0.schema = schema
+      $0.instanceTypes = InstanceTypes(all: provider.instanceTypes)
+    }
+    let report = self.report
+    let initial = LiveExecutor(
+      cluster: cluster, settings: settings.karpenterSettings(packing: packing, epoch: epochSeconds),
+      cloud: provider, api: api, report: { report($0, $1, epochSeconds) })
+    let informers = Informers(client: client, watchesNodeClasses: false)
+    let (events, sink) = AsyncStream<RuntimeEvent>.makeStream()
+    logger.info("starting controllers", metadata: ["cloud-provider": "kwok", "informers": "\(informers.resources.count)"])
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask { await informers.run(sink: sink) }
+      group.addTask {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .milliseconds(100))
+          sink.yield(.tick)
+        }
+      }
+      group.addTask {
+        var executor = initial
+        // Wait for the first list of every informer: no controller acts on a partial view.
+        var waiting = Set(informers.resources)
+        for await event in events {
+          if Task.isCancelled { break }
+          switch event {
+          case .change(let change):
+            await executor.apply(change, deliverInputs: waiting.isEmpty)
+          case .synced(let resource):
+            guard waiting.remove(resource) != nil, waiting.isEmpty else { continue }
+            logger.info("informers synced", metadata: ["nodes": "\(executor.cluster.store.nodes.count)", "pods": "\(executor.cluster.store.pods.count)"])
+            // Everything Karpenter keeps in memory is rebuilt from the cluster, as after a restart.
+            await executor.deliver(.restarted)
+          case .tick:
+            if waiting.isEmpty { await executor.wakeDue() }
+          }
+        }
+      }
+      await group.next()
+      group.cancelAll()
+    }
+    sink.finish()
+  }
+}
