@@ -70,11 +70,15 @@ public final class SandboxServer: Sendable {
   /// The watches open now, for tests and the fault switch.
   public var openWatchCount: Int { watches.sinks.withLock { $0.count } }
 
-  /// Stops accepting connections, ends every open watch and shuts the event loops down.
+  /// Stops accepting connections, ends every open watch cleanly and shuts the event loops down.
   public func stop() async {
     try? await channel.close()
+    // Each watch ends as at its timeout (the chunked body closed), so that clients see a clean
+    // end and watch again elsewhere; what has not ended within a second is cut.
     let open = watches.sinks.withLock { Array($0.values) }
-    for sink in open { sink.close() }
+    for sink in open { sink.finish() }
+    for _ in 0..<100 where openWatchCount > 0 { try? await Task.sleep(for: .milliseconds(10)) }
+    for sink in watches.sinks.withLock({ Array($0.values) }) { sink.close() }
     if ownsGroup { try? await group.shutdownGracefully() }
   }
 

@@ -94,6 +94,8 @@ final class RawHTTP {
   /// The next line of a chunked stream (watch events are one per line, each in its own
   /// chunk or spread over several); nil when the stream ends.
   private var pending: [UInt8] = []
+  /// Whether the stream ended with its last (zero-sized) chunk rather than a cut connection.
+  private(set) var sawEndOfStream = false
   func nextStreamLine() -> String? {
     while true {
       if let i = pending.firstIndex(of: 0x0A) {
@@ -104,6 +106,7 @@ final class RawHTTP {
       guard let sizeLine = readLine(), let size = Int(sizeLine, radix: 16) else { return nil }
       if size == 0 {
         _ = readLine()
+        sawEndOfStream = true
         return nil
       }
       guard let data = readBytes(size) else { return nil }

@@ -364,4 +364,19 @@ struct ServerTests {
           == 400)
     }
   }
+
+  @Test("stopping the server ends open watches with a clean end of stream")
+  func stopEndsWatches() async throws {
+    let sandbox = try await Sandbox.start()
+    let watch = try RawHTTP(port: sandbox.port)
+    watch.send("GET", "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=0")
+    _ = try watch.readHead()
+    try await Task.sleep(for: .milliseconds(50))
+    #expect(sandbox.server.openWatchCount == 1)
+    let started = Date()
+    await sandbox.stop()
+    #expect(Date().timeIntervalSince(started) < 2)
+    #expect(watch.nextStreamLine() == nil)
+    #expect(watch.sawEndOfStream)
+  }
 }
