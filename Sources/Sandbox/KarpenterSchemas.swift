@@ -9,6 +9,7 @@ enum KarpenterSchemas {
     switch (group, version, kind) {
     case ("karpenter.sh", "v1", "NodePool"): nodePool
     case ("karpenter.sh", "v1", "NodeClaim"): nodeClaim
+    case ("karpenter.k8s.aws", "v1", "EC2NodeClass"): ec2NodeClass
     default: nil
     }
   }
@@ -131,6 +132,100 @@ enum KarpenterSchemas {
           "imageID": S.string("ImageID is an identifier for the image that runs on the node"),
           "capacity": S.quantityMap("Capacity is the estimated full capacity of the node"),
           "allocatable": S.quantityMap("Allocatable is the estimated allocatable capacity of the node"),
+          "conditions": S.array(
+            S.ref(BuiltInSchemas.meta + "Condition"), "Conditions contains signals for health and readiness"),
+        ]),
+    ], required: ["spec"])
+
+  static func selectorTerms(_ description: String, _ fields: [String: JSON]) -> JSON {
+    S.array(S.object("", fields), description)
+  }
+
+  static let tagsAndID: [String: JSON] = [
+    "tags": S.stringMap(
+      "Tags is a map of key/value tags used to select resources. Specifying '*' for a value selects all values for a given tag key."
+    ),
+    "id": S.string("ID is the resource id."),
+  ]
+
+  static let ec2NodeClass = S.kindSchema(
+    "karpenter.k8s.aws", "v1", "EC2NodeClass", "EC2NodeClass is the Schema for the EC2NodeClass API",
+    [
+      "spec": S.object(
+        "EC2NodeClassSpec is the top level specification for the AWS Karpenter Provider. This will contain configuration necessary to launch instances in AWS.",
+        [
+          "amiFamily": S.string(
+            "AMIFamily dictates the UserData format and default BlockDeviceMappings used when generating launch templates. This field is optional when using an alias amiSelectorTerm, and the value will be inferred from the alias' family."
+          ),
+          "amiSelectorTerms": selectorTerms(
+            "AMISelectorTerms is a list of or ami selector terms. The terms are ORed.",
+            tagsAndID.merging([
+              "alias": S.string(
+                "Alias specifies which EKS optimized AMI to select. Each alias consists of a family and an AMI version, specified as \"family@version\"."
+              ),
+              "name": S.string(
+                "Name is the ami name in EC2. This value is the name field, which is different from the name tag."
+              ),
+              "owner": S.string(
+                "Owner is the owner for the ami. You can specify a combination of AWS account IDs, \"self\", \"amazon\", and \"aws-marketplace\""
+              ),
+              "ssmParameter": S.string(
+                "SSMParameter is the name (or ARN) of the SSM parameter containing the Image ID."),
+            ]) { a, _ in a }),
+          "subnetSelectorTerms": selectorTerms(
+            "SubnetSelectorTerms is a list of subnet selector terms. The terms are ORed.", tagsAndID),
+          "securityGroupSelectorTerms": selectorTerms(
+            "SecurityGroupSelectorTerms is a list of security group selector terms. The terms are ORed.",
+            tagsAndID.merging([
+              "name": S.string(
+                "Name is the security group name in EC2. This value is the name field, which is different from the name tag."
+              )
+            ]) { a, _ in a }),
+          "capacityReservationSelectorTerms": selectorTerms(
+            "CapacityReservationSelectorTerms is a list of capacity reservation selector terms. Each term is ORed together to determine the set of eligible capacity reservations.",
+            tagsAndID.merging(["ownerID": S.string("The owner ID for the capacity reservation.")]) { a, _ in a
+            }),
+          "role": S.string(
+            "Role is the AWS identity that nodes use. This field is immutable. This field is mutually exclusive from instanceProfile."
+          ),
+          "instanceProfile": S.string(
+            "InstanceProfile is the AWS entity that instances use. This field is mutually exclusive from role."
+          ),
+          "userData": S.string(
+            "UserData to be applied to the provisioned nodes. It must be in the appropriate format based on the AMIFamily in use."
+          ),
+          "tags": S.stringMap("Tags to be applied on ec2 resources like instances and launch templates."),
+          "blockDeviceMappings": S.array(
+            S.anyObject("A block device mapping of the launched instances."),
+            "BlockDeviceMappings to be applied to provisioned nodes."),
+          "metadataOptions": S.anyObject(
+            "MetadataOptions for the generated launch template of provisioned nodes."),
+          "kubelet": S.anyObject(
+            "Kubelet defines args to be used when configuring kubelet on provisioned nodes."),
+          "associatePublicIPAddress": S.boolean(
+            "AssociatePublicIPAddress controls if public IP addresses are assigned to instances that are launched with the nodeclass."
+          ),
+          "detailedMonitoring": S.boolean(
+            "DetailedMonitoring controls if detailed monitoring is enabled for instances that are launched"),
+          "instanceStorePolicy": S.string(
+            "InstanceStorePolicy specifies how to handle instance-store disks."),
+        ], required: ["securityGroupSelectorTerms", "subnetSelectorTerms"]),
+      "status": S.object(
+        "EC2NodeClassStatus contains the resolved state of the EC2NodeClass",
+        [
+          "amis": S.array(
+            S.anyObject("AMI contains resolved AMI selector values utilized for node launch"),
+            "AMI contains the current AMI values that are available to the cluster under the AMI selectors."),
+          "subnets": S.array(
+            S.anyObject("Subnet contains resolved Subnet selector values utilized for node launch"),
+            "Subnets contains the current subnet values that are available to the cluster under the subnet selectors."
+          ),
+          "securityGroups": S.array(
+            S.anyObject(
+              "SecurityGroup contains resolved SecurityGroup selector values utilized for node launch"),
+            "SecurityGroups contains the current security group values that are available to the cluster under the SecurityGroups selectors."
+          ),
+          "instanceProfile": S.string("InstanceProfile contains the resolved instance profile for the role"),
           "conditions": S.array(
             S.ref(BuiltInSchemas.meta + "Condition"), "Conditions contains signals for health and readiness"),
         ]),
