@@ -300,71 +300,6 @@ struct ServerTests {
     }
   }
 
-  @Test("DELETE on a collection deletes what the selector matches and answers the list of them")
-  func deleteCollection() async throws {
-    try await withSandbox { sandbox in
-      for (name, app) in [("a", "x"), ("b", "x"), ("c", "y")] {
-        let body =
-          #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"\#(name)","labels":{"app":"\#(app)"}}}"#
-        _ = try RawHTTP.request(
-          port: sandbox.port, "POST", "/api/v1/namespaces/default/configmaps",
-          headers: ["Content-Type": "application/json"], body: body)
-      }
-      let deleted = try RawHTTP.request(
-        port: sandbox.port, "DELETE", "/api/v1/namespaces/default/configmaps?labelSelector=app%3Dx")
-      #expect(deleted.status == 200)
-      #expect(try JSON(parsing: deleted.body)["items"]?.array?.count == 2)
-      let left = try JSON(
-        parsing: try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/namespaces/default/configmaps").body)
-      #expect(left["items"]?.array?.compactMap { $0[path: ["metadata", "name"]]?.string } == ["c"])
-    }
-  }
-
-  @Test("a Table of a list over HTTP, with PartialObjectMetadata rows; protobuf alone is 406")
-  func tableOverHTTP() async throws {
-    try await withSandbox { sandbox in
-      let table = try RawHTTP.request(
-        port: sandbox.port, "GET", "/api/v1/namespaces",
-        headers: ["Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"])
-      let json = try JSON(parsing: table.body)
-      #expect(json["kind"] == "Table")
-      #expect(json["rows"]?.array?.count == 4)
-      #expect(json["rows"]?.array?.first?[path: ["object", "kind"]] == "PartialObjectMetadata")
-      #expect(json[path: ["metadata", "resourceVersion"]] != nil)
-      let protobuf = try RawHTTP.request(
-        port: sandbox.port, "GET", "/api/v1/namespaces",
-        headers: ["Accept": "application/vnd.kubernetes.protobuf"])
-      #expect(protobuf.status == 406)
-      let both = try RawHTTP.request(
-        port: sandbox.port, "GET", "/api/v1/namespaces",
-        headers: ["Accept": "application/vnd.kubernetes.protobuf, application/json"])
-      #expect(both.status == 200)
-      #expect(both.headers["content-type"] == "application/json")
-    }
-  }
-
-  @Test(
-    "the deprecated watch of one object sees only that object; a resource version that is not a number is a 400"
-  )
-  func watchOne() async throws {
-    try await withSandbox { sandbox in
-      let watch = try RawHTTP(port: sandbox.port)
-      watch.send("GET", "/api/v1/namespaces/default/configmaps/mine?watch=true")
-      _ = try watch.readHead()
-      for name in ["other", "mine"] {
-        _ = try RawHTTP.request(
-          port: sandbox.port, "POST", "/api/v1/namespaces/default/configmaps",
-          headers: ["Content-Type": "application/json"],
-          body: configMapJSON.replacingOccurrences(of: "NAME", with: name))
-      }
-      let event = try JSON(parsing: try #require(watch.nextStreamLine()))
-      #expect(event[path: ["object", "metadata", "name"]] == "mine")
-      #expect(
-        try RawHTTP.request(port: sandbox.port, "GET", "/api/v1/pods?watch=1&resourceVersion=abc").status
-          == 400)
-    }
-  }
-
   @Test("stopping the server ends open watches with a clean end of stream")
   func stopEndsWatches() async throws {
     let sandbox = try await Sandbox.start()
@@ -379,4 +314,5 @@ struct ServerTests {
     #expect(watch.nextStreamLine() == nil)
     #expect(watch.sawEndOfStream)
   }
+
 }
