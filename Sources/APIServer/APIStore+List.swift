@@ -118,6 +118,19 @@ extension APIStore {
   }
 }
 
+extension APIStore {
+  /// Every change to every resource after `resourceVersion`, for a consumer that keeps its own
+  /// cursor (the stand-ins) instead of draining `pendingEvents` (which the HTTP layer owns).
+  /// 410 Gone when the history no longer reaches back.
+  public func changes(since resourceVersion: Int) -> Result<[WatchEvent], APIError> {
+    guard let slice = history.after(resourceVersion) else {
+      return .failure(
+        .expired("too old resource version: \(resourceVersion) (\(history.compactedThrough + 1))"))
+    }
+    return .success(Array(slice))
+  }
+}
+
 /// The filter of one watch: which changes it sees, and as what.
 public struct WatchFilter: Sendable {
   public var type: ResourceType

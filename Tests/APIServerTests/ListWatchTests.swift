@@ -168,3 +168,17 @@ import Testing
     #expect(delivered.first?.object["apiVersion"] == "karpenter.sh/v1beta1")
   }
 }
+
+@Suite struct ChangeCursorTests {
+  @Test func aCursorSeesEveryResourceInOrderWithoutDraining() throws {
+    var store = APIStore(historyLimit: 4, now: t0)
+    let cursor = store.resourceVersion
+    _ = try store.create(configMaps, namespace: "default", configMap("c"), now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let changes = try store.changes(since: cursor).get()
+    #expect(changes.map(\.plural) == ["configmaps", "pods"])
+    #expect(store.pendingEvents.count == 2)
+    for i in 0..<5 { _ = try store.create(configMaps, namespace: "default", configMap("x\(i)"), now: t0) }
+    #expect(throws: APIError.self) { try store.changes(since: cursor).get() }
+  }
+}
