@@ -90,6 +90,13 @@ extension APIStore {
           ])
       }
     }
+    if type.group.isEmpty, type.kind == "Pod", subresource == nil {
+      // What the priority admission filled in on create need not be repeated by an update.
+      for field in ["priority", "preemptionPolicy", "priorityClassName"]
+      where new[path: ["spec", field]] == nil {
+        new[path: ["spec", field]] = old[path: ["spec", field]]
+      }
+    }
     let immutable = ImmutableFields.problems(type, old: old, new: new)
     if !immutable.isEmpty { throw .invalid(type, name: key.name, causes: immutable) }
     if tracksGeneration(type), APIStore.specChanged(old, new) {
