@@ -157,5 +157,10 @@ public struct APIStore: Sendable {
     registry.types.first { $0.group == group && $0.plural == plural }
   }
 
-  var namespacesType: ResourceType { registry.type(group: "", version: "v1", plural: "namespaces")! }
+  /// The Namespace type: the built-in one, or a stand-in when a custom registry leaves it out
+  /// (then no namespace exists and namespaced creates are refused with 404).
+  var namespacesType: ResourceType {
+    registry.type(group: "", version: "v1", plural: "namespaces")
+      ?? ResourceType(group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false)
+  }
 }

@@ -132,7 +132,8 @@ extension APIStore {
           let image = containers[i]["image"]?.string ?? ""
           let tag =
             image.split(separator: "/").last.map {
-              $0.contains(":") ? String($0.split(separator: ":").last!) : ""
+              $0.contains(":")
+                ? String($0.split(separator: ":", omittingEmptySubsequences: false).last ?? "") : ""
             } ?? ""
           let pinned = image.contains("@")
           containers[i]["imagePullPolicy"] = .string(

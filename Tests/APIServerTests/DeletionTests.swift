@@ -314,3 +314,25 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
       }?.code == 400)
   }
 }
+
+@Suite struct OddRegistryAndImageTests {
+  @Test func aRegistryWithoutNamespacesRefusesNamespacedCreatesInsteadOfTrapping() {
+    var store = APIStore(registry: ResourceRegistry(types: [configMaps]), now: t0)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "default", configMap("a"), now: t0) }?.code
+        == 404)
+  }
+
+  @Test(arguments: [":", "::", "a:", "/", "", "repo/app:latest", "app@sha256:abc"])
+  func oddImageNamesGetAPullPolicy(image: String) throws {
+    var store = APIStore(now: t0)
+    var p = pod("p")
+    p[path: ["spec", "containers"]] = [["name": "c", "image": .string(image)]]
+    if image.isEmpty {
+      #expect(apiError { _ = try store.create(pods, namespace: "default", p, now: t0) }?.code == 422)
+    } else {
+      let created = try store.create(pods, namespace: "default", p, now: t0)
+      #expect(created[path: ["spec", "containers"]]?.array?.first?["imagePullPolicy"] != nil)
+    }
+  }
+}
