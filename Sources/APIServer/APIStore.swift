@@ -83,6 +83,11 @@ public struct APIStore: Sendable {
     pendingEvents = []
   }
 
+  /// Serves another type (a kind the sandbox knows without a CRD object).
+  public mutating func register(_ type: ResourceType) {
+    registry.register(type)
+  }
+
   /// Hands the events produced since the last call to the caller and forgets them.
   public mutating func drainEvents() -> [WatchEvent] {
     defer { pendingEvents = [] }

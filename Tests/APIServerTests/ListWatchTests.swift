@@ -44,7 +44,8 @@ import Testing
     let second = try store.list(pods, limit: 3, continue: token)
     #expect(second.items.map(\.name) == ["p06", "p99", "p01"])
     #expect(second.resourceVersion == first.resourceVersion)
-    let third = try store.list(pods, limit: 3, continue: try #require(second.continueToken))
+    let secondToken = try #require(second.continueToken)
+    let third = try store.list(pods, limit: 3, continue: secondToken)
     #expect(third.items.map(\.name) == ["p03", "p05"])
     #expect(third.continueToken == nil)
   }
