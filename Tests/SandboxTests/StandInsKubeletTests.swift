@@ -228,3 +228,19 @@ struct StandInsRefusalTests {
     #expect(c.standIns.problems.contains { $0.reason == "the sandbox holds at most 5 pods" })
   }
 }
+
+extension StandInsRefusalTests {
+  @Test("handed a fresh store, the stand-ins start over instead of trusting what they saw")
+  func freshStore() throws {
+    var c = StandInCluster()
+    for i in 0..<5 { try c.create("", "nodes", Fixture.node("old-\(i)")) }
+    c.settle()
+    c.store = APIStore(seed: 7)
+    try c.create("", "nodes", Fixture.node("a", cpu: "1"))
+    try c.create("", "pods", Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")))
+    c.settle()
+    #expect(
+      c.get("", "pods", namespace: "default", "p")?.condition("PodScheduled")?["message"]?.string
+        == "0/1 nodes are available: 1 Insufficient cpu.")
+  }
+}

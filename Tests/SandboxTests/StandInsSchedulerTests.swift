@@ -54,6 +54,27 @@ struct StandInsSchedulerTests {
       nodes: [Fixture.node("a", taints: [Fixture.taint("soft", effect: "PreferNoSchedule")])],
       pod: Fixture.pod("p"), boundTo: "a"),
     Case(
+      name: "preferred node affinity outweighs a little more room",
+      nodes: [Fixture.node("a", cpu: "8"), Fixture.node("b", labels: ["capacity": "spot"])],
+      pod: Fixture.pod(
+        "p",
+        spec: {
+          var s = Fixture.podSpec(cpu: "100m")
+          s["affinity"] = [
+            "nodeAffinity": [
+              "preferredDuringSchedulingIgnoredDuringExecution": [
+                ["weight": 50, "preference": ["matchExpressions": [["key": "capacity", "operator": "In", "values": ["spot"]]]]]
+              ]
+            ]
+          ]
+          return s
+        }()),
+      boundTo: "b"),
+    Case(
+      name: "a PreferNoSchedule taint steers the pod elsewhere when it can",
+      nodes: [Fixture.node("a", taints: [Fixture.taint("soft", effect: "PreferNoSchedule")]), Fixture.node("b")],
+      pod: Fixture.pod("p"), boundTo: "b"),
+    Case(
       name: "nodeSelector", nodes: [Fixture.node("a", cpu: "8"), Fixture.node("b", labels: ["zone": "z1"])],
       pod: Fixture.pod(
         "p",

@@ -105,7 +105,8 @@ public struct StandIns: Sendable {
   /// Applies the store's changes since the last sync to the cache, or relists when the
   /// history no longer reaches back that far.
   private mutating func sync(from store: APIStore) {
-    var relist = cache.resourceVersion == 0
+    // A store whose version went backwards is another store (a sandbox reset): start over.
+    var relist = cache.resourceVersion == 0 || store.resourceVersion < cache.resourceVersion
     var events: [WatchEvent] = []
     if !relist {
       for (group, plural) in ClusterCache.followed {
