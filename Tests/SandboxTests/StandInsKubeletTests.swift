@@ -13,11 +13,15 @@ struct StandInsKubeletTests {
       "metadata": [
         "name": .string(name),
         "labels": [
-          "node.kubernetes.io/instance-type": .string(type), "kubernetes.io/arch": "arm64", "kubernetes.io/os": "linux",
+          "node.kubernetes.io/instance-type": .string(type), "kubernetes.io/arch": "arm64",
+          "kubernetes.io/os": "linux",
           "karpenter.sh/nodepool": "default",
         ],
       ],
-      "spec": ["providerID": .string("kwok://\(name)"), "taints": [Fixture.taint("karpenter.sh/unregistered", effect: "NoExecute")]],
+      "spec": [
+        "providerID": .string("kwok://\(name)"),
+        "taints": [Fixture.taint("karpenter.sh/unregistered", effect: "NoExecute")],
+      ],
     ]
   }
 
@@ -50,7 +54,10 @@ struct StandInsKubeletTests {
   func givenCapacityIsKept() throws {
     var c = StandInCluster()
     var node = Self.kwokNode("kwok-1")
-    node["status"] = ["capacity": ["cpu": "2", "memory": "1Gi", "pods": "10"], "allocatable": ["cpu": "1500m", "memory": "1Gi", "pods": "10"]]
+    node["status"] = [
+      "capacity": ["cpu": "2", "memory": "1Gi", "pods": "10"],
+      "allocatable": ["cpu": "1500m", "memory": "1Gi", "pods": "10"],
+    ]
     try c.create("", "nodes", node)
     c.settle()
     let stored = try #require(c.get("", "nodes", namespace: nil, "kwok-1"))
@@ -155,7 +162,8 @@ struct StandInsKubeletTests {
         try c.edit("", "nodes", namespace: nil, name, ["spec", "taints"], [])
       }
       try c.create("apps", "deployments", Fixture.deployment("web", replicas: 5))
-      try c.create("apps", "deployments", Fixture.deployment("api", replicas: 3, spec: Fixture.podSpec(cpu: "3")))
+      try c.create(
+        "apps", "deployments", Fixture.deployment("api", replicas: 3, spec: Fixture.podSpec(cpu: "3")))
       c.settle()
       return c.store.snapshot()
     }
@@ -205,10 +213,15 @@ struct StandInsRefusalTests {
     c.store.admission = { type, object, _ in
       type.plural == "pods" ? [FieldCause(message: "pods are not allowed here", field: "metadata.name")] : []
     }
-    try c.create("apps", "replicasets", [
-      "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "web", "namespace": "default"],
-      "spec": ["replicas": 1, "selector": ["matchLabels": ["app": "web"]], "template": Fixture.template(app: "web")],
-    ])
+    try c.create(
+      "apps", "replicasets",
+      [
+        "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "web", "namespace": "default"],
+        "spec": [
+          "replicas": 1, "selector": ["matchLabels": ["app": "web"]],
+          "template": Fixture.template(app: "web"),
+        ],
+      ])
     c.settle()
     #expect(c.pods.isEmpty)
     let problem = try #require(c.standIns.problems.first)

@@ -24,10 +24,13 @@ struct StandInsSchedulerTests {
       name: "ties go to the name that sorts first", nodes: [Fixture.node("b"), Fixture.node("a")],
       pod: Fixture.pod("p", spec: Fixture.podSpec(cpu: "1")), boundTo: "a"),
     Case(
-      name: "too little cpu everywhere", nodes: [Fixture.node("a", cpu: "1"), Fixture.node("b", cpu: "1"), Fixture.node("c", cpu: "1")],
-      pod: Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")), message: "0/3 nodes are available: 3 Insufficient cpu."),
+      name: "too little cpu everywhere",
+      nodes: [Fixture.node("a", cpu: "1"), Fixture.node("b", cpu: "1"), Fixture.node("c", cpu: "1")],
+      pod: Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")),
+      message: "0/3 nodes are available: 3 Insufficient cpu."),
     Case(
-      name: "cpu and memory short on one node count both", nodes: [Fixture.node("a", cpu: "1", memory: "1Gi")],
+      name: "cpu and memory short on one node count both",
+      nodes: [Fixture.node("a", cpu: "1", memory: "1Gi")],
       pod: Fixture.pod("p", spec: Fixture.podSpec(cpu: "2", memory: "2Gi")),
       message: "0/1 nodes are available: 1 Insufficient cpu, 1 Insufficient memory."),
     Case(
@@ -37,15 +40,20 @@ struct StandInsSchedulerTests {
       name: "an untolerated taint keeps the pod off",
       nodes: [Fixture.node("a", taints: [Fixture.taint("dedicated", "gpu")]), Fixture.node("b", cpu: "1")],
       pod: Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")),
-      message: "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}."),
+      message:
+        "0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}."),
     Case(
       name: "a tolerated taint does not",
-      nodes: [Fixture.node("a", cpu: "8", taints: [Fixture.taint("dedicated", "gpu")]), Fixture.node("b", cpu: "1")],
+      nodes: [
+        Fixture.node("a", cpu: "8", taints: [Fixture.taint("dedicated", "gpu")]), Fixture.node("b", cpu: "1"),
+      ],
       pod: Fixture.pod(
         "p",
         spec: {
           var s = Fixture.podSpec(cpu: "500m")
-          s["tolerations"] = [["key": "dedicated", "operator": "Equal", "value": "gpu", "effect": "NoSchedule"]]
+          s["tolerations"] = [
+            ["key": "dedicated", "operator": "Equal", "value": "gpu", "effect": "NoSchedule"]
+          ]
           return s
         }()),
       boundTo: "a"),
@@ -63,7 +71,12 @@ struct StandInsSchedulerTests {
           s["affinity"] = [
             "nodeAffinity": [
               "preferredDuringSchedulingIgnoredDuringExecution": [
-                ["weight": 50, "preference": ["matchExpressions": [["key": "capacity", "operator": "In", "values": ["spot"]]]]]
+                [
+                  "weight": 50,
+                  "preference": [
+                    "matchExpressions": [["key": "capacity", "operator": "In", "values": ["spot"]]]
+                  ],
+                ]
               ]
             ]
           ]
@@ -72,7 +85,9 @@ struct StandInsSchedulerTests {
       boundTo: "b"),
     Case(
       name: "a PreferNoSchedule taint steers the pod elsewhere when it can",
-      nodes: [Fixture.node("a", taints: [Fixture.taint("soft", effect: "PreferNoSchedule")]), Fixture.node("b")],
+      nodes: [
+        Fixture.node("a", taints: [Fixture.taint("soft", effect: "PreferNoSchedule")]), Fixture.node("b"),
+      ],
       pod: Fixture.pod("p"), boundTo: "b"),
     Case(
       name: "nodeSelector", nodes: [Fixture.node("a", cpu: "8"), Fixture.node("b", labels: ["zone": "z1"])],
@@ -92,7 +107,9 @@ struct StandInsSchedulerTests {
           s["affinity"] = [
             "nodeAffinity": [
               "requiredDuringSchedulingIgnoredDuringExecution": [
-                "nodeSelectorTerms": [["matchExpressions": [["key": "zone", "operator": "In", "values": ["z2", "z3"]]]]]
+                "nodeSelectorTerms": [
+                  ["matchExpressions": [["key": "zone", "operator": "In", "values": ["z2", "z3"]]]]
+                ]
               ]
             ]
           ]
@@ -103,10 +120,13 @@ struct StandInsSchedulerTests {
       name: "a cordoned node", nodes: [Fixture.node("a", unschedulable: true)], pod: Fixture.pod("p"),
       message: "0/1 nodes are available: 1 node(s) were unschedulable."),
     Case(
-      name: "no nodes at all", nodes: [], pod: Fixture.pod("p"), message: "no nodes available to schedule pods"),
+      name: "no nodes at all", nodes: [], pod: Fixture.pod("p"),
+      message: "no nodes available to schedule pods"),
   ]
 
-  @Test("a pod binds to a Ready node that fits, or is Unschedulable with the scheduler's message", arguments: cases)
+  @Test(
+    "a pod binds to a Ready node that fits, or is Unschedulable with the scheduler's message",
+    arguments: cases)
   func placement(_ c: Case) throws {
     var cluster = StandInCluster()
     for node in c.nodes { try cluster.create("", "nodes", node) }
@@ -131,7 +151,9 @@ struct StandInsSchedulerTests {
   func onlyReadyNodes() throws {
     var c = StandInCluster()
     var node = Fixture.node("a")
-    node[path: ["status", "conditions"]] = [["type": "Ready", "status": "False", "reason": "KubeletNotReady"]]
+    node[path: ["status", "conditions"]] = [
+      ["type": "Ready", "status": "False", "reason": "KubeletNotReady"]
+    ]
     try c.create("", "nodes", node)
     try c.create("", "pods", Fixture.pod("p"))
     c.settle()
@@ -140,7 +162,8 @@ struct StandInsSchedulerTests {
     #expect(
       pod.condition("PodScheduled")?["message"]?.string
         == "0/1 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }.")
-    try c.edit("", "nodes", namespace: nil, "a", ["status", "conditions"], [["type": "Ready", "status": "True"]])
+    try c.edit(
+      "", "nodes", namespace: nil, "a", ["status", "conditions"], [["type": "Ready", "status": "True"]])
     c.settle()
     pod = try #require(c.get("", "pods", namespace: "default", "p"))
     #expect(pod.nodeName == "a")
@@ -169,11 +192,13 @@ struct StandInsSchedulerTests {
     try c.create("", "nodes", Fixture.node("a", cpu: "1"))
     try c.create("", "pods", Fixture.pod("big", spec: Fixture.podSpec(cpu: "2")))
     c.settle()
-    let version = try #require(c.get("", "pods", namespace: "default", "big")?[path: ["metadata", "resourceVersion"]])
+    let version = try #require(
+      c.get("", "pods", namespace: "default", "big")?[path: ["metadata", "resourceVersion"]])
     // An unrelated change: the pod is judged again, and the same message is not written again.
     try c.create("", "pods", Fixture.pod("small", spec: Fixture.podSpec(cpu: "100m")))
     c.settle()
-    #expect(c.get("", "pods", namespace: "default", "big")?[path: ["metadata", "resourceVersion"]] == version)
+    #expect(
+      c.get("", "pods", namespace: "default", "big")?[path: ["metadata", "resourceVersion"]] == version)
     try c.create("", "nodes", Fixture.node("b", cpu: "1"))
     c.settle()
     #expect(
@@ -232,8 +257,10 @@ struct StandInsSchedulerTests {
 struct StandInsSearchTests {
   @Test(
     "a large cluster is searched as upstream's percentageOfNodesToScore allows",
-    arguments: [(nodes: 0, find: 0), (nodes: 50, find: 50), (nodes: 100, find: 100), (nodes: 300, find: 144),
-      (nodes: 1000, find: 420), (nodes: 5000, find: 500), (nodes: 20000, find: 1000)])
+    arguments: [
+      (nodes: 0, find: 0), (nodes: 50, find: 50), (nodes: 100, find: 100), (nodes: 300, find: 144),
+      (nodes: 1000, find: 420), (nodes: 5000, find: 500), (nodes: 20000, find: 1000),
+    ])
   func feasibleNodes(nodes: Int, find: Int) {
     #expect(KubeSchedulerStandIn.feasibleNodesToFind(of: nodes) == find)
   }
@@ -244,7 +271,8 @@ struct StandInsSearchTests {
     try c.create("", "nodes", Fixture.node("a"))
     try c.create("apps", "deployments", Fixture.deployment("web", replicas: 3))
     let pdb: JSON = [
-      "apiVersion": "policy/v1", "kind": "PodDisruptionBudget", "metadata": ["name": "web", "namespace": "default"],
+      "apiVersion": "policy/v1", "kind": "PodDisruptionBudget",
+      "metadata": ["name": "web", "namespace": "default"],
       "spec": ["minAvailable": 2, "selector": ["matchLabels": ["app": "web"]]],
     ]
     try c.create("policy", "poddisruptionbudgets", pdb)

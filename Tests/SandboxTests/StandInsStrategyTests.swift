@@ -8,21 +8,29 @@ import Testing
 struct StandInsStrategyTests {
   func newImage(_ c: inout StandInCluster, _ name: String, _ image: String) throws {
     var containers = try #require(
-      c.get("apps", "deployments", namespace: "default", name)?[path: ["spec", "template", "spec", "containers"]]?.array)
+      c.get("apps", "deployments", namespace: "default", name)?[path: [
+        "spec", "template", "spec", "containers",
+      ]]?.array)
     containers[0]["image"] = .string(image)
-    try c.edit("apps", "deployments", namespace: "default", name, ["spec", "template", "spec", "containers"], .array(containers))
+    try c.edit(
+      "apps", "deployments", namespace: "default", name, ["spec", "template", "spec", "containers"],
+      .array(containers))
   }
 
   @Test("Recreate: no new pod exists while an old one is left")
   func recreate() throws {
     var c = StandInCluster()
     try c.create("", "nodes", Fixture.node("a"))
-    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 3, strategy: ["type": "Recreate"]))
+    try c.create(
+      "apps", "deployments", Fixture.deployment("web", replicas: 3, strategy: ["type": "Recreate"]))
     c.settle()
     let old = try #require(c.list("apps", "replicasets").first?.metaName)
     try newImage(&c, "web", "nginx:2")
     for _ in 0..<40 {
-      let owners = Set(c.pods.filter { !$0.beingDeleted }.compactMap { $0[path: ["metadata", "ownerReferences"]]?.array?.first?["name"]?.string })
+      let owners = Set(
+        c.pods.filter { !$0.beingDeleted }.compactMap {
+          $0[path: ["metadata", "ownerReferences"]]?.array?.first?["name"]?.string
+        })
       #expect(owners.count <= 1, "old and new pods side by side: \(owners)")
       if !c.standIns.reconcile(&c.store, now: c.now) { break }
     }
@@ -39,13 +47,23 @@ struct StandInsStrategyTests {
     spec["restartPolicy"] = "Never"
     let job: JSON = [
       "apiVersion": "batch/v1", "kind": "Job", "metadata": ["name": "shards", "namespace": "default"],
-      "spec": ["completionMode": "Indexed", "completions": 3, "parallelism": 3, "template": Fixture.template(app: "shards", spec: spec)],
+      "spec": [
+        "completionMode": "Indexed", "completions": 3, "parallelism": 3,
+        "template": Fixture.template(app: "shards", spec: spec),
+      ],
     ]
     try c.create("batch", "jobs", job)
     c.settle()
-    let indexes = c.pods.compactMap { $0[path: ["metadata", "annotations", "batch.kubernetes.io/job-completion-index"]]?.string }
+    let indexes = c.pods.compactMap {
+      $0[path: ["metadata", "annotations", "batch.kubernetes.io/job-completion-index"]]?.string
+    }
     #expect(indexes.sorted() == ["0", "1", "2"])
-    #expect(c.pods.allSatisfy { $0.metaName.hasPrefix("shards-\($0[path: ["metadata", "labels", "batch.kubernetes.io/job-completion-index"]]?.string ?? "x")-") })
+    #expect(
+      c.pods.allSatisfy {
+        $0.metaName.hasPrefix(
+          "shards-\($0[path: ["metadata", "labels", "batch.kubernetes.io/job-completion-index"]]?.string ?? "x")-"
+        )
+      })
   }
 
   @Test("a Job whose pods fail more than backoffLimit times is Failed and starts no more")

@@ -223,7 +223,9 @@ struct KubeSchedulerStandIn {
     if !request.spec.selectsNode(labels: node.labels, nodeName: node.name) {
       return ["node(s) didn't match Pod's node affinity/selector"]
     }
-    if !request.ports.isEmpty, request.ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } }) {
+    if !request.ports.isEmpty,
+      request.ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } })
+    {
       return ["node(s) didn't have free ports for the requested pod ports"]
     }
     var short: [String] = []
@@ -254,7 +256,9 @@ struct KubeSchedulerStandIn {
       let affinity = maxAffinity > 0 ? c.preferredAffinity * 100 / maxAffinity : 0
       let taints = maxTaints > 0 ? 100 - c.intolerablePreferNoSchedule * 100 / maxTaints : 100
       let total = c.leastAllocated + 2 * affinity + 3 * taints
-      if let b = best, total < b.total || (total == b.total && nodes[b.index].name < nodes[c.index].name) { continue }
+      if let b = best, total < b.total || (total == b.total && nodes[b.index].name < nodes[c.index].name) {
+        continue
+      }
       best = (total, c.index)
     }
     return best?.index
@@ -269,7 +273,9 @@ struct KubeSchedulerStandIn {
 
   /// How many of the node's PreferNoSchedule taints the pod does not tolerate.
   static func intolerablePreferNoSchedule(_ spec: PodSpec, _ node: NodeUsage) -> Int64 {
-    let tolerations = (spec.tolerations ?? []).filter { ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule" }
+    let tolerations = (spec.tolerations ?? []).filter {
+      ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule"
+    }
     return Int64(node.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
   }
 

@@ -61,7 +61,8 @@ public struct StandIns: Sendable {
     for write in writes {
       if case .create(_, "pods", _, _) = write {
         guard pods < podLimit else {
-          record(StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
+          record(
+            StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
           continue
         }
         pods += 1
@@ -125,7 +126,9 @@ public struct StandIns: Sendable {
           let list = try? store.list(type)
         else { continue }
         for object in list.items {
-          cache.apply(group: group, plural: plural, name: object.metadataName, namespace: object.metadataNamespace, object: object)
+          cache.apply(
+            group: group, plural: plural, name: object.metadataName, namespace: object.metadataNamespace,
+            object: object)
         }
       }
     } else {
@@ -196,14 +199,24 @@ public struct StandIns: Sendable {
     let minReady: Int32?
     let uid: String?
     switch key.kind {
-    case .replicaSet: (minReady, uid) = (cache.replicaSets[id]?.object.spec?.minReadySeconds, cache.replicaSets[id]?.object.metadata.uid)
-    case .statefulSet: (minReady, uid) = (cache.statefulSets[id]?.object.spec?.minReadySeconds, cache.statefulSets[id]?.object.metadata.uid)
-    case .daemonSet: (minReady, uid) = (cache.daemonSets[id]?.object.spec?.minReadySeconds, cache.daemonSets[id]?.object.metadata.uid)
+    case .replicaSet:
+      (minReady, uid) = (
+        cache.replicaSets[id]?.object.spec?.minReadySeconds, cache.replicaSets[id]?.object.metadata.uid
+      )
+    case .statefulSet:
+      (minReady, uid) = (
+        cache.statefulSets[id]?.object.spec?.minReadySeconds, cache.statefulSets[id]?.object.metadata.uid
+      )
+    case .daemonSet:
+      (minReady, uid) = (
+        cache.daemonSets[id]?.object.spec?.minReadySeconds, cache.daemonSets[id]?.object.metadata.uid
+      )
     case .deployment, .job: return nil
     }
     guard let minReady, minReady > 0 else { return nil }
     return cache.pods(ownedBy: key, uid: uid).compactMap { entry -> Date? in
-      guard PodRanking.isActive(entry.pod), let ready = entry.pod.status?.condition("Ready"), ready.status == "True",
+      guard PodRanking.isActive(entry.pod), let ready = entry.pod.status?.condition("Ready"),
+        ready.status == "True",
         let since = ready.lastTransitionTime.flatMap(Timestamp.parse)
       else { return nil }
       let available = since.addingTimeInterval(TimeInterval(minReady))
@@ -224,8 +237,11 @@ public struct StandIns: Sendable {
         writes.append(.bind(namespace: pod.namespace, pod: pod.name, node: node))
       case .unschedulable(let message):
         let current = pod.status?.condition("PodScheduled")
-        if current?.status == "False", current?.reason == "Unschedulable", current?.message == message { continue }
-        writes.append(.patchPodStatus(pod.namespace, pod.name, Self.unschedulableStatus(pod, message: message, now: now)))
+        if current?.status == "False", current?.reason == "Unschedulable", current?.message == message {
+          continue
+        }
+        writes.append(
+          .patchPodStatus(pod.namespace, pod.name, Self.unschedulableStatus(pod, message: message, now: now)))
       }
     }
     return writes
