@@ -84,7 +84,7 @@ enum DaemonSetController {
       }
     }
     // Pods for nodes that are gone: pod GC removes bound ones; unbound ones are ours to delete.
-    for pod in podsByNode.values.joined() where !pod.isScheduled {
+    for pod in podsByNode.values.joined().sorted(by: { $0.name < $1.name }) where !pod.isScheduled {
       writes.append(.deletePod(key.namespace, pod.name))
     }
     let status: [String: JSON] = [
