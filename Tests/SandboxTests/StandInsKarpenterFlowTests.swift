@@ -8,10 +8,12 @@ import Testing
 /// doing Karpenter's part by hand through the same store operations its REST calls reach.
 @Suite("Stand-ins: the flow Karpenter sees")
 struct StandInsKarpenterFlowTests {
-  @Test("pending pods are Unschedulable; a kwok node registers; once Karpenter lifts its taint they run there")
+  @Test(
+    "pending pods are Unschedulable; a kwok node registers; once Karpenter lifts its taint they run there")
   func provisioningFlow() throws {
     var c = StandInCluster()
-    try c.create("apps", "deployments", Fixture.deployment("inflate", replicas: 3, spec: Fixture.podSpec(cpu: "1")))
+    try c.create(
+      "apps", "deployments", Fixture.deployment("inflate", replicas: 3, spec: Fixture.podSpec(cpu: "1")))
     c.settle()
     // What Karpenter's provisioner waits for: PodScheduled=False, reason Unschedulable.
     #expect(c.pods.count == 3)
@@ -35,7 +37,8 @@ struct StandInsKarpenterFlowTests {
     c.settle()
     #expect(c.pods.allSatisfy { $0.nodeName == "kwok-c-4x" && $0.phase == "Running" })
     // Disruption: Karpenter taints the node, evicts its pods, and the replacements are pending.
-    try c.edit("", "nodes", namespace: nil, "kwok-c-4x", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted")])
+    try c.edit(
+      "", "nodes", namespace: nil, "kwok-c-4x", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted")])
     for pod in c.pods {
       _ = try c.store.evict(namespace: "default", name: pod.metaName, body: [:], now: c.now)
     }

@@ -282,3 +282,39 @@ struct StandInsSearchTests {
     #expect(status?["disruptionsAllowed"]?.int == 1)
   }
 }
+
+@Suite("Stand-ins: the scheduler's Events")
+struct StandInsSchedulingEventTests {
+  func events(_ c: StandInCluster, pod: String) -> [(reason: String, message: String)] {
+    c.list("", "events").filter { $0[path: ["involvedObject", "name"]]?.string == pod }.map {
+      ($0["reason"]?.string ?? "", $0["message"]?.string ?? "")
+    }
+  }
+
+  @Test(
+    "FailedScheduling when a pod fits nowhere (once per message), Scheduled when it is bound; an hour later they are gone"
+  )
+  func eventsTellWhatHappened() throws {
+    var c = StandInCluster()
+    try c.create("", "pods", Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")))
+    c.settle()
+    try c.create("", "pods", Fixture.pod("other"))
+    c.settle()
+    #expect(events(c, pod: "p").map(\.reason) == ["FailedScheduling"])
+    try c.create("", "nodes", Fixture.node("a", cpu: "1"))
+    c.settle()
+    try c.create("", "nodes", Fixture.node("b", cpu: "4"))
+    c.settle()
+    let posted = events(c, pod: "p")
+    #expect(posted.map(\.reason) == ["FailedScheduling", "FailedScheduling", "Scheduled"])
+    #expect(posted[1].message == "0/1 nodes are available: 1 Insufficient cpu.")
+    #expect(posted[2].message == "Successfully assigned default/p to b")
+    let event = try #require(c.list("", "events").first)
+    #expect(event[path: ["source", "component"]]?.string == "default-scheduler")
+    #expect(event.metaName.hasPrefix("p.") || event.metaName.hasPrefix("other."))
+    c.now += 3600
+    c.settle()
+    #expect(c.list("", "events").isEmpty)
+    #expect(c.standIns.nextDeadline == nil)
+  }
+}

@@ -22,6 +22,8 @@ public struct StandIns: Sendable {
   private var kubelet = KubeletStandIn()
   /// The store version of the last full pass; nothing to do while it has not moved.
   private var lastSeenVersion = -1
+  /// The scheduler's Events, kept to expire them.
+  private var events = SchedulingEvents()
   /// Workloads with `minReadySeconds` whose ready pods become available later, with when.
   private var availabilityWakeUps: [WorkloadKey: Date] = [:]
   /// What the writes of the last call ran into, newest last, at most ``problemLimit``.
@@ -41,7 +43,10 @@ public struct StandIns: Sendable {
   public mutating func reconcile(_ store: inout APIStore, now: Date) -> Bool {
     let dueCompletions = kubelet.nextCompletion.map { $0 <= now } ?? false
     let dueAvailability = availabilityWakeUps.filter { $0.value <= now }.keys
-    if store.resourceVersion == lastSeenVersion && !dueCompletions && dueAvailability.isEmpty { return false }
+    let dueEvents = events.nextExpiry.map { $0 <= now } ?? false
+    if store.resourceVersion == lastSeenVersion && !dueCompletions && dueAvailability.isEmpty && !dueEvents {
+      return false
+    }
     sync(from: store)
     lastSeenVersion = store.resourceVersion
     var writes: [StandInWrite] = []
@@ -53,21 +58,36 @@ public struct StandIns: Sendable {
     }
 
     writes += podLifecycle(changes, now: now)
+    let registering = writes.contains {
+      if case .patchStatus(_, "nodes", _, _, _) = $0 { return true } else { return false }
+    }
     writes += workloads(changes, now: now)
-    writes += schedule(changes, now: now)
+    // Nodes registering now are Ready on the next round, which schedules (their change wakes
+    // it): judged now, pending pods would be told of a not-ready taint for one round.
+    if !registering { writes += schedule(changes, now: now) }
+    writes += events.expired(now: now)
 
     var wrote = false
     var pods = cache.pods.count
+    var lastBindFailed = false
     for write in writes {
-      if case .create(_, "pods", _, _) = write {
+      switch write {
+      case .create(_, "pods", _, _):
         guard pods < podLimit else {
           record(
             StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
           continue
         }
         pods += 1
+      case .create(_, "events", _, _) where lastBindFailed:
+        // No `Scheduled` event for a binding that did not happen.
+        lastBindFailed = false
+        continue
+      default: break
       }
-      if perform(write, on: &store, now: now) { wrote = true }
+      let changed = perform(write, on: &store, now: now)
+      if changed { wrote = true }
+      if case .bind = write { lastBindFailed = !changed }
     }
     // The disruption controller: budgets follow the health of the pods they select.
     for namespace in changes.budgetNamespaces.sorted() {
@@ -89,9 +109,9 @@ public struct StandIns: Sendable {
   }
 
   /// When the stand-ins next have something to do without any write: the earliest pod due to
-  /// succeed or to become available. Nil when only a change can wake them.
+  /// succeed or to become available, or Event to expire. Nil when only a change can wake them.
   public var nextDeadline: Date? {
-    ([kubelet.nextCompletion].compactMap { $0 } + availabilityWakeUps.values).min()
+    ([kubelet.nextCompletion, events.nextExpiry].compactMap { $0 } + availabilityWakeUps.values).min()
   }
 
   /// How many objects the stand-ins have decoded from the store since they started; the cost
@@ -226,7 +246,7 @@ public struct StandIns: Sendable {
 
   /// kube-scheduler: binds what fits and reports the rest as unschedulable, writing a pod's
   /// condition only when its message changes.
-  private func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
+  private mutating func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
     guard changes.scheduling, !cache.pending.isEmpty else { return [] }
     var scheduler = KubeSchedulerStandIn(
       nodes: cache.nodes.keys.compactMap { cache.usage(of: $0) }, placed: cache.placedPods)
@@ -235,6 +255,10 @@ public struct StandIns: Sendable {
       switch decision {
       case .bind(let node):
         writes.append(.bind(namespace: pod.namespace, pod: pod.name, node: node))
+        writes.append(
+          events.event(
+            for: pod, type: "Normal", reason: "Scheduled",
+            message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)", now: now))
       case .unschedulable(let message):
         let current = pod.status?.condition("PodScheduled")
         if current?.status == "False", current?.reason == "Unschedulable", current?.message == message {
@@ -242,6 +266,8 @@ public struct StandIns: Sendable {
         }
         writes.append(
           .patchPodStatus(pod.namespace, pod.name, Self.unschedulableStatus(pod, message: message, now: now)))
+        writes.append(
+          events.event(for: pod, type: "Warning", reason: "FailedScheduling", message: message, now: now))
       }
     }
     return writes
