@@ -74,6 +74,7 @@ extension APIStore {
     object["metadata"] = .object(metadata)
     if type.dropsStatusOnCreate { object["status"] = nil }
     applyDefaults(type, &object, now: now)
+    if type.group.isEmpty, type.kind == "Pod" { try resolvePriority(&object, name: name) }
     if let fieldManager {
       object[path: ["metadata", "managedFields"]] = .array([
         ManagedFields.entry(

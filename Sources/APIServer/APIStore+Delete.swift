@@ -14,6 +14,14 @@ extension APIStore {
   ) throws(APIError) -> DeleteResult {
     let key = try objectKey(type, namespace: namespace, name: name)
     guard let object = objects[type.storageKey]?[key] else { throw .notFound(type, name: name) }
+    if type.group.isEmpty, type.plural == "namespaces",
+      ["default", "kube-system", "kube-public"].contains(name)
+    {
+      throw APIError(
+        code: 403, reason: .forbidden,
+        message: "namespaces \"\(name)\" is forbidden: this namespace may not be deleted",
+        name: name, kind: "namespaces")
+    }
     if let uid = options.preconditionUID, uid != object.uid {
       throw .conflict(
         type, name: name,

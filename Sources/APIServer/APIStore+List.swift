@@ -118,6 +118,19 @@ extension APIStore {
   }
 }
 
+extension APIStore {
+  /// Every change to every resource after `resourceVersion`, for a consumer that keeps its own
+  /// cursor (the stand-ins) instead of draining `pendingEvents` (which the HTTP layer owns).
+  /// 410 Gone when the history no longer reaches back.
+  public func changes(since resourceVersion: Int) -> Result<[WatchEvent], APIError> {
+    guard let slice = history.after(resourceVersion) else {
+      return .failure(
+        .expired("too old resource version: \(resourceVersion) (\(history.compactedThrough + 1))"))
+    }
+    return .success(Array(slice))
+  }
+}
+
 /// The filter of one watch: which changes it sees, and as what.
 public struct WatchFilter: Sendable {
   public var type: ResourceType
@@ -139,8 +152,18 @@ public struct WatchFilter: Sendable {
     return true
   }
 
-  /// The event as this watch sees it, or nil when it does not concern the watch.
-  /// The object is served at the watched type's apiVersion (objects of a group are stored once).
+  /// The event as this watch sees it, with the object passed through `served` (kept for
+  /// callers that serve objects themselves; `deliver(_:)` already serves the watched version).
+  public func deliver(_ event: WatchEvent, served: (JSON) -> JSON) -> WatchEvent? {
+    deliver(event).map { delivered in
+      var out = delivered
+      out.object = served(delivered.object)
+      return out
+    }
+  }
+
+  /// The event as this watch sees it, served at the watched version; nil when it does not
+  /// concern the watch.
   public func deliver(_ event: WatchEvent) -> WatchEvent? {
     guard event.group == type.group, event.plural == type.plural else { return nil }
     let now = selects(event.object)

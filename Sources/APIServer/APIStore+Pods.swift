@@ -209,4 +209,55 @@ extension APIStore {
       }
     }
   }
+
+  /// The Priority admission plugin: a pod's `priorityClassName` becomes its `priority` (and
+  /// `preemptionPolicy`); an unknown class is 403; without a class the global default applies.
+  mutating func resolvePriority(_ pod: inout JSON, name: String) throws(APIError) {
+    let builtIn: [String: Int64] = [
+      "system-node-critical": 2_000_001_000, "system-cluster-critical": 2_000_000_000,
+    ]
+    let classes = registry.type(group: "scheduling.k8s.io", version: "v1", plural: "priorityclasses")
+    let stored = classes.map { objects[$0.storageKey] ?? [:] } ?? [:]
+    var className = pod[path: ["spec", "priorityClassName"]]?.string ?? ""
+    if className.isEmpty {
+      let global = stored.values.filter { $0["globalDefault"]?.bool == true }.sorted { $0.name < $1.name }
+        .first
+      guard let global else {
+        pod[path: ["spec", "priority"]] = 0
+        return
+      }
+      className = global.name
+      pod[path: ["spec", "priorityClassName"]] = .string(className)
+    }
+    let value: Int64
+    var preemption: JSON = "PreemptLowerPriority"
+    if let priorityClass = stored[ObjectKey(namespace: "", name: className)] {
+      value = priorityClass["value"]?.int ?? 0
+      preemption = priorityClass["preemptionPolicy"] ?? preemption
+    } else if let known = builtIn[className] {
+      value = known
+    } else {
+      throw APIError(
+        code: 403, reason: .forbidden,
+        message: "pods \"\(name)\" is forbidden: no PriorityClass with name \(className) was found",
+        name: name, kind: "pods")
+    }
+    if let given = pod[path: ["spec", "priority"]]?.int, given != value {
+      throw .invalid(
+        (try? podsType)
+          ?? ResourceType(group: "", version: "v1", kind: "Pod", plural: "pods", namespaced: true),
+        name: name,
+        causes: [
+          FieldCause(
+            reason: "FieldValueForbidden",
+            message:
+              "Forbidden: the integer value of priority (\(given)) must not be provided in pod spec; priority admission controller computed \(value) from the given PriorityClass name",
+            field: "spec")
+        ])
+    }
+    pod[path: ["spec", "priority"]] = .int(value)
+    if pod[path: ["spec", "preemptionPolicy"]] == nil {
+      pod[path: ["spec", "preemptionPolicy"]] = preemption
+    }
+  }
 }

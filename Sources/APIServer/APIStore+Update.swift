@@ -90,6 +90,13 @@ extension APIStore {
           ])
       }
     }
+    if type.group.isEmpty, type.kind == "Pod", subresource == nil {
+      // What the priority admission filled in on create need not be repeated by an update.
+      for field in ["priority", "preemptionPolicy", "priorityClassName"]
+      where new[path: ["spec", field]] == nil {
+        new[path: ["spec", field]] = old[path: ["spec", field]]
+      }
+    }
     let immutable = ImmutableFields.problems(type, old: old, new: new)
     if !immutable.isEmpty { throw .invalid(type, name: key.name, causes: immutable) }
     if tracksGeneration(type), APIStore.specChanged(old, new) {
@@ -132,9 +139,15 @@ extension APIStore {
     return a != b
   }
 
-  /// What an update sets off: a foreground-deleted owner whose blocking dependents are gone.
+  /// What an update sets off: a CustomResourceDefinition's served versions change.
   mutating func afterUpdate(_ type: ResourceType, _ key: ObjectKey, old: JSON, new: JSON, now: Date) {
     if type.group == "apiextensions.k8s.io", type.plural == "customresourcedefinitions" {
+      // Versions no longer served stop being served; the objects stay (stored once per group).
+      if let group = old[path: ["spec", "group"]]?.string,
+        let plural = old[path: ["spec", "names", "plural"]]?.string
+      {
+        registry.unregister(group: group, plural: plural)
+      }
       for served in ResourceRegistry.types(fromCRD: new) { registry.register(served) }
     }
   }

@@ -83,6 +83,11 @@ public struct APIStore: Sendable {
     pendingEvents = []
   }
 
+  /// Serves another type (a kind the sandbox knows without a CRD object).
+  public mutating func register(_ type: ResourceType) {
+    registry.register(type)
+  }
+
   /// Hands the events produced since the last call to the caller and forgets them.
   public mutating func drainEvents() -> [WatchEvent] {
     defer { pendingEvents = [] }
@@ -157,5 +162,10 @@ public struct APIStore: Sendable {
     registry.types.first { $0.group == group && $0.plural == plural }
   }
 
-  var namespacesType: ResourceType { registry.type(group: "", version: "v1", plural: "namespaces")! }
+  /// The Namespace type: the built-in one, or a stand-in when a custom registry leaves it out
+  /// (then no namespace exists and namespaced creates are refused with 404).
+  var namespacesType: ResourceType {
+    registry.type(group: "", version: "v1", plural: "namespaces")
+      ?? ResourceType(group: "", version: "v1", kind: "Namespace", plural: "namespaces", namespaced: false)
+  }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The server-side printers of the built-in kinds (k8s.io/kubernetes/pkg/printers/internalversion)
 /// and Karpenter's CRD printer columns, kept to the columns users read.
 enum BuiltInColumns {
-  static func columns(for type: ResourceType) -> [TableColumn]? {
+  static func columns(for type: ResourceType) -> [PrinterColumn]? {
     switch (type.group, type.kind) {
     case ("", "Pod"): return pod
     case ("", "Node"): return node
@@ -11,24 +11,24 @@ enum BuiltInColumns {
     case ("", "ConfigMap"):
       return [
         .name,
-        TableColumn("Data", type: "integer") { o, _ in
+        PrinterColumn("Data", type: "integer") { o, _ in
           .int(Int64(o["data"]?.object?.count ?? 0) + Int64(o["binaryData"]?.object?.count ?? 0))
         }, .age,
       ]
     case ("", "Secret"):
       return [
         .name, .text("Type", ["type"]),
-        TableColumn("Data", type: "integer") { o, _ in .int(Int64(o["data"]?.object?.count ?? 0)) }, .age,
+        PrinterColumn("Data", type: "integer") { o, _ in .int(Int64(o["data"]?.object?.count ?? 0)) }, .age,
       ]
     case ("", "Service"):
       return [
         .name, .text("Type", ["spec", "type"]), .text("Cluster-IP", ["spec", "clusterIP"]),
-        TableColumn("External-IP") { o, _ in
+        PrinterColumn("External-IP") { o, _ in
           .string(
             o[path: ["spec", "externalIPs"]]?.array?.compactMap(\.string).joined(separator: ",").nonEmpty
               ?? "<none>")
         },
-        TableColumn("Port(s)") { o, _ in
+        PrinterColumn("Port(s)") { o, _ in
           let ports = (o[path: ["spec", "ports"]]?.array ?? []).map {
             "\($0["port"]?.int ?? 0)/\($0["protocol"]?.string ?? "TCP")"
           }
@@ -39,7 +39,7 @@ enum BuiltInColumns {
     case ("apps", "Deployment"):
       return [
         .name,
-        TableColumn("Ready") { o, _ in
+        PrinterColumn("Ready") { o, _ in
           .string(
             "\(o[path: ["status", "readyReplicas"]]?.int ?? 0)/\(o[path: ["spec", "replicas"]]?.int ?? 0)")
         },
@@ -54,7 +54,7 @@ enum BuiltInColumns {
     case ("apps", "StatefulSet"):
       return [
         .name,
-        TableColumn("Ready") { o, _ in
+        PrinterColumn("Ready") { o, _ in
           .string(
             "\(o[path: ["status", "readyReplicas"]]?.int ?? 0)/\(o[path: ["spec", "replicas"]]?.int ?? 0)")
         }, .age,
@@ -66,7 +66,7 @@ enum BuiltInColumns {
         .integer("Ready", ["status", "numberReady"]),
         .integer("Up-to-date", ["status", "updatedNumberScheduled"]),
         .integer("Available", ["status", "numberAvailable"]),
-        TableColumn("Node Selector") { o, _ in
+        PrinterColumn("Node Selector") { o, _ in
           let selector = (o[path: ["spec", "template", "spec", "nodeSelector"]]?.object ?? [:]).sorted {
             $0.key < $1.key
           }.map { "\($0.key)=\($0.value.string ?? "")" }
@@ -76,8 +76,8 @@ enum BuiltInColumns {
       ]
     case ("batch", "Job"):
       return [
-        .name, TableColumn("Status") { o, _ in .string(jobStatus(o)) },
-        TableColumn("Completions") { o, _ in
+        .name, PrinterColumn("Status") { o, _ in .string(jobStatus(o)) },
+        PrinterColumn("Completions") { o, _ in
           .string(
             "\(o[path: ["status", "succeeded"]]?.int ?? 0)/\(o[path: ["spec", "completions"]]?.int ?? 1)")
         },
@@ -91,14 +91,14 @@ enum BuiltInColumns {
       ]
     case ("", "Event"), ("events.k8s.io", "Event"):
       return [
-        TableColumn("Last Seen") { o, now in
+        PrinterColumn("Last Seen") { o, now in
           let text =
             o["lastTimestamp"]?.string ?? o["eventTime"]?.string ?? o[path: ["metadata", "creationTimestamp"]
             ]?.string ?? ""
           return .string(Timestamp.parse(text).map { HumanDuration.since($0, now: now) } ?? "<unknown>")
         },
         .text("Type", ["type"]), .text("Reason", ["reason"]),
-        TableColumn("Object") { o, _ in
+        PrinterColumn("Object") { o, _ in
           let ref = o["involvedObject"] ?? o["regarding"] ?? [:]
           return .string("\((ref["kind"]?.string ?? "").lowercased())/\(ref["name"]?.string ?? "")")
         },
@@ -137,22 +137,22 @@ enum BuiltInColumns {
     }
   }
 
-  static func columns(_ rows: [[JSON]]) -> [TableColumn] {
+  static func columns(_ rows: [[JSON]]) -> [PrinterColumn] {
     [.name]
       + rows.compactMap { row in
-        TableColumn(printerColumn: ["name": row[0], "jsonPath": row[1], "type": row[2], "priority": row[3]])
+        PrinterColumn(printerColumn: ["name": row[0], "jsonPath": row[1], "type": row[2], "priority": row[3]])
       }
   }
 
-  static let pod: [TableColumn] = [
+  static let pod: [PrinterColumn] = [
     .name,
-    TableColumn("Ready") { o, _ in
+    PrinterColumn("Ready") { o, _ in
       let statuses = o[path: ["status", "containerStatuses"]]?.array ?? []
       let total = o[path: ["spec", "containers"]]?.array?.count ?? statuses.count
       return .string("\(statuses.filter { $0["ready"]?.bool == true }.count)/\(total)")
     },
-    TableColumn("Status") { o, _ in .string(podStatus(o)) },
-    TableColumn("Restarts", type: "string") { o, _ in
+    PrinterColumn("Status") { o, _ in .string(podStatus(o)) },
+    PrinterColumn("Restarts", type: "string") { o, _ in
       .string(
         String(
           (o[path: ["status", "containerStatuses"]]?.array ?? []).reduce(0) {
@@ -189,16 +189,16 @@ enum BuiltInColumns {
     return reason
   }
 
-  static let node: [TableColumn] = [
+  static let node: [PrinterColumn] = [
     .name,
-    TableColumn("Status") { o, _ in
+    PrinterColumn("Status") { o, _ in
       let ready = (o[path: ["status", "conditions"]]?.array ?? []).first { $0["type"]?.string == "Ready" }?[
         "status"]?.string
       var status = ready == "True" ? "Ready" : ready == "False" ? "NotReady" : "Unknown"
       if o[path: ["spec", "unschedulable"]]?.bool == true { status += ",SchedulingDisabled" }
       return .string(status)
     },
-    TableColumn("Roles") { o, _ in
+    PrinterColumn("Roles") { o, _ in
       let roles = o.labels.keys.filter { $0.hasPrefix("node-role.kubernetes.io/") }.map {
         String($0.dropFirst("node-role.kubernetes.io/".count))
       }.sorted()
@@ -206,8 +206,8 @@ enum BuiltInColumns {
     },
     .age,
     .text("Version", ["status", "nodeInfo", "kubeletVersion"], default: ""),
-    TableColumn("Internal-IP", priority: 1) { o, _ in .string(address(o, "InternalIP")) },
-    TableColumn("External-IP", priority: 1) { o, _ in .string(address(o, "ExternalIP")) },
+    PrinterColumn("Internal-IP", priority: 1) { o, _ in .string(address(o, "InternalIP")) },
+    PrinterColumn("External-IP", priority: 1) { o, _ in .string(address(o, "ExternalIP")) },
     .text("OS-Image", priority: 1, ["status", "nodeInfo", "osImage"]),
     .text("Kernel-Version", priority: 1, ["status", "nodeInfo", "kernelVersion"]),
     .text("Container-Runtime", priority: 1, ["status", "nodeInfo", "containerRuntimeVersion"]),

@@ -42,8 +42,8 @@ enum ManagedFields {
       var out: [String: JSON] = [:]
       for element in elements {
         if let name = element["name"]?.string {
-          out["k:{\"name\":\(JSON.string(name).description)}"] = tree(element).merging(
-            ["."].reduce(into: [:]) { $0[$1] = [:] })
+          // An element of a list keyed by name; "." marks the element itself as owned.
+          out["k:{\"name\":\(JSON.string(name).description)}"] = tree(element).merging([".": [:]])
         } else if element.object == nil {
           out["v:" + element.description] = [:]
         }

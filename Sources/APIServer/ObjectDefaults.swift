@@ -118,7 +118,6 @@ extension APIStore {
     if spec["terminationGracePeriodSeconds"] == nil { spec["terminationGracePeriodSeconds"] = 30 }
     if spec["securityContext"] == nil { spec["securityContext"] = [:] }
     if spec["enableServiceLinks"] == nil { spec["enableServiceLinks"] = true }
-    if spec["priority"] == nil, spec["priorityClassName"] == nil { spec["priority"] = 0 }
     for field in ["containers", "initContainers"] {
       guard var containers = spec[field]?.array else { continue }
       for i in containers.indices where containers[i].object != nil {
@@ -133,7 +132,8 @@ extension APIStore {
           let image = containers[i]["image"]?.string ?? ""
           let tag =
             image.split(separator: "/").last.map {
-              $0.contains(":") ? String($0.split(separator: ":").last!) : ""
+              $0.contains(":")
+                ? String($0.split(separator: ":", omittingEmptySubsequences: false).last ?? "") : ""
             } ?? ""
           let pinned = image.contains("@")
           containers[i]["imagePullPolicy"] = .string(

@@ -11,7 +11,7 @@ public enum TableIncludeObject: String, Sendable, Hashable {
 extension APIStore {
   /// The columns for a type: a CRD's `additionalPrinterColumns` for the served version when the
   /// CRD exists, else the built-in printer.
-  public func tableColumns(for type: ResourceType) -> [TableColumn] {
+  public func tableColumns(for type: ResourceType) -> [PrinterColumn] {
     if let crds = registry.type(
       group: "apiextensions.k8s.io", version: "v1", plural: "customresourcedefinitions"),
       let crd = objects[crds.storageKey]?[ObjectKey(namespace: "", name: "\(type.plural).\(type.group)")],
@@ -20,9 +20,9 @@ extension APIStore {
       }),
       let columns = version["additionalPrinterColumns"]?.array, !columns.isEmpty
     {
-      return TableColumn.columns(for: type, printerColumns: columns)
+      return PrinterColumn.columns(for: type, printerColumns: columns)
     }
-    return TableColumn.columns(for: type)
+    return PrinterColumn.columns(for: type)
   }
 
   /// The `meta.k8s.io/v1 Table` for objects of a type, as the server answers

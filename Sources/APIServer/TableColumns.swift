@@ -2,7 +2,7 @@ import Foundation
 
 /// The columns `kubectl get` prints for a kind, as the real server's table convertors define
 /// them (server-side printing: kubectl asks for `as=Table` and prints what it gets).
-public struct TableColumn: Sendable, Hashable {
+public struct PrinterColumn: Sendable, Hashable {
   public var name: String
   /// OpenAPI type: "string", "integer", "date", ...
   public var type: String
@@ -23,7 +23,7 @@ public struct TableColumn: Sendable, Hashable {
     self.cell = cell
   }
 
-  public static func == (a: TableColumn, b: TableColumn) -> Bool {
+  public static func == (a: PrinterColumn, b: PrinterColumn) -> Bool {
     a.name == b.name && a.type == b.type && a.format == b.format && a.priority == b.priority
   }
 
@@ -52,9 +52,9 @@ public struct TableColumn: Sendable, Hashable {
   }
 }
 
-extension TableColumn {
-  static let name = TableColumn("Name", format: "name") { object, _ in .string(object.name) }
-  static let age = TableColumn("Age") { object, now in
+extension PrinterColumn {
+  static let name = PrinterColumn("Name", format: "name") { object, _ in .string(object.name) }
+  static let age = PrinterColumn("Age") { object, now in
     guard let text = object[path: ["metadata", "creationTimestamp"]]?.string,
       let created = Timestamp.parse(text)
     else { return "<unknown>" }
@@ -62,9 +62,9 @@ extension TableColumn {
   }
 
   static func text(_ name: String, priority: Int = 0, _ path: [String], default fallback: String = "<none>")
-    -> TableColumn
+    -> PrinterColumn
   {
-    TableColumn(name, priority: priority) { object, _ in
+    PrinterColumn(name, priority: priority) { object, _ in
       switch object[path: path] {
       case .string(let s) where !s.isEmpty: return .string(s)
       case .int(let i): return .string(String(i))
@@ -73,25 +73,25 @@ extension TableColumn {
     }
   }
 
-  static func integer(_ name: String, _ path: [String]) -> TableColumn {
-    TableColumn(name, type: "integer") { object, _ in .int(object[path: path]?.int ?? 0) }
+  static func integer(_ name: String, _ path: [String]) -> PrinterColumn {
+    PrinterColumn(name, type: "integer") { object, _ in .int(object[path: path]?.int ?? 0) }
   }
 
   /// The columns for a type: the built-in printers for the kinds kubectl users look at, the
   /// CRD's printer columns when given, else Name and Age.
-  public static func columns(for type: ResourceType, printerColumns: [JSON]? = nil) -> [TableColumn] {
+  public static func columns(for type: ResourceType, printerColumns: [JSON]? = nil) -> [PrinterColumn] {
     if let printerColumns, !printerColumns.isEmpty {
-      return [.name] + printerColumns.compactMap(TableColumn.init(printerColumn:))
+      return [.name] + printerColumns.compactMap(PrinterColumn.init(printerColumn:))
     }
     return BuiltInColumns.columns(for: type) ?? [.name, .age]
   }
 }
 
 /// `duration.HumanDuration` from k8s.io/apimachinery: "45s", "5m10s", "3h", "2d4h", "1y30d".
-public enum HumanDuration {
-  public static func since(_ date: Date, now: Date) -> String { format(seconds: now.timeIntervalSince(date)) }
+enum HumanDuration {
+  static func since(_ date: Date, now: Date) -> String { format(seconds: now.timeIntervalSince(date)) }
 
-  public static func format(seconds interval: Double) -> String {
+  static func format(seconds interval: Double) -> String {
     guard interval.isFinite, abs(interval) < 1e15 else { return "<invalid>" }
     let seconds = Int(interval)
     if seconds < -1 { return "<invalid>" }

@@ -314,3 +314,55 @@ func storeWithReplicaSet() throws -> (APIStore, JSON) {
       }?.code == 400)
   }
 }
+
+@Suite struct OddRegistryAndImageTests {
+  @Test func aRegistryWithoutNamespacesRefusesNamespacedCreatesInsteadOfTrapping() {
+    var store = APIStore(registry: ResourceRegistry(types: [configMaps]), now: t0)
+    #expect(
+      apiError { _ = try store.create(configMaps, namespace: "default", configMap("a"), now: t0) }?.code
+        == 404)
+  }
+
+  @Test(arguments: [":", "::", "a:", "/", "", "repo/app:latest", "app@sha256:abc"])
+  func oddImageNamesGetAPullPolicy(image: String) throws {
+    var store = APIStore(now: t0)
+    var p = pod("p")
+    p[path: ["spec", "containers"]] = [["name": "c", "image": .string(image)]]
+    if image.isEmpty {
+      #expect(apiError { _ = try store.create(pods, namespace: "default", p, now: t0) }?.code == 422)
+    } else {
+      let created = try store.create(pods, namespace: "default", p, now: t0)
+      #expect(created[path: ["spec", "containers"]]?.array?.first?["imagePullPolicy"] != nil)
+    }
+  }
+}
+
+@Suite struct ProtectedNamespaceAndCRDVersionTests {
+  @Test func theSystemNamespacesCannotBeDeleted() {
+    var store = APIStore(now: t0)
+    let error = apiError { _ = try store.delete(namespaces, namespace: nil, name: "kube-system", now: t0) }
+    #expect(error?.code == 403)
+    #expect(error?.message == #"namespaces "kube-system" is forbidden: this namespace may not be deleted"#)
+  }
+
+  @Test func aCRDUpdateStopsServingDroppedVersions() throws {
+    var store = APIStore(now: t0)
+    var crd: JSON = [
+      "metadata": ["name": "widgets.example.com"],
+      "spec": [
+        "group": "example.com", "scope": "Cluster", "names": ["kind": "Widget", "plural": "widgets"],
+        "versions": [
+          ["name": "v1", "served": true, "storage": true],
+          ["name": "v1beta1", "served": true, "storage": false],
+        ],
+      ],
+    ]
+    _ = try store.create(crds, namespace: nil, crd, now: t0)
+    #expect(store.registry.type(group: "example.com", version: "v1beta1", plural: "widgets") != nil)
+    crd = try store.get(crds, namespace: nil, name: "widgets.example.com")
+    crd[path: ["spec", "versions"]] = [["name": "v1", "served": true, "storage": true]]
+    _ = try store.update(crds, namespace: nil, name: "widgets.example.com", crd, now: t0)
+    #expect(store.registry.type(group: "example.com", version: "v1beta1", plural: "widgets") == nil)
+    #expect(store.registry.type(group: "example.com", version: "v1", plural: "widgets") != nil)
+  }
+}

@@ -264,3 +264,33 @@ import Testing
     #expect(APIError.expired("too old resource version: 1 (5)").status()["reason"] == "Expired")
   }
 }
+
+@Suite struct PriorityTests {
+  @Test func priorityClassNamesResolveToPriorities() throws {
+    var store = APIStore(now: t0)
+    let classes = try #require(
+      registry.type(group: "scheduling.k8s.io", version: "v1", plural: "priorityclasses"))
+    _ = try store.create(classes, namespace: nil, ["metadata": ["name": "high"], "value": 1000], now: t0)
+    var high = pod("high")
+    high[path: ["spec", "priorityClassName"]] = "high"
+    #expect(try store.create(pods, namespace: "default", high, now: t0)[path: ["spec", "priority"]] == 1000)
+    var critical = pod("critical")
+    critical[path: ["spec", "priorityClassName"]] = "system-node-critical"
+    #expect(
+      try store.create(pods, namespace: "default", critical, now: t0)[path: ["spec", "priority"]]
+        == 2_000_001_000)
+    #expect(
+      try store.create(pods, namespace: "default", pod("plain"), now: t0)[path: ["spec", "priority"]] == 0)
+    var unknown = pod("unknown")
+    unknown[path: ["spec", "priorityClassName"]] = "nope"
+    let error = apiError { _ = try store.create(pods, namespace: "default", unknown, now: t0) }
+    #expect(error?.code == 403)
+    #expect(error?.message == #"pods "unknown" is forbidden: no PriorityClass with name nope was found"#)
+    _ = try store.create(
+      classes, namespace: nil, ["metadata": ["name": "default-class"], "value": 7, "globalDefault": true],
+      now: t0)
+    #expect(
+      try store.create(pods, namespace: "default", pod("defaulted"), now: t0)[path: ["spec", "priority"]] == 7
+    )
+  }
+}

@@ -44,7 +44,8 @@ import Testing
     let second = try store.list(pods, limit: 3, continue: token)
     #expect(second.items.map(\.name) == ["p06", "p99", "p01"])
     #expect(second.resourceVersion == first.resourceVersion)
-    let third = try store.list(pods, limit: 3, continue: try #require(second.continueToken))
+    let secondToken = try #require(second.continueToken)
+    let third = try store.list(pods, limit: 3, continue: secondToken)
     #expect(third.items.map(\.name) == ["p03", "p05"])
     #expect(third.continueToken == nil)
   }
@@ -166,5 +167,19 @@ import Testing
     let delivered = store.drainEvents().compactMap(filter.deliver)
     #expect(delivered.count == 1)
     #expect(delivered.first?.object["apiVersion"] == "karpenter.sh/v1beta1")
+  }
+}
+
+@Suite struct ChangeCursorTests {
+  @Test func aCursorSeesEveryResourceInOrderWithoutDraining() throws {
+    var store = APIStore(historyLimit: 4, now: t0)
+    let cursor = store.resourceVersion
+    _ = try store.create(configMaps, namespace: "default", configMap("c"), now: t0)
+    _ = try store.create(pods, namespace: "default", pod("p"), now: t0)
+    let changes = try store.changes(since: cursor).get()
+    #expect(changes.map(\.plural) == ["configmaps", "pods"])
+    #expect(store.pendingEvents.count == 2)
+    for i in 0..<5 { _ = try store.create(configMaps, namespace: "default", configMap("x\(i)"), now: t0) }
+    #expect(throws: APIError.self) { try store.changes(since: cursor).get() }
   }
 }

@@ -45,7 +45,7 @@ import Testing
         "conditions": [["type": "Ready", "status": "True"]], "nodeInfo": ["kubeletVersion": "v1.31.0"],
       ],
     ]
-    let cells = TableColumn.columns(for: nodes).prefix(5).map { $0.cell(node, t0) }
+    let cells = PrinterColumn.columns(for: nodes).prefix(5).map { $0.cell(node, t0) }
     #expect(cells == ["n1", "Ready,SchedulingDisabled", "control-plane", "0s", "v1.31.0"])
   }
 
@@ -61,7 +61,7 @@ import Testing
       ],
     ]
     let claims = try #require(registry.type(group: "karpenter.sh", version: "v1", plural: "nodeclaims"))
-    let columns = TableColumn.columns(for: claims).filter { $0.priority == 0 }
+    let columns = PrinterColumn.columns(for: claims).filter { $0.priority == 0 }
     #expect(columns.map(\.name) == ["Name", "Type", "Capacity", "Zone", "Node", "Ready", "Age"])
     #expect(columns.map { $0.cell(claim, t0) }.prefix(6) == ["c1", "m5.large", "spot", nil, "ip-1", "False"])
   }
