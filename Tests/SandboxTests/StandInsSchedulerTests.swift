@@ -241,10 +241,10 @@ struct StandInsSchedulerTests {
   func priorityFirst() throws {
     var c = StandInCluster()
     try c.create("", "nodes", Fixture.node("a", cpu: "1"))
-    var low = Fixture.pod("a-low", spec: Fixture.podSpec(cpu: "1"))
-    low[path: ["spec", "priority"]] = 0
+    let low = Fixture.pod("a-low", spec: Fixture.podSpec(cpu: "1"))
     var high = Fixture.pod("z-high", spec: Fixture.podSpec(cpu: "1"))
-    high[path: ["spec", "priority"]] = 1000
+    // The store's Priority admission turns the class into `spec.priority`.
+    high[path: ["spec", "priorityClassName"]] = "system-cluster-critical"
     try c.create("", "pods", low)
     try c.create("", "pods", high)
     c.settle()

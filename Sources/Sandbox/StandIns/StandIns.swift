@@ -130,13 +130,9 @@ public struct StandIns: Sendable {
     var relist = cache.resourceVersion == 0 || store.resourceVersion < cache.resourceVersion
     var events: [WatchEvent] = []
     if !relist {
-      for (group, plural) in ClusterCache.followed {
-        guard let type = store.registry.type(group: group, version: "v1", plural: plural) else { continue }
-        switch store.events(type, since: cache.resourceVersion) {
-        case .success(let changes): events += changes
-        case .failure: relist = true
-        }
-        if relist { break }
+      switch store.changes(since: cache.resourceVersion) {
+      case .success(let changes): events = changes
+      case .failure: relist = true
       }
     }
     if relist {
@@ -152,9 +148,16 @@ public struct StandIns: Sendable {
         }
       }
     } else {
-      // One resource after another, each in version order: the final state of each object is
-      // what counts, and that does not depend on how resources interleave.
-      for event in events {
+      // Only each object's last change counts: an object created, bound and started since the
+      // last call is decoded once, in its final state.
+      let followed = Set(ClusterCache.followed.map { "\($0.group)/\($0.plural)" })
+      var last: [String: Int] = [:]
+      for (i, event) in events.enumerated() where followed.contains("\(event.group)/\(event.plural)") {
+        let ns = event.object.metadataNamespace ?? ""
+        last["\(event.group)/\(event.plural)/\(ns)/\(event.object.metadataName)"] = i
+      }
+      for i in last.values.sorted() {
+        let event = events[i]
         cache.apply(
           group: event.group, plural: event.plural, name: event.object.metadataName,
           namespace: event.object.metadataNamespace,
