@@ -9,15 +9,33 @@ import Testing
 struct StandInsDecodingTests {
   static let pod: JSON = [
     "apiVersion": "v1", "kind": "Pod",
-    "metadata": ["name": "web", "namespace": "default", "labels": ["app": "web"], "generation": 3, "ownerReferences": [["apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "web-1", "controller": true]]],
+    "metadata": [
+      "name": "web", "namespace": "default", "labels": ["app": "web"], "generation": 3,
+      "ownerReferences": [
+        ["apiVersion": "apps/v1", "kind": "ReplicaSet", "name": "web-1", "controller": true]
+      ],
+    ],
     "spec": [
-      "containers": [["name": "app", "image": "nginx", "resources": ["requests": ["cpu": "250m", "memory": 1_048_576]], "ports": [["containerPort": 80, "hostPort": 8080]]]],
+      "containers": [
+        [
+          "name": "app", "image": "nginx", "resources": ["requests": ["cpu": "250m", "memory": 1_048_576]],
+          "ports": [["containerPort": 80, "hostPort": 8080]],
+        ]
+      ],
       "tolerations": [["key": "k", "operator": "Exists", "effect": "NoSchedule", "tolerationSeconds": 30]],
       "priority": 100, "nodeSelector": ["zone": "a"], "hostNetwork": false, "overhead": ["cpu": 0.5],
-      "affinity": ["nodeAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": ["nodeSelectorTerms": [["matchExpressions": [["key": "zone", "operator": "In", "values": ["a"]]]]]]]],
+      "affinity": [
+        "nodeAffinity": [
+          "requiredDuringSchedulingIgnoredDuringExecution": [
+            "nodeSelectorTerms": [["matchExpressions": [["key": "zone", "operator": "In", "values": ["a"]]]]]
+          ]
+        ]
+      ],
       "unknownField": ["kept": "elsewhere"],
     ],
-    "status": ["phase": "Running", "conditions": [["type": "Ready", "status": "True", "lastProbeTime": nil]]],
+    "status": [
+      "phase": "Running", "conditions": [["type": "Ready", "status": "True", "lastProbeTime": nil]],
+    ],
   ]
 
   @Test("a pod decodes from JSON values exactly as through Foundation's JSONDecoder")

@@ -13,11 +13,15 @@ struct StandInsKubeletTests {
       "metadata": [
         "name": .string(name),
         "labels": [
-          "node.kubernetes.io/instance-type": .string(type), "kubernetes.io/arch": "arm64", "kubernetes.io/os": "linux",
+          "node.kubernetes.io/instance-type": .string(type), "kubernetes.io/arch": "arm64",
+          "kubernetes.io/os": "linux",
           "karpenter.sh/nodepool": "default",
         ],
       ],
-      "spec": ["providerID": .string("kwok://\(name)"), "taints": [Fixture.taint("karpenter.sh/unregistered", effect: "NoExecute")]],
+      "spec": [
+        "providerID": .string("kwok://\(name)"),
+        "taints": [Fixture.taint("karpenter.sh/unregistered", effect: "NoExecute")],
+      ],
     ]
   }
 
@@ -50,7 +54,10 @@ struct StandInsKubeletTests {
   func givenCapacityIsKept() throws {
     var c = StandInCluster()
     var node = Self.kwokNode("kwok-1")
-    node["status"] = ["capacity": ["cpu": "2", "memory": "1Gi", "pods": "10"], "allocatable": ["cpu": "1500m", "memory": "1Gi", "pods": "10"]]
+    node["status"] = [
+      "capacity": ["cpu": "2", "memory": "1Gi", "pods": "10"],
+      "allocatable": ["cpu": "1500m", "memory": "1Gi", "pods": "10"],
+    ]
     try c.create("", "nodes", node)
     c.settle()
     let stored = try #require(c.get("", "nodes", namespace: nil, "kwok-1"))
@@ -155,7 +162,8 @@ struct StandInsKubeletTests {
         try c.edit("", "nodes", namespace: nil, name, ["spec", "taints"], [])
       }
       try c.create("apps", "deployments", Fixture.deployment("web", replicas: 5))
-      try c.create("apps", "deployments", Fixture.deployment("api", replicas: 3, spec: Fixture.podSpec(cpu: "3")))
+      try c.create(
+        "apps", "deployments", Fixture.deployment("api", replicas: 3, spec: Fixture.podSpec(cpu: "3")))
       c.settle()
       return c.store.snapshot()
     }
@@ -205,10 +213,15 @@ struct StandInsRefusalTests {
     c.store.admission = { type, object, _ in
       type.plural == "pods" ? [FieldCause(message: "pods are not allowed here", field: "metadata.name")] : []
     }
-    try c.create("apps", "replicasets", [
-      "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "web", "namespace": "default"],
-      "spec": ["replicas": 1, "selector": ["matchLabels": ["app": "web"]], "template": Fixture.template(app: "web")],
-    ])
+    try c.create(
+      "apps", "replicasets",
+      [
+        "apiVersion": "apps/v1", "kind": "ReplicaSet", "metadata": ["name": "web", "namespace": "default"],
+        "spec": [
+          "replicas": 1, "selector": ["matchLabels": ["app": "web"]],
+          "template": Fixture.template(app: "web"),
+        ],
+      ])
     c.settle()
     #expect(c.pods.isEmpty)
     let problem = try #require(c.standIns.problems.first)
@@ -226,5 +239,21 @@ struct StandInsRefusalTests {
     c.settle()
     #expect(c.pods.count == 5)
     #expect(c.standIns.problems.contains { $0.reason == "the sandbox holds at most 5 pods" })
+  }
+}
+
+extension StandInsRefusalTests {
+  @Test("handed a fresh store, the stand-ins start over instead of trusting what they saw")
+  func freshStore() throws {
+    var c = StandInCluster()
+    for i in 0..<5 { try c.create("", "nodes", Fixture.node("old-\(i)")) }
+    c.settle()
+    c.store = APIStore(seed: 7)
+    try c.create("", "nodes", Fixture.node("a", cpu: "1"))
+    try c.create("", "pods", Fixture.pod("p", spec: Fixture.podSpec(cpu: "2")))
+    c.settle()
+    #expect(
+      c.get("", "pods", namespace: "default", "p")?.condition("PodScheduled")?["message"]?.string
+        == "0/1 nodes are available: 1 Insufficient cpu.")
   }
 }

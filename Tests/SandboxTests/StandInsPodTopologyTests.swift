@@ -22,7 +22,9 @@ struct StandInsPodTopologyTests {
     var c = StandInCluster()
     try nodes(&c, ["a": "z1", "b": "z2"])
     var spec = Fixture.podSpec(cpu: "100m")
-    spec["affinity"] = ["podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "web")]]]
+    spec["affinity"] = [
+      "podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "web")]]
+    ]
     try c.create("apps", "deployments", Fixture.deployment("web", replicas: 3, spec: spec))
     c.settle()
     let bound = c.pods.compactMap(\.nodeName).sorted()
@@ -39,7 +41,9 @@ struct StandInsPodTopologyTests {
     try nodes(&c, ["a": "z1", "b": "z2"])
     var loner = Fixture.pod("loner")
     loner[path: ["metadata", "labels", "app"]] = "loner"
-    loner[path: ["spec", "affinity"]] = ["podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "noisy")]]]
+    loner[path: ["spec", "affinity"]] = [
+      "podAntiAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "noisy")]]
+    ]
     try c.create("", "pods", loner)
     c.settle()
     #expect(c.get("", "pods", namespace: "default", "loner")?.nodeName == "a")
@@ -55,18 +59,26 @@ struct StandInsPodTopologyTests {
     var c = StandInCluster()
     try nodes(&c, ["a": "z1", "b": "z2", "c": "z2"])
     var cache = Fixture.pod("cache")
-    cache[path: ["spec", "affinity"]] = ["podAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "db", key: "topology.kubernetes.io/zone")]]]
+    cache[path: ["spec", "affinity"]] = [
+      "podAffinity": [
+        "requiredDuringSchedulingIgnoredDuringExecution": [
+          Self.term(app: "db", key: "topology.kubernetes.io/zone")
+        ]
+      ]
+    ]
     try c.create("", "pods", cache)
     c.settle()
     #expect(c.get("", "pods", namespace: "default", "cache")?.nodeName == nil)
     #expect(
       c.get("", "pods", namespace: "default", "cache")?.condition("PodScheduled")?["message"]?.string
         == "0/3 nodes are available: 3 node(s) didn't match pod affinity rules.")
-    var db = Fixture.pod("db", spec: {
-      var s = Fixture.podSpec(cpu: "100m")
-      s["nodeSelector"] = ["kubernetes.io/hostname": "c"]
-      return s
-    }())
+    var db = Fixture.pod(
+      "db",
+      spec: {
+        var s = Fixture.podSpec(cpu: "100m")
+        s["nodeSelector"] = ["kubernetes.io/hostname": "c"]
+        return s
+      }())
     db[path: ["metadata", "labels", "app"]] = "db"
     try c.create("", "pods", db)
     c.settle()
@@ -74,7 +86,9 @@ struct StandInsPodTopologyTests {
     #expect(c.get("", "pods", namespace: "default", "cache")?.nodeName == "b")
     var first = Fixture.pod("first")
     first[path: ["metadata", "labels", "app"]] = "solo"
-    first[path: ["spec", "affinity"]] = ["podAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "solo")]]]
+    first[path: ["spec", "affinity"]] = [
+      "podAffinity": ["requiredDuringSchedulingIgnoredDuringExecution": [Self.term(app: "solo")]]
+    ]
     try c.create("", "pods", first)
     c.settle()
     #expect(c.get("", "pods", namespace: "default", "first")?.nodeName != nil)
@@ -105,12 +119,16 @@ struct StandInsPodTopologyTests {
     try nodes(&c, ["a": "z1"])
     var spec = Fixture.podSpec()
     spec["topologySpreadConstraints"] = [
-      ["maxSkew": 1, "topologyKey": "example.com/rack", "whenUnsatisfiable": "DoNotSchedule", "labelSelector": ["matchLabels": ["app": "x"]]]
+      [
+        "maxSkew": 1, "topologyKey": "example.com/rack", "whenUnsatisfiable": "DoNotSchedule",
+        "labelSelector": ["matchLabels": ["app": "x"]],
+      ]
     ]
     try c.create("", "pods", Fixture.pod("p", spec: spec))
     c.settle()
     #expect(
       c.get("", "pods", namespace: "default", "p")?.condition("PodScheduled")?["message"]?.string
-        == "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label).")
+        == "0/1 nodes are available: 1 node(s) didn't match pod topology spread constraints (missing required label)."
+    )
   }
 }

@@ -27,21 +27,28 @@ struct StandInCluster {
 
   @discardableResult
   mutating func create(_ group: String, _ plural: String, _ object: JSON) throws -> JSON {
-    try store.create(type(group, plural), namespace: object[path: ["metadata", "namespace"]]?.string, object, now: now)
+    try store.create(
+      type(group, plural), namespace: object[path: ["metadata", "namespace"]]?.string, object, now: now)
   }
 
-  mutating func delete(_ group: String, _ plural: String, namespace: String?, _ name: String, grace: Int? = nil) throws {
+  mutating func delete(
+    _ group: String, _ plural: String, namespace: String?, _ name: String, grace: Int? = nil
+  ) throws {
     _ = try store.delete(
-      type(group, plural), namespace: namespace, name: name, options: DeleteOptions(gracePeriodSeconds: grace), now: now)
+      type(group, plural), namespace: namespace, name: name,
+      options: DeleteOptions(gracePeriodSeconds: grace), now: now)
   }
 
   /// Replaces `path` of a stored object by `value` (an edit as `kubectl edit` makes it; a
   /// path under `status` goes through the status subresource).
-  mutating func edit(_ group: String, _ plural: String, namespace: String?, _ name: String, _ path: [String], _ value: JSON) throws {
+  mutating func edit(
+    _ group: String, _ plural: String, namespace: String?, _ name: String, _ path: [String], _ value: JSON
+  ) throws {
     var object = try store.get(type(group, plural), namespace: namespace, name: name)
     object[path: path] = value
     _ = try store.update(
-      type(group, plural), namespace: namespace, name: name, object, subresource: path.first == "status" ? .status : nil,
+      type(group, plural), namespace: namespace, name: name, object,
+      subresource: path.first == "status" ? .status : nil,
       now: now)
   }
 
@@ -61,7 +68,8 @@ enum Fixture {
   /// A node with the given allocatable, labels and taints; `ready: false` leaves its status
   /// without conditions for the kubelet stand-in to fill.
   static func node(
-    _ name: String, cpu: String = "4", memory: String = "8Gi", pods: Int = 110, labels: [String: String] = [:],
+    _ name: String, cpu: String = "4", memory: String = "8Gi", pods: Int = 110,
+    labels: [String: String] = [:],
     taints: [JSON] = [], unschedulable: Bool = false
   ) -> JSON {
     var labelsJSON: [String: JSON] = ["kubernetes.io/hostname": .string(name)]
@@ -94,16 +102,22 @@ enum Fixture {
   }
 
   static func pod(_ name: String, namespace: String = "default", spec: JSON = podSpec()) -> JSON {
-    ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": .string(name), "namespace": .string(namespace)], "spec": spec]
+    [
+      "apiVersion": "v1", "kind": "Pod",
+      "metadata": ["name": .string(name), "namespace": .string(namespace)], "spec": spec,
+    ]
   }
 
   static func template(app: String, spec: JSON = podSpec(cpu: "100m")) -> JSON {
     ["metadata": ["labels": ["app": .string(app)]], "spec": spec]
   }
 
-  static func deployment(_ name: String, replicas: Int64, spec: JSON = podSpec(cpu: "100m"), strategy: JSON? = nil) -> JSON {
+  static func deployment(
+    _ name: String, replicas: Int64, spec: JSON = podSpec(cpu: "100m"), strategy: JSON? = nil
+  ) -> JSON {
     var d: JSON = [
-      "apiVersion": "apps/v1", "kind": "Deployment", "metadata": ["name": .string(name), "namespace": "default"],
+      "apiVersion": "apps/v1", "kind": "Deployment",
+      "metadata": ["name": .string(name), "namespace": "default"],
       "spec": [
         "replicas": .int(replicas), "selector": ["matchLabels": ["app": .string(name)]],
         "template": template(app: name, spec: spec),

@@ -90,7 +90,8 @@ struct StandInsWorkloadTests {
     var c = StandInCluster()
     // Room for two pods of 1 CPU: the third stays pending.
     try c.create("", "nodes", Fixture.node("node-a", cpu: "2", memory: "4Gi"))
-    try c.create("apps", "deployments", Fixture.deployment("web", replicas: 3, spec: Fixture.podSpec(cpu: "1")))
+    try c.create(
+      "apps", "deployments", Fixture.deployment("web", replicas: 3, spec: Fixture.podSpec(cpu: "1")))
     c.settle()
     let pending = activePods(c, app: "web").filter { $0.nodeName == nil }
     try #require(pending.count == 1)
@@ -108,16 +109,23 @@ struct StandInsWorkloadTests {
     try c.create("apps", "deployments", Fixture.deployment("web", replicas: 4))
     c.settle()
     let first = try #require(c.list("apps", "replicasets").first)
-    var containers = try #require(c.get("apps", "deployments", namespace: "default", "web")?[path: ["spec", "template", "spec", "containers"]]?.array)
+    var containers = try #require(
+      c.get("apps", "deployments", namespace: "default", "web")?[path: [
+        "spec", "template", "spec", "containers",
+      ]]?.array)
     containers[0]["image"] = "nginx:2"
-    try c.edit("apps", "deployments", namespace: "default", "web", ["spec", "template", "spec", "containers"], .array(containers))
+    try c.edit(
+      "apps", "deployments", namespace: "default", "web", ["spec", "template", "spec", "containers"],
+      .array(containers))
     c.settle()
     let sets = c.list("apps", "replicasets")
     #expect(sets.count == 2)
     let new = try #require(sets.first { $0.metaName != first.metaName })
     #expect(new[path: ["spec", "replicas"]]?.int == 4)
     #expect(new[path: ["metadata", "annotations", "deployment.kubernetes.io/revision"]]?.string == "2")
-    #expect(c.get("apps", "replicasets", namespace: "default", first.metaName)?[path: ["spec", "replicas"]]?.int == 0)
+    #expect(
+      c.get("apps", "replicasets", namespace: "default", first.metaName)?[path: ["spec", "replicas"]]?.int
+        == 0)
     let pods = activePods(c, app: "web")
     #expect(pods.count == 4)
     #expect(pods.allSatisfy { $0.ownedBy("ReplicaSet", new.metaName) })
@@ -132,9 +140,14 @@ struct StandInsWorkloadTests {
     let strategy: JSON = ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 1, "maxUnavailable": 0]]
     try c.create("apps", "deployments", Fixture.deployment("web", replicas: 4, strategy: strategy))
     c.settle()
-    var containers = try #require(c.get("apps", "deployments", namespace: "default", "web")?[path: ["spec", "template", "spec", "containers"]]?.array)
+    var containers = try #require(
+      c.get("apps", "deployments", namespace: "default", "web")?[path: [
+        "spec", "template", "spec", "containers",
+      ]]?.array)
     containers[0]["image"] = "nginx:2"
-    try c.edit("apps", "deployments", namespace: "default", "web", ["spec", "template", "spec", "containers"], .array(containers))
+    try c.edit(
+      "apps", "deployments", namespace: "default", "web", ["spec", "template", "spec", "containers"],
+      .array(containers))
     var most = 0
     for _ in 0..<60 {
       most = max(most, activePods(c, app: "web").count)
@@ -152,7 +165,12 @@ struct StandInsWorkloadTests {
       "spec": [
         "replicas": 3, "serviceName": "db", "selector": ["matchLabels": ["app": "db"]],
         "template": Fixture.template(app: "db"),
-        "volumeClaimTemplates": [["metadata": ["name": "data"], "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "1Gi"]]]]],
+        "volumeClaimTemplates": [
+          [
+            "metadata": ["name": "data"],
+            "spec": ["accessModes": ["ReadWriteOnce"], "resources": ["requests": ["storage": "1Gi"]]],
+          ]
+        ],
       ],
     ]
     try c.create("apps", "statefulsets", set)
@@ -166,8 +184,13 @@ struct StandInsWorkloadTests {
     #expect(pod1[path: ["metadata", "labels", "statefulset.kubernetes.io/pod-name"]]?.string == "db-1")
     #expect(pod1[path: ["spec", "hostname"]]?.string == "db-1")
     #expect(pod1[path: ["spec", "subdomain"]]?.string == "db")
-    #expect(pod1[path: ["spec", "volumes"]]?.array?.first?[path: ["persistentVolumeClaim", "claimName"]]?.string == "data-db-1")
-    #expect(c.list("", "persistentvolumeclaims").map(\.metaName).sorted() == ["data-db-0", "data-db-1", "data-db-2"])
+    #expect(
+      pod1[path: ["spec", "volumes"]]?.array?.first?[path: ["persistentVolumeClaim", "claimName"]]?.string
+        == "data-db-1")
+    #expect(
+      c.list("", "persistentvolumeclaims").map(\.metaName).sorted() == [
+        "data-db-0", "data-db-1", "data-db-2",
+      ])
     let status = c.get("apps", "statefulsets", namespace: "default", "db")?["status"]
     #expect(status?["readyReplicas"]?.int == 3)
     try c.edit("apps", "statefulsets", namespace: "default", "db", ["spec", "replicas"], 1)
@@ -191,7 +214,10 @@ struct StandInsWorkloadTests {
     var running = activePods(c, app: "batch")
     #expect(running.count == 2)
     #expect(running.allSatisfy { $0.phase == "Running" && $0.ownedBy("Job", "crunch") })
-    #expect(running.allSatisfy { $0[path: ["metadata", "labels", "batch.kubernetes.io/job-name"]]?.string == "crunch" })
+    #expect(
+      running.allSatisfy {
+        $0[path: ["metadata", "labels", "batch.kubernetes.io/job-name"]]?.string == "crunch"
+      })
     c.now += 31
     c.settle()
     // Two succeeded; one more is needed.
@@ -211,11 +237,19 @@ struct StandInsWorkloadTests {
   @Test("a DaemonSet puts one pod on each eligible node, including tainted and new ones")
   func daemonSetOnePodPerNode() throws {
     var c = try cluster()
-    try c.create("", "nodes", Fixture.node("node-c", taints: [Fixture.taint("node.kubernetes.io/unschedulable")], unschedulable: true))
-    try c.create("", "nodes", Fixture.node("gpu-1", labels: ["gpu": "true"], taints: [Fixture.taint("gpu", "true")]))
+    try c.create(
+      "", "nodes",
+      Fixture.node("node-c", taints: [Fixture.taint("node.kubernetes.io/unschedulable")], unschedulable: true)
+    )
+    try c.create(
+      "", "nodes", Fixture.node("gpu-1", labels: ["gpu": "true"], taints: [Fixture.taint("gpu", "true")]))
     let ds: JSON = [
-      "apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": ["name": "agent", "namespace": "kube-system"],
-      "spec": ["selector": ["matchLabels": ["app": "agent"]], "template": Fixture.template(app: "agent", spec: Fixture.podSpec(cpu: "50m"))],
+      "apiVersion": "apps/v1", "kind": "DaemonSet",
+      "metadata": ["name": "agent", "namespace": "kube-system"],
+      "spec": [
+        "selector": ["matchLabels": ["app": "agent"]],
+        "template": Fixture.template(app: "agent", spec: Fixture.podSpec(cpu: "50m")),
+      ],
     ]
     try c.create("apps", "daemonsets", ds)
     c.settle()
@@ -238,6 +272,7 @@ struct StandInsTimingTests {
   @Test("with minReadySeconds, ready pods count as available only after that long")
   func minReadySeconds() throws {
     var c = StandInCluster()
+    let start = c.now
     try c.create("", "nodes", Fixture.node("a"))
     var deployment = Fixture.deployment("web", replicas: 2)
     deployment[path: ["spec", "minReadySeconds"]] = 10
@@ -251,7 +286,8 @@ struct StandInsTimingTests {
     c.settle()
     status = c.get("apps", "deployments", namespace: "default", "web")?["status"]
     #expect(status?["availableReplicas"]?.int == 2)
-    #expect(c.standIns.nextDeadline == nil)
+    // What is left to wait for is the scheduler's Events expiring.
+    #expect(c.standIns.nextDeadline == start + SchedulingEvents.timeToLive)
   }
 
   @Test("a daemon pod stays when its node is tainted NoSchedule, and goes with NoExecute")
@@ -265,13 +301,18 @@ struct StandInsTimingTests {
     try c.create("apps", "daemonsets", ds)
     c.settle()
     let pod = try #require(c.pods.first)
-    try c.edit("", "nodes", namespace: nil, "a", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted")])
+    try c.edit(
+      "", "nodes", namespace: nil, "a", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted")])
     c.settle()
     #expect(c.pods.map(\.metaName) == [pod.metaName])
-    try c.edit("", "nodes", namespace: nil, "a", ["spec", "taints"], [Fixture.taint("karpenter.sh/disrupted", effect: "NoExecute")])
+    try c.edit(
+      "", "nodes", namespace: nil, "a", ["spec", "taints"],
+      [Fixture.taint("karpenter.sh/disrupted", effect: "NoExecute")])
     c.settle()
     #expect(c.pods.isEmpty)
-    #expect(c.get("apps", "daemonsets", namespace: "default", "agent")?[path: ["status", "desiredNumberScheduled"]]?.int == 0)
+    #expect(
+      c.get("apps", "daemonsets", namespace: "default", "agent")?[path: ["status", "desiredNumberScheduled"]]?
+        .int == 0)
   }
 
   @Test("the runner the sandbox installs settles the cluster in one call and is quiet after")

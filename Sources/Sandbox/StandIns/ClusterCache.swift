@@ -91,19 +91,32 @@ struct ClusterCache {
       case ("policy", "poddisruptionbudgets"):
         if let namespace { changes.budgetNamespaces.insert(namespace) }
       case ("apps", "deployments"):
-        deployments[key] = try object.map { Cached(object: try JSONValueDecoder.decode(Deployment.self, from: $0), json: $0) }
-        changes.workloads.insert(WorkloadKey(kind: .deployment, namespace: namespace ?? "default", name: name))
+        deployments[key] = try object.map {
+          Cached(object: try JSONValueDecoder.decode(Deployment.self, from: $0), json: $0)
+        }
+        changes.workloads.insert(
+          WorkloadKey(kind: .deployment, namespace: namespace ?? "default", name: name))
       case ("apps", "replicasets"):
-        setReplicaSet(key, try object.map { Cached(object: try JSONValueDecoder.decode(ReplicaSet.self, from: $0), json: $0) })
-        changes.workloads.insert(WorkloadKey(kind: .replicaSet, namespace: namespace ?? "default", name: name))
+        setReplicaSet(
+          key,
+          try object.map { Cached(object: try JSONValueDecoder.decode(ReplicaSet.self, from: $0), json: $0) })
+        changes.workloads.insert(
+          WorkloadKey(kind: .replicaSet, namespace: namespace ?? "default", name: name))
       case ("apps", "statefulsets"):
-        statefulSets[key] = try object.map { Cached(object: try JSONValueDecoder.decode(StatefulSet.self, from: $0), json: $0) }
-        changes.workloads.insert(WorkloadKey(kind: .statefulSet, namespace: namespace ?? "default", name: name))
+        statefulSets[key] = try object.map {
+          Cached(object: try JSONValueDecoder.decode(StatefulSet.self, from: $0), json: $0)
+        }
+        changes.workloads.insert(
+          WorkloadKey(kind: .statefulSet, namespace: namespace ?? "default", name: name))
       case ("apps", "daemonsets"):
-        daemonSets[key] = try object.map { Cached(object: try JSONValueDecoder.decode(DaemonSet.self, from: $0), json: $0) }
+        daemonSets[key] = try object.map {
+          Cached(object: try JSONValueDecoder.decode(DaemonSet.self, from: $0), json: $0)
+        }
         changes.workloads.insert(WorkloadKey(kind: .daemonSet, namespace: namespace ?? "default", name: name))
       case ("batch", "jobs"):
-        jobs[key] = try object.map { Cached(object: try JSONValueDecoder.decode(Job.self, from: $0), json: $0) }
+        jobs[key] = try object.map {
+          Cached(object: try JSONValueDecoder.decode(Job.self, from: $0), json: $0)
+        }
         changes.workloads.insert(WorkloadKey(kind: .job, namespace: namespace ?? "default", name: name))
       default: return
       }
@@ -254,7 +267,8 @@ struct ClusterCache {
   /// The pods on each node, for inter-pod constraints: nil when no pending pod has such
   /// constraints and no placed pod has anti-affinity, so the usual pass skips the work.
   var placedPods: [String: [PlacedPod]]? {
-    let needed = !antiAffinityPods.isEmpty || pending.contains { pods[$0].map(PodTopologyFilters.constrains) ?? false }
+    let needed =
+      !antiAffinityPods.isEmpty || pending.contains { pods[$0].map(PodTopologyFilters.constrains) ?? false }
     guard needed else { return nil }
     var out: [String: [PlacedPod]] = [:]
     for name in nodes.keys {

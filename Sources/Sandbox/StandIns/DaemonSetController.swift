@@ -31,7 +31,9 @@ enum DaemonSetController {
     var added = addedTolerations
     if templateSpec.hostNetwork == true { added.append(networkUnavailable) }
     var podSpec = templateSpec
-    podSpec.tolerations = (podSpec.tolerations ?? []) + added.map { Toleration(key: $0.key, operator: "Exists", effect: $0.effect) }
+    podSpec.tolerations =
+      (podSpec.tolerations ?? [])
+      + added.map { Toleration(key: $0.key, operator: "Exists", effect: $0.effect) }
 
     var podsByNode: [String: [Pod]] = [:]
     var writes: [StandInWrite] = []
@@ -56,7 +58,8 @@ enum DaemonSetController {
       let selected = podSpec.selectsNode(labels: node.labels, nodeName: name)
       let untolerated = podSpec.firstUntoleratedTaint(node.taints)
       let runs = selected && untolerated == nil
-      let keeps = selected && podSpec.firstUntoleratedTaint(node.taints.filter { $0.effect == "NoExecute" }) == nil
+      let keeps =
+        selected && podSpec.firstUntoleratedTaint(node.taints.filter { $0.effect == "NoExecute" }) == nil
       let pods = (podsByNode.removeValue(forKey: name) ?? []).sorted {
         ($0.metadata.creationTimestamp ?? "", $0.name) < ($1.metadata.creationTimestamp ?? "", $1.name)
       }
@@ -68,27 +71,35 @@ enum DaemonSetController {
           if PodRanking.isAvailable(first, minReadySeconds: minReady, now: now) { available += 1 }
           for extra in pods.dropFirst() { writes.append(.deletePod(key.namespace, extra.name)) }
         } else {
-          writes.append(.create(group: "", plural: "pods", namespace: key.namespace, object: pod(cached, template: template, node: name, tolerations: added)))
+          writes.append(
+            .create(
+              group: "", plural: "pods", namespace: key.namespace,
+              object: pod(cached, template: template, node: name, tolerations: added)))
         }
       } else {
         if !pods.isEmpty { misscheduled += 1 }
-        for pod in keeps ? Array(pods.dropFirst()) : pods { writes.append(.deletePod(key.namespace, pod.name)) }
+        for pod in keeps ? Array(pods.dropFirst()) : pods {
+          writes.append(.deletePod(key.namespace, pod.name))
+        }
       }
     }
     // Pods for nodes that are gone: pod GC removes bound ones; unbound ones are ours to delete.
-    for pod in podsByNode.values.joined() where !pod.isScheduled {
+    for pod in podsByNode.values.joined().sorted(by: { $0.name < $1.name }) where !pod.isScheduled {
       writes.append(.deletePod(key.namespace, pod.name))
     }
     let status: [String: JSON] = [
       "observedGeneration": .int(ds.metadata.generation ?? 0), "desiredNumberScheduled": .int(Int64(desired)),
       "currentNumberScheduled": .int(Int64(scheduled)), "numberMisscheduled": .int(Int64(misscheduled)),
       "numberReady": .int(Int64(ready)), "numberAvailable": .int(Int64(available)),
-      "numberUnavailable": .int(Int64(max(0, desired - available))), "updatedNumberScheduled": .int(Int64(scheduled)),
+      "numberUnavailable": .int(Int64(max(0, desired - available))),
+      "updatedNumberScheduled": .int(Int64(scheduled)),
     ]
     let stored = cached.json["status"] ?? [:]
     if status.contains(where: { (stored[$0.key] ?? .int(0)) != $0.value }) {
       writes.append(
-        .patchStatus(group: "apps", plural: "daemonsets", namespace: key.namespace, name: ds.name, patch: ["status": .object(status)]))
+        .patchStatus(
+          group: "apps", plural: "daemonsets", namespace: key.namespace, name: ds.name,
+          patch: ["status": .object(status)]))
     }
     return writes
   }
@@ -107,18 +118,24 @@ enum DaemonSetController {
   /// The daemon pod for `node`: the template with its required node affinity replaced by one
   /// that names the node, and the added tolerations.
   static func pod(
-    _ ds: ClusterCache.Cached<DaemonSet>, template: JSON, node: String, tolerations: [(key: String, effect: String)]
+    _ ds: ClusterCache.Cached<DaemonSet>, template: JSON, node: String,
+    tolerations: [(key: String, effect: String)]
   ) -> JSON {
     var pod = PodTemplates.pod(
       template: template, namespace: ds.object.namespace, generateName: "\(ds.object.name)-",
-      owner: PodTemplates.controllerReference(apiVersion: "apps/v1", kind: "DaemonSet", name: ds.object.name, uid: ds.object.metadata.uid),
+      owner: PodTemplates.controllerReference(
+        apiVersion: "apps/v1", kind: "DaemonSet", name: ds.object.name, uid: ds.object.metadata.uid),
       extraLabels: ["pod-template-generation": String(ds.object.metadata.generation ?? 1)])
     pod[path: ["spec", "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"]] = [
-      "nodeSelectorTerms": [["matchFields": [["key": "metadata.name", "operator": "In", "values": [.string(node)]]]]]
+      "nodeSelectorTerms": [
+        ["matchFields": [["key": "metadata.name", "operator": "In", "values": [.string(node)]]]]
+      ]
     ]
     var existing = pod[path: ["spec", "tolerations"]]?.array ?? []
     for t in tolerations {
-      let has = existing.contains { $0["key"]?.string == t.key && $0["effect"]?.string == t.effect && $0["operator"]?.string == "Exists" }
+      let has = existing.contains {
+        $0["key"]?.string == t.key && $0["effect"]?.string == t.effect && $0["operator"]?.string == "Exists"
+      }
       if !has { existing.append(["key": .string(t.key), "operator": "Exists", "effect": .string(t.effect)]) }
     }
     pod[path: ["spec", "tolerations"]] = .array(existing)

@@ -54,7 +54,8 @@ enum DeploymentController {
       writes.append(
         .create(
           group: "apps", plural: "replicasets", namespace: key.namespace,
-          object: newReplicaSet(cached, template: template, hash: hash, replicas: replicas, revision: revision)))
+          object: newReplicaSet(
+            cached, template: template, hash: hash, replicas: replicas, revision: revision)))
       return writes
     }
     let currentReplicas = Int(current.object.spec?.replicas ?? 1)
@@ -64,8 +65,11 @@ enum DeploymentController {
       // Recreate: the old pods go first; the new ones come once none is left.
       for rs in old { scale(rs.object, to: 0) }
       let oldPodsLeft = old.contains { rs in
-        cache.pods(ownedBy: WorkloadKey(kind: .replicaSet, namespace: key.namespace, name: rs.object.name), uid: rs.object.metadata.uid)
-          .contains { !$0.pod.isTerminal }
+        cache.pods(
+          ownedBy: WorkloadKey(kind: .replicaSet, namespace: key.namespace, name: rs.object.name),
+          uid: rs.object.metadata.uid
+        )
+        .contains { !$0.pod.isTerminal }
       }
       if !oldPodsLeft { scale(current.object, to: desired) }
     } else {
@@ -92,7 +96,9 @@ enum DeploymentController {
       maxUnavailable: maxUnavailable, now: now)
     {
       writes.append(
-        .patchStatus(group: "apps", plural: "deployments", namespace: key.namespace, name: deployment.name, patch: status))
+        .patchStatus(
+          group: "apps", plural: "deployments", namespace: key.namespace, name: deployment.name, patch: status
+        ))
     }
     return writes
   }
@@ -131,7 +137,8 @@ enum DeploymentController {
       ],
     ]
     metadata["ownerReferences"] = [
-      PodTemplates.controllerReference(apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: d.metadata.uid)
+      PodTemplates.controllerReference(
+        apiVersion: "apps/v1", kind: "Deployment", name: d.name, uid: d.metadata.uid)
     ]
     var spec: JSON = ["replicas": .int(Int64(replicas)), "selector": selector, "template": template]
     if let minReady = d.spec?.minReadySeconds { spec["minReadySeconds"] = .int(Int64(minReady)) }
@@ -139,11 +146,15 @@ enum DeploymentController {
   }
 
   /// Old ReplicaSets scaled to zero beyond `revisionHistoryLimit` are deleted, oldest first.
-  static func cleanUpHistory(_ old: [ClusterCache.Cached<ReplicaSet>], limit: Int, namespace: String) -> [StandInWrite] {
+  static func cleanUpHistory(_ old: [ClusterCache.Cached<ReplicaSet>], limit: Int, namespace: String)
+    -> [StandInWrite]
+  {
     let idle = old.filter { ($0.object.spec?.replicas ?? 1) == 0 && ($0.object.status?.replicas ?? 0) == 0 }
     guard idle.count > max(0, limit) else { return [] }
     return idle.prefix(idle.count - max(0, limit)).map {
-      .delete(group: "apps", plural: "replicasets", namespace: namespace, name: $0.object.name, gracePeriodSeconds: nil)
+      .delete(
+        group: "apps", plural: "replicasets", namespace: namespace, name: $0.object.name,
+        gracePeriodSeconds: nil)
     }
   }
 }

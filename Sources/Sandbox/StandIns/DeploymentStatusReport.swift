@@ -25,11 +25,15 @@ enum DeploymentStatusReport {
     let availableCondition =
       available >= desired - maxUnavailable
       ? condition("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
-      : condition("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
+      : condition(
+        "Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
     let progressing =
       complete
-      ? condition("Progressing", "True", "NewReplicaSetAvailable", "ReplicaSet \"\(current.name)\" has successfully progressed.")
-      : condition("Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(current.name)\" is progressing.")
+      ? condition(
+        "Progressing", "True", "NewReplicaSetAvailable",
+        "ReplicaSet \"\(current.name)\" has successfully progressed.")
+      : condition(
+        "Progressing", "True", "ReplicaSetUpdated", "ReplicaSet \"\(current.name)\" is progressing.")
     let stored = deployment.json["status"] ?? [:]
     let storedConditions = stored["conditions"]?.array ?? []
     let time = JSON.string(Timestamp.format(now))
@@ -38,7 +42,9 @@ enum DeploymentStatusReport {
     for var c in [availableCondition, progressing] {
       let type = c["type"]?.string
       let before = storedConditions.first { $0["type"]?.string == type }
-      if let before, before["status"] == c["status"], before["reason"] == c["reason"], before["message"] == c["message"] {
+      if let before, before["status"] == c["status"], before["reason"] == c["reason"],
+        before["message"] == c["message"]
+      {
         conditions.append(before)
         continue
       }
@@ -55,6 +61,9 @@ enum DeploymentStatusReport {
   }
 
   static func condition(_ type: String, _ status: String, _ reason: String, _ message: String) -> JSON {
-    ["type": .string(type), "status": .string(status), "reason": .string(reason), "message": .string(message)]
+    [
+      "type": .string(type), "status": .string(status), "reason": .string(reason),
+      "message": .string(message),
+    ]
   }
 }

@@ -24,7 +24,8 @@ private struct IndexKey: CodingKey {
 }
 
 private func mismatch(_ type: Any.Type, _ value: JSON, _ path: [CodingKey]) -> DecodingError {
-  .typeMismatch(type, DecodingError.Context(codingPath: path, debugDescription: "expected \(type), found \(value)"))
+  .typeMismatch(
+    type, DecodingError.Context(codingPath: path, debugDescription: "expected \(type), found \(value)"))
 }
 
 private struct ValueDecoder: Decoder, SingleValueDecodingContainer {
@@ -96,7 +97,8 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   private func child(_ key: Key) throws -> ValueDecoder {
     guard let value = members[key.stringValue] else {
       throw DecodingError.keyNotFound(
-        key, DecodingError.Context(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
+        key,
+        DecodingError.Context(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
     }
     return ValueDecoder(value: value, codingPath: codingPath + [key])
   }
@@ -154,7 +156,8 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
   private mutating func next() throws -> ValueDecoder {
     guard !isAtEnd else {
       throw DecodingError.valueNotFound(
-        JSON.self, DecodingError.Context(codingPath: codingPath, debugDescription: "the array has no more elements"))
+        JSON.self,
+        DecodingError.Context(codingPath: codingPath, debugDescription: "the array has no more elements"))
     }
     defer { currentIndex += 1 }
     return ValueDecoder(value: elements[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])

@@ -39,12 +39,14 @@ enum JobController {
       complete = succeeded > 0 && active.isEmpty
     }
     let failedOut = failed > Int(spec.backoffLimit ?? 6)
-    var wanted = spec.suspend == true || finished || complete || failedOut ? 0 : max(0, Int(spec.parallelism ?? 1))
+    var wanted =
+      spec.suspend == true || finished || complete || failedOut ? 0 : max(0, Int(spec.parallelism ?? 1))
     if let completions = spec.completions { wanted = min(wanted, max(0, Int(completions) - succeeded)) }
     if spec.completions == nil && succeeded > 0 { wanted = 0 }
 
     if active.count < wanted {
-      let owner = PodTemplates.controllerReference(apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.metadata.uid)
+      let owner = PodTemplates.controllerReference(
+        apiVersion: "batch/v1", kind: "Job", name: job.name, uid: job.metadata.uid)
       var labels = ["batch.kubernetes.io/job-name": job.name, "job-name": job.name]
       if let uid = job.metadata.uid {
         labels["batch.kubernetes.io/controller-uid"] = uid
@@ -87,17 +89,26 @@ enum JobController {
     if !finished && (complete || failedOut) && active.isEmpty {
       var conditions = stored["conditions"]?.array ?? []
       if complete {
-        conditions.append(condition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", time))
-        conditions.append(condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", time))
+        conditions.append(
+          condition(
+            "SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", time))
+        conditions.append(
+          condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", time))
         status["completionTime"] = time
       } else {
-        conditions.append(condition("FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", time))
-        conditions.append(condition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", time))
+        conditions.append(
+          condition(
+            "FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit", time))
+        conditions.append(
+          condition("Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit", time))
       }
       status["conditions"] = .array(conditions)
     }
     if status != stored {
-      writes.append(.patchStatus(group: "batch", plural: "jobs", namespace: key.namespace, name: job.name, patch: ["status": status]))
+      writes.append(
+        .patchStatus(
+          group: "batch", plural: "jobs", namespace: key.namespace, name: job.name, patch: ["status": status])
+      )
     }
     return writes
   }

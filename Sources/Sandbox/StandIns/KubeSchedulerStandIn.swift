@@ -3,7 +3,8 @@ import KubernetesAPI
 /// The kube-scheduler stand-in: binds pending pods to nodes, filtering as the default
 /// scheduler's plugins do (NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts,
 /// NodeResourcesFit, in that order, the first failure naming the reason) and scoring the
-/// survivors by least allocated CPU and memory, ties going to the node whose name sorts first.
+/// survivors as its default plugins weigh them (least allocated CPU and memory, preferred node
+/// affinity, PreferNoSchedule taints), ties going to the node whose name sorts first.
 ///
 /// A pod that fits nowhere is reported with the real scheduler's message
 /// (`0/3 nodes are available: 3 Insufficient cpu.`): Karpenter provisions for exactly the pods
@@ -11,8 +12,8 @@ import KubernetesAPI
 ///
 /// Required pod affinity and anti-affinity and `DoNotSchedule` topology spread constraints are
 /// checked by ``PodTopologyFilters`` when a pod has them or a placed pod has anti-affinity.
-/// Not modelled: preferences in scoring (preferred affinities, `ScheduleAnyway` spreads,
-/// PreferNoSchedule taints), volume topology and limits, and preemption.
+/// Not modelled: preferred pod affinity and `ScheduleAnyway` spreads in scoring, balanced
+/// allocation and image locality, volume topology and limits, and preemption.
 struct KubeSchedulerStandIn {
   /// What the scheduler decided for one pending pod.
   enum Decision: Equatable {
@@ -166,7 +167,7 @@ struct KubeSchedulerStandIn {
     guard let spec = pod.spec else { return .unschedulable(message: "the pod has no spec") }
     let request = request(for: pod, spec: spec)
     var reasons: [String: Int] = [:]
-    var best: (score: Int64, index: Int)?
+    var candidates: [NodeScores] = []
     var topology: PodTopologyFilters?
     if let placed, placedAntiAffinity || PodTopologyFilters.constrains(pod) {
       topology = PodTopologyFilters(pod: pod, nodes: nodes, placed: placed)
@@ -184,12 +185,14 @@ struct KubeSchedulerStandIn {
         continue
       }
       feasible += 1
-      let score = leastAllocatedScore(request, node: i)
-      if let b = best, score < b.score || (score == b.score && nodes[b.index].name < nodes[i].name) { continue }
-      best = (score, i)
+      candidates.append(
+        NodeScores(
+          index: i, leastAllocated: leastAllocatedScore(request, node: i),
+          preferredAffinity: Self.preferredAffinityWeight(request.spec, nodes[i]),
+          intolerablePreferNoSchedule: Self.intolerablePreferNoSchedule(request.spec, nodes[i])))
     }
     if !nodes.isEmpty { nextStartNode = (nextStartNode + processed) % nodes.count }
-    if let best { return .bind(node: nodes[best.index].name) }
+    if let best = Self.best(candidates, nodes: nodes) { return .bind(node: nodes[best].name) }
     return .unschedulable(message: Self.fitErrorMessage(nodeCount: nodes.count, reasons: reasons))
   }
 
@@ -220,7 +223,9 @@ struct KubeSchedulerStandIn {
     if !request.spec.selectsNode(labels: node.labels, nodeName: node.name) {
       return ["node(s) didn't match Pod's node affinity/selector"]
     }
-    if !request.ports.isEmpty, request.ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } }) {
+    if !request.ports.isEmpty,
+      request.ports.contains(where: { p in node.hostPorts.contains { $0.conflicts(with: p) } })
+    {
       return ["node(s) didn't have free ports for the requested pod ports"]
     }
     var short: [String] = []
@@ -229,6 +234,49 @@ struct KubeSchedulerStandIn {
       short.append(name == ResourceName.pods ? "Too many pods" : "Insufficient \(name)")
     }
     return short
+  }
+
+  /// A fitting node's raw scores, before they are normalized over all fitting nodes.
+  struct NodeScores {
+    var index: Int
+    var leastAllocated: Int64
+    var preferredAffinity: Int64
+    var intolerablePreferNoSchedule: Int64
+  }
+
+  /// The winner among fitting nodes, with the default plugins' weights: NodeResourcesFit
+  /// (LeastAllocated) 1, NodeAffinity (preferred terms, normalized to the best node) 2,
+  /// TaintToleration (PreferNoSchedule taints not tolerated, normalized and reversed) 3.
+  /// Equal totals go to the name that sorts first.
+  static func best(_ candidates: [NodeScores], nodes: [NodeUsage]) -> Int? {
+    let maxAffinity = candidates.map(\.preferredAffinity).max() ?? 0
+    let maxTaints = candidates.map(\.intolerablePreferNoSchedule).max() ?? 0
+    var best: (total: Int64, index: Int)?
+    for c in candidates {
+      let affinity = maxAffinity > 0 ? c.preferredAffinity * 100 / maxAffinity : 0
+      let taints = maxTaints > 0 ? 100 - c.intolerablePreferNoSchedule * 100 / maxTaints : 100
+      let total = c.leastAllocated + 2 * affinity + 3 * taints
+      if let b = best, total < b.total || (total == b.total && nodes[b.index].name < nodes[c.index].name) {
+        continue
+      }
+      best = (total, c.index)
+    }
+    return best?.index
+  }
+
+  /// The sum of the weights of the pod's preferred node-affinity terms the node matches.
+  static func preferredAffinityWeight(_ spec: PodSpec, _ node: NodeUsage) -> Int64 {
+    (spec.affinity?.nodeAffinity?.preferred ?? []).reduce(0) { sum, term in
+      term.preference.matches(labels: node.labels, nodeName: node.name) ? sum + Int64(term.weight) : sum
+    }
+  }
+
+  /// How many of the node's PreferNoSchedule taints the pod does not tolerate.
+  static func intolerablePreferNoSchedule(_ spec: PodSpec, _ node: NodeUsage) -> Int64 {
+    let tolerations = (spec.tolerations ?? []).filter {
+      ($0.effect ?? "").isEmpty || $0.effect == "PreferNoSchedule"
+    }
+    return Int64(node.taints.filter { $0.effect == "PreferNoSchedule" && !tolerations.tolerates($0) }.count)
   }
 
   /// Kubernetes' LeastAllocated score (0-100) over CPU and memory, equally weighted, after

@@ -34,13 +34,15 @@ struct KubeletStandIn {
     let time = JSON.string(Timestamp.format(now))
     func condition(_ type: String, _ status: String, _ reason: String, _ message: String) -> JSON {
       [
-        "type": .string(type), "status": .string(status), "reason": .string(reason), "message": .string(message),
+        "type": .string(type), "status": .string(status), "reason": .string(reason),
+        "message": .string(message),
         "lastHeartbeatTime": time, "lastTransitionTime": time,
       ]
     }
     var status: JSON = [
       "conditions": [
-        condition("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+        condition(
+          "MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
         condition("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
         condition("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
         condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
@@ -70,7 +72,8 @@ struct KubeletStandIn {
     } else if (node.status?.allocatable ?? [:]).isEmpty, let capacity = node.status?.capacity {
       status["allocatable"] = .object(capacity.mapValues { .string($0.description) })
     }
-    return .patchStatus(group: "", plural: "nodes", namespace: nil, name: node.name, patch: ["status": status])
+    return .patchStatus(
+      group: "", plural: "nodes", namespace: nil, name: node.name, patch: ["status": status])
   }
 
   /// A shape's resource map (millicores, bytes, counts) as a ResourceList's JSON.
@@ -102,7 +105,9 @@ struct KubeletStandIn {
     if pod.isTerminating {
       completions[key] = nil
       // Finished already, and held by finalizers that are not the kubelet's.
-      if pod.metadata.deletionGracePeriodSeconds == 0 && !(pod.metadata.finalizers ?? []).isEmpty { return nil }
+      if pod.metadata.deletionGracePeriodSeconds == 0 && !(pod.metadata.finalizers ?? []).isEmpty {
+        return nil
+      }
       return .deletePod(pod.namespace, pod.name, gracePeriodSeconds: 0)
     }
     if pod.isTerminal {
@@ -153,7 +158,9 @@ struct KubeletStandIn {
       podIP = Self.address(base: 0x0AF4_0000, offset: nextPodAddress % 65_534)
       nextPodAddress += 1
     }
-    let conditions: [JSON] = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"].map {
+    let conditions: [JSON] = [
+      "PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled",
+    ].map {
       ["type": .string($0), "status": "True", "lastProbeTime": nil, "lastTransitionTime": time]
     }
     func containerStatus(_ c: Container, running isRunning: Bool) -> JSON {
@@ -163,7 +170,9 @@ struct KubeletStandIn {
         "ready": .bool(isRunning), "started": .bool(isRunning),
       ]
       let running: JSON = ["running": ["startedAt": time]]
-      let completed: JSON = ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": time, "finishedAt": time]]
+      let completed: JSON = [
+        "terminated": ["exitCode": 0, "reason": "Completed", "startedAt": time, "finishedAt": time]
+      ]
       status["state"] = isRunning ? running : completed
       return status
     }
@@ -196,10 +205,13 @@ struct KubeletStandIn {
         "name": .string(c.name), "image": .string(c.image ?? ""), "imageID": "",
         "containerID": .string("containerd://\(pod.namespace)-\(pod.name)-\(c.name)"), "restartCount": 0,
         "ready": false, "started": false,
-        "state": ["terminated": ["exitCode": 0, "reason": "Completed", "startedAt": started, "finishedAt": time]],
+        "state": [
+          "terminated": ["exitCode": 0, "reason": "Completed", "startedAt": started, "finishedAt": time]
+        ],
       ]
     }
     return .patchPodStatus(
-      pod.namespace, pod.name, ["phase": "Succeeded", "conditions": .array(conditions), "containerStatuses": .array(statuses)])
+      pod.namespace, pod.name,
+      ["phase": "Succeeded", "conditions": .array(conditions), "containerStatuses": .array(statuses)])
   }
 }

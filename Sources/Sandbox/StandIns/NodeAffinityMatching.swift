@@ -50,6 +50,8 @@ extension PodSpec {
   /// The first NoSchedule or NoExecute taint among `taints` that the pod does not tolerate.
   func firstUntoleratedTaint(_ taints: [Taint]) -> Taint? {
     let tolerations = self.tolerations ?? []
-    return taints.first { ($0.effect == "NoSchedule" || $0.effect == "NoExecute") && !tolerations.tolerates($0) }
+    return taints.first {
+      ($0.effect == "NoSchedule" || $0.effect == "NoExecute") && !tolerations.tolerates($0)
+    }
   }
 }

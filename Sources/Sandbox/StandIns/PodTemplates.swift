@@ -23,7 +23,9 @@ enum PodTemplates {
     extraLabels: [String: String] = [:], extraAnnotations: [String: String] = [:]
   ) -> JSON {
     var metadata: JSON = [:]
-    if let labels = template[path: ["metadata", "labels"]], labels.object != nil { metadata["labels"] = labels }
+    if let labels = template[path: ["metadata", "labels"]], labels.object != nil {
+      metadata["labels"] = labels
+    }
     if let annotations = template[path: ["metadata", "annotations"]], annotations.object != nil {
       metadata["annotations"] = annotations
     }

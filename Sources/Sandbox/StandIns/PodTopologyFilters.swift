@@ -54,7 +54,8 @@ struct PodTopologyFilters {
   /// True when the pod has required inter-pod constraints of its own.
   static func constrains(_ pod: Pod) -> Bool {
     let affinity = pod.spec?.affinity
-    return !(affinity?.podAffinity?.required ?? []).isEmpty || !(affinity?.podAntiAffinity?.required ?? []).isEmpty
+    return !(affinity?.podAffinity?.required ?? []).isEmpty
+      || !(affinity?.podAntiAffinity?.required ?? []).isEmpty
       || (pod.spec?.topologySpreadConstraints ?? []).contains(where: \.isRequired)
   }
 
@@ -62,16 +63,26 @@ struct PodTopologyFilters {
   init(pod: Pod, nodes: [NodeUsage], placed: [[PlacedPod]]) {
     let spec = pod.spec
     for c in spec?.topologySpreadConstraints ?? [] where c.isRequired {
-      var selector = c.labelSelector ?? LabelSelector(matchExpressions: [LabelSelectorRequirement(key: "", operator: "In", values: [])])
+      var selector =
+        c.labelSelector
+        ?? LabelSelector(matchExpressions: [LabelSelectorRequirement(key: "", operator: "In", values: [])])
       for key in c.matchLabelKeys ?? [] {
-        if let value = pod.labels[key] { selector.matchLabels = (selector.matchLabels ?? [:]).merging([key: value]) { $1 } }
+        if let value = pod.labels[key] {
+          selector.matchLabels = (selector.matchLabels ?? [:]).merging([key: value]) { $1 }
+        }
       }
       var counts: [String: Int] = [:]
       for (i, node) in nodes.enumerated() {
         guard let domain = node.labels[c.topologyKey] else { continue }
-        if c.nodeAffinityPolicy != "Ignore", let spec, !spec.selectsNode(labels: node.labels, nodeName: node.name) { continue }
+        if c.nodeAffinityPolicy != "Ignore", let spec,
+          !spec.selectsNode(labels: node.labels, nodeName: node.name)
+        {
+          continue
+        }
         if c.nodeTaintsPolicy == "Honor", spec?.firstUntoleratedTaint(node.taints) != nil { continue }
-        let matching = placed[i].filter { !$0.terminating && $0.namespace == pod.namespace && selector.matches($0.labels) }.count
+        let matching = placed[i].filter {
+          !$0.terminating && $0.namespace == pod.namespace && selector.matches($0.labels)
+        }.count
         counts[domain, default: 0] += matching
       }
       var minimum = counts.values.min() ?? 0
@@ -86,13 +97,17 @@ struct PodTopologyFilters {
       var out: Set<String> = []
       for (i, node) in nodes.enumerated() {
         guard let domain = node.labels[term.topologyKey], !out.contains(domain) else { continue }
-        if placed[i].contains(where: { Self.matches(term, owner: pod, $0.namespace, $0.labels) }) { out.insert(domain) }
+        if placed[i].contains(where: { Self.matches(term, owner: pod, $0.namespace, $0.labels) }) {
+          out.insert(domain)
+        }
       }
       return out
     }
     for term in spec?.affinity?.podAffinity?.required ?? [] {
       let found = domains(of: term)
-      let anywhere = !found.isEmpty || placed.contains { $0.contains { Self.matches(term, owner: pod, $0.namespace, $0.labels) } }
+      let anywhere =
+        !found.isEmpty
+        || placed.contains { $0.contains { Self.matches(term, owner: pod, $0.namespace, $0.labels) } }
       affinity.append(
         AffinityTerm(
           key: term.topologyKey, domains: found,
@@ -105,7 +120,8 @@ struct PodTopologyFilters {
       for other in placed[i] {
         for term in other.antiAffinity {
           guard let domain = node.labels[term.topologyKey],
-            Self.matches(term, ownerNamespace: other.namespace, ownerLabels: other.labels, pod.namespace, pod.labels)
+            Self.matches(
+              term, ownerNamespace: other.namespace, ownerLabels: other.labels, pod.namespace, pod.labels)
           else { continue }
           if let j = excludedByOthers.firstIndex(where: { $0.key == term.topologyKey }) {
             excludedByOthers[j].domains.insert(domain)
@@ -130,10 +146,14 @@ struct PodTopologyFilters {
     }
     for term in affinity {
       guard let domain = node.labels[term.key] else { return "node(s) didn't match pod affinity rules" }
-      if !term.firstOfGroup && !term.domains.contains(domain) { return "node(s) didn't match pod affinity rules" }
+      if !term.firstOfGroup && !term.domains.contains(domain) {
+        return "node(s) didn't match pod affinity rules"
+      }
     }
     for (key, domains) in antiAffinity {
-      if let domain = node.labels[key], domains.contains(domain) { return "node(s) didn't match pod anti-affinity rules" }
+      if let domain = node.labels[key], domains.contains(domain) {
+        return "node(s) didn't match pod anti-affinity rules"
+      }
     }
     for (key, domains) in excludedByOthers {
       if let domain = node.labels[key], domains.contains(domain) {
@@ -144,7 +164,9 @@ struct PodTopologyFilters {
   }
 
   /// Whether a pod (`namespace`, `labels`) is one `term` of the pod `owner` selects.
-  static func matches(_ term: PodAffinityTerm, owner: Pod, _ namespace: String, _ labels: [String: String]) -> Bool {
+  static func matches(_ term: PodAffinityTerm, owner: Pod, _ namespace: String, _ labels: [String: String])
+    -> Bool
+  {
     matches(term, ownerNamespace: owner.namespace, ownerLabels: owner.labels, namespace, labels)
   }
 
@@ -160,7 +182,9 @@ struct PodTopologyFilters {
       return false
     }
     for key in term.matchLabelKeys ?? [] {
-      if let value = ownerLabels[key] { selector.matchLabels = (selector.matchLabels ?? [:]).merging([key: value]) { $1 } }
+      if let value = ownerLabels[key] {
+        selector.matchLabels = (selector.matchLabels ?? [:]).merging([key: value]) { $1 }
+      }
     }
     for key in term.mismatchLabelKeys ?? [] {
       if let value = ownerLabels[key], labels[key] == value { return false }

@@ -67,7 +67,10 @@ struct ReplicaSetStatusCounts: Equatable {
   var availableReplicas = 0
   var observedGeneration: Int64 = 0
 
-  init(replicas: Int, fullyLabeledReplicas: Int, readyReplicas: Int, availableReplicas: Int, observedGeneration: Int64) {
+  init(
+    replicas: Int, fullyLabeledReplicas: Int, readyReplicas: Int, availableReplicas: Int,
+    observedGeneration: Int64
+  ) {
     self.replicas = replicas
     self.fullyLabeledReplicas = fullyLabeledReplicas
     self.readyReplicas = readyReplicas

@@ -19,12 +19,16 @@ enum StandInWrite: Equatable, CustomStringConvertible {
   var description: String {
     switch self {
     case .create(_, let plural, let ns, let object):
-      let name = object[path: ["metadata", "name"]]?.string ?? object[path: ["metadata", "generateName"]]?.string ?? ""
+      let name =
+        object[path: ["metadata", "name"]]?.string ?? object[path: ["metadata", "generateName"]]?.string ?? ""
       return "create \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
     case .bind(let ns, let pod, let node): return "bind pod \(ns)/\(pod) to \(node)"
-    case .patchStatus(_, let plural, let ns, let name, _): return "patch status of \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
-    case .patch(_, let plural, let ns, let name, _): return "patch \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
-    case .delete(_, let plural, let ns, let name, _): return "delete \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
+    case .patchStatus(_, let plural, let ns, let name, _):
+      return "patch status of \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
+    case .patch(_, let plural, let ns, let name, _):
+      return "patch \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
+    case .delete(_, let plural, let ns, let name, _):
+      return "delete \(plural) \(ns.map { "\($0)/" } ?? "")\(name)"
     }
   }
 
@@ -32,7 +36,9 @@ enum StandInWrite: Equatable, CustomStringConvertible {
     .patchStatus(group: "", plural: "pods", namespace: namespace, name: name, patch: ["status": status])
   }
 
-  static func deletePod(_ namespace: String, _ name: String, gracePeriodSeconds: Int64? = nil) -> StandInWrite {
-    .delete(group: "", plural: "pods", namespace: namespace, name: name, gracePeriodSeconds: gracePeriodSeconds)
+  static func deletePod(_ namespace: String, _ name: String, gracePeriodSeconds: Int64? = nil) -> StandInWrite
+  {
+    .delete(
+      group: "", plural: "pods", namespace: namespace, name: name, gracePeriodSeconds: gracePeriodSeconds)
   }
 }

@@ -23,29 +23,36 @@ extension StandIns {
         let type = try Self.type(group, plural, in: store)
         do throws(APIError) {
           _ = try store.create(type, namespace: namespace, object, now: now)
-        } catch where error.reason == .alreadyExists && plural == "persistentvolumeclaims" {
+        } catch  where error.reason == .alreadyExists && plural == "persistentvolumeclaims" {
           // A StatefulSet's claim outlives its pod: the existing one is used again.
         }
       case .bind(let namespace, let pod, let node):
-        _ = try store.bind(namespace: namespace, name: pod, body: ["target": ["kind": "Node", "name": .string(node)]], now: now)
+        _ = try store.bind(
+          namespace: namespace, name: pod, body: ["target": ["kind": "Node", "name": .string(node)]], now: now
+        )
       case .patchStatus(let group, let plural, let namespace, let name, let patch):
         try Self.mergePatch(group, plural, namespace, name, patch, subresource: .status, in: &store, now: now)
       case .patch(let group, let plural, let namespace, let name, let patch):
         try Self.mergePatch(group, plural, namespace, name, patch, subresource: nil, in: &store, now: now)
       case .delete(let group, let plural, let namespace, let name, let grace):
         let type = try Self.type(group, plural, in: store)
-        let terminating = store.lookup(type, namespace: namespace, name: name)?[path: ["metadata", "deletionTimestamp"]] != nil
+        let terminating =
+          store.lookup(type, namespace: namespace, name: name)?[path: ["metadata", "deletionTimestamp"]]
+          != nil
         if group.isEmpty && plural == "pods" && grace == 0 && terminating, let namespace {
           // The kubelet's last word on a pod it has stopped.
           _ = try store.finalizePodDeletion(namespace: namespace, name: name, now: now)
         } else {
           _ = try store.delete(
-            type, namespace: namespace, name: name, options: DeleteOptions(gracePeriodSeconds: grace.map { Int($0) }), now: now)
+            type, namespace: namespace, name: name,
+            options: DeleteOptions(gracePeriodSeconds: grace.map { Int($0) }), now: now)
         }
       }
     } catch {
       // An object that went away in the meantime needs nothing more.
-      if error.reason != .notFound { record(StandInProblem(write: write.description, reason: error.description)) }
+      if error.reason != .notFound {
+        record(StandInProblem(write: write.description, reason: error.description))
+      }
     }
     return store.resourceVersion != before
   }
@@ -64,10 +71,13 @@ extension StandIns {
 
   /// A JSON merge patch (RFC 7386) of the object or its status, as a client sends it.
   static func mergePatch(
-    _ group: String, _ plural: String, _ namespace: String?, _ name: String, _ patch: JSON, subresource: Subresource?,
+    _ group: String, _ plural: String, _ namespace: String?, _ name: String, _ patch: JSON,
+    subresource: Subresource?,
     in store: inout APIStore, now: Date
   ) throws(APIError) {
     let type = try type(group, plural, in: store)
-    _ = try store.patch(type, namespace: namespace, name: name, patch.serialized(), as: .merge, subresource: subresource, now: now)
+    _ = try store.patch(
+      type, namespace: namespace, name: name, patch.serialized(), as: .merge, subresource: subresource,
+      now: now)
   }
 }

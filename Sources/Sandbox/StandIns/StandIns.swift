@@ -22,6 +22,8 @@ public struct StandIns: Sendable {
   private var kubelet = KubeletStandIn()
   /// The store version of the last full pass; nothing to do while it has not moved.
   private var lastSeenVersion = -1
+  /// The scheduler's Events, kept to expire them.
+  private var events = SchedulingEvents()
   /// Workloads with `minReadySeconds` whose ready pods become available later, with when.
   private var availabilityWakeUps: [WorkloadKey: Date] = [:]
   /// What the writes of the last call ran into, newest last, at most ``problemLimit``.
@@ -41,7 +43,10 @@ public struct StandIns: Sendable {
   public mutating func reconcile(_ store: inout APIStore, now: Date) -> Bool {
     let dueCompletions = kubelet.nextCompletion.map { $0 <= now } ?? false
     let dueAvailability = availabilityWakeUps.filter { $0.value <= now }.keys
-    if store.resourceVersion == lastSeenVersion && !dueCompletions && dueAvailability.isEmpty { return false }
+    let dueEvents = events.nextExpiry.map { $0 <= now } ?? false
+    if store.resourceVersion == lastSeenVersion && !dueCompletions && dueAvailability.isEmpty && !dueEvents {
+      return false
+    }
     sync(from: store)
     lastSeenVersion = store.resourceVersion
     var writes: [StandInWrite] = []
@@ -53,20 +58,36 @@ public struct StandIns: Sendable {
     }
 
     writes += podLifecycle(changes, now: now)
+    let registering = writes.contains {
+      if case .patchStatus(_, "nodes", _, _, _) = $0 { return true } else { return false }
+    }
     writes += workloads(changes, now: now)
-    writes += schedule(changes, now: now)
+    // Nodes registering now are Ready on the next round, which schedules (their change wakes
+    // it): judged now, pending pods would be told of a not-ready taint for one round.
+    if !registering { writes += schedule(changes, now: now) }
+    writes += events.expired(now: now)
 
     var wrote = false
     var pods = cache.pods.count
+    var lastBindFailed = false
     for write in writes {
-      if case .create(_, "pods", _, _) = write {
+      switch write {
+      case .create(_, "pods", _, _):
         guard pods < podLimit else {
-          record(StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
+          record(
+            StandInProblem(write: write.description, reason: "the sandbox holds at most \(podLimit) pods"))
           continue
         }
         pods += 1
+      case .create(_, "events", _, _) where lastBindFailed:
+        // No `Scheduled` event for a binding that did not happen.
+        lastBindFailed = false
+        continue
+      default: break
       }
-      if perform(write, on: &store, now: now) { wrote = true }
+      let changed = perform(write, on: &store, now: now)
+      if changed { wrote = true }
+      if case .bind = write { lastBindFailed = !changed }
     }
     // The disruption controller: budgets follow the health of the pods they select.
     for namespace in changes.budgetNamespaces.sorted() {
@@ -88,9 +109,9 @@ public struct StandIns: Sendable {
   }
 
   /// When the stand-ins next have something to do without any write: the earliest pod due to
-  /// succeed or to become available. Nil when only a change can wake them.
+  /// succeed or to become available, or Event to expire. Nil when only a change can wake them.
   public var nextDeadline: Date? {
-    ([kubelet.nextCompletion].compactMap { $0 } + availabilityWakeUps.values).min()
+    ([kubelet.nextCompletion, events.nextExpiry].compactMap { $0 } + availabilityWakeUps.values).min()
   }
 
   /// How many objects the stand-ins have decoded from the store since they started; the cost
@@ -105,16 +126,13 @@ public struct StandIns: Sendable {
   /// Applies the store's changes since the last sync to the cache, or relists when the
   /// history no longer reaches back that far.
   private mutating func sync(from store: APIStore) {
-    var relist = cache.resourceVersion == 0
+    // A store whose version went backwards is another store (a sandbox reset): start over.
+    var relist = cache.resourceVersion == 0 || store.resourceVersion < cache.resourceVersion
     var events: [WatchEvent] = []
     if !relist {
-      for (group, plural) in ClusterCache.followed {
-        guard let type = store.registry.type(group: group, version: "v1", plural: plural) else { continue }
-        switch store.events(type, since: cache.resourceVersion) {
-        case .success(let changes): events += changes
-        case .failure: relist = true
-        }
-        if relist { break }
+      switch store.changes(since: cache.resourceVersion) {
+      case .success(let changes): events = changes
+      case .failure: relist = true
       }
     }
     if relist {
@@ -124,13 +142,22 @@ public struct StandIns: Sendable {
           let list = try? store.list(type)
         else { continue }
         for object in list.items {
-          cache.apply(group: group, plural: plural, name: object.metadataName, namespace: object.metadataNamespace, object: object)
+          cache.apply(
+            group: group, plural: plural, name: object.metadataName, namespace: object.metadataNamespace,
+            object: object)
         }
       }
     } else {
-      // One resource after another, each in version order: the final state of each object is
-      // what counts, and that does not depend on how resources interleave.
-      for event in events {
+      // Only each object's last change counts: an object created, bound and started since the
+      // last call is decoded once, in its final state.
+      let followed = Set(ClusterCache.followed.map { "\($0.group)/\($0.plural)" })
+      var last: [String: Int] = [:]
+      for (i, event) in events.enumerated() where followed.contains("\(event.group)/\(event.plural)") {
+        let ns = event.object.metadataNamespace ?? ""
+        last["\(event.group)/\(event.plural)/\(ns)/\(event.object.metadataName)"] = i
+      }
+      for i in last.values.sorted() {
+        let event = events[i]
         cache.apply(
           group: event.group, plural: event.plural, name: event.object.metadataName,
           namespace: event.object.metadataNamespace,
@@ -195,14 +222,24 @@ public struct StandIns: Sendable {
     let minReady: Int32?
     let uid: String?
     switch key.kind {
-    case .replicaSet: (minReady, uid) = (cache.replicaSets[id]?.object.spec?.minReadySeconds, cache.replicaSets[id]?.object.metadata.uid)
-    case .statefulSet: (minReady, uid) = (cache.statefulSets[id]?.object.spec?.minReadySeconds, cache.statefulSets[id]?.object.metadata.uid)
-    case .daemonSet: (minReady, uid) = (cache.daemonSets[id]?.object.spec?.minReadySeconds, cache.daemonSets[id]?.object.metadata.uid)
+    case .replicaSet:
+      (minReady, uid) = (
+        cache.replicaSets[id]?.object.spec?.minReadySeconds, cache.replicaSets[id]?.object.metadata.uid
+      )
+    case .statefulSet:
+      (minReady, uid) = (
+        cache.statefulSets[id]?.object.spec?.minReadySeconds, cache.statefulSets[id]?.object.metadata.uid
+      )
+    case .daemonSet:
+      (minReady, uid) = (
+        cache.daemonSets[id]?.object.spec?.minReadySeconds, cache.daemonSets[id]?.object.metadata.uid
+      )
     case .deployment, .job: return nil
     }
     guard let minReady, minReady > 0 else { return nil }
     return cache.pods(ownedBy: key, uid: uid).compactMap { entry -> Date? in
-      guard PodRanking.isActive(entry.pod), let ready = entry.pod.status?.condition("Ready"), ready.status == "True",
+      guard PodRanking.isActive(entry.pod), let ready = entry.pod.status?.condition("Ready"),
+        ready.status == "True",
         let since = ready.lastTransitionTime.flatMap(Timestamp.parse)
       else { return nil }
       let available = since.addingTimeInterval(TimeInterval(minReady))
@@ -212,7 +249,7 @@ public struct StandIns: Sendable {
 
   /// kube-scheduler: binds what fits and reports the rest as unschedulable, writing a pod's
   /// condition only when its message changes.
-  private func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
+  private mutating func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
     guard changes.scheduling, !cache.pending.isEmpty else { return [] }
     var scheduler = KubeSchedulerStandIn(
       nodes: cache.nodes.keys.compactMap { cache.usage(of: $0) }, placed: cache.placedPods)
@@ -221,10 +258,19 @@ public struct StandIns: Sendable {
       switch decision {
       case .bind(let node):
         writes.append(.bind(namespace: pod.namespace, pod: pod.name, node: node))
+        writes.append(
+          events.event(
+            for: pod, type: "Normal", reason: "Scheduled",
+            message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)", now: now))
       case .unschedulable(let message):
         let current = pod.status?.condition("PodScheduled")
-        if current?.status == "False", current?.reason == "Unschedulable", current?.message == message { continue }
-        writes.append(.patchPodStatus(pod.namespace, pod.name, Self.unschedulableStatus(pod, message: message, now: now)))
+        if current?.status == "False", current?.reason == "Unschedulable", current?.message == message {
+          continue
+        }
+        writes.append(
+          .patchPodStatus(pod.namespace, pod.name, Self.unschedulableStatus(pod, message: message, now: now)))
+        writes.append(
+          events.event(for: pod, type: "Warning", reason: "FailedScheduling", message: message, now: now))
       }
     }
     return writes

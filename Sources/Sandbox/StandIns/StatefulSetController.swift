@@ -36,9 +36,13 @@ enum StatefulSetController {
       }
       // The claims first, as the real controller makes them; one that exists already is kept.
       for claim in claims(cached, ordinal: i) {
-        writes.append(.create(group: "", plural: "persistentvolumeclaims", namespace: key.namespace, object: claim))
+        writes.append(
+          .create(group: "", plural: "persistentvolumeclaims", namespace: key.namespace, object: claim))
       }
-      writes.append(.create(group: "", plural: "pods", namespace: key.namespace, object: pod(cached, template: template, ordinal: i)))
+      writes.append(
+        .create(
+          group: "", plural: "pods", namespace: key.namespace,
+          object: pod(cached, template: template, ordinal: i)))
       if !parallel { break }
     }
     // Removal, highest ordinal first.
@@ -64,7 +68,9 @@ enum StatefulSetController {
     let stored = cached.json["status"] ?? [:]
     if status.contains(where: { (stored[$0.key] ?? .int(0)) != $0.value }) {
       writes.append(
-        .patchStatus(group: "apps", plural: "statefulsets", namespace: key.namespace, name: set.name, patch: ["status": .object(status)]))
+        .patchStatus(
+          group: "apps", plural: "statefulsets", namespace: key.namespace, name: set.name,
+          patch: ["status": .object(status)]))
     }
     return writes
   }
@@ -109,7 +115,9 @@ enum StatefulSetController {
   static func claims(_ set: ClusterCache.Cached<StatefulSet>, ordinal i: Int) -> [JSON] {
     (set.json[path: ["spec", "volumeClaimTemplates"]]?.array ?? []).compactMap { template in
       guard let claimName = template[path: ["metadata", "name"]]?.string else { return nil }
-      var claim: JSON = ["apiVersion": "v1", "kind": "PersistentVolumeClaim", "spec": template["spec"] ?? [:]]
+      var claim: JSON = [
+        "apiVersion": "v1", "kind": "PersistentVolumeClaim", "spec": template["spec"] ?? [:],
+      ]
       claim["metadata"] = [
         "name": .string("\(claimName)-\(set.object.name)-\(i)"), "namespace": .string(set.object.namespace),
         "labels": set.json[path: ["spec", "selector", "matchLabels"]] ?? [:],
