@@ -17,12 +17,15 @@ struct SchedulingEvents: Sendable {
   private var posted: [(namespace: String, name: String, at: Date)] = []
   private var nextSuffix: UInt64 = 0
 
-  /// The event for a pod, named `<pod>.<16 hex digits>` as client-go's recorder names them
-  /// (the digits count up here rather than read a clock, so runs repeat).
+  /// The event for a pod, named `<pod>.<hex nanoseconds>` as client-go's recorder names them,
+  /// from the time passed in (plus a count, so two events in one instant differ): runs repeat.
   mutating func event(for pod: Pod, type: String, reason: String, message: String, now: Date) -> StandInWrite
   {
     nextSuffix += 1
-    let hex = String(nextSuffix, radix: 16)
+    let seconds = now.timeIntervalSince1970
+    // Clamped so that no date can overflow the conversion (year 2255 and on share a value).
+    let nanos = seconds.isFinite ? UInt64(min(max(0, seconds), 9e9) * 1_000_000_000) : 0
+    let hex = String(nanos &+ nextSuffix, radix: 16)
     let name = "\(pod.name).\(String(repeating: "0", count: max(0, 16 - hex.count)))\(hex)"
     let time = JSON.string(Timestamp.format(now))
     var involved: JSON = [

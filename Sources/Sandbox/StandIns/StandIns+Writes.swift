@@ -23,8 +23,11 @@ extension StandIns {
         let type = try Self.type(group, plural, in: store)
         do throws(APIError) {
           _ = try store.create(type, namespace: namespace, object, now: now)
-        } catch  where error.reason == .alreadyExists && plural == "persistentvolumeclaims" {
-          // A StatefulSet's claim outlives its pod: the existing one is used again.
+        } catch
+          where error.reason == .alreadyExists && (plural == "persistentvolumeclaims" || plural == "events")
+        {
+          // A StatefulSet's claim outlives its pod: the existing one is used again. An Event of
+          // the same name says the same thing.
         }
       case .bind(let namespace, let pod, let node):
         _ = try store.bind(
