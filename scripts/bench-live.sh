@@ -5,7 +5,8 @@
 #   scripts/bench-live.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product karpenter --product karpenter-live-bench >/dev/null
+swift build -c release --product karpenter >/dev/null
+swift build -c release --product karpenter-live-bench >/dev/null
 bin=.build/release
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
