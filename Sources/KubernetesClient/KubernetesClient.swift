@@ -68,6 +68,9 @@ public final class KubernetesClient: Sendable {
   public let contextName: String?
   public let options: Options
   let logger: Logger
+  /// The logger the HTTP client gets: at trace level it would log every answer's bytes (whole
+  /// lists, Secrets' data), so it is held at debug or above.
+  let transportLogger: Logger
   let http: HTTPClient
   let credentials: CredentialSource
   private let limiter: Mutex<RateLimiter>
@@ -83,6 +86,9 @@ public final class KubernetesClient: Sendable {
     self.contextName = contextName
     self.options = options
     self.logger = logger
+    var transportLogger = logger
+    transportLogger.logLevel = max(logger.logLevel, .debug)
+    self.transportLogger = transportLogger
     var server = configuration.server.absoluteString
     while server.hasSuffix("/") { server.removeLast() }
     self.serverText = server
@@ -179,7 +185,8 @@ public final class KubernetesClient: Sendable {
       do {
         if streaming {
           let response = try await http.execute(
-            httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30), logger: logger)
+            httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30),
+            logger: transportLogger)
           if (200..<300).contains(response.status.code) {
             outcome = .success((response, nil))
           } else {
@@ -187,9 +194,9 @@ public final class KubernetesClient: Sendable {
           }
         } else {
           outcome = .success(
-            try await withTimeout(options.requestTimeout) { [http, logger, options] in
+            try await withTimeout(options.requestTimeout) { [http, transportLogger, options] in
               let response = try await http.execute(
-                httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: logger)
+                httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: transportLogger)
               return (response, try await response.body.collect(upTo: options.maxResponseBytes))
             })
         }
