@@ -64,7 +64,8 @@ public final class KubernetesClient: Sendable {
   }
 
   public let configuration: ClientConfiguration
-  /// The kubeconfig context the configuration came from, for error messages.
+  /// The kubeconfig context the configuration came from, for error messages: the one given,
+  /// else the one the configuration was resolved from.
   public let contextName: String?
   public let options: Options
   let logger: Logger
@@ -83,7 +84,7 @@ public final class KubernetesClient: Sendable {
     logger: Logger = Logger(label: "karpenter.kubernetes-client")
   ) throws(KubernetesClientError) {
     self.configuration = configuration
-    self.contextName = contextName
+    self.contextName = contextName ?? configuration.contextName
     self.options = options
     self.logger = logger
     var transportLogger = logger
@@ -107,12 +108,12 @@ public final class KubernetesClient: Sendable {
         clientCertificate: clientCertificate)
     } catch {
       throw KubernetesClientError(
-        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName,
+        kind: .configuration, verb: .get, resource: nil, server: server, context: self.contextName,
         detail: error.message)
     }
     guard let scheme = configuration.server.scheme, scheme == "https" || scheme == "http" else {
       throw KubernetesClientError(
-        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName,
+        kind: .configuration, verb: .get, resource: nil, server: server, context: self.contextName,
         detail: "the server URL must start with https:// or http://")
     }
     var httpConfiguration = HTTPClient.Configuration(
