@@ -76,20 +76,20 @@ public struct Informers: Sendable {
   private func reflect<Object: KubernetesObject>(
     _ type: Object.Type, _ path: ResourcePath, _ resource: String, _ sink: AsyncStream<RuntimeEvent>.Continuation,
     upsert: @escaping @Sendable (Object) -> LiveCluster.ObjectChange,
-    delete: @escaping @Sendable (Object) -> LiveCluster.ObjectChange
+    delete: @escaping @Sendable (ObjectName) -> LiveCluster.ObjectChange
   ) async {
-    let known = KnownObjects<Object>()
+    let known = KnownObjects()
     let reflector = Reflector(Object.self, client: client, path: path) { event in
       switch event {
       case .replace(let objects, _):
-        for gone in known.replace(objects) { sink.yield(.change(delete(gone))) }
+        for gone in known.replace(objects.map(ObjectName.init)) { sink.yield(.change(delete(gone))) }
         for object in objects { sink.yield(.change(upsert(object))) }
       case .added(let object), .modified(let object):
-        known.insert(object)
+        known.insert(ObjectName(object))
         sink.yield(.change(upsert(object)))
       case .deleted(let object):
-        known.remove(object)
-        sink.yield(.change(delete(object)))
+        known.remove(ObjectName(object))
+        sink.yield(.change(delete(ObjectName(object))))
       case .synced:
         sink.yield(.synced(resource))
       }
@@ -98,22 +98,32 @@ public struct Informers: Sendable {
   }
 }
 
-/// The objects an informer has reported, by namespace and name, so that a relist can tell
-/// which are gone.
-final class KnownObjects<Object: KubernetesObject>: Sendable {
-  private let objects = Mutex<[String: Object]>([:])
+/// An object's namespace and name: all an informer keeps of what it reported.
+struct ObjectName: Hashable, Comparable, Sendable {
+  var namespace: String
+  var name: String
 
-  static func key(_ o: Object) -> String { "\(o.metadata.namespace ?? "")/\(o.name)" }
+  init<Object: KubernetesObject>(_ object: Object) {
+    namespace = object.metadata.namespace ?? ""
+    name = object.name
+  }
 
-  func insert(_ o: Object) { objects.withLock { $0[Self.key(o)] = o } }
-  func remove(_ o: Object) { objects.withLock { $0[Self.key(o)] = nil } }
+  static func < (a: ObjectName, b: ObjectName) -> Bool { (a.namespace, a.name) < (b.namespace, b.name) }
+}
 
-  /// Replaces the view; returns the objects that are no longer there.
-  func replace(_ list: [Object]) -> [Object] {
-    objects.withLock { current in
-      var next: [String: Object] = [:]
-      for o in list { next[Self.key(o)] = o }
-      let gone = current.filter { next[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+/// The names of the objects an informer has reported, so that a relist can tell which are
+/// gone (the objects themselves live once, in the LiveCluster).
+final class KnownObjects: Sendable {
+  private let names = Mutex<Set<ObjectName>>([])
+
+  func insert(_ o: ObjectName) { _ = names.withLock { $0.insert(o) } }
+  func remove(_ o: ObjectName) { _ = names.withLock { $0.remove(o) } }
+
+  /// Replaces the view; returns the objects that are no longer there, in order.
+  func replace(_ list: [ObjectName]) -> [ObjectName] {
+    names.withLock { current in
+      let next = Set(list)
+      let gone = current.subtracting(next).sorted()
       current = next
       return gone
     }

@@ -22,6 +22,9 @@ guard let mode = arguments.first, let kubeconfig = option("--kubeconfig") else {
 let count = Int(option("--count") ?? "") ?? 1000
 let concurrency = Int(option("--concurrency") ?? "") ?? 16
 let bound = arguments.contains("--bound")
+/// Pod names start with this; `--node-selector k=v` keeps them off the benchmark's own nodes.
+let prefix = option("--prefix") ?? "bench-pod"
+let nodeSelector = option("--node-selector")
 let configuration = try ClientConfiguration.load(kubeconfig: kubeconfig)
 let client = try KubernetesClient(
   configuration: configuration,
@@ -63,9 +66,12 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     "containers": [["name": "app", "image": "pause", "resources": ["requests": ["cpu": "100m", "memory": "128Mi"]]]]
   ]
   if bound { spec["nodeName"] = String(format: "bench-node-%05d", i % max(nodes, 1)) }
+  if let nodeSelector, let eq = nodeSelector.firstIndex(of: "=") {
+    spec["nodeSelector"] = [String(nodeSelector[..<eq]): String(nodeSelector[nodeSelector.index(after: eq)...])]
+  }
   return json([
     "apiVersion": "v1", "kind": "Pod",
-    "metadata": ["name": String(format: "bench-pod-%06d", i), "namespace": "default", "labels": ["app": "bench"]],
+    "metadata": ["name": "\(prefix)-" + String(format: "%06d", i), "namespace": "default", "labels": ["app": prefix]],
     "spec": spec,
   ])
 }

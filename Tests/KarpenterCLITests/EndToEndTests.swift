@@ -384,3 +384,55 @@ extension EndToEndTests {
     #expect(await second.wait(timeout: 30) == 0)
   }
 }
+
+/// What a user sees when the cluster cannot be reached or the kubeconfig is wrong.
+@Suite struct ClusterAccessErrorTests {
+  func kubeconfig(_ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kubeconfig-\(UUID().uuidString)").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static let unreachable = """
+    apiVersion: v1
+    kind: Config
+    clusters:
+    - name: far
+      cluster:
+        server: https://127.0.0.1:1
+    users:
+    - name: me
+      user:
+        token: s3cr3t-t0ken
+    contexts:
+    - name: prod
+      context: {cluster: far, user: me}
+    current-context: prod
+    """
+
+  @Test func anUnreachableServerIsNamedWithItsContextAndNoSecret() throws {
+    let path = try kubeconfig(Self.unreachable)
+    let run = try runKarpenter(["simulate", "--kubeconfig", path, "--context", "prod"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("https://127.0.0.1:1"), "\(run.stderr)")
+    #expect(run.stderr.contains("prod"), "\(run.stderr)")
+    #expect(!run.stderr.contains("s3cr3t-t0ken"))
+  }
+
+  @Test func aContextTheKubeconfigLacksIsAnError() throws {
+    let path = try kubeconfig(Self.unreachable)
+    let run = try runKarpenter(["controller", "--kubeconfig", path, "--context", "staging", "--cloud-provider", "kwok"])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("staging"), "\(run.stderr)")
+  }
+
+  @Test func aBadSettingStopsTheControllerNamingTheVariable() throws {
+    let path = try kubeconfig(Self.unreachable)
+    let binary = repositoryRoot.appendingPathComponent(".build/debug/karpenter").path
+    let result = try run(
+      "/usr/bin/env",
+      ["BATCH_IDLE_DURATION=soon", binary, "controller", "--kubeconfig", path, "--cloud-provider", "kwok"], timeout: 30)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("BATCH_IDLE_DURATION"), "\(result.stderr)")
+  }
+}
