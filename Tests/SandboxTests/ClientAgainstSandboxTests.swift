@@ -152,6 +152,9 @@ final class Seen: @unchecked Sendable {
       if case .synced = event { seen.add("synced") }
     }
     let task = Task { await reflector.run() }
+    // Pods made before the first list would come in its `replace`, not as events.
+    let synced = ContinuousClock.now + .seconds(10)
+    while !seen.all.contains("synced") && ContinuousClock.now < synced { try await Task.sleep(for: .milliseconds(10)) }
     let names = (0..<12).map { "p\($0)" }
     for name in names {
       _ = try await client.create(SandboxPod(name), in: .pods(namespace: "default"))
