@@ -140,6 +140,7 @@ let package = Package(
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
       ]),
     .testTarget(name: "APIServerTests", dependencies: ["APIServer"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),

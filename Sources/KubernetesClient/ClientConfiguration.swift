@@ -13,6 +13,8 @@ public struct ClientConfiguration: Sendable, Equatable {
   public var credentials: Credentials
   /// The namespace of the context (or of the service account), `default` when none is given.
   public var namespace: String
+  /// The kubeconfig context this was resolved from (nil in-cluster), so errors can name it.
+  public var contextName: String?
 
   /// How the client proves who it is.
   public enum Credentials: Sendable, Equatable {
@@ -30,8 +32,10 @@ public struct ClientConfiguration: Sendable, Equatable {
 
   public init(
     server: URL, certificateAuthority: Data? = nil, insecureSkipTLSVerify: Bool = false,
-    tlsServerName: String? = nil, credentials: Credentials = .none, namespace: String = "default"
+    tlsServerName: String? = nil, credentials: Credentials = .none, namespace: String = "default",
+    contextName: String? = nil
   ) {
+    self.contextName = contextName
     self.server = server
     self.certificateAuthority = certificateAuthority
     self.insecureSkipTLSVerify = insecureSkipTLSVerify

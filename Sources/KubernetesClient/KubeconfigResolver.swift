@@ -25,7 +25,7 @@ struct KubeconfigResolver {
     }
     var configuration = ClientConfiguration(
       server: server, insecureSkipTLSVerify: cluster.insecureSkipTLSVerify ?? false,
-      tlsServerName: cluster.tlsServerName, namespace: context.namespace ?? "default")
+      tlsServerName: cluster.tlsServerName, namespace: context.namespace ?? "default", contextName: contextName)
     let clusterField = "\(clusterFile.path): clusters[\(context.cluster)].cluster"
     if let data = cluster.certificateAuthorityData {
       configuration.certificateAuthority = try Self.base64(data, field: "\(clusterField).certificate-authority-data")

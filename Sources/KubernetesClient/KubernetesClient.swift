@@ -64,10 +64,14 @@ public final class KubernetesClient: Sendable {
   }
 
   public let configuration: ClientConfiguration
-  /// The kubeconfig context the configuration came from, for error messages.
+  /// The kubeconfig context the configuration came from, for error messages: the one given,
+  /// else the one the configuration was resolved from.
   public let contextName: String?
   public let options: Options
   let logger: Logger
+  /// The logger the HTTP client gets: at trace level it would log every answer's bytes (whole
+  /// lists, Secrets' data), so it is held at debug or above.
+  let transportLogger: Logger
   let http: HTTPClient
   let credentials: CredentialSource
   private let limiter: Mutex<RateLimiter>
@@ -80,9 +84,12 @@ public final class KubernetesClient: Sendable {
     logger: Logger = Logger(label: "karpenter.kubernetes-client")
   ) throws(KubernetesClientError) {
     self.configuration = configuration
-    self.contextName = contextName
+    self.contextName = contextName ?? configuration.contextName
     self.options = options
     self.logger = logger
+    var transportLogger = logger
+    transportLogger.logLevel = max(logger.logLevel, .debug)
+    self.transportLogger = transportLogger
     var server = configuration.server.absoluteString
     while server.hasSuffix("/") { server.removeLast() }
     self.serverText = server
@@ -101,12 +108,12 @@ public final class KubernetesClient: Sendable {
         clientCertificate: clientCertificate)
     } catch {
       throw KubernetesClientError(
-        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName,
+        kind: .configuration, verb: .get, resource: nil, server: server, context: self.contextName,
         detail: error.message)
     }
     guard let scheme = configuration.server.scheme, scheme == "https" || scheme == "http" else {
       throw KubernetesClientError(
-        kind: .configuration, verb: .get, resource: nil, server: server, context: contextName,
+        kind: .configuration, verb: .get, resource: nil, server: server, context: self.contextName,
         detail: "the server URL must start with https:// or http://")
     }
     var httpConfiguration = HTTPClient.Configuration(
@@ -179,7 +186,8 @@ public final class KubernetesClient: Sendable {
       do {
         if streaming {
           let response = try await http.execute(
-            httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30), logger: logger)
+            httpRequest, deadline: .now() + options.connectTimeout.timeAmount + .seconds(30),
+            logger: transportLogger)
           if (200..<300).contains(response.status.code) {
             outcome = .success((response, nil))
           } else {
@@ -187,9 +195,9 @@ public final class KubernetesClient: Sendable {
           }
         } else {
           outcome = .success(
-            try await withTimeout(options.requestTimeout) { [http, logger, options] in
+            try await withTimeout(options.requestTimeout) { [http, transportLogger, options] in
               let response = try await http.execute(
-                httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: logger)
+                httpRequest, deadline: .now() + options.requestTimeout.timeAmount, logger: transportLogger)
               return (response, try await response.body.collect(upTo: options.maxResponseBytes))
             })
         }

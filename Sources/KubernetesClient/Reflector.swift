@@ -120,6 +120,9 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
         if ended.status.code == 410 || ended.status.reason == "Expired" || ended.status.reason == "Gone" {
           logger.debug("the watch's version is gone; listing again")
           resourceVersion = nil
+          guard await pauseIfGoneAtOnce(started: started, delivered: delivered, failures: &failures) else {
+            return
+          }
         } else {
           failures += 1
           logger.warning("the server ended the watch", metadata: ["status": "\(ended.status.message ?? "")"])
@@ -128,6 +131,9 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
       } catch let error as KubernetesClientError where error.isGone {
         logger.debug("the watch's version is gone; listing again")
         resourceVersion = nil
+        guard await pauseIfGoneAtOnce(started: started, delivered: delivered, failures: &failures) else {
+          return
+        }
       } catch {
         if Task.isCancelled { return }
         failures += 1
@@ -168,6 +174,21 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
         "object.namespace": "\(failure.identity.namespace ?? "")",
         "object.name": "\(failure.identity.name ?? "")", "error": "\(failure.reason)",
       ])
+  }
+
+  /// A version gone right after a list is listed again at once, as client-go does; but a server
+  /// that answers 410 to every fresh list's version must not make the reflector spin, so a
+  /// watch gone within a second with nothing delivered counts as a failure. False when cancelled.
+  private func pauseIfGoneAtOnce(started: ContinuousClock.Instant, delivered: Bool, failures: inout Int) async
+    -> Bool
+  {
+    if delivered || ContinuousClock.now - started >= .seconds(1) {
+      failures = 0
+      return true
+    }
+    failures += 1
+    // The first time is the usual case (the list's version compacted meanwhile): no wait.
+    return failures < 2 ? true : await pause(failures - 1)
   }
 
   /// Waits out the backoff of the `failures`th failure in a row; false when cancelled.

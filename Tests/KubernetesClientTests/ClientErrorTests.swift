@@ -125,3 +125,36 @@ import Testing
     #expect(error.map { "\($0)" }?.hasSuffix("no answer within 0.5 seconds") == true)
   }
 }
+
+@Suite struct ContextNameTests {
+  @Test func errorsNameTheKubeconfigsCurrentContextWhenNoneIsGiven() async throws {
+    let server = try await ScriptedAPIServer(replies: [
+      .json(404, statusJSON(404, reason: "NotFound", message: #"nodes \"n1\" not found"#))
+    ])
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kubeconfig-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("config")
+    try Data(
+      """
+      apiVersion: v1
+      kind: Config
+      current-context: prod
+      clusters: [{name: c, cluster: {server: "\(server.url.absoluteString)"}}]
+      users: [{name: u, user: {token: s3cr3t-token}}]
+      contexts: [{name: prod, context: {cluster: c, user: u}}]
+      """.utf8
+    ).write(to: file)
+    let configuration = try ClientConfiguration.load(kubeconfig: file.path, environment: [:])
+    #expect(configuration.contextName == "prod")
+    let client = try KubernetesClient(configuration: configuration, options: quickOptions())
+    let error = await expectClientError { _ = try await client.get(.nodes(name: "n1")) }
+    try await client.shutdown()
+    try await server.shutdown()
+    #expect(
+      error.map { "\($0)" }
+        == #"cannot get nodes "n1" on \#(server.url.absoluteString) (context "prod"): NotFound (404): nodes "n1" not found"#
+    )
+  }
+}

@@ -87,4 +87,30 @@ import Testing
         "Bearer exec-token-1", "Bearer exec-token-1", "Bearer exec-token-1", "Bearer exec-token-2",
       ])
   }
+
+  @Test func anExpiredExecCredentialIsFetchedAgain() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("exec-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plugin = directory.appendingPathComponent("get-token")
+    let counter = directory.appendingPathComponent("runs")
+    // Each answer expires at once, so every request needs a new one.
+    try Data(
+      """
+      echo x >> "\(counter.path)"
+      n=$(wc -l < "\(counter.path)" | tr -d ' ')
+      echo '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"short-'$n'","expirationTimestamp":"2000-01-01T00:00:00Z"}}'
+
+      """.utf8
+    ).write(to: plugin)
+    let server = try await ScriptedAPIServer(replies: [.json(200, "{}"), .json(200, "{}")])
+    try await withClient(
+      server, credentials: .exec(Kubeconfig.ExecConfig(command: "/bin/sh", args: [plugin.path]))
+    ) {
+      client in
+      _ = try await client.get(.nodes(name: "a"))
+      _ = try await client.get(.nodes(name: "a"))
+    }
+    #expect(server.requests.map { $0.headers["authorization"] } == ["Bearer short-1", "Bearer short-2"])
+  }
 }

@@ -201,4 +201,16 @@ import Testing
     #expect(error?.kind == .invalidResponse)
     #expect(error.map { "\($0)" }?.contains("metadata.name") == true)
   }
+
+  @Test func theRateLimiterSpacesRequestsPastTheBurst() async throws {
+    let server = try await ScriptedAPIServer(replies: Array(repeating: .json(200, "{}"), count: 4))
+    let started = ContinuousClock.now
+    try await withClient(server, options: quickOptions { $0.rateLimiter = RateLimiter(qps: 10, burst: 1) }) {
+      client in
+      for _ in 0..<4 { _ = try await client.get(.nodes(name: "a")) }
+    }
+    // One at once, then three spaced 100 ms apart.
+    #expect(ContinuousClock.now - started >= .milliseconds(290))
+    #expect(server.requests.count == 4)
+  }
 }

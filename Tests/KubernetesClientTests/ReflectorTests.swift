@@ -104,4 +104,34 @@ final class ReflectorLog: @unchecked Sendable {
     #expect(log.all == ["replace a @5", "synced"])
     #expect(server.requests.count == 4)
   }
+
+  @Test func aVersionGoneAgainAndAgainRightAfterEachListBacksOff() async throws {
+    let gone = ScriptedAPIServer.Reply.json(
+      410, statusJSON(410, reason: "Expired", message: "too old resource version"))
+    let list = ScriptedAPIServer.Reply.json(200, podList(["a"], resourceVersion: "5"))
+    let server = try await ScriptedAPIServer(replies: [
+      list, gone, list, gone, list, gone, list, .stream([], holdOpen: true),
+    ])
+    let log = ReflectorLog()
+    try await withClient(server) { client in
+      let reflector = Reflector(
+        TestPod.self, client: client, path: .pods(),
+        backoff: WatchBackoff(initial: .milliseconds(200), maximum: .seconds(1), jitter: 0)
+      ) { log.record($0) }
+      let task = Task { await reflector.run() }
+      let deadline = ContinuousClock.now + .seconds(10)
+      while server.requests.count < 8 && ContinuousClock.now < deadline {
+        try await Task.sleep(for: .milliseconds(10))
+      }
+      task.cancel()
+      await task.value
+    }
+    let times = server.requests.map(\.receivedAt)
+    try #require(times.count == 8)
+    // The first 410 relists at once; the next ones wait 0.2 s, then 0.4 s.
+    #expect(times[2] - times[1] < .milliseconds(150))
+    #expect(times[4] - times[3] >= .milliseconds(190))
+    #expect(times[6] - times[5] >= .milliseconds(390))
+    #expect(log.all == ["replace a @5", "synced", "replace a @5", "replace a @5", "replace a @5"])
+  }
 }

@@ -17,6 +17,8 @@ final class ScriptedAPIServer: Sendable {
     var query: [String: String]
     var headers: [String: String]
     var body: [UInt8]
+    /// When the request's end arrived.
+    var receivedAt = ContinuousClock.now
 
     var bodyText: String { String(decoding: body, as: UTF8.self) }
   }
