@@ -45,9 +45,14 @@ public struct KwokCloudProvider: CloudProvider {
   }
 
   public mutating func create(_ claim: PlannedNodeClaim, name: String, at time: Double) async throws -> CloudInstance {
-    guard let (type, offering) = claim.cheapestLaunch() else {
+    guard let launch = claim.cheapestLaunch() else {
       throw CloudProviderError.noOfferingAvailable(instanceTypes: claim.instanceTypes.count, nodeClaim: name)
     }
+    let (type, offering) = launch
+    // Made before the call, so no tuple lives across the suspension: a release build of Swift
+    // 6.3.1 crashed copying `type` after the await when it was bound by `guard let (type,
+    // offering) =` (seen with scripts/bench-live.sh; debug builds were fine).
+    let instance = CloudInstance(name: name, instanceType: type, offering: offering)
     var labels = claim.labels
     for (k, v) in claim.requirements.singleValueLabels { labels[k] = v }
     for (k, v) in type.requirements.singleValueLabels { labels[k] = v }
@@ -69,8 +74,9 @@ public struct KwokCloudProvider: CloudProvider {
         "phase": "Pending",
       ],
     ]
-    try await api.call(.post(APIPaths.nodes, node))
-    return CloudInstance(name: name, instanceType: type, offering: offering)
+    let request = APIRequest.post(APIPaths.nodes, node)
+    try await api.call(request)
+    return instance
   }
 
   public mutating func delete(_ name: String) async throws {

@@ -15,8 +15,14 @@ public struct LeaseLock: Sendable {
     self.name = name
   }
 
+  /// The Lease as read, with the resourceVersion a write over it must carry.
+  public struct Observed: Sendable {
+    public var record: LeaderElector.Record
+    public var resourceVersion: String?
+  }
+
   /// The Lease and its resourceVersion; nil when there is none.
-  public func read() async throws -> (LeaderElector.Record, String?)? {
+  public func read() async throws -> Observed? {
     let request = APIRequest(.get, APIPaths.lease(namespace: namespace, name: name))
     let response = try await api.send(request)
     if response.status == 404 { return nil }
@@ -27,7 +33,7 @@ public struct LeaseLock: Sendable {
       holderIdentity: spec?.holderIdentity, leaseDurationSeconds: Int(spec?.leaseDurationSeconds ?? 15),
       acquireTime: spec?.acquireTime.flatMap(Self.parse), renewTime: spec?.renewTime.flatMap(Self.parse),
       leaseTransitions: Int(spec?.leaseTransitions ?? 0))
-    return (record, lease.metadata.resourceVersion)
+    return Observed(record: record, resourceVersion: lease.metadata.resourceVersion)
   }
 
   /// Creates the Lease (nil resourceVersion) or replaces it; false when someone else wrote it
@@ -82,11 +88,11 @@ public enum LeaderElection {
       let now = clock()
       do {
         let current = try await lock.read()
-        switch elector.decide(current?.0, now: now) {
+        switch elector.decide(current?.record, now: now) {
         case .create(let record):
           if try await lock.write(record, over: nil, creating: true) { elector.wrote(at: now) }
         case .update(let record):
-          if try await lock.write(record, over: current?.1, creating: false) { elector.wrote(at: now) }
+          if try await lock.write(record, over: current?.resourceVersion, creating: false) { elector.wrote(at: now) }
         case .wait(let until):
           try? await Task.sleep(for: .seconds(max(0.05, until.timeIntervalSince(clock()))))
           continue
@@ -114,9 +120,9 @@ public enum LeaderElection {
           if Task.isCancelled { break }
           let now = clock()
           do {
-            if let (current, version) = try await lock.read(), current.holderIdentity == identity,
-              case .update(let record) = elector.decide(current, now: now),
-              try await lock.write(record, over: version, creating: false)
+            if let current = try await lock.read(), current.record.holderIdentity == identity,
+              case .update(let record) = elector.decide(current.record, now: now),
+              try await lock.write(record, over: current.resourceVersion, creating: false)
             {
               elector.wrote(at: now)
               continue
@@ -125,7 +131,7 @@ public enum LeaderElection {
             log("leader election: renewing the lease failed", ["error": "\(error)"])
           }
           if elector.mustStepDown(at: clock()) { return .lost }
-          if let (current, _) = try? await lock.read(), current.holderIdentity != identity { return .lost }
+          if let current = try? await lock.read(), current.record.holderIdentity != identity { return .lost }
         }
         return .stopped
       }
@@ -141,8 +147,8 @@ public enum LeaderElection {
     // the client refuses to start requests for a cancelled task: a task of its own releases it.
     let releasing = elector
     await Task {
-      if let (current, version) = try? await lock.read(), let released = releasing.released(current, now: clock()),
-        (try? await lock.write(released, over: version, creating: false)) == true
+      if let current = try? await lock.read(), let released = releasing.released(current.record, now: clock()),
+        (try? await lock.write(released, over: current.resourceVersion, creating: false)) == true
       {
         log("released lease", ["lease": "\(lock.namespace)/\(lock.name)", "identity": identity])
       }
