@@ -56,8 +56,12 @@ struct ClusterCache {
     var nodes: Set<String> = []
     /// Pods the kubelet stand-in and pod GC should look at.
     var boundPods: Set<String> = []
-    /// A pending pod, a node or a node's room changed: the scheduler has something to do.
+    /// A node or a node's room changed: every pending pod may fit somewhere now.
     var scheduling = false
+    /// Pods that became pending (or whose spec changed while pending): only they need a look
+    /// when nothing else changed, as kube-scheduler's queue holds unschedulable pods back until
+    /// a cluster event may help them. A pending pod's own status write is no such event.
+    var newPending: Set<String> = []
     /// A node came, went or changed labels, taints or readiness: DaemonSets re-evaluate.
     var nodeSet = false
     /// Namespaces whose pods or PodDisruptionBudgets changed: their budgets' status is
@@ -134,8 +138,18 @@ struct ClusterCache {
       changes.budgetNamespaces.insert(old.namespace)
     }
     if let pod { changes.budgetNamespaces.insert(pod.namespace) }
+    let old = pods[key]
     pods[key] = pod
-    if let pod { index(key, pod) }
+    if let pod {
+      let alreadyQueued = changes.newPending.contains(key)
+      index(key, pod)
+      // Still pending with the same spec (the scheduler's own condition write): not news.
+      if let old, !alreadyQueued, KubeSchedulerStandIn.isPending(old), KubeSchedulerStandIn.isPending(pod),
+        old.spec == pod.spec, old.metadata.labels == pod.metadata.labels
+      {
+        changes.newPending.remove(key)
+      }
+    }
   }
 
   /// True when the pod takes room on its node: bound and not finished (a pod being deleted
@@ -149,7 +163,7 @@ struct ClusterCache {
     }
     if KubeSchedulerStandIn.isPending(pod) {
       pending.insert(key)
-      changes.scheduling = true
+      changes.newPending.insert(key)
     }
     if let node = pod.spec?.nodeName, !node.isEmpty {
       podsByNode[node, default: []].insert(key)
@@ -168,7 +182,8 @@ struct ClusterCache {
       if podsByOwner[owner]?.isEmpty == true { podsByOwner[owner] = nil }
       changes.workloads.insert(owner)
     }
-    if pending.remove(key) != nil { changes.scheduling = true }
+    pending.remove(key)
+    changes.newPending.remove(key)
     antiAffinityPods.remove(key)
     if let node = pod.spec?.nodeName, !node.isEmpty {
       podsByNode[node]?.remove(key)
@@ -262,6 +277,11 @@ struct ClusterCache {
   /// The pending pods in the scheduling queue's order.
   var pendingPods: [Pod] {
     pending.compactMap { pods[$0] }.sorted(by: KubeSchedulerStandIn.queueOrder)
+  }
+
+  /// The pending pods among `keys`, in queue order.
+  func pendingPods(among keys: Set<String>) -> [Pod] {
+    keys.filter { pending.contains($0) }.compactMap { pods[$0] }.sorted(by: KubeSchedulerStandIn.queueOrder)
   }
 
   /// The pods on each node, for inter-pod constraints: nil when no pending pod has such

@@ -250,11 +250,13 @@ public struct StandIns: Sendable {
   /// kube-scheduler: binds what fits and reports the rest as unschedulable, writing a pod's
   /// condition only when its message changes.
   private mutating func schedule(_ changes: ClusterCache.Changes, now: Date) -> [StandInWrite] {
-    guard changes.scheduling, !cache.pending.isEmpty else { return [] }
+    guard changes.scheduling || !changes.newPending.isEmpty, !cache.pending.isEmpty else { return [] }
     var scheduler = KubeSchedulerStandIn(
       nodes: cache.nodes.keys.compactMap { cache.usage(of: $0) }, placed: cache.placedPods)
     var writes: [StandInWrite] = []
-    for (pod, decision) in scheduler.schedule(cache.pendingPods) {
+    // Every pending pod when the cluster changed; else only the pods new to the queue.
+    let queue = changes.scheduling ? cache.pendingPods : cache.pendingPods(among: changes.newPending)
+    for (pod, decision) in scheduler.schedule(queue) {
       switch decision {
       case .bind(let node):
         writes.append(.bind(namespace: pod.namespace, pod: pod.name, node: node))
