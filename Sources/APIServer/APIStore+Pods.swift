@@ -223,7 +223,9 @@ extension APIStore {
       let global = stored.values.filter { $0["globalDefault"]?.bool == true }.sorted { $0.name < $1.name }
         .first
       guard let global else {
-        pod[path: ["spec", "priority"]] = 0
+        // The real server refuses a priority given without a class; the sandbox keeps it, so
+        // that tests and stand-ins can set priorities without creating PriorityClasses.
+        if pod[path: ["spec", "priority"]]?.int == nil { pod[path: ["spec", "priority"]] = 0 }
         return
       }
       className = global.name

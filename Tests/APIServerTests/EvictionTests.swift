@@ -294,3 +294,12 @@ import Testing
     )
   }
 }
+
+@Suite struct PriorityWithoutClassTests {
+  @Test func aPriorityGivenWithoutAClassIsKept() throws {
+    var store = APIStore(now: t0)
+    var p = pod("p")
+    p[path: ["spec", "priority"]] = 1000
+    #expect(try store.create(pods, namespace: "default", p, now: t0)[path: ["spec", "priority"]] == 1000)
+  }
+}
