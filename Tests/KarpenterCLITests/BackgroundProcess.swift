@@ -57,6 +57,14 @@ func eventually(timeout: TimeInterval, _ condition: () async throws -> Bool) asy
   return try await condition()
 }
 
+/// Runs `body` on a Dispatch thread: a subprocess waited for there does not hold one of the
+/// few cooperative threads every other test (and the sandbox's clients) need meanwhile.
+func offloaded<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+  try await withCheckedThrowingContinuation { continuation in
+    DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+  }
+}
+
 /// Runs a short command (kubectl) to its end, at most `timeout` seconds.
 func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 60, stdin: String? = nil) throws
   -> (status: Int32, stdout: String, stderr: String)

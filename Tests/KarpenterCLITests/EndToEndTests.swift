@@ -39,8 +39,11 @@ final class SandboxCluster: @unchecked Sendable {
     return c
   }
 
-  func kubectl(_ arguments: [String], stdin: String? = nil) throws -> String {
-    let result = try run(kubectlPath, ["--kubeconfig", kubeconfig] + arguments, timeout: 60, stdin: stdin)
+  func kubectl(_ arguments: [String], stdin: String? = nil) async throws -> String {
+    let kubeconfig = self.kubeconfig
+    let result = try await offloaded {
+      try run(kubectlPath, ["--kubeconfig", kubeconfig] + arguments, timeout: 60, stdin: stdin)
+    }
     if result.status != 0 {
       throw TestError("kubectl \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
     }
@@ -48,18 +51,18 @@ final class SandboxCluster: @unchecked Sendable {
   }
 
   /// The items of `kubectl get KIND -A -o json`.
-  func items(_ kind: String) throws -> [[String: Any]] {
-    let text = try kubectl(["get", kind, "-A", "-o", "json"])
+  func items(_ kind: String) async throws -> [[String: Any]] {
+    let text = try await kubectl(["get", kind, "-A", "-o", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     return object?["items"] as? [[String: Any]] ?? []
   }
 
-  func names(_ kind: String) throws -> Set<String> {
-    Set(try items(kind).compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String })
+  func names(_ kind: String) async throws -> Set<String> {
+    Set(try await items(kind).compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String })
   }
 
-  func runningPods(label: String) throws -> Int {
-    try items("pods").filter {
+  func runningPods(label: String) async throws -> Int {
+    try await items("pods").filter {
       (($0["metadata"] as? [String: Any])?["labels"] as? [String: String])?["app"] == label
         && ($0["status"] as? [String: Any])?["phase"] as? String == "Running"
     }.count
@@ -130,21 +133,22 @@ struct EndToEndTests {
     let cluster = try await SandboxCluster()
     let a = try cluster.startController()
     let b = try cluster.startController()
-    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
+    _ = try await cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
 
-    let running = try await eventually(timeout: 90) { try cluster.runningPods(label: "web") == 5 }
-    #expect(running, "pods: \((try? cluster.kubectl(["get", "pods", "-o", "wide"])) ?? "")\nA: \(a.stdout.suffix(3000))\nB: \(b.stdout.suffix(3000))")
-    let claims = try cluster.names("nodeclaims")
+    let running = try await eventually(timeout: 90) { try await cluster.runningPods(label: "web") == 5 }
+    let pods = (try? await cluster.kubectl(["get", "pods", "-o", "wide"])) ?? ""
+    #expect(running, "pods: \(pods)\nA: \(a.stdout.suffix(3000))\nB: \(b.stdout.suffix(3000))")
+    let claims = try await cluster.names("nodeclaims")
     #expect(!claims.isEmpty)
-    #expect(try cluster.names("nodes") == claims)  // kwok names each Node after its NodeClaim
+    #expect(try await cluster.names("nodes") == claims)  // kwok names each Node after its NodeClaim
 
     // The leader is the one that says so; kill it without a chance to release the Lease.
     let leader = a.stdout.contains("successfully acquired lease") ? a : b
     let standby = leader === a ? b : a
     leader.killNow()
     let killedAt = Date()
-    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=10"])
-    let tookOver = try await eventually(timeout: 60) { try cluster.runningPods(label: "web") == 10 }
+    _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=10"])
+    let tookOver = try await eventually(timeout: 60) { try await cluster.runningPods(label: "web") == 10 }
     #expect(tookOver, "standby: \(standby.stdout.suffix(3000))")
     #expect(standby.stdout.contains("successfully acquired lease"))
     // It took over within the lease's 15 s of the leader's last renewal (20 s allows for a
@@ -154,9 +158,14 @@ struct EndToEndTests {
     #expect(acquiredAt.map { $0.timeIntervalSince(killedAt) < 20 } == true, "took over at \(String(describing: acquiredAt)), killed at \(killedAt)")
 
     // Scale to zero: the empty nodes are consolidated away.
-    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
-    let drained = try await eventually(timeout: 120) { try cluster.names("nodeclaims").isEmpty && (try cluster.names("nodes")).isEmpty }
-    #expect(drained, "left: \((try? cluster.kubectl(["get", "nodeclaims,nodes"])) ?? "")\n\(standby.stdout.suffix(4000))")
+    _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
+    let drained = try await eventually(timeout: 120) {
+      let claims = try await cluster.names("nodeclaims")
+      let nodes = try await cluster.names("nodes")
+      return claims.isEmpty && nodes.isEmpty
+    }
+    let left = (try? await cluster.kubectl(["get", "nodeclaims,nodes"])) ?? ""
+    #expect(drained, "left: \(left)\n\(standby.stdout.suffix(4000))")
 
     // Every NodeClaim either replica launched had its own Node, and is gone.
     let launched = (leader.stdout + standby.stdout).components(separatedBy: "\n").filter { $0.contains("\"launched nodeclaim\"") }
@@ -169,7 +178,7 @@ struct EndToEndTests {
 
     standby.terminate()
     #expect(await standby.wait(timeout: 30) == 0)
-    let lease = try cluster.kubectl(["get", "lease", "-n", "kube-system", "karpenter-leader-election", "-o", "jsonpath={.spec.holderIdentity}"])
+    let lease = try await cluster.kubectl(["get", "lease", "-n", "kube-system", "karpenter-leader-election", "-o", "jsonpath={.spec.holderIdentity}"])
     #expect(lease.isEmpty, "the Lease is still held by \(lease)")
   }
 }
@@ -189,19 +198,22 @@ extension EndToEndTests {
   /// does not move), simulates from it, and saves a snapshot that simulates the same offline.
   @Test func dryRunOfTheSandboxIsReadOnlyAndSavesASnapshot() async throws {
     let cluster = try await SandboxCluster()
-    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
+    _ = try await cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
     // kube-scheduler's stand-in marks the pods Unschedulable (there is no node yet).
     let marked = try await eventually(timeout: 30) {
-      try cluster.items("pods").filter {
+      try await cluster.items("pods").filter {
         (($0["status"] as? [String: Any])?["conditions"] as? [[String: Any]])?.contains { $0["reason"] as? String == "Unschedulable" } == true
       }.count == 5
     }
     #expect(marked)
-    let before = try cluster.kubectl(["get", "--raw", "/api/v1/namespaces"])
+    let before = try await cluster.kubectl(["get", "--raw", "/api/v1/namespaces"])
     let snapshot = cluster.directory.appendingPathComponent("snapshot.yaml").path
-    let live = try runKarpenter(["simulate", "--kubeconfig", cluster.kubeconfig, "--save-snapshot", snapshot, "--output", "json"])
+    let kubeconfig = cluster.kubeconfig
+    let live = try await offloaded {
+      try runKarpenter(["simulate", "--kubeconfig", kubeconfig, "--save-snapshot", snapshot, "--output", "json"])
+    }
     #expect(live.status == 0, "\(live.stderr)")
-    let after = try cluster.kubectl(["get", "--raw", "/api/v1/namespaces"])
+    let after = try await cluster.kubectl(["get", "--raw", "/api/v1/namespaces"])
     #expect(resourceVersion(of: before) == resourceVersion(of: after), "the dry-run wrote to the cluster")
     let result = try JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any]
     let nodes = result?["nodes"] as? [[String: Any]] ?? []
@@ -220,10 +232,10 @@ func resourceVersion(of listJSON: String) -> String? {
 
 extension SandboxCluster {
   /// Sets the sandbox's fault switch (`POST /sandbox/faults`).
-  func faults(_ json: String) throws {
+  func faults(_ json: String) async throws {
     let file = directory.appendingPathComponent("faults-\(UUID().uuidString.prefix(6)).json")
     try json.write(to: file, atomically: true, encoding: .utf8)
-    _ = try kubectl(["create", "--raw", "/sandbox/faults", "-f", file.path])
+    _ = try await kubectl(["create", "--raw", "/sandbox/faults", "-f", file.path])
   }
 
   /// The NodeClaim names the controllers' logs say they launched.
@@ -254,26 +266,29 @@ extension EndToEndTests {
   @Test func theControllerRecoversFromAnUnreliableAPIServer() async throws {
     let cluster = try await SandboxCluster()
     let controller = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
-    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
-    try cluster.faults(
+    _ = try await cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
+    try await cluster.faults(
       #"{"errors": {"rate": 0.3, "code": 500, "verbs": ["get", "create", "update", "patch", "delete", "watch"]}, "dropWatches": {"now": true, "everySeconds": 2}, "expireResourceVersions": {"everySeconds": 3}, "seed": 7}"#
     )
-    let first = try await eventually(timeout: 120) { try cluster.runningPods(label: "web") == 5 }
+    let first = try await eventually(timeout: 120) { try await cluster.runningPods(label: "web") == 5 }
     #expect(first, "with 500s: \(controller.stdout.suffix(3000))")
 
-    try cluster.faults(
+    try await cluster.faults(
       #"{"errors": {"rate": 0.3, "code": 429, "retryAfterSeconds": 1}, "dropWatches": {"everySeconds": 3}, "expireResourceVersions": {"now": true}, "seed": 8}"#
     )
-    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=9"])
-    let second = try await eventually(timeout: 120) { try cluster.runningPods(label: "web") == 9 }
+    _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=9"])
+    let second = try await eventually(timeout: 120) { try await cluster.runningPods(label: "web") == 9 }
     #expect(second, "with 429s: \(controller.stdout.suffix(3000))")
 
-    try cluster.faults("{}")
-    _ = try cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
+    try await cluster.faults("{}")
+    _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
     let drained = try await eventually(timeout: 120) {
-      try cluster.names("nodeclaims").isEmpty && (try cluster.names("nodes")).isEmpty
+      let claims = try await cluster.names("nodeclaims")
+      let nodes = try await cluster.names("nodes")
+      return claims.isEmpty && nodes.isEmpty
     }
-    #expect(drained, "left: \((try? cluster.kubectl(["get", "nodeclaims,nodes"])) ?? "")")
+    let left = (try? await cluster.kubectl(["get", "nodeclaims,nodes"])) ?? ""
+    #expect(drained, "left: \(left)")
 
     let launched = cluster.launchedNodeClaims()
     #expect(!launched.isEmpty)
@@ -349,14 +364,15 @@ extension EndToEndTests {
   @Test func aRestartedControllerFinishesTheDrainItFindsUnderWay() async throws {
     let cluster = try await SandboxCluster()
     let first = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
-    _ = try cluster.kubectl(["apply", "-f", "-"], stdin: expiringPoolWithBudget)
-    #expect(try await eventually(timeout: 60) { try cluster.runningPods(label: "web") == 2 })
-    let original = try cluster.names("nodeclaims")
+    _ = try await cluster.kubectl(["apply", "-f", "-"], stdin: expiringPoolWithBudget)
+    let started = try await eventually(timeout: 60) { try await cluster.runningPods(label: "web") == 2 }
+    #expect(started)
+    let original = try await cluster.names("nodeclaims")
     #expect(original.count == 1)
 
     // The node expires; the budget holds its pods; the controller dies mid-drain.
     let draining = try await eventually(timeout: 60) {
-      try cluster.items("nodeclaims").contains { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
+      try await cluster.items("nodeclaims").contains { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
     }
     #expect(draining, "\(first.stdout.suffix(3000))")
     first.killNow()
@@ -364,16 +380,18 @@ extension EndToEndTests {
 
     let second = try cluster.startController(["DISABLE_LEADER_ELECTION": "true"])
     let finished = try await eventually(timeout: 90) {
-      try cluster.names("nodeclaims").isDisjoint(with: original) && cluster.runningPods(label: "web") == 2
+      let claims = try await cluster.names("nodeclaims")
+      let running = try await cluster.runningPods(label: "web")
+      return claims.isDisjoint(with: original) && running == 2
     }
     #expect(finished, "\(second.stdout.suffix(4000))")
     #expect(second.stdout.contains("\"reason\":\"Evicted\""), "the drain was not resumed by evictions")
 
     // No node keeps the disrupted taint unless its NodeClaim is being deleted.
     let deleting = Set(
-      try cluster.items("nodeclaims").filter { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
+      try await cluster.items("nodeclaims").filter { ($0["metadata"] as? [String: Any])?["deletionTimestamp"] != nil }
         .compactMap { ($0["metadata"] as? [String: Any])?["name"] as? String })
-    for node in try cluster.items("nodes") {
+    for node in try await cluster.items("nodes") {
       let name = (node["metadata"] as? [String: Any])?["name"] as? String ?? ""
       let taints = (node["spec"] as? [String: Any])?["taints"] as? [[String: Any]] ?? []
       if taints.contains(where: { $0["key"] as? String == "karpenter.sh/disrupted" }) {

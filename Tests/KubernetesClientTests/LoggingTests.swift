@@ -52,7 +52,7 @@ struct RecordingLogHandler: LogHandler {
       backoff: WatchBackoff(initial: .seconds(5), maximum: .seconds(5), jitter: 0)
     ) { _ in }
     let task = Task { await reflector.run() }
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(60)
     while !records.all.contains(where: { $0.contains("the server ended the watch") })
       && ContinuousClock.now < deadline
     {

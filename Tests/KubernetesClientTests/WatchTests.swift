@@ -109,7 +109,7 @@ func bookmark(_ version: String) -> String {
       let tasks = (0..<watches).map { _ in
         Task { for try await _ in client.watch(TestPod.self, .pods()) {} }
       }
-      let deadline = ContinuousClock.now + .seconds(10)
+      let deadline = ContinuousClock.now + .seconds(60)
       while server.requests.count < watches && ContinuousClock.now < deadline {
         try await Task.sleep(for: .milliseconds(10))
       }
