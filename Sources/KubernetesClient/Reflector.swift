@@ -136,7 +136,11 @@ public struct Reflector<Object: Decodable & Sendable>: Sendable {
         }
       } catch {
         if Task.isCancelled { return }
-        failures += 1
+        // A watch that ran a while (or delivered) and then broke is a connection lost, as
+        // when an API server restarts: it resumes after the first wait, however often that
+        // happens. Only failures in a row (the watch cannot even be opened) wait longer.
+        let lasted = ContinuousClock.now - started
+        failures = delivered || lasted >= .seconds(1) ? 1 : failures + 1
         logger.warning("the watch failed", metadata: ["error": "\(error)"])
         // A connection failure resumes from the last version; anything else lists again.
         if (error as? KubernetesClientError)?.kind != .transport { resourceVersion = nil }

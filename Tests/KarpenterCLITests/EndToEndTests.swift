@@ -270,19 +270,19 @@ extension EndToEndTests {
     try await cluster.faults(
       #"{"errors": {"rate": 0.3, "code": 500, "verbs": ["get", "create", "update", "patch", "delete", "watch"]}, "dropWatches": {"now": true, "everySeconds": 2}, "expireResourceVersions": {"everySeconds": 3}, "seed": 7}"#
     )
-    let first = try await eventually(timeout: 120) { try await cluster.runningPods(label: "web") == 5 }
+    let first = try await eventually(timeout: 240) { try await cluster.runningPods(label: "web") == 5 }
     #expect(first, "with 500s: \(controller.stdout.suffix(3000))")
 
     try await cluster.faults(
       #"{"errors": {"rate": 0.3, "code": 429, "retryAfterSeconds": 1}, "dropWatches": {"everySeconds": 3}, "expireResourceVersions": {"now": true}, "seed": 8}"#
     )
     _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=9"])
-    let second = try await eventually(timeout: 120) { try await cluster.runningPods(label: "web") == 9 }
+    let second = try await eventually(timeout: 240) { try await cluster.runningPods(label: "web") == 9 }
     #expect(second, "with 429s: \(controller.stdout.suffix(3000))")
 
     try await cluster.faults("{}")
     _ = try await cluster.kubectl(["scale", "deployment/web", "--replicas=0"])
-    let drained = try await eventually(timeout: 120) {
+    let drained = try await eventually(timeout: 240) {
       let claims = try await cluster.names("nodeclaims")
       let nodes = try await cluster.names("nodes")
       return claims.isEmpty && nodes.isEmpty
