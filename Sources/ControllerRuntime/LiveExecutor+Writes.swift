@@ -141,27 +141,49 @@ extension LiveExecutor {
   }
 
   /// Upstream's registration: the Node gets the registered label and loses the unregistered
-  /// taint; the NodeClaim names its Node and is Registered.
-  mutating func register(_ key: String) async {
+  /// taint; the NodeClaim gets `status.nodeName` and is Registered. True when every write
+  /// landed (a failed one is tried again at the next tick, as upstream's lifecycle controller
+  /// reconciles until it holds).
+  mutating func register(_ key: String) async -> Bool {
     let nodeName = cluster.nodeName(of: key)
-    await patchNodeTaints(key, labels: [WellKnown.registeredLabel: "true"]) { taints in
+    let node = await patchNodeTaints(key, labels: [WellKnown.registeredLabel: "true"]) { taints in
       taints.removeAll { $0.key == WellKnown.unregisteredTaintKey }
     }
-    _ = try? await api.send(.mergePatch(APIPaths.nodeClaimStatus(key), ["status": ["nodeName": nodeName]]))
-    await setClaimCondition(
+    let status = try? await api.call(.mergePatch(APIPaths.nodeClaimStatus(key), ["status": ["nodeName": nodeName]]))
+    let condition = await setClaimCondition(
       key, NodeClaimConditionType.registered,
       to: NodeClaimDocuments.condition(NodeClaimConditionType.registered, "True", reason: "Registered", at: clock()))
+    return node && status != nil && condition != nil
   }
 
   /// Upstream's initialization: the Node gets the initialized label, the NodeClaim is Initialized,
   /// and Ready (upstream's root condition, true once Launched, Registered and Initialized are).
-  mutating func initialize(_ key: String) async {
-    await patchNodeTaints(key, labels: [WellKnown.initializedLabel: "true"]) { _ in }
-    await setClaimCondition(
+  mutating func initialize(_ key: String) async -> Bool {
+    let node = await patchNodeTaints(key, labels: [WellKnown.initializedLabel: "true"]) { _ in }
+    let initialized = await setClaimCondition(
       key, NodeClaimConditionType.initialized,
       to: NodeClaimDocuments.condition(NodeClaimConditionType.initialized, "True", reason: "Initialized", at: clock()))
-    await setClaimCondition(
+    let ready = await setClaimCondition(
       key, "Ready", to: NodeClaimDocuments.condition("Ready", "True", reason: "Ready", at: clock()))
+    return node && initialized != nil && ready != nil
+  }
+
+  /// Registration and initialization writes that did not all land, tried again (at most once a
+  /// second) until they do or the NodeClaim is gone.
+  mutating func retryLifecycle() async {
+    guard !lifecycleRetries.isEmpty, clock().timeIntervalSince(lastLifecycleRetry) >= 1 else { return }
+    lastLifecycleRetry = clock()
+    for (key, step) in lifecycleRetries.sorted(by: { $0.key < $1.key }) {
+      guard cluster.nodeClaims[key] != nil else {
+        lifecycleRetries[key] = nil
+        continue
+      }
+      let done = step == .register ? await register(key) : await initialize(key)
+      guard done else { continue }
+      // Initialization (idempotent) follows a registration that was owed, once the node got there.
+      let initializedToo = step == .register && cluster.store[node: key]?.initializedAt != nil
+      lifecycleRetries[key] = initializedToo ? .initialize : nil
+    }
   }
 
   /// Sets (or with nil removes) a condition of the NodeClaim's status; returns the
@@ -177,21 +199,27 @@ extension LiveExecutor {
     return answer.flatMap { try? $0.decode(NodeClaim.self) }?.metadata.resourceVersion
   }
 
-  /// Changes the Node's taints (and adds labels), read fresh from the API.
-  mutating func patchNodeTaints(_ key: String, labels: [String: String] = [:], _ change: (inout [Taint]) -> Void) async {
+  /// Changes the Node's taints (and adds labels), read fresh from the API; false when a call
+  /// failed.
+  @discardableResult
+  mutating func patchNodeTaints(_ key: String, labels: [String: String] = [:], _ change: (inout [Taint]) -> Void) async
+    -> Bool
+  {
     let nodeName = cluster.nodeName(of: key)
-    guard let node = try? await api.call(APIRequest(.get, APIPaths.node(nodeName))).decode(Node.self) else { return }
+    guard let node = try? await api.call(APIRequest(.get, APIPaths.node(nodeName))).decode(Node.self) else { return false }
     var taints = node.spec?.taints ?? []
     let before = taints
     change(&taints)
     var patch: [String: Any] = [:]
     if taints != before { patch["spec"] = ["taints": taints.map(NodeClaimDocuments.taint)] }
     if !labels.isEmpty { patch["metadata"] = ["labels": labels] }
-    guard !patch.isEmpty else { return }
+    guard !patch.isEmpty else { return true }
     do {
       try await api.call(.mergePatch(APIPaths.node(nodeName), patch))
+      return true
     } catch {
       log("ERROR", "node", "patching node failed", ["Node": nodeName, "error": "\(error)"])
+      return false
     }
   }
 

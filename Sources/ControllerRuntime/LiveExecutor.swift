@@ -27,6 +27,11 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
   /// Nodes Karpenter removed: late reports of their objects are ignored.
   var removed: Set<String> = []
   var hashes = NodePoolHashes()
+  /// NodeClaims whose registration or initialization writes did not all land.
+  var lifecycleRetries: [String: LifecycleStep] = [:]
+  var lastLifecycleRetry = Date.distantPast
+
+  enum LifecycleStep: Sendable { case register, initialize }
 
   public init(
     cluster: LiveCluster, settings: KarpenterSettings, cloud: Provider, api: any ClusterAPI,
@@ -61,13 +66,17 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
   public mutating func deliver(_ input: ControllerInput) async {
     let effects = karpenter.handle(input, now: now, store: cluster.store)
     for effect in effects { await execute(effect) }
-    if case .nodeRegistered(let key) = input { await register(key) }
-    if case .nodeInitialized(let key) = input { await initialize(key) }
+    if case .nodeRegistered(let key) = input, !(await register(key)) { lifecycleRetries[key] = .register }
+    if case .nodeInitialized(let key) = input, !(await initialize(key)) {
+      // Registration first, if it is still owed.
+      if lifecycleRetries[key] == nil { lifecycleRetries[key] = .initialize }
+    }
   }
 
   /// Hands the controllers every wake-up that is due.
   public mutating func wakeDue() async {
     while let wake = wakes.popDue(at: now) { await deliver(.wake(wake)) }
+    await retryLifecycle()
   }
 
   private mutating func execute(_ effect: Effect) async {

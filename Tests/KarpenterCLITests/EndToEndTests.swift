@@ -271,7 +271,8 @@ extension EndToEndTests {
       #"{"errors": {"rate": 0.3, "code": 500, "verbs": ["get", "create", "update", "patch", "delete", "watch"]}, "dropWatches": {"now": true, "everySeconds": 2}, "expireResourceVersions": {"everySeconds": 3}, "seed": 7}"#
     )
     let first = try await eventually(timeout: 240) { try await cluster.runningPods(label: "web") == 5 }
-    #expect(first, "with 500s: \(controller.stdout.suffix(3000))")
+    if !first { try? controller.stdout.write(toFile: "/tmp/karpenter-fault-test-controller.log", atomically: true, encoding: .utf8) }
+    #expect(first, "with 500s (the controller's log is in /tmp/karpenter-fault-test-controller.log): \(controller.stdout.suffix(3000))")
 
     try await cluster.faults(
       #"{"errors": {"rate": 0.3, "code": 429, "retryAfterSeconds": 1}, "dropWatches": {"everySeconds": 3}, "expireResourceVersions": {"now": true}, "seed": 8}"#
