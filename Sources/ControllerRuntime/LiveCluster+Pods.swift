@@ -144,9 +144,6 @@ extension LiveCluster {
     return out
   }
 
-  /// The object trimmed: the typed models decode only the fields Karpenter reads (no
-  /// managedFields, images or container statuses), so there is nothing left to drop.
-  static func trimmed<Object: KubernetesObject>(_ object: Object) -> Object { object }
 }
 
 extension NodeClaim {

@@ -15,7 +15,8 @@ import Scheduling
 /// the claim's `status.nodeName` or `status.providerID`.
 public struct LiveCluster: Sendable {
   public internal(set) var store = ClusterStore()
-  /// The objects as the API server last reported them, trimmed to what Karpenter reads.
+  /// The objects as the API server last reported them, trimmed to what Karpenter reads: the
+  /// typed models decode only those fields (no managedFields, images or container statuses).
   public internal(set) var nodes: [String: Node] = [:]
   public internal(set) var nodeClaims: [String: NodeClaim] = [:]
   /// Pods by `namespace/name`.
@@ -26,8 +27,6 @@ public struct LiveCluster: Sendable {
   var podsByNodeName: [String: Set<String>] = [:]
   /// Karpenter's time of `Date()` values: seconds since the controllers' epoch.
   public let epoch: Date
-  /// The NodePools' template hashes.
-  var hashes = NodePoolHashes()
   /// Deletions Karpenter asked for itself (the termination controller is already on them).
   private var deletionsRequested: Set<String> = []
   /// NodeClaims reported Registered and Initialized to the controllers.
@@ -161,7 +160,7 @@ extension LiveCluster {
   private mutating func applyNodeClaim(_ claim: NodeClaim, at t: Double) -> [ControllerInput] {
     let name = claim.name
     let previous = nodeClaims[name]
-    nodeClaims[name] = Self.trimmed(claim)
+    nodeClaims[name] = claim
     // Link the claim's Node, once it names one (or one names it by provider id).
     var linked: String?
     if let nodeName = claim.status?.nodeName, !nodeName.isEmpty, keyOfNode[nodeName] != name {
@@ -199,7 +198,7 @@ extension LiveCluster {
 
   private mutating func applyNode(_ node: Node, at t: Double) -> [ControllerInput] {
     let name = node.name
-    nodes[name] = Self.trimmed(node)
+    nodes[name] = node
     let newlyLinked = keyOfNode[name] == nil
     let key: String
     if let known = keyOfNode[name] {
