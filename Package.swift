@@ -16,6 +16,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
   ],
   targets: [
     // Decoding YAML and JSON documents into Codable values while keeping every error,
@@ -72,6 +74,31 @@ let package = Package(
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // Reaching AWS: Signature Version 4, the SDKs' credential chain, the Query, JSON and REST
+    // protocols with retries and endpoint overrides, and the EC2, SSM, IAM, SQS, STS, Pricing and
+    // EKS operations Karpenter uses.
+    .target(
+      name: "AWSClient",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "XMLCoder", package: "XMLCoder"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // Upstream's AWS cloud provider: instance types and prices, EC2NodeClass resolution, launch
+    // templates, CreateFleet launches, garbage collection, drift and the interruption queue.
+    .target(
+      name: "AWSProvider",
+      dependencies: [
+        "AWSClient", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // Starting moto_server (with the launcher's additions) on a free port for the AWS tests.
+    .target(name: "AWSTestSupport", path: "Tests/AWSTestSupport"),
     // The Kubernetes API's semantics over JSON objects, in memory and without I/O: resource
     // versions, watches, selectors, patches, finalizers, owner references.
     .target(name: "APIServer"),
@@ -143,6 +170,10 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]),
     .testTarget(name: "APIServerTests", dependencies: ["APIServer"]),
+    .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
+    .testTarget(
+      name: "AWSProviderTests",
+      dependencies: ["AWSProvider", "AWSClient", "AWSTestSupport", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
     .testTarget(
       name: "ControllerRuntimeTests",

@@ -1,0 +1,1 @@
+// The AWS clients; see docs/aws.md.

@@ -1,0 +1,1 @@
+// Starts moto_server for tests.
