@@ -4,10 +4,11 @@ import KubernetesAPI
 import KubernetesClient
 import Synchronization
 
-/// What reaches the controller loop: the informers' changes, their "synced" signals, and the
-/// clock's ticks.
+/// What reaches the controller loop: the informers' changes, their "synced" signals, what the
+/// cloud reports, and the clock's ticks.
 public enum RuntimeEvent: Sendable {
   case change(LiveCluster.ObjectChange)
+  case cloud(CloudEvent)
   /// The informer of this resource has listed everything once.
   case synced(String)
   case tick

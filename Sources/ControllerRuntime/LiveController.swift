@@ -5,10 +5,13 @@ import Logging
 import Scheduling
 import ServiceLifecycle
 
-/// `karpenter controller` against a live cluster: leader election, then the informers and the
-/// controllers on the wall clock, until SIGTERM (which releases the Lease) or a lost lease.
-public struct LiveController: Service {
+/// `karpenter controller` against a live cluster: leader election, then the informers, the
+/// cloud provider's own loops and the controllers on the wall clock, until SIGTERM (which
+/// releases the Lease) or a lost lease.
+public struct LiveController<Provider: LiveCloudProvider>: Service {
   public let client: KubernetesClient
+  /// Builds the cloud provider once this replica leads (kwok: over the API; aws: over AWS).
+  public let makeProvider: @Sendable (any ClusterAPI, inout ResourceSchema) async throws -> Provider
   public let settings: ControllerSettings
   public let packing: PackingStrategy
   public let logger: Logger
@@ -18,9 +21,11 @@ public struct LiveController: Service {
 
   public init(
     client: KubernetesClient, settings: ControllerSettings, packing: PackingStrategy, logger: Logger,
+    makeProvider: @escaping @Sendable (any ClusterAPI, inout ResourceSchema) async throws -> Provider,
     report: @escaping @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void
   ) {
     self.client = client
+    self.makeProvider = makeProvider
     self.settings = settings
     self.packing = packing
     self.logger = logger
@@ -51,32 +56,35 @@ public struct LiveController: Service {
     if outcome == .lost { throw LeadershipLost() }
   }
 
-  /// The informers, the clock and the controllers, until cancelled.
+  /// The informers, the cloud's loops, the clock and the controllers, until cancelled.
   func runControllers(api: ClientAPI) async {
     let epochSeconds = Int64(Date().timeIntervalSince1970)
     let epoch = Date(timeIntervalSince1970: TimeInterval(epochSeconds))
     var schema = ResourceSchema()
-    let provider: KwokCloudProvider
+    let provider: Provider
     do {
-      provider = try KwokCloudProvider(api: api, schema: &schema)
+      provider = try await makeProvider(api, &schema)
     } catch {
-      logger.error("building the kwok instance types failed", metadata: ["error": "\(error)"])
+      logger.error("starting the cloud provider failed", metadata: ["error": "\(error)"])
       return
     }
     var cluster = LiveCluster(epoch: epoch)
-    cluster.withStore {
-      $0.schema = schema
-      $0.instanceTypes = InstanceTypes(all: provider.instanceTypes)
-    }
+    cluster.withStore { $0.schema = schema }
     let report = self.report
-    let initial = LiveExecutor(
+    var initial = LiveExecutor(
       cluster: cluster, settings: settings.karpenterSettings(packing: packing, epoch: epochSeconds),
       cloud: provider, api: api, report: { report($0, $1, epochSeconds) })
-    let informers = Informers(client: client, watchesNodeClasses: false)
+    // The types the provider knows before it sees a NodePool (kwok's are all it has), so that
+    // Nodes listed before the NodePools already have their instance types.
+    await initial.refreshInstanceTypes(requestProvisioning: false)
+    let executorBeforeSync = initial
+    let informers = Informers(client: client, watchesNodeClasses: provider.readsNodeClasses)
     let (events, sink) = AsyncStream<RuntimeEvent>.makeStream()
-    logger.info("starting controllers", metadata: ["cloud-provider": "kwok", "informers": "\(informers.resources.count)"])
+    logger.info(
+      "starting controllers", metadata: ["cloud-provider": "\(provider.name)", "informers": "\(informers.resources.count)"])
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await informers.run(sink: sink) }
+      group.addTask { await provider.watchCloud { sink.yield(.cloud($0)) } }
       group.addTask {
         while !Task.isCancelled {
           try? await Task.sleep(for: .milliseconds(100))
@@ -84,21 +92,40 @@ public struct LiveController: Service {
         }
       }
       group.addTask {
-        var executor = initial
+        var executor = executorBeforeSync
         // Wait for the first list of every informer: no controller acts on a partial view.
         var waiting = Set(informers.resources)
+        var refreshDue = false
+        var lastRefresh = Date.distantPast
         for await event in events {
           if Task.isCancelled { break }
           switch event {
           case .change(let change):
+            switch change {
+            case .nodePool, .nodePoolDeleted, .nodeClass, .nodeClassDeleted: refreshDue = true
+            default: break
+            }
             await executor.apply(change, deliverInputs: waiting.isEmpty)
           case .synced(let resource):
             guard waiting.remove(resource) != nil, waiting.isEmpty else { continue }
             logger.info("informers synced", metadata: ["nodes": "\(executor.cluster.store.nodes.count)", "pods": "\(executor.cluster.store.pods.count)"])
+            await executor.refreshInstanceTypes()
+            lastRefresh = Date()
+            refreshDue = false
             // Everything Karpenter keeps in memory is rebuilt from the cluster, as after a restart.
             await executor.deliver(.restarted)
+          case .cloud(let cloudEvent):
+            // Messages wait in the queue until the controllers see the whole cluster.
+            if waiting.isEmpty { await executor.handle(cloudEvent) }
           case .tick:
-            if waiting.isEmpty { await executor.wakeDue() }
+            guard waiting.isEmpty else { continue }
+            let periodic = provider.refreshPeriod.map { Date().timeIntervalSince(lastRefresh) >= $0 } ?? false
+            if refreshDue || periodic {
+              refreshDue = false
+              lastRefresh = Date()
+              await executor.refreshInstanceTypes()
+            }
+            await executor.wakeDue()
           }
         }
       }

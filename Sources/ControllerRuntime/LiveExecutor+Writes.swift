@@ -43,7 +43,7 @@ extension LiveExecutor {
       launched = try await api.call(.mergePatch(APIPaths.nodeClaim(name), ["metadata": ["labels": labels]]))
         .decode(NodeClaim.self)
       let status = NodeClaimDocuments.launchedStatus(
-        instance, providerID: KwokCloudProvider.providerIDPrefix + name, schema: cluster.store.schema, at: clock())
+        instance, providerID: instance.providerID ?? KwokCloudProvider.providerIDPrefix + name, schema: cluster.store.schema, at: clock())
       launched = try await api.call(.mergePatch(APIPaths.nodeClaimStatus(name), ["status": status]))
         .decode(NodeClaim.self)
     } catch {

@@ -57,11 +57,16 @@ public struct CloudInstance: Sendable {
   /// capacity out when it cannot resolve the instance's type.
   public var instanceType: InstanceType?
   public var offering: Offering?
+  /// The cloud's id for the instance as the Node's `spec.providerID` carries it
+  /// (`aws:///us-east-1a/i-0123456789abcdef0`); nil where the provider names instances after
+  /// their NodeClaims (kwok's `kwok://NAME` is derived from the name).
+  public var providerID: String?
 
-  public init(name: String, instanceType: InstanceType?, offering: Offering?) {
+  public init(name: String, instanceType: InstanceType?, offering: Offering?, providerID: String? = nil) {
     self.name = name
     self.instanceType = instanceType
     self.offering = offering
+    self.providerID = providerID
   }
 }
 

@@ -123,6 +123,7 @@ struct Controller: AsyncParsableCommand {
     let logger = Logger(label: "controller") { JSONLineLogHandler(label: $0, level: settings.logLevel) }
     let controller = LiveController(
       client: client, settings: settings, packing: packing.strategy, logger: logger,
+      makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) },
       report: { line, event, epoch in
         var text = ""
         if let line, settings.logLevel <= (line.level == "ERROR" ? .error : line.level == "WARN" ? .warn : .info) {

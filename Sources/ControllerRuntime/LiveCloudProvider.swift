@@ -1,0 +1,52 @@
+import Controllers
+import KarpenterAPI
+import Scheduling
+
+/// A cloud provider `karpenter controller` runs against a live cluster: besides upstream's
+/// cloud-provider interface, it builds the instance types each NodePool may launch from what the
+/// cluster holds (the NodePools, their EC2NodeClasses), and may run loops of its own beside the
+/// informers (the AWS interruption queue), reporting what the cloud says as ``CloudEvent``s.
+public protocol LiveCloudProvider: CloudProvider {
+  /// Whether the provider reads EC2NodeClasses (the informers then watch them, and the
+  /// controllers wait for their first list).
+  var readsNodeClasses: Bool { get }
+
+  /// How often, in seconds, the instance types are rebuilt besides after a NodePool or
+  /// EC2NodeClass changes (nil: only after changes).
+  var refreshPeriod: Double? { get }
+
+  /// The instance types the NodePools may launch now, with their offerings marked available or
+  /// not, built into `schema` (which may gain extended resources).
+  mutating func instanceTypes(
+    nodePools: [NodePool], nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema, at time: Double
+  ) async -> InstanceTypes
+
+  /// Runs until the task is cancelled, reporting what the cloud says to `report`.
+  func watchCloud(report: @escaping @Sendable (CloudEvent) -> Void) async
+}
+
+/// What a cloud tells the controller beside the API server's objects.
+public enum CloudEvent: Sendable {
+  /// A message about the instance of this provider id (spot interruption warning, scheduled
+  /// change, state change, rebalance recommendation). `handled` runs once the controllers have
+  /// acted on it (the AWS provider deletes the queue message then).
+  case interruption(providerID: String, Interruption, handled: @Sendable () async -> Void)
+  /// A message that needs no action (about an instance Karpenter does not manage, or one that
+  /// could not be read); `handled` deletes it.
+  case ignored(reason: String, handled: @Sendable () async -> Void)
+}
+
+extension KwokCloudProvider: LiveCloudProvider {
+  public var readsNodeClasses: Bool { false }
+  public var refreshPeriod: Double? { nil }
+
+  /// Kwok's 144 types, the same for every NodePool.
+  public mutating func instanceTypes(
+    nodePools: [NodePool], nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema, at time: Double
+  ) async -> InstanceTypes {
+    InstanceTypes(all: instanceTypes)
+  }
+
+  /// Kwok has no cloud to watch.
+  public func watchCloud(report: @escaping @Sendable (CloudEvent) -> Void) async {}
+}
