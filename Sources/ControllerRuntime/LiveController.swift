@@ -84,7 +84,11 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
       "starting controllers", metadata: ["cloud-provider": "\(provider.name)", "informers": "\(informers.resources.count)"])
     await withTaskGroup(of: Void.self) { group in
       group.addTask { await informers.run(sink: sink) }
-      group.addTask { await provider.watchCloud { sink.yield(.cloud($0)) } }
+      group.addTask {
+        await provider.watchCloud { sink.yield(.cloud($0)) }
+        // A cloud with nothing to watch (kwok) returns at once; the controllers go on.
+        while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+      }
       group.addTask {
         while !Task.isCancelled {
           try? await Task.sleep(for: .milliseconds(100))
