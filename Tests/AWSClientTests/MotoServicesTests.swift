@@ -73,7 +73,7 @@ import Testing
     try await aws.sqs.deleteMessage(queueURL: url, receiptHandle: try #require(messages.first).receiptHandle)
     #expect(try await aws.sqs.receiveMessage(queueURL: url, waitTimeSeconds: 0).isEmpty)
     let missing = try await #require(throws: AWSError.self) { try await aws.sqs.getQueueURL(name: uniqueName("none")) }
-    #expect(missing.code?.contains("NonExistentQueue") == true)
+    #expect(missing.code == "AWS.SimpleQueueService.NonExistentQueue")
   }
 
   @Test func eksDescribeCluster() async throws {

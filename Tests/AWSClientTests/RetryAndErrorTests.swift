@@ -14,8 +14,8 @@ import Testing
 
   @Test func throttlingThatOutlastsTheAttemptsIsAClearError() async throws {
     let (moto, aws) = try await SharedMoto.clients(maxAttempts: 2)
-    try await moto.throttle(count: 2, action: "DescribeCapacityReservations")
-    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeCapacityReservations() }
+    try await moto.throttle(count: 2, action: "DescribeInstanceTypeOfferings")
+    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeInstanceTypeOfferings() }
     #expect(error.code == "RequestLimitExceeded")
     #expect(error.isThrottling)
     #expect(error.attempts == 2)
@@ -87,6 +87,15 @@ import Testing
     }
     #expect(try await aws.sts.getCallerIdentity().account == "1")
     #expect(transport.requests.count == 2)
+  }
+
+  @Test func motoHTMLPageForAnUnimplementedCallIsAClearError() async throws {
+    let (_, aws) = try await SharedMoto.clients(maxAttempts: 1)
+    // moto 5.2.1 does not implement DescribeCapacityReservations and answers 500 with HTML.
+    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeCapacityReservations() }
+    #expect(error.kind == .malformedResponse)
+    #expect(error.statusCode == 500)
+    #expect(error.description.contains("the answer is not XML"))
   }
 
   @Test func ec2FiltersAreFlattened() {

@@ -26,9 +26,19 @@ public enum AWSErrorFormat: Sendable {
       let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
       let rawType = response.header("x-amzn-ErrorType") ?? (object?["__type"] as? String) ?? (object?["code"] as? String)
       guard let rawType else {
+        // Some front ends (and moto's authentication) answer JSON services in XML.
+        if XMLNode.parse(response.body)?.first(named: "Error")?.string("Code") != nil {
+          return AWSErrorFormat.xml.error(from: response, service: service, operation: operation)
+        }
         return malformed(response, service: service, operation: operation, expected: "a JSON error", requestID: headerRequestID)
       }
-      let code = String(rawType.split(separator: ":").first ?? "").split(separator: "#").last.map(String.init) ?? rawType
+      var code = String(rawType.split(separator: ":").first ?? "").split(separator: "#").last.map(String.init) ?? rawType
+      // SQS's JSON protocol keeps the Query protocol's codes in this header, as the SDKs report them.
+      if let queryError = response.header("x-amzn-query-error"), let queryCode = queryError.split(separator: ";").first,
+        !queryCode.isEmpty
+      {
+        code = String(queryCode)
+      }
       let message = (object?["message"] as? String) ?? (object?["Message"] as? String) ?? "no message"
       return AWSError(
         kind: .service, service: service, operation: operation, statusCode: response.status, code: code,
