@@ -16,6 +16,19 @@ public struct EKSCluster: Sendable, Hashable {
   public var version: String?
   /// `CREATING`, `ACTIVE`, …
   public var status: String?
+
+  public init(
+    name: String, arn: String? = nil, endpoint: String? = nil, certificateAuthorityData: String? = nil, serviceIPv4CIDR: String? = nil, ipFamily: String? = nil, version: String? = nil, status: String? = nil
+  ) {
+    self.name = name
+    self.arn = arn
+    self.endpoint = endpoint
+    self.certificateAuthorityData = certificateAuthorityData
+    self.serviceIPv4CIDR = serviceIPv4CIDR
+    self.ipFamily = ipFamily
+    self.version = version
+    self.status = status
+  }
 }
 
 /// EKS over REST-JSON.

@@ -10,6 +10,17 @@ public struct IAMInstanceProfile: Sendable, Hashable {
   public var roles: [String]
   public var tags: [AWSTag]
 
+  public init(
+    instanceProfileName: String, instanceProfileID: String, arn: String, path: String, roles: [String] = [], tags: [AWSTag] = []
+  ) {
+    self.instanceProfileName = instanceProfileName
+    self.instanceProfileID = instanceProfileID
+    self.arn = arn
+    self.path = path
+    self.roles = roles
+    self.tags = tags
+  }
+
   static func parse(_ n: XMLNode) -> IAMInstanceProfile {
     IAMInstanceProfile(
       instanceProfileName: n.string("InstanceProfileName") ?? "", instanceProfileID: n.string("InstanceProfileId") ?? "",
@@ -24,6 +35,15 @@ public struct IAMRole: Sendable, Hashable {
   public var roleID: String
   public var arn: String
   public var path: String
+
+  public init(
+    roleName: String, roleID: String, arn: String, path: String
+  ) {
+    self.roleName = roleName
+    self.roleID = roleID
+    self.arn = arn
+    self.path = path
+  }
 }
 
 /// IAM over the Query protocol (API version 2010-05-08); global, signed for us-east-1.

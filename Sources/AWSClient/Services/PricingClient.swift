@@ -17,6 +17,13 @@ public struct PricingFilter: Sendable, Hashable {
 public struct PricingProductsPage: Sendable, Hashable {
   public var priceList: [String]
   public var nextToken: String?
+
+  public init(
+    priceList: [String] = [], nextToken: String? = nil
+  ) {
+    self.priceList = priceList
+    self.nextToken = nextToken
+  }
 }
 
 /// The AWS Price List Query API over JSON 1.1 (`AWSPriceListService.*`), in us-east-1.

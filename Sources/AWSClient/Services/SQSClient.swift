@@ -5,6 +5,15 @@ public struct SQSMessage: Sendable, Hashable {
   public var receiptHandle: String
   public var body: String
   public var attributes: [String: String]
+
+  public init(
+    messageID: String, receiptHandle: String, body: String, attributes: [String: String] = [:]
+  ) {
+    self.messageID = messageID
+    self.receiptHandle = receiptHandle
+    self.body = body
+    self.attributes = attributes
+  }
 }
 
 /// SQS over the JSON 1.0 protocol (`AmazonSQS.*`), which current SDKs use.

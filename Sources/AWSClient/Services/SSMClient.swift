@@ -7,6 +7,16 @@ public struct SSMParameter: Sendable, Hashable {
   public var version: Int?
   /// `text` or `aws:ec2:image`.
   public var dataType: String?
+
+  public init(
+    name: String, value: String, type: String, version: Int? = nil, dataType: String? = nil
+  ) {
+    self.name = name
+    self.value = value
+    self.type = type
+    self.version = version
+    self.dataType = dataType
+  }
 }
 
 /// AWS Systems Manager Parameter Store over JSON 1.1 (`AmazonSSM.*`).

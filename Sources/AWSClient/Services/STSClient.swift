@@ -3,6 +3,14 @@ public struct STSCallerIdentity: Sendable, Hashable {
   public var account: String
   public var arn: String
   public var userID: String
+
+  public init(
+    account: String, arn: String, userID: String
+  ) {
+    self.account = account
+    self.arn = arn
+    self.userID = userID
+  }
 }
 
 /// STS over the Query protocol (API version 2011-06-15), on the regional endpoint.

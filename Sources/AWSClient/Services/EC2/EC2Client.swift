@@ -131,6 +131,13 @@ public struct EC2Client: Sendable {
 public struct EC2Page<Item: Sendable>: Sendable {
   public var items: [Item]
   public var nextToken: String?
+
+  public init(
+    items: [Item] = [], nextToken: String? = nil
+  ) {
+    self.items = items
+    self.nextToken = nextToken
+  }
 }
 
 /// Reading shapes EC2 repeats across answers.

@@ -98,6 +98,15 @@ public struct EC2CreateFleetResult: Sendable, Hashable {
     /// `on-demand` or `spot`.
     public var lifecycle: String?
     public var overrides: EC2CreateFleetRequest.Override?
+
+    public init(
+      instanceIDs: [String] = [], instanceType: String, lifecycle: String? = nil, overrides: EC2CreateFleetRequest.Override? = nil
+    ) {
+      self.instanceIDs = instanceIDs
+      self.instanceType = instanceType
+      self.lifecycle = lifecycle
+      self.overrides = overrides
+    }
   }
 
   public struct FleetError: Sendable, Hashable {
@@ -106,11 +115,28 @@ public struct EC2CreateFleetResult: Sendable, Hashable {
     public var errorMessage: String
     public var lifecycle: String?
     public var overrides: EC2CreateFleetRequest.Override?
+
+    public init(
+      errorCode: String, errorMessage: String, lifecycle: String? = nil, overrides: EC2CreateFleetRequest.Override? = nil
+    ) {
+      self.errorCode = errorCode
+      self.errorMessage = errorMessage
+      self.lifecycle = lifecycle
+      self.overrides = overrides
+    }
   }
 
   public var fleetID: String?
   public var instances: [Instances]
   public var errors: [FleetError]
+
+  public init(
+    fleetID: String? = nil, instances: [Instances] = [], errors: [FleetError] = []
+  ) {
+    self.fleetID = fleetID
+    self.instances = instances
+    self.errors = errors
+  }
 
   /// Every launched instance id.
   public var instanceIDs: [String] { instances.flatMap(\.instanceIDs) }

@@ -8,6 +8,15 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
     public var manufacturer: String
     public var count: Int
     public var memoryMiB: Int64
+
+    public init(
+      name: String, manufacturer: String, count: Int, memoryMiB: Int64
+    ) {
+      self.name = name
+      self.manufacturer = manufacturer
+      self.count = count
+      self.memoryMiB = memoryMiB
+    }
   }
 
   /// An inference accelerator or a Neuron device.
@@ -18,6 +27,16 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
     /// Neuron cores per device; 0 for `InferenceAcceleratorInfo` entries.
     public var coresPerDevice: Int
     public var isNeuron: Bool
+
+    public init(
+      name: String, manufacturer: String, count: Int, coresPerDevice: Int, isNeuron: Bool
+    ) {
+      self.name = name
+      self.manufacturer = manufacturer
+      self.count = count
+      self.coresPerDevice = coresPerDevice
+      self.isNeuron = isNeuron
+    }
   }
 
   public struct NetworkCard: Sendable, Hashable {
@@ -26,6 +45,16 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
     public var baselineBandwidthGbps: Double?
     public var peakBandwidthGbps: Double?
     public var networkPerformance: String?
+
+    public init(
+      index: Int, maximumNetworkInterfaces: Int, baselineBandwidthGbps: Double? = nil, peakBandwidthGbps: Double? = nil, networkPerformance: String? = nil
+    ) {
+      self.index = index
+      self.maximumNetworkInterfaces = maximumNetworkInterfaces
+      self.baselineBandwidthGbps = baselineBandwidthGbps
+      self.peakBandwidthGbps = peakBandwidthGbps
+      self.networkPerformance = networkPerformance
+    }
   }
 
   public var instanceType: String
@@ -62,6 +91,40 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
   public var nitroEnclavesSupport: String?
   public var burstablePerformanceSupported: Bool
   public var supportedVirtualizationTypes: [String]
+
+  public init(
+    instanceType: String, currentGeneration: Bool, vCPUs: Int, memoryMiB: Int64, architectures: [String] = [], cpuManufacturer: String? = nil, sustainedClockSpeedGHz: Double? = nil, hypervisor: String? = nil, bareMetal: Bool, gpus: [GPU] = [], accelerators: [Accelerator] = [], maximumNetworkInterfaces: Int, defaultNetworkCardIndex: Int, networkCards: [NetworkCard] = [], ipv4AddressesPerInterface: Int, ipv6Supported: Bool, efaSupported: Bool, maximumEFAInterfaces: Int, networkPerformance: String? = nil, encryptionInTransitSupported: Bool, ebsOptimizedSupport: String? = nil, ebsMaximumBandwidthMbps: Int64? = nil, instanceStorageSupported: Bool, instanceStorageTotalGB: Int64, instanceStorageNVMeSupport: String? = nil, supportedUsageClasses: [String] = [], nitroEnclavesSupport: String? = nil, burstablePerformanceSupported: Bool, supportedVirtualizationTypes: [String] = []
+  ) {
+    self.instanceType = instanceType
+    self.currentGeneration = currentGeneration
+    self.vCPUs = vCPUs
+    self.memoryMiB = memoryMiB
+    self.architectures = architectures
+    self.cpuManufacturer = cpuManufacturer
+    self.sustainedClockSpeedGHz = sustainedClockSpeedGHz
+    self.hypervisor = hypervisor
+    self.bareMetal = bareMetal
+    self.gpus = gpus
+    self.accelerators = accelerators
+    self.maximumNetworkInterfaces = maximumNetworkInterfaces
+    self.defaultNetworkCardIndex = defaultNetworkCardIndex
+    self.networkCards = networkCards
+    self.ipv4AddressesPerInterface = ipv4AddressesPerInterface
+    self.ipv6Supported = ipv6Supported
+    self.efaSupported = efaSupported
+    self.maximumEFAInterfaces = maximumEFAInterfaces
+    self.networkPerformance = networkPerformance
+    self.encryptionInTransitSupported = encryptionInTransitSupported
+    self.ebsOptimizedSupport = ebsOptimizedSupport
+    self.ebsMaximumBandwidthMbps = ebsMaximumBandwidthMbps
+    self.instanceStorageSupported = instanceStorageSupported
+    self.instanceStorageTotalGB = instanceStorageTotalGB
+    self.instanceStorageNVMeSupport = instanceStorageNVMeSupport
+    self.supportedUsageClasses = supportedUsageClasses
+    self.nitroEnclavesSupport = nitroEnclavesSupport
+    self.burstablePerformanceSupported = burstablePerformanceSupported
+    self.supportedVirtualizationTypes = supportedVirtualizationTypes
+  }
 
   /// Maximum interfaces of the default network card (what the VPC CNI can use).
   public var defaultCardMaximumNetworkInterfaces: Int {
@@ -116,24 +179,6 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
   }
 }
 
-/// Where a type is offered: a zone (or region, or zone id) per row.
-public struct EC2InstanceTypeOffering: Sendable, Hashable {
-  public var instanceType: String
-  /// `availability-zone`, `availability-zone-id` or `region`.
-  public var locationType: String
-  public var location: String
-}
-
-/// One spot price observation.
-public struct EC2SpotPrice: Sendable, Hashable {
-  public var instanceType: String
-  public var availabilityZone: String
-  public var productDescription: String
-  /// USD per hour.
-  public var price: Double
-  public var timestamp: Date?
-}
-
 extension EC2Client {
   /// All instance types, or those named, with every page followed.
   public func describeInstanceTypes(_ types: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2InstanceTypeInfo] {
@@ -145,47 +190,6 @@ extension EC2Client {
       p.set("NextToken", token)
       let root = try await query.call("DescribeInstanceTypes", p)
       return (root.list("instanceTypeSet").map(EC2InstanceTypeInfo.parse), root.string("nextToken"))
-    }
-  }
-
-  /// Offerings per `locationType` (Karpenter asks for `availability-zone`).
-  public func describeInstanceTypeOfferings(locationType: String = "availability-zone", filters: [EC2Filter] = []) async throws -> [EC2InstanceTypeOffering] {
-    try await collectPages { token in
-      var p = QueryParameters()
-      p.set("LocationType", locationType)
-      p.set(filters: filters)
-      p.set("MaxResults", 1000)
-      p.set("NextToken", token)
-      let root = try await query.call("DescribeInstanceTypeOfferings", p)
-      let offerings = root.list("instanceTypeOfferingSet").map {
-        EC2InstanceTypeOffering(
-          instanceType: $0.string("instanceType") ?? "", locationType: $0.string("locationType") ?? locationType,
-          location: $0.string("location") ?? "")
-      }
-      return (offerings, root.string("nextToken"))
-    }
-  }
-
-  /// Spot prices, by default for Linux/UNIX since `startTime` (Karpenter asks for the latest).
-  public func describeSpotPriceHistory(
-    instanceTypes: [String] = [], productDescriptions: [String] = ["Linux/UNIX"], startTime: Date? = nil,
-    filters: [EC2Filter] = []
-  ) async throws -> [EC2SpotPrice] {
-    try await collectPages { token in
-      var p = QueryParameters()
-      p.set(list: "InstanceType", instanceTypes)
-      p.set(list: "ProductDescription", productDescriptions)
-      p.set("StartTime", startTime.map(ISO8601.format))
-      p.set(filters: filters)
-      p.set("NextToken", token)
-      let root = try await query.call("DescribeSpotPriceHistory", p)
-      let prices = root.list("spotPriceHistorySet").map {
-        EC2SpotPrice(
-          instanceType: $0.string("instanceType") ?? "", availabilityZone: $0.string("availabilityZone") ?? "",
-          productDescription: $0.string("productDescription") ?? "", price: $0.double("spotPrice") ?? 0,
-          timestamp: $0.string("timestamp").flatMap(ISO8601.parse))
-      }
-      return (prices, root.string("nextToken"))
     }
   }
 }

@@ -21,6 +21,27 @@ public struct EC2Instance: Sendable, Hashable {
   public var capacityReservationID: String?
   public var architecture: String?
 
+  public init(
+    instanceID: String, instanceType: String, state: String, availabilityZone: String, subnetID: String? = nil, vpcID: String? = nil, privateDNSName: String? = nil, privateIPAddress: String? = nil, imageID: String? = nil, securityGroupIDs: [String] = [], tags: [AWSTag] = [], launchTime: Date? = nil, instanceLifecycle: String? = nil, spotInstanceRequestID: String? = nil, capacityReservationID: String? = nil, architecture: String? = nil
+  ) {
+    self.instanceID = instanceID
+    self.instanceType = instanceType
+    self.state = state
+    self.availabilityZone = availabilityZone
+    self.subnetID = subnetID
+    self.vpcID = vpcID
+    self.privateDNSName = privateDNSName
+    self.privateIPAddress = privateIPAddress
+    self.imageID = imageID
+    self.securityGroupIDs = securityGroupIDs
+    self.tags = tags
+    self.launchTime = launchTime
+    self.instanceLifecycle = instanceLifecycle
+    self.spotInstanceRequestID = spotInstanceRequestID
+    self.capacityReservationID = capacityReservationID
+    self.architecture = architecture
+  }
+
   static func parse(_ n: XMLNode) -> EC2Instance {
     EC2Instance(
       instanceID: n.string("instanceId") ?? "", instanceType: n.string("instanceType") ?? "",
@@ -39,6 +60,14 @@ public struct EC2InstanceStateChange: Sendable, Hashable {
   public var instanceID: String
   public var previousState: String
   public var currentState: String
+
+  public init(
+    instanceID: String, previousState: String, currentState: String
+  ) {
+    self.instanceID = instanceID
+    self.previousState = previousState
+    self.currentState = currentState
+  }
 }
 
 extension EC2Client {

@@ -150,6 +150,17 @@ public struct EC2LaunchTemplate: Sendable, Hashable {
   public var createTime: String?
   public var tags: [AWSTag]
 
+  public init(
+    launchTemplateID: String, launchTemplateName: String, defaultVersionNumber: Int? = nil, latestVersionNumber: Int? = nil, createTime: String? = nil, tags: [AWSTag] = []
+  ) {
+    self.launchTemplateID = launchTemplateID
+    self.launchTemplateName = launchTemplateName
+    self.defaultVersionNumber = defaultVersionNumber
+    self.latestVersionNumber = latestVersionNumber
+    self.createTime = createTime
+    self.tags = tags
+  }
+
   static func parse(_ n: XMLNode) -> EC2LaunchTemplate {
     EC2LaunchTemplate(
       launchTemplateID: n.string("launchTemplateId") ?? "", launchTemplateName: n.string("launchTemplateName") ?? "",

@@ -6,6 +6,16 @@ public struct EC2AvailabilityZone: Sendable, Hashable {
   public var zoneType: String?
   public var state: String
   public var regionName: String
+
+  public init(
+    zoneName: String, zoneID: String, zoneType: String? = nil, state: String, regionName: String
+  ) {
+    self.zoneName = zoneName
+    self.zoneID = zoneID
+    self.zoneType = zoneType
+    self.state = state
+    self.regionName = regionName
+  }
 }
 
 public struct EC2Subnet: Sendable, Hashable {
@@ -17,6 +27,19 @@ public struct EC2Subnet: Sendable, Hashable {
   public var availableIPAddressCount: Int
   public var mapPublicIPOnLaunch: Bool
   public var tags: [AWSTag]
+
+  public init(
+    subnetID: String, vpcID: String, availabilityZone: String, availabilityZoneID: String? = nil, cidrBlock: String, availableIPAddressCount: Int, mapPublicIPOnLaunch: Bool, tags: [AWSTag] = []
+  ) {
+    self.subnetID = subnetID
+    self.vpcID = vpcID
+    self.availabilityZone = availabilityZone
+    self.availabilityZoneID = availabilityZoneID
+    self.cidrBlock = cidrBlock
+    self.availableIPAddressCount = availableIPAddressCount
+    self.mapPublicIPOnLaunch = mapPublicIPOnLaunch
+    self.tags = tags
+  }
 }
 
 public struct EC2SecurityGroup: Sendable, Hashable {
@@ -25,6 +48,16 @@ public struct EC2SecurityGroup: Sendable, Hashable {
   public var vpcID: String?
   public var description: String
   public var tags: [AWSTag]
+
+  public init(
+    groupID: String, groupName: String, vpcID: String? = nil, description: String, tags: [AWSTag] = []
+  ) {
+    self.groupID = groupID
+    self.groupName = groupName
+    self.vpcID = vpcID
+    self.description = description
+    self.tags = tags
+  }
 }
 
 public struct EC2Image: Sendable, Hashable {
@@ -39,6 +72,20 @@ public struct EC2Image: Sendable, Hashable {
   public var deprecationTime: String?
   public var rootDeviceName: String?
   public var tags: [AWSTag]
+
+  public init(
+    imageID: String, name: String, ownerID: String, architecture: String, state: String, creationDate: String? = nil, deprecationTime: String? = nil, rootDeviceName: String? = nil, tags: [AWSTag] = []
+  ) {
+    self.imageID = imageID
+    self.name = name
+    self.ownerID = ownerID
+    self.architecture = architecture
+    self.state = state
+    self.creationDate = creationDate
+    self.deprecationTime = deprecationTime
+    self.rootDeviceName = rootDeviceName
+    self.tags = tags
+  }
 }
 
 public struct EC2CapacityReservation: Sendable, Hashable {
@@ -53,4 +100,19 @@ public struct EC2CapacityReservation: Sendable, Hashable {
   public var ownerID: String?
   public var endDate: String?
   public var tags: [AWSTag]
+
+  public init(
+    capacityReservationID: String, instanceType: String, availabilityZone: String, availableInstanceCount: Int, totalInstanceCount: Int, state: String, instanceMatchCriteria: String? = nil, ownerID: String? = nil, endDate: String? = nil, tags: [AWSTag] = []
+  ) {
+    self.capacityReservationID = capacityReservationID
+    self.instanceType = instanceType
+    self.availabilityZone = availabilityZone
+    self.availableInstanceCount = availableInstanceCount
+    self.totalInstanceCount = totalInstanceCount
+    self.state = state
+    self.instanceMatchCriteria = instanceMatchCriteria
+    self.ownerID = ownerID
+    self.endDate = endDate
+    self.tags = tags
+  }
 }
