@@ -29,7 +29,8 @@ public struct AWSClients: Sendable {
   ///   - home: where `.aws/` lives; defaults to `environment["HOME"]`.
   public init(
     environment: [String: String], httpClient: HTTPClient, region: String? = nil,
-    credentials: (any AWSCredentialProvider)? = nil, home: String? = nil, retryPolicy: AWSRetryPolicy = .default,
+    credentials: (any AWSCredentialProvider)? = nil, home: String? = nil,
+    retryPolicy: AWSRetryPolicy = .default,
     logger: Logger = Logger(label: "aws")
   ) throws {
     try self.init(
@@ -40,20 +41,25 @@ public struct AWSClients: Sendable {
   /// The same over any transport (tests pass stated doubles).
   public init(
     environment: [String: String], transport: any AWSHTTPTransport, region: String? = nil,
-    credentials: (any AWSCredentialProvider)? = nil, home: String? = nil, retryPolicy: AWSRetryPolicy = .default,
+    credentials: (any AWSCredentialProvider)? = nil, home: String? = nil,
+    retryPolicy: AWSRetryPolicy = .default,
     logger: Logger = Logger(label: "aws")
   ) throws {
     let home = home ?? environment["HOME"]
     guard let region = region ?? RegionResolver.resolve(environment: environment, home: home) else {
       throw AWSCredentialsError(
-        source: "region resolution", message: "no region: set AWS_REGION, AWS_DEFAULT_REGION or the profile's region.")
+        source: "region resolution",
+        message: "no region: set AWS_REGION, AWS_DEFAULT_REGION or the profile's region.")
     }
-    let provider = try credentials ?? CredentialChain.resolve(
-      environment: environment, home: home, region: region, transport: transport, logger: logger)
+    let provider =
+      try credentials
+      ?? CredentialChain.resolve(
+        environment: environment, home: home, region: region, transport: transport, logger: logger)
     func requester(_ service: AWSServiceID, _ format: AWSErrorFormat) -> AWSRequester {
       AWSRequester(
         service: service, endpoint: AWSEndpoint.resolve(service, region: region, environment: environment),
-        credentials: provider, transport: transport, retryPolicy: retryPolicy, logger: logger, errorFormat: format)
+        credentials: provider, transport: transport, retryPolicy: retryPolicy, logger: logger,
+        errorFormat: format)
     }
     self.region = region
     self.credentials = provider

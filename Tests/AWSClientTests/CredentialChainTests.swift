@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct CredentialChainTests {
   let noNetwork = ScriptedTransport { request, _ in
-    throw AWSError(kind: .transport, service: "test", operation: "none", message: "no network in this test: \(request.url)")
+    throw AWSError(
+      kind: .transport, service: "test", operation: "none", message: "no network in this test: \(request.url)"
+    )
   }
 
   func select(_ env: [String: String], home: String? = nil) throws -> any AWSCredentialProvider {
@@ -14,9 +16,11 @@ import Testing
 
   @Test func environmentComesFirst() async throws {
     let dir = try TemporaryDirectory()
-    try dir.write(".aws/credentials", "[default]\naws_access_key_id = FROMFILE\naws_secret_access_key = filesecret\n")
+    try dir.write(
+      ".aws/credentials", "[default]\naws_access_key_id = FROMFILE\naws_secret_access_key = filesecret\n")
     let provider = try select(
-      ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "envsecret", "AWS_SESSION_TOKEN": "tok"], home: dir.path)
+      ["AWS_ACCESS_KEY_ID": "AKIAENV", "AWS_SECRET_ACCESS_KEY": "envsecret", "AWS_SESSION_TOKEN": "tok"],
+      home: dir.path)
     let creds = try await provider.credentials()
     #expect(provider.name == "environment")
     #expect(creds.accessKeyID == "AKIAENV")
@@ -31,13 +35,16 @@ import Testing
     let dir = try TemporaryDirectory()
     try dir.write(".aws/credentials", "[default]\naws_access_key_id = FROMFILE\naws_secret_access_key = s\n")
     let provider = try select(
-      ["AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/k", "AWS_WEB_IDENTITY_TOKEN_FILE": "/tmp/token"], home: dir.path)
+      ["AWS_ROLE_ARN": "arn:aws:iam::123456789012:role/k", "AWS_WEB_IDENTITY_TOKEN_FILE": "/tmp/token"],
+      home: dir.path)
     #expect(provider is WebIdentityCredentialProvider)
   }
 
   @Test func defaultProfileFromCredentialsFile() async throws {
     let dir = try TemporaryDirectory()
-    try dir.write(".aws/credentials", "# comment\n[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = filesecret\n")
+    try dir.write(
+      ".aws/credentials",
+      "# comment\n[default]\naws_access_key_id = AKIAFILE\naws_secret_access_key = filesecret\n")
     let creds = try await select([:], home: dir.path).credentials()
     #expect(creds.accessKeyID == "AKIAFILE")
     #expect(creds.secretAccessKey == "filesecret")
@@ -47,13 +54,19 @@ import Testing
     let dir = try TemporaryDirectory()
     let config = try dir.write(
       "elsewhere/config",
-      "[default]\nregion = eu-west-1\n[profile karpenter]\nregion = us-west-2\naws_access_key_id = AKIACONF\naws_secret_access_key = c\n")
-    let env = ["AWS_PROFILE": "karpenter", "AWS_CONFIG_FILE": config, "AWS_SHARED_CREDENTIALS_FILE": dir.path + "/none"]
+      "[default]\nregion = eu-west-1\n[profile karpenter]\nregion = us-west-2\naws_access_key_id = AKIACONF\naws_secret_access_key = c\n"
+    )
+    let env = [
+      "AWS_PROFILE": "karpenter", "AWS_CONFIG_FILE": config,
+      "AWS_SHARED_CREDENTIALS_FILE": dir.path + "/none",
+    ]
     let creds = try await select(env, home: dir.path).credentials()
     #expect(creds.accessKeyID == "AKIACONF")
     #expect(RegionResolver.resolve(environment: env, home: dir.path) == "us-west-2")
     #expect(RegionResolver.resolve(environment: ["AWS_CONFIG_FILE": config], home: dir.path) == "eu-west-1")
-    #expect(RegionResolver.resolve(environment: ["AWS_REGION": "ap-south-1", "AWS_DEFAULT_REGION": "x"], home: nil) == "ap-south-1")
+    #expect(
+      RegionResolver.resolve(environment: ["AWS_REGION": "ap-south-1", "AWS_DEFAULT_REGION": "x"], home: nil)
+        == "ap-south-1")
   }
 
   @Test func credentialsFileWinsOverConfigFile() async throws {
@@ -67,7 +80,8 @@ import Testing
     let dir = try TemporaryDirectory()
     let script = try dir.write(
       "creds.sh",
-      "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROC\", \"SecretAccessKey\": \"p\", \"SessionToken\": \"st\", \"Expiration\": \"2030-01-01T00:00:00Z\"}'\n")
+      "#!/bin/sh\necho '{\"Version\": 1, \"AccessKeyId\": \"AKIAPROC\", \"SecretAccessKey\": \"p\", \"SessionToken\": \"st\", \"Expiration\": \"2030-01-01T00:00:00Z\"}'\n"
+    )
     try dir.write(".aws/config", "[default]\ncredential_process = /bin/sh \(script)\n")
     let creds = try await select([:], home: dir.path).credentials()
     #expect(creds.accessKeyID == "AKIAPROC")
@@ -87,20 +101,24 @@ import Testing
       #expect(request.headers.first { $0.0 == "Authorization" }?.1 == "pod-identity-token")
       return AWSHTTPResponse(
         status: 200,
-        body: Data(#"{"AccessKeyId":"ASIAPOD","SecretAccessKey":"x","Token":"tk","Expiration":"2030-01-01T00:00:00Z"}"#.utf8))
+        body: Data(
+          #"{"AccessKeyId":"ASIAPOD","SecretAccessKey":"x","Token":"tk","Expiration":"2030-01-01T00:00:00Z"}"#
+            .utf8))
     }
     let env = [
       "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://169.254.170.23/v1/credentials",
       "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE": tokenFile,
     ]
-    let provider = try CredentialChain.select(environment: env, home: dir.path, region: "us-east-1", transport: transport)
+    let provider = try CredentialChain.select(
+      environment: env, home: dir.path, region: "us-east-1", transport: transport)
     let creds = try await provider.credentials()
     #expect(creds.accessKeyID == "ASIAPOD")
     #expect(creds.sessionToken == "tk")
   }
 
   @Test func relativeContainerURIUsesTheECSAddress() throws {
-    let provider = ContainerCredentialProvider(environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/creds"], transport: noNetwork)
+    let provider = ContainerCredentialProvider(
+      environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/creds"], transport: noNetwork)
     #expect(provider?.url == "http://169.254.170.2/v2/creds")
   }
 
@@ -117,11 +135,15 @@ import Testing
       default:
         #expect(request.url.hasSuffix("/security-credentials/KarpenterNodeRole"))
         return AWSHTTPResponse(
-          status: 200, body: Data(#"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"y","Token":"z","Expiration":"2030-01-01T00:00:00Z"}"#.utf8))
+          status: 200,
+          body: Data(
+            #"{"Code":"Success","AccessKeyId":"ASIAIMDS","SecretAccessKey":"y","Token":"z","Expiration":"2030-01-01T00:00:00Z"}"#
+              .utf8))
       }
     }
     let env = ["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:1338/"]
-    let provider = try CredentialChain.select(environment: env, home: "/nonexistent", region: "us-east-1", transport: transport)
+    let provider = try CredentialChain.select(
+      environment: env, home: "/nonexistent", region: "us-east-1", transport: transport)
     #expect(try await provider.credentials().accessKeyID == "ASIAIMDS")
   }
 
@@ -132,7 +154,8 @@ import Testing
   }
 
   @Test func descriptionNeverShowsSecrets() {
-    let creds = AWSCredentials(accessKeyID: "AKIAVISIBLE", secretAccessKey: "SECRETVALUE", sessionToken: "TOKENVALUE")
+    let creds = AWSCredentials(
+      accessKeyID: "AKIAVISIBLE", secretAccessKey: "SECRETVALUE", sessionToken: "TOKENVALUE")
     for text in [creds.description, creds.debugDescription, "\(creds)", String(reflecting: creds)] {
       #expect(text.contains("AKIAVISIBLE"))
       #expect(!text.contains("SECRETVALUE"))

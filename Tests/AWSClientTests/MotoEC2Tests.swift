@@ -23,9 +23,13 @@ import Testing
     let (_, aws) = try await SharedMoto.clients()
     let zones = try await aws.ec2.describeAvailabilityZones()
     #expect(zones.contains { $0.zoneName == "us-east-1a" })
-    let subnets = try await aws.ec2.describeSubnets(filters: [EC2Filter(name: "default-for-az", values: ["true"])])
+    let subnets = try await aws.ec2.describeSubnets(filters: [
+      EC2Filter(name: "default-for-az", values: ["true"])
+    ])
     #expect(Set(subnets.map(\.availabilityZone)).isSuperset(of: ["us-east-1a", "us-east-1b"]))
-    let groups = try await aws.ec2.describeSecurityGroups(filters: [EC2Filter(name: "group-name", values: ["default"])])
+    let groups = try await aws.ec2.describeSecurityGroups(filters: [
+      EC2Filter(name: "group-name", values: ["default"])
+    ])
     #expect(!groups.isEmpty)
     let types = try await aws.ec2.describeInstanceTypes(["m5.large", "g4dn.xlarge"])
     let m5 = try #require(types.first { $0.instanceType == "m5.large" })
@@ -38,6 +42,8 @@ import Testing
     #expect(m5.supportedUsageClasses.contains("spot"))
     #expect(m5.networkCards.first?.baselineBandwidthGbps == 0.75)
     #expect(m5.defaultCardMaximumNetworkInterfaces == 3)
+    #expect(m5.baselineBandwidthMbps == 750)
+    #expect(m5.kubernetesArchitectures == ["amd64"])
     let g4 = try #require(types.first { $0.instanceType == "g4dn.xlarge" })
     #expect(g4.gpus.first?.name == "T4")
     #expect(g4.gpus.first?.manufacturer == "NVIDIA")
@@ -53,41 +59,63 @@ import Testing
     let (_, aws) = try await SharedMoto.clients()
     let tag = uniqueName("sg")
     for i in 0..<3 {
-      _ = try await aws.ec2.createSecurityGroup(name: "\(tag)-\(i)", description: "test", tags: [AWSTag(key: "suite", value: tag)])
+      _ = try await aws.ec2.createSecurityGroup(
+        name: "\(tag)-\(i)", description: "test", tags: [AWSTag(key: "suite", value: tag)])
     }
-    let mine = try await aws.ec2.describeSecurityGroups(filters: [EC2Filter(name: "tag:suite", values: [tag])])
+    let mine = try await aws.ec2.describeSecurityGroups(filters: [EC2Filter(name: "tag:suite", values: [tag])]
+    )
     #expect(mine.count == 3)
     #expect(mine.allSatisfy { $0.tags.contains(AWSTag(key: "suite", value: tag)) })
   }
 
   @Test func launchTemplateFleetDescribeTerminateRoundTripWithPagination() async throws {
     let (_, aws) = try await SharedMoto.clients()
-    let image = try #require(try await aws.ec2.describeImages(owners: ["amazon"], filters: [EC2Filter(name: "architecture", values: ["x86_64"])]).first)
-    let subnets = try await aws.ec2.describeSubnets(filters: [EC2Filter(name: "default-for-az", values: ["true"])])
+    let image = try #require(
+      try await aws.ec2.describeImages(
+        owners: ["amazon"], filters: [EC2Filter(name: "architecture", values: ["x86_64"])]
+      ).first)
+    let subnets = try await aws.ec2.describeSubnets(filters: [
+      EC2Filter(name: "default-for-az", values: ["true"])
+    ])
     let subnet = try #require(subnets.first { $0.availabilityZone == "us-east-1a" })
     let name = uniqueName("karpenter-lt")
     let template = try await aws.ec2.createLaunchTemplate(
       name: name,
       data: EC2LaunchTemplateData(
         imageID: image.imageID, userData: Data("#!/bin/bash\necho hi\n".utf8).base64EncodedString(),
-        blockDeviceMappings: [.init(deviceName: "/dev/xvda", volumeSizeGiB: 20, volumeType: "gp3", encrypted: true)],
+        blockDeviceMappings: [
+          .init(deviceName: "/dev/xvda", volumeSizeGiB: 20, volumeType: "gp3", encrypted: true)
+        ],
         metadataOptions: .init(httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1),
         iamInstanceProfileName: "KarpenterNodeInstanceProfile", monitoringEnabled: false,
         networkInterfaces: [.init(deviceIndex: 0, associatePublicIPAddress: false)],
-        tagSpecifications: [EC2TagSpecification(resourceType: "instance", tags: [AWSTag(key: "lt", value: name)])]),
+        tagSpecifications: [
+          EC2TagSpecification(resourceType: "instance", tags: [AWSTag(key: "lt", value: name)])
+        ]),
       tags: [AWSTag(key: "karpenter.k8s.aws/cluster", value: "test")])
     #expect(template.launchTemplateName == name)
-    #expect(try await aws.ec2.describeLaunchTemplates(names: [name]).map(\.launchTemplateID) == [template.launchTemplateID])
+    #expect(
+      try await aws.ec2.describeLaunchTemplates(names: [name]).map(\.launchTemplateID) == [
+        template.launchTemplateID
+      ])
 
     var launched: [String] = []
     for _ in 0..<6 {
       let result = try await aws.ec2.createFleet(
         EC2CreateFleetRequest(
           launchTemplateConfigs: [
-            .init(launchTemplateName: name, overrides: [.init(instanceType: "m5.large", subnetID: subnet.subnetID, availabilityZone: "us-east-1a", priority: 1)])
+            .init(
+              launchTemplateName: name,
+              overrides: [
+                .init(
+                  instanceType: "m5.large", subnetID: subnet.subnetID, availabilityZone: "us-east-1a",
+                  priority: 1)
+              ])
           ],
           defaultTargetCapacityType: "on-demand", onDemandAllocationStrategy: "lowest-price",
-          tagSpecifications: [EC2TagSpecification(resourceType: "instance", tags: [AWSTag(key: "fleet-test", value: name)])]))
+          tagSpecifications: [
+            EC2TagSpecification(resourceType: "instance", tags: [AWSTag(key: "fleet-test", value: name)])
+          ]))
       #expect(result.errors.isEmpty)
       #expect(result.instances.first?.instanceType == "m5.large")
       launched += result.instanceIDs
@@ -107,7 +135,8 @@ import Testing
     #expect(instance.privateIPAddress != nil)
     #expect(instance.state == "running" || instance.state == "pending")
 
-    try await aws.ec2.createTags(resourceIDs: [instance.instanceID], tags: [AWSTag(key: "karpenter.sh/nodeclaim", value: "n1")])
+    try await aws.ec2.createTags(
+      resourceIDs: [instance.instanceID], tags: [AWSTag(key: "karpenter.sh/nodeclaim", value: "n1")])
     let tagged = try await aws.ec2.describeInstances(ids: [instance.instanceID])
     #expect(tagged.first?.tags.contains(AWSTag(key: "karpenter.sh/nodeclaim", value: "n1")) == true)
 
@@ -115,21 +144,31 @@ import Testing
     #expect(changes.count == 6)
     #expect(changes.allSatisfy { $0.currentState == "shutting-down" || $0.currentState == "terminated" })
     try await aws.ec2.deleteLaunchTemplate(name: name)
-    #expect(try await aws.ec2.describeLaunchTemplates(filters: [EC2Filter(name: "launch-template-name", values: [name])]).isEmpty)
+    #expect(
+      try await aws.ec2.describeLaunchTemplates(filters: [
+        EC2Filter(name: "launch-template-name", values: [name])
+      ]).isEmpty)
   }
 
   @Test func fleetCapacityErrorsFromTheLauncher() async throws {
     let (moto, aws) = try await SharedMoto.clients()
     let image = try #require(try await aws.ec2.describeImages(owners: ["amazon"]).first)
-    let subnets = try await aws.ec2.describeSubnets(filters: [EC2Filter(name: "default-for-az", values: ["true"])])
+    let subnets = try await aws.ec2.describeSubnets(filters: [
+      EC2Filter(name: "default-for-az", values: ["true"])
+    ])
     let subnetA = try #require(subnets.first { $0.availabilityZone == "us-east-1a" })
     let name = uniqueName("ice-lt")
-    _ = try await aws.ec2.createLaunchTemplate(name: name, data: EC2LaunchTemplateData(imageID: image.imageID))
+    _ = try await aws.ec2.createLaunchTemplate(
+      name: name, data: EC2LaunchTemplateData(imageID: image.imageID))
     // A type no other test launches, so the rule cannot disturb them.
     try await moto.addCapacityError(instanceType: "c6i.32xlarge", availabilityZone: "us-east-1a")
     let request = { (types: [String]) in
       EC2CreateFleetRequest(
-        launchTemplateConfigs: [.init(launchTemplateName: name, overrides: types.map { .init(instanceType: $0, subnetID: subnetA.subnetID) })],
+        launchTemplateConfigs: [
+          .init(
+            launchTemplateName: name,
+            overrides: types.map { .init(instanceType: $0, subnetID: subnetA.subnetID) })
+        ],
         defaultTargetCapacityType: "on-demand")
     }
     let partial = try await aws.ec2.createFleet(request(["c6i.32xlarge", "c6i.24xlarge"]))

@@ -19,7 +19,8 @@ enum SharedMoto {
     env.merge(extraEnvironment) { _, new in new }
     let aws = try AWSClients(
       environment: env, httpClient: HTTPClient.shared, home: "/nonexistent",
-      retryPolicy: AWSRetryPolicy(maxAttempts: maxAttempts, baseDelay: .milliseconds(10), timeout: .seconds(60)))
+      retryPolicy: AWSRetryPolicy(
+        maxAttempts: maxAttempts, baseDelay: .milliseconds(10), timeout: .seconds(60)))
     return (moto, aws)
   }
 }

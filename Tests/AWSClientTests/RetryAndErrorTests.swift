@@ -15,7 +15,9 @@ import Testing
   @Test func throttlingThatOutlastsTheAttemptsIsAClearError() async throws {
     let (moto, aws) = try await SharedMoto.clients(maxAttempts: 2)
     try await moto.throttle(count: 2, action: "DescribeInstanceTypeOfferings")
-    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeInstanceTypeOfferings() }
+    let error = try await #require(throws: AWSError.self) {
+      try await aws.ec2.describeInstanceTypeOfferings()
+    }
     #expect(error.code == "RequestLimitExceeded")
     #expect(error.isThrottling)
     #expect(error.attempts == 2)
@@ -30,17 +32,23 @@ import Testing
     #expect(try await aws.ssm.getParameter(name: name).value == "x")
   }
 
-  func clients(_ answer: @escaping @Sendable (AWSHTTPRequest, Int) throws -> AWSHTTPResponse) throws -> (AWSClients, ScriptedTransport) {
+  func clients(_ answer: @escaping @Sendable (AWSHTTPRequest, Int) throws -> AWSHTTPResponse) throws -> (
+    AWSClients, ScriptedTransport
+  ) {
     let transport = ScriptedTransport(answer)
     let aws = try AWSClients(
-      environment: ["AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "AKIATEST", "AWS_SECRET_ACCESS_KEY": "s"],
+      environment: [
+        "AWS_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": "AKIATEST", "AWS_SECRET_ACCESS_KEY": "s",
+      ],
       transport: transport, retryPolicy: AWSRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)))
     return (aws, transport)
   }
 
   @Test func htmlErrorPageBecomesAMalformedResponseErrorAfterRetries() async throws {
     let (aws, transport) = try clients { _, _ in
-      AWSHTTPResponse(status: 500, headers: [("Content-Type", "text/html")], body: Data("<!DOCTYPE html><html><body>Internal Server Error".utf8))
+      AWSHTTPResponse(
+        status: 500, headers: [("Content-Type", "text/html")],
+        body: Data("<!DOCTYPE html><html><body>Internal Server Error".utf8))
     }
     let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeInstances() }
     #expect(error.kind == .malformedResponse)
@@ -69,10 +77,17 @@ import Testing
     let (aws, transport) = try clients { _, _ in
       AWSHTTPResponse(
         status: 400,
-        body: Data("<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1' does not exist</Message></Error></Errors><RequestID>req-1234</RequestID></Response>".utf8))
+        body: Data(
+          "<Response><Errors><Error><Code>InvalidInstanceID.NotFound</Code><Message>The instance ID 'i-1' does not exist</Message></Error></Errors><RequestID>req-1234</RequestID></Response>"
+            .utf8))
     }
-    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeInstances(ids: ["i-1"]) }
-    #expect(error.description == "EC2 DescribeInstances failed: InvalidInstanceID.NotFound: The instance ID 'i-1' does not exist (HTTP 400, request req-1234)")
+    let error = try await #require(throws: AWSError.self) {
+      try await aws.ec2.describeInstances(ids: ["i-1"])
+    }
+    #expect(
+      error.description
+        == "EC2 DescribeInstances failed: InvalidInstanceID.NotFound: The instance ID 'i-1' does not exist (HTTP 400, request req-1234)"
+    )
     #expect(transport.requests.count == 1)
     let body = String(decoding: try #require(transport.requests.first).body, as: UTF8.self)
     #expect(body.contains("Action=DescribeInstances"))
@@ -83,7 +98,11 @@ import Testing
   @Test func connectionErrorsAreRetried() async throws {
     let (aws, transport) = try clients { _, index in
       if index == 0 { throw ConnectionLost() }
-      return AWSHTTPResponse(status: 200, body: Data("<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>".utf8))
+      return AWSHTTPResponse(
+        status: 200,
+        body: Data(
+          "<GetCallerIdentityResponse><GetCallerIdentityResult><Account>1</Account></GetCallerIdentityResult></GetCallerIdentityResponse>"
+            .utf8))
     }
     #expect(try await aws.sts.getCallerIdentity().account == "1")
     #expect(transport.requests.count == 2)
@@ -100,8 +119,14 @@ import Testing
 
   @Test func ec2FiltersAreFlattened() {
     var p = QueryParameters()
-    p.set(filters: [EC2Filter(name: "tag:karpenter.sh/discovery", values: ["a", "b"]), EC2Filter(name: "state", values: ["available"])])
-    #expect(p.formEncoded == "Filter.1.Name=tag%3Akarpenter.sh%2Fdiscovery&Filter.1.Value.1=a&Filter.1.Value.2=b&Filter.2.Name=state&Filter.2.Value.1=available")
+    p.set(filters: [
+      EC2Filter(name: "tag:karpenter.sh/discovery", values: ["a", "b"]),
+      EC2Filter(name: "state", values: ["available"]),
+    ])
+    #expect(
+      p.formEncoded
+        == "Filter.1.Name=tag%3Akarpenter.sh%2Fdiscovery&Filter.1.Value.1=a&Filter.1.Value.2=b&Filter.2.Name=state&Filter.2.Value.1=available"
+    )
   }
 
   @Test(arguments: [

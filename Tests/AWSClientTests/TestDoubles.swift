@@ -61,7 +61,8 @@ actor CountingProvider: AWSCredentialProvider {
     calls += 1
     try await Task.sleep(for: .milliseconds(50))
     return AWSCredentials(
-      accessKeyID: "ASIA\(calls)", secretAccessKey: "s", sessionToken: "t", expiration: now().addingTimeInterval(lifetime))
+      accessKeyID: "ASIA\(calls)", secretAccessKey: "s", sessionToken: "t",
+      expiration: now().addingTimeInterval(lifetime))
   }
 }
 

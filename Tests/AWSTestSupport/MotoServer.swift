@@ -25,7 +25,10 @@ public final class MotoServer: Sendable {
   private let process: Process
   private let stdin: Pipe
 
-  private init(endpoint: String, port: Int, accessKeyID: String, secretAccessKey: String, checksSignatures: Bool, process: Process, stdin: Pipe) {
+  private init(
+    endpoint: String, port: Int, accessKeyID: String, secretAccessKey: String, checksSignatures: Bool,
+    process: Process, stdin: Pipe
+  ) {
     self.endpoint = endpoint
     self.port = port
     self.accessKeyID = accessKeyID
@@ -37,7 +40,8 @@ public final class MotoServer: Sendable {
 
   /// The launcher script, found next to this file.
   public static var launcherPath: String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("moto_launcher.py").path
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("moto_launcher.py")
+      .path
   }
 
   /// Environment for `AWSClients`: endpoint override, region and the launcher's keys.
@@ -134,7 +138,8 @@ public final class MotoServer: Sendable {
     try await runOnThread {
       if try run(["python3", "-c", "import moto.server, werkzeug"]) == 0 { return }
       guard try run(["python3", "-m", "pip", "install", "--quiet", "moto[server]==5.2.1"]) == 0 else {
-        throw MotoServerError(message: "moto is not importable and `pip install 'moto[server]==5.2.1'` failed.")
+        throw MotoServerError(
+          message: "moto is not importable and `pip install 'moto[server]==5.2.1'` failed.")
       }
     }
   }

@@ -11,7 +11,9 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible, Custo
   /// When temporary credentials stop working; nil for long-term keys.
   public var expiration: Date?
 
-  public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+  public init(
+    accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil
+  ) {
     self.accessKeyID = accessKeyID
     self.secretAccessKey = secretAccessKey
     self.sessionToken = sessionToken

@@ -31,15 +31,21 @@ public struct ContainerCredentialProvider: AWSCredentialProvider {
     var headers: [(String, String)] = []
     if let tokenFile {
       guard let data = FileManager.default.contents(atPath: tokenFile) else {
-        throw AWSCredentialsError(source: name, message: "the authorization token file \(tokenFile) cannot be read.")
+        throw AWSCredentialsError(
+          source: name, message: "the authorization token file \(tokenFile) cannot be read.")
       }
-      headers.append(("Authorization", String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+      headers.append(
+        (
+          "Authorization",
+          String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        ))
     } else if let token {
       headers.append(("Authorization", token))
     }
     let response: AWSHTTPResponse
     do {
-      response = try await transport.send(AWSHTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(5))
+      response = try await transport.send(
+        AWSHTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(5))
     } catch {
       throw AWSCredentialsError(source: name, message: "the endpoint cannot be reached: \(error)")
     }

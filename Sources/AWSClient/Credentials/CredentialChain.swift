@@ -17,7 +17,8 @@ public enum CredentialChain {
     environment: [String: String], home: String?, region: String, transport: any AWSHTTPTransport,
     logger: Logger = Logger(label: "aws.credentials")
   ) throws -> CachingCredentialProvider {
-    let base = try select(environment: environment, home: home, region: region, transport: transport, logger: logger)
+    let base = try select(
+      environment: environment, home: home, region: region, transport: transport, logger: logger)
     logger.debug("AWS credentials source", metadata: ["aws.credentials.source": "\(base.name)"])
     return CachingCredentialProvider(base)
   }
@@ -30,7 +31,8 @@ public enum CredentialChain {
     func value(_ key: String) -> String? { env[key].flatMap { $0.isEmpty ? nil : $0 } }
     if let id = value("AWS_ACCESS_KEY_ID") {
       guard let secret = value("AWS_SECRET_ACCESS_KEY") else {
-        throw AWSCredentialsError(source: "environment", message: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.")
+        throw AWSCredentialsError(
+          source: "environment", message: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.")
       }
       return StaticCredentialProvider(
         AWSCredentials(accessKeyID: id, secretAccessKey: secret, sessionToken: value("AWS_SESSION_TOKEN")),
@@ -39,7 +41,8 @@ public enum CredentialChain {
     if let role = value("AWS_ROLE_ARN"), let tokenFile = value("AWS_WEB_IDENTITY_TOKEN_FILE") {
       return WebIdentityCredentialProvider(
         roleARN: role, tokenFile: tokenFile, sessionName: value("AWS_ROLE_SESSION_NAME"),
-        stsEndpoint: AWSEndpoint.resolve(.sts, region: region, environment: env), transport: transport, logger: logger)
+        stsEndpoint: AWSEndpoint.resolve(.sts, region: region, environment: env), transport: transport,
+        logger: logger)
     }
     let files = SharedConfigFiles.load(environment: env, home: home)
     let profile = SharedConfigFiles.profileName(environment: env)
@@ -48,7 +51,8 @@ public enum CredentialChain {
     }
     if value("AWS_PROFILE") != nil {
       throw AWSCredentialsError(
-        source: "profile \(profile)", message: "AWS_PROFILE names a profile without keys or credential_process.")
+        source: "profile \(profile)",
+        message: "AWS_PROFILE names a profile without keys or credential_process.")
     }
     if let container = ContainerCredentialProvider(environment: env, transport: transport) {
       return container
@@ -58,7 +62,9 @@ public enum CredentialChain {
     }
     throw AWSCredentialsError(
       source: "the default chain",
-      message: "no source is configured (environment, web identity, shared files, container endpoint; IMDS is disabled).")
+      message:
+        "no source is configured (environment, web identity, shared files, container endpoint; IMDS is disabled)."
+    )
   }
 }
 
@@ -70,6 +76,8 @@ public enum RegionResolver {
       if let region = env[key], !region.isEmpty { return region }
     }
     let files = SharedConfigFiles.load(environment: env, home: home)
-    return files.profiles[SharedConfigFiles.profileName(environment: env)]?["region"].flatMap { $0.isEmpty ? nil : $0 }
+    return files.profiles[SharedConfigFiles.profileName(environment: env)]?["region"].flatMap {
+      $0.isEmpty ? nil : $0
+    }
   }
 }

@@ -11,7 +11,8 @@ public struct IMDSCredentialProvider: AWSCredentialProvider {
   let timeout: Duration
   public var name: String { "instance metadata service \(endpoint)" }
 
-  public init(environment: [String: String], transport: any AWSHTTPTransport, timeout: Duration = .seconds(1)) {
+  public init(environment: [String: String], transport: any AWSHTTPTransport, timeout: Duration = .seconds(1))
+  {
     let configured = environment["AWS_EC2_METADATA_SERVICE_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
     var endpoint = configured ?? "http://169.254.169.254"
     while endpoint.hasSuffix("/") { endpoint.removeLast() }
@@ -40,7 +41,8 @@ public struct IMDSCredentialProvider: AWSCredentialProvider {
   private func fetch(_ method: String, _ path: String, headers: [(String, String)]) async throws -> Data {
     let response: AWSHTTPResponse
     do {
-      response = try await transport.send(AWSHTTPRequest(method: method, url: endpoint + path, headers: headers), timeout: timeout)
+      response = try await transport.send(
+        AWSHTTPRequest(method: method, url: endpoint + path, headers: headers), timeout: timeout)
     } catch {
       throw AWSCredentialsError(source: name, message: "\(method) \(path) failed: \(error)")
     }
@@ -56,7 +58,8 @@ public struct IMDSCredentialProvider: AWSCredentialProvider {
     guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
       let id = object["AccessKeyId"] as? String, let secret = object["SecretAccessKey"] as? String
     else {
-      throw AWSCredentialsError(source: source, message: "the answer is not JSON with AccessKeyId and SecretAccessKey.")
+      throw AWSCredentialsError(
+        source: source, message: "the answer is not JSON with AccessKeyId and SecretAccessKey.")
     }
     return AWSCredentials(
       accessKeyID: id, secretAccessKey: secret, sessionToken: object["Token"] as? String,

@@ -48,7 +48,8 @@ public struct CredentialProcessProvider: AWSCredentialProvider {
     }
     guard let answer = try? JSONDecoder().decode(Answer.self, from: output) else {
       throw AWSCredentialsError(
-        source: name, message: "the command's output is not the expected JSON with AccessKeyId and SecretAccessKey.")
+        source: name,
+        message: "the command's output is not the expected JSON with AccessKeyId and SecretAccessKey.")
     }
     return AWSCredentials(
       accessKeyID: answer.AccessKeyId, secretAccessKey: answer.SecretAccessKey,
@@ -71,7 +72,8 @@ public struct CredentialProcessProvider: AWSCredentialProvider {
           continuation.resume(returning: (process.terminationStatus, data))
         } catch {
           continuation.resume(
-            throwing: AWSCredentialsError(source: "credential_process", message: "could not start /bin/sh: \(error)."))
+            throwing: AWSCredentialsError(
+              source: "credential_process", message: "could not start /bin/sh: \(error)."))
         }
       }
     }

@@ -18,7 +18,8 @@ public struct WebIdentityCredentialProvider: AWSCredentialProvider {
   ) {
     self.roleARN = roleARN
     self.tokenFile = tokenFile
-    self.sessionName = sessionName.flatMap { $0.isEmpty ? nil : $0 } ?? "karpenter-\(Int(Date().timeIntervalSince1970))"
+    self.sessionName =
+      sessionName.flatMap { $0.isEmpty ? nil : $0 } ?? "karpenter-\(Int(Date().timeIntervalSince1970))"
     let requester = AWSRequester(
       service: .sts, endpoint: stsEndpoint,
       credentials: StaticCredentialProvider(AWSCredentials(accessKeyID: "", secretAccessKey: "")),
@@ -28,7 +29,8 @@ public struct WebIdentityCredentialProvider: AWSCredentialProvider {
 
   public func credentials() async throws -> AWSCredentials {
     guard let data = FileManager.default.contents(atPath: tokenFile), !data.isEmpty else {
-      throw AWSCredentialsError(source: name, message: "the token file \(tokenFile) cannot be read or is empty.")
+      throw AWSCredentialsError(
+        source: name, message: "the token file \(tokenFile) cannot be read or is empty.")
     }
     let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     var parameters = QueryParameters()

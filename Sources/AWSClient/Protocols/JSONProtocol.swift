@@ -15,7 +15,9 @@ public struct JSONObject: @unchecked Sendable {
   public func double(_ key: String) -> Double? { (raw[key] as? NSNumber)?.doubleValue }
   public func bool(_ key: String) -> Bool? { (raw[key] as? NSNumber)?.boolValue }
   public func object(_ key: String) -> JSONObject? { (raw[key] as? [String: Any]).map(JSONObject.init) }
-  public func objects(_ key: String) -> [JSONObject] { ((raw[key] as? [Any]) ?? []).compactMap { ($0 as? [String: Any]).map(JSONObject.init) } }
+  public func objects(_ key: String) -> [JSONObject] {
+    ((raw[key] as? [Any]) ?? []).compactMap { ($0 as? [String: Any]).map(JSONObject.init) }
+  }
   public func strings(_ key: String) -> [String] { ((raw[key] as? [Any]) ?? []).compactMap { $0 as? String } }
   public func stringMap(_ key: String) -> [String: String] {
     ((raw[key] as? [String: Any]) ?? [:]).compactMapValues { $0 as? String }
@@ -48,7 +50,8 @@ public struct JSONProtocol: Sendable {
     let response = try await requester.send(
       operation: operation, method: "POST", path: "/",
       headers: [
-        ("Content-Type", "application/x-amz-json-\(jsonVersion)"), ("X-Amz-Target", "\(targetPrefix).\(operation)"),
+        ("Content-Type", "application/x-amz-json-\(jsonVersion)"),
+        ("X-Amz-Target", "\(targetPrefix).\(operation)"),
       ],
       body: body)
     return try Self.decode(response, service: requester.service.displayName, operation: operation)
@@ -75,7 +78,8 @@ public struct RESTJSONProtocol: Sendable {
     _ operation: String, method: String, path: String, query: [(String, String)] = [],
     body: [String: any Sendable]? = nil
   ) async throws -> JSONObject {
-    let data = try body.map { try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) } ?? Data()
+    let data =
+      try body.map { try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]) } ?? Data()
     let response = try await requester.send(
       operation: operation, method: method, path: path, query: query,
       headers: body == nil ? [] : [("Content-Type", "application/json")], body: data)

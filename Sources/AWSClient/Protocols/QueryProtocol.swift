@@ -13,7 +13,9 @@ public struct QueryProtocol: Sendable {
   }
 
   /// Calls `action` and returns the root element of the answer.
-  public func call(_ action: String, _ parameters: QueryParameters = QueryParameters(), signed: Bool = true) async throws -> XMLNode {
+  public func call(_ action: String, _ parameters: QueryParameters = QueryParameters(), signed: Bool = true)
+    async throws -> XMLNode
+  {
     var all = QueryParameters([("Action", action), ("Version", version)])
     for (name, value) in parameters.pairs { all.set(name, value) }
     let response = try await requester.send(
@@ -29,7 +31,9 @@ public struct QueryProtocol: Sendable {
   }
 
   /// For Query services (not EC2): the `<ActionResult>` element of the answer.
-  public func callForResult(_ action: String, _ parameters: QueryParameters = QueryParameters(), signed: Bool = true) async throws -> XMLNode {
+  public func callForResult(
+    _ action: String, _ parameters: QueryParameters = QueryParameters(), signed: Bool = true
+  ) async throws -> XMLNode {
     let root = try await call(action, parameters, signed: signed)
     return root.child("\(action)Result") ?? XMLNode(name: "\(action)Result")
   }

@@ -18,7 +18,8 @@ public struct EKSCluster: Sendable, Hashable {
   public var status: String?
 
   public init(
-    name: String, arn: String? = nil, endpoint: String? = nil, certificateAuthorityData: String? = nil, serviceIPv4CIDR: String? = nil, ipFamily: String? = nil, version: String? = nil, status: String? = nil
+    name: String, arn: String? = nil, endpoint: String? = nil, certificateAuthorityData: String? = nil,
+    serviceIPv4CIDR: String? = nil, ipFamily: String? = nil, version: String? = nil, status: String? = nil
   ) {
     self.name = name
     self.arn = arn
@@ -43,15 +44,21 @@ public struct EKSClient: Sendable {
   public func describeCluster(name: String) async throws -> EKSCluster {
     let answer = try await rest.call("DescribeCluster", method: "GET", path: "/clusters/\(name)")
     guard let cluster = answer.object("cluster") else {
-      throw AWSError(kind: .malformedResponse, service: "EKS", operation: "DescribeCluster", message: "the answer has no cluster")
+      throw AWSError(
+        kind: .malformedResponse, service: "EKS", operation: "DescribeCluster",
+        message: "the answer has no cluster")
     }
     return Self.parse(cluster)
   }
 
   /// POST `/clusters` (tests use it against moto).
   @discardableResult
-  public func createCluster(name: String, roleARN: String, subnetIDs: [String], version: String? = nil) async throws -> EKSCluster {
-    var body: [String: any Sendable] = ["name": name, "roleArn": roleARN, "resourcesVpcConfig": ["subnetIds": subnetIDs]]
+  public func createCluster(name: String, roleARN: String, subnetIDs: [String], version: String? = nil)
+    async throws -> EKSCluster
+  {
+    var body: [String: any Sendable] = [
+      "name": name, "roleArn": roleARN, "resourcesVpcConfig": ["subnetIds": subnetIDs],
+    ]
     if let version { body["version"] = version }
     let answer = try await rest.call("CreateCluster", method: "POST", path: "/clusters", body: body)
     return Self.parse(answer.object("cluster") ?? JSONObject([:]))

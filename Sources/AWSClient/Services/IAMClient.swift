@@ -11,7 +11,8 @@ public struct IAMInstanceProfile: Sendable, Hashable {
   public var tags: [AWSTag]
 
   public init(
-    instanceProfileName: String, instanceProfileID: String, arn: String, path: String, roles: [String] = [], tags: [AWSTag] = []
+    instanceProfileName: String, instanceProfileID: String, arn: String, path: String, roles: [String] = [],
+    tags: [AWSTag] = []
   ) {
     self.instanceProfileName = instanceProfileName
     self.instanceProfileID = instanceProfileID
@@ -23,10 +24,13 @@ public struct IAMInstanceProfile: Sendable, Hashable {
 
   static func parse(_ n: XMLNode) -> IAMInstanceProfile {
     IAMInstanceProfile(
-      instanceProfileName: n.string("InstanceProfileName") ?? "", instanceProfileID: n.string("InstanceProfileId") ?? "",
+      instanceProfileName: n.string("InstanceProfileName") ?? "",
+      instanceProfileID: n.string("InstanceProfileId") ?? "",
       arn: n.string("Arn") ?? "", path: n.string("Path") ?? "/",
       roles: n.list("Roles").compactMap { $0.string("RoleName") },
-      tags: n.list("Tags").compactMap { t in t.string("Key").map { AWSTag(key: $0, value: t.string("Value") ?? "") } })
+      tags: n.list("Tags").compactMap { t in
+        t.string("Key").map { AWSTag(key: $0, value: t.string("Value") ?? "") }
+      })
   }
 }
 
@@ -63,7 +67,9 @@ public struct IAMClient: Sendable {
   }
 
   @discardableResult
-  public func createInstanceProfile(name: String, path: String? = nil, tags: [AWSTag] = []) async throws -> IAMInstanceProfile {
+  public func createInstanceProfile(name: String, path: String? = nil, tags: [AWSTag] = []) async throws
+    -> IAMInstanceProfile
+  {
     var p = QueryParameters()
     p.set("InstanceProfileName", name)
     p.set("Path", path)
@@ -96,7 +102,9 @@ public struct IAMClient: Sendable {
   }
 
   /// Profiles under `pathPrefix`, following `Marker` pages.
-  public func listInstanceProfiles(pathPrefix: String? = nil, maxItems: Int? = nil) async throws -> [IAMInstanceProfile] {
+  public func listInstanceProfiles(pathPrefix: String? = nil, maxItems: Int? = nil) async throws
+    -> [IAMInstanceProfile]
+  {
     try await collectPages { marker in
       var p = QueryParameters()
       p.set("PathPrefix", pathPrefix)
@@ -104,7 +112,10 @@ public struct IAMClient: Sendable {
       p.set("Marker", marker)
       let result = try await query.callForResult("ListInstanceProfiles", p)
       let truncated = result.bool("IsTruncated") ?? false
-      return (result.list("InstanceProfiles").map(IAMInstanceProfile.parse), truncated ? result.string("Marker") : nil)
+      return (
+        result.list("InstanceProfiles").map(IAMInstanceProfile.parse),
+        truncated ? result.string("Marker") : nil
+      )
     }
   }
 
@@ -117,7 +128,9 @@ public struct IAMClient: Sendable {
 
   /// Creates a role with a trust policy (tests use it).
   @discardableResult
-  public func createRole(name: String, assumeRolePolicyDocument: String, path: String? = nil) async throws -> IAMRole {
+  public func createRole(name: String, assumeRolePolicyDocument: String, path: String? = nil) async throws
+    -> IAMRole
+  {
     var p = QueryParameters()
     p.set("RoleName", name)
     p.set("AssumeRolePolicyDocument", assumeRolePolicyDocument)
@@ -127,6 +140,8 @@ public struct IAMClient: Sendable {
   }
 
   static func role(_ n: XMLNode?) -> IAMRole {
-    IAMRole(roleName: n?.string("RoleName") ?? "", roleID: n?.string("RoleId") ?? "", arn: n?.string("Arn") ?? "", path: n?.string("Path") ?? "/")
+    IAMRole(
+      roleName: n?.string("RoleName") ?? "", roleID: n?.string("RoleId") ?? "", arn: n?.string("Arn") ?? "",
+      path: n?.string("Path") ?? "/")
   }
 }

@@ -49,9 +49,12 @@ public struct PricingClient: Sendable {
   }
 
   /// Every product matching the filters, each a JSON document.
-  public func getProducts(serviceCode: String, filters: [PricingFilter], maxResults: Int? = 100) async throws -> [String] {
+  public func getProducts(serviceCode: String, filters: [PricingFilter], maxResults: Int? = 100) async throws
+    -> [String]
+  {
     try await collectPages { token in
-      let page = try await getProductsPage(serviceCode: serviceCode, filters: filters, maxResults: maxResults, nextToken: token)
+      let page = try await getProductsPage(
+        serviceCode: serviceCode, filters: filters, maxResults: maxResults, nextToken: token)
       return (page.priceList, page.nextToken)
     }
   }

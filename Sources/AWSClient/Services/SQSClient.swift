@@ -52,7 +52,9 @@ public struct SQSClient: Sendable {
     let answer = try await json.call("ReceiveMessage", input)
     return answer.objects("Messages").compactMap { m in
       guard let id = m.string("MessageId"), let handle = m.string("ReceiptHandle") else { return nil }
-      return SQSMessage(messageID: id, receiptHandle: handle, body: m.string("Body") ?? "", attributes: m.stringMap("Attributes"))
+      return SQSMessage(
+        messageID: id, receiptHandle: handle, body: m.string("Body") ?? "",
+        attributes: m.stringMap("Attributes"))
     }
   }
 
@@ -69,7 +71,9 @@ public struct SQSClient: Sendable {
 
   private func require(_ value: String?, _ operation: String) throws -> String {
     guard let value else {
-      throw AWSError(kind: .malformedResponse, service: "SQS", operation: operation, message: "the answer lacks an expected field")
+      throw AWSError(
+        kind: .malformedResponse, service: "SQS", operation: operation,
+        message: "the answer lacks an expected field")
     }
     return value
   }

@@ -31,24 +31,33 @@ public struct SSMClient: Sendable {
   public func getParameter(name: String, withDecryption: Bool = false) async throws -> SSMParameter {
     let answer = try await json.call("GetParameter", ["Name": name, "WithDecryption": withDecryption])
     guard let parameter = answer.object("Parameter").flatMap(Self.parse) else {
-      throw AWSError(kind: .malformedResponse, service: "SSM", operation: "GetParameter", message: "the answer has no Parameter")
+      throw AWSError(
+        kind: .malformedResponse, service: "SSM", operation: "GetParameter",
+        message: "the answer has no Parameter")
     }
     return parameter
   }
 
   /// Up to 10 parameters; names SSM does not know come back in `invalid`.
-  public func getParameters(names: [String], withDecryption: Bool = false) async throws -> (parameters: [SSMParameter], invalid: [String]) {
+  public func getParameters(names: [String], withDecryption: Bool = false) async throws -> (
+    parameters: [SSMParameter], invalid: [String]
+  ) {
     let answer = try await json.call("GetParameters", ["Names": names, "WithDecryption": withDecryption])
     return (answer.objects("Parameters").compactMap(Self.parse), answer.strings("InvalidParameters"))
   }
 
   /// Creates or overwrites a parameter (tests use it).
-  public func putParameter(name: String, value: String, type: String = "String", overwrite: Bool = true) async throws {
-    _ = try await json.call("PutParameter", ["Name": name, "Value": value, "Type": type, "Overwrite": overwrite])
+  public func putParameter(name: String, value: String, type: String = "String", overwrite: Bool = true)
+    async throws
+  {
+    _ = try await json.call(
+      "PutParameter", ["Name": name, "Value": value, "Type": type, "Overwrite": overwrite])
   }
 
   static func parse(_ o: JSONObject) -> SSMParameter? {
     guard let name = o.string("Name"), let value = o.string("Value") else { return nil }
-    return SSMParameter(name: name, value: value, type: o.string("Type") ?? "String", version: o.int("Version"), dataType: o.string("DataType"))
+    return SSMParameter(
+      name: name, value: value, type: o.string("Type") ?? "String", version: o.int("Version"),
+      dataType: o.string("DataType"))
   }
 }

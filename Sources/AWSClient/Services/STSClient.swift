@@ -41,7 +41,9 @@ public struct STSClient: Sendable {
     do {
       return try WebIdentityCredentialProvider.credentials(from: result["Credentials"], source: "STS")
     } catch {
-      throw AWSError(kind: .malformedResponse, service: "STS", operation: "AssumeRoleWithWebIdentity", message: "the answer has no Credentials")
+      throw AWSError(
+        kind: .malformedResponse, service: "STS", operation: "AssumeRoleWithWebIdentity",
+        message: "the answer has no Credentials")
     }
   }
 }

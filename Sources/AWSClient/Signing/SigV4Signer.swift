@@ -89,7 +89,8 @@ public struct SigV4Signer: Sendable {
     let encoded: [(name: String, value: String)] = query.map { pair in
       (URIEncoding.encode(pair.0), URIEncoding.encode(pair.1))
     }
-    let sorted = encoded.sorted { (a: (name: String, value: String), b: (name: String, value: String)) -> Bool in
+    let sorted = encoded.sorted {
+      (a: (name: String, value: String), b: (name: String, value: String)) -> Bool in
       a.name == b.name ? a.value < b.value : a.name < b.name
     }
     return sorted.map { pair in pair.name + "=" + pair.value }.joined(separator: "&")

@@ -12,29 +12,37 @@ public enum AWSErrorFormat: Sendable {
     switch self {
     case .xml:
       guard let root = XMLNode.parse(response.body) else {
-        return malformed(response, service: service, operation: operation, expected: "XML", requestID: headerRequestID)
+        return malformed(
+          response, service: service, operation: operation, expected: "XML", requestID: headerRequestID)
       }
       let error = root.first(named: "Error")
       let requestID = root.string("RequestID") ?? root.string("RequestId") ?? headerRequestID
       guard let code = error?.string("Code") else {
-        return malformed(response, service: service, operation: operation, expected: "an XML error", requestID: requestID)
+        return malformed(
+          response, service: service, operation: operation, expected: "an XML error", requestID: requestID)
       }
       return AWSError(
         kind: .service, service: service, operation: operation, statusCode: response.status, code: code,
         message: error?.string("Message") ?? "no message", requestID: requestID)
     case .json:
       let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
-      let rawType = response.header("x-amzn-ErrorType") ?? (object?["__type"] as? String) ?? (object?["code"] as? String)
+      let rawType =
+        response.header("x-amzn-ErrorType") ?? (object?["__type"] as? String) ?? (object?["code"] as? String)
       guard let rawType else {
         // Some front ends (and moto's authentication) answer JSON services in XML.
         if XMLNode.parse(response.body)?.first(named: "Error")?.string("Code") != nil {
           return AWSErrorFormat.xml.error(from: response, service: service, operation: operation)
         }
-        return malformed(response, service: service, operation: operation, expected: "a JSON error", requestID: headerRequestID)
+        return malformed(
+          response, service: service, operation: operation, expected: "a JSON error",
+          requestID: headerRequestID)
       }
-      var code = String(rawType.split(separator: ":").first ?? "").split(separator: "#").last.map(String.init) ?? rawType
+      var code =
+        String(rawType.split(separator: ":").first ?? "").split(separator: "#").last.map(String.init)
+        ?? rawType
       // SQS's JSON protocol keeps the Query protocol's codes in this header, as the SDKs report them.
-      if let queryError = response.header("x-amzn-query-error"), let queryCode = queryError.split(separator: ";").first,
+      if let queryError = response.header("x-amzn-query-error"),
+        let queryCode = queryError.split(separator: ";").first,
         !queryCode.isEmpty
       {
         code = String(queryCode)
@@ -52,7 +60,8 @@ public enum AWSErrorFormat: Sendable {
   ) -> AWSError {
     AWSError(
       kind: .malformedResponse, service: service, operation: operation, statusCode: response.status,
-      message: "the answer is not \(expected) (\(AWSErrorFormat.describeBody(response)))", requestID: requestID)
+      message: "the answer is not \(expected) (\(AWSErrorFormat.describeBody(response)))",
+      requestID: requestID)
   }
 
   /// `content type text/html, begins "<!DOCTYPE html>..."`, cut short and on one line.

@@ -41,7 +41,9 @@ public struct AWSRequester: Sendable {
     while true {
       let result: AWSError
       do {
-        let request = try await prepare(method: method, path: path, query: query, headers: headers, body: body, signed: signed, operation: operation)
+        let request = try await prepare(
+          method: method, path: path, query: query, headers: headers, body: body, signed: signed,
+          operation: operation)
         let response: AWSHTTPResponse
         do {
           response = try await transport.send(request, timeout: retryPolicy.timeout)
@@ -79,18 +81,21 @@ public struct AWSRequester: Sendable {
   ) async throws -> AWSHTTPRequest {
     let (base, basePath, host) = splitEndpoint()
     let fullPath = basePath + (path.hasPrefix("/") ? path : "/" + path)
-    var signable = AWSSignableRequest(method: method, path: fullPath, query: query, headers: headers, body: body, hostHeader: host)
+    var signable = AWSSignableRequest(
+      method: method, path: fullPath, query: query, headers: headers, body: body, hostHeader: host)
     if signed {
       let creds: AWSCredentials
       do {
         creds = try await credentials.credentials()
       } catch {
-        throw AWSError(kind: .credentials, service: service.displayName, operation: operation, message: "\(error)")
+        throw AWSError(
+          kind: .credentials, service: service.displayName, operation: operation, message: "\(error)")
       }
       SigV4Signer(service: service.signingName, region: endpoint.signingRegion)
         .sign(&signable, credentials: creds, date: Date())
     }
-    let queryString = query.map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(separator: "&")
+    let queryString = query.map { "\(URIEncoding.encode($0.0))=\(URIEncoding.encode($0.1))" }.joined(
+      separator: "&")
     let url = base + URIEncoding.encodePath(fullPath) + (queryString.isEmpty ? "" : "?" + queryString)
     return AWSHTTPRequest(method: method, url: url, headers: signable.headers, body: body)
   }

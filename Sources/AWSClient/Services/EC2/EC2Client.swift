@@ -12,14 +12,17 @@ public struct EC2Client: Sendable {
   }
 
   /// Zones (and, with `allAvailabilityZones`, Local and Wavelength Zones) of the region.
-  public func describeAvailabilityZones(filters: [EC2Filter] = [], allAvailabilityZones: Bool = false) async throws -> [EC2AvailabilityZone] {
+  public func describeAvailabilityZones(filters: [EC2Filter] = [], allAvailabilityZones: Bool = false)
+    async throws -> [EC2AvailabilityZone]
+  {
     var p = QueryParameters()
     p.set(filters: filters)
     if allAvailabilityZones { p.set("AllAvailabilityZones", true) }
     let root = try await query.call("DescribeAvailabilityZones", p)
     return root.list("availabilityZoneInfo").map {
       EC2AvailabilityZone(
-        zoneName: $0.string("zoneName") ?? "", zoneID: $0.string("zoneId") ?? "", zoneType: $0.string("zoneType"),
+        zoneName: $0.string("zoneName") ?? "", zoneID: $0.string("zoneId") ?? "",
+        zoneType: $0.string("zoneType"),
         state: $0.string("zoneState") ?? $0.string("state") ?? "", regionName: $0.string("regionName") ?? "")
     }
   }
@@ -34,17 +37,22 @@ public struct EC2Client: Sendable {
       let subnets = root.list("subnetSet").map {
         EC2Subnet(
           subnetID: $0.string("subnetId") ?? "", vpcID: $0.string("vpcId") ?? "",
-          availabilityZone: $0.string("availabilityZone") ?? "", availabilityZoneID: $0.string("availabilityZoneId"),
-          cidrBlock: $0.string("cidrBlock") ?? "", availableIPAddressCount: $0.int("availableIpAddressCount") ?? 0,
+          availabilityZone: $0.string("availabilityZone") ?? "",
+          availabilityZoneID: $0.string("availabilityZoneId"),
+          cidrBlock: $0.string("cidrBlock") ?? "",
+          availableIPAddressCount: $0.int("availableIpAddressCount") ?? 0,
           mapPublicIPOnLaunch: $0.bool("mapPublicIpOnLaunch") ?? false, tags: EC2Parse.tags($0))
       }
       return (subnets, root.string("nextToken"))
     }
   }
 
-  public func describeSecurityGroups(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2SecurityGroup] {
+  public func describeSecurityGroups(ids: [String] = [], filters: [EC2Filter] = []) async throws
+    -> [EC2SecurityGroup]
+  {
     try await collectPages { token in
-      let page = try await describeSecurityGroupsPage(ids: ids, filters: filters, maxResults: ids.isEmpty ? 1000 : nil, nextToken: token)
+      let page = try await describeSecurityGroupsPage(
+        ids: ids, filters: filters, maxResults: ids.isEmpty ? 1000 : nil, nextToken: token)
       return (page.items, page.nextToken)
     }
   }
@@ -68,18 +76,24 @@ public struct EC2Client: Sendable {
   }
 
   /// Creates a security group (tests use it to make more than a page of them).
-  public func createSecurityGroup(name: String, description: String, vpcID: String? = nil, tags: [AWSTag] = []) async throws -> String {
+  public func createSecurityGroup(
+    name: String, description: String, vpcID: String? = nil, tags: [AWSTag] = []
+  ) async throws -> String {
     var p = QueryParameters()
     p.set("GroupName", name)
     p.set("GroupDescription", description)
     p.set("VpcId", vpcID)
-    if !tags.isEmpty { p.set(tagSpecifications: [EC2TagSpecification(resourceType: "security-group", tags: tags)]) }
+    if !tags.isEmpty {
+      p.set(tagSpecifications: [EC2TagSpecification(resourceType: "security-group", tags: tags)])
+    }
     let root = try await query.call("CreateSecurityGroup", p)
     return try query.require(root.string("groupId"), "groupId", operation: "CreateSecurityGroup")
   }
 
   /// Images by id, owner (`amazon`, `self`, an account id) and filters.
-  public func describeImages(ids: [String] = [], owners: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2Image] {
+  public func describeImages(ids: [String] = [], owners: [String] = [], filters: [EC2Filter] = [])
+    async throws -> [EC2Image]
+  {
     try await collectPages { token in
       var p = QueryParameters()
       p.set(list: "ImageId", ids)
@@ -89,7 +103,8 @@ public struct EC2Client: Sendable {
       let root = try await query.call("DescribeImages", p)
       let images = root.list("imagesSet").map {
         EC2Image(
-          imageID: $0.string("imageId") ?? "", name: $0.string("name") ?? "", ownerID: $0.string("imageOwnerId") ?? "",
+          imageID: $0.string("imageId") ?? "", name: $0.string("name") ?? "",
+          ownerID: $0.string("imageOwnerId") ?? "",
           architecture: $0.string("architecture") ?? "", state: $0.string("imageState") ?? "",
           creationDate: $0.string("creationDate"), deprecationTime: $0.string("deprecationTime"),
           rootDeviceName: $0.string("rootDeviceName"), tags: EC2Parse.tags($0))
@@ -107,7 +122,9 @@ public struct EC2Client: Sendable {
   }
 
   /// Capacity reservations by id and filters.
-  public func describeCapacityReservations(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2CapacityReservation] {
+  public func describeCapacityReservations(ids: [String] = [], filters: [EC2Filter] = []) async throws
+    -> [EC2CapacityReservation]
+  {
     try await collectPages { token in
       var p = QueryParameters()
       p.set(list: "CapacityReservationId", ids)
@@ -116,8 +133,10 @@ public struct EC2Client: Sendable {
       let root = try await query.call("DescribeCapacityReservations", p)
       let items = root.list("capacityReservationSet").map {
         EC2CapacityReservation(
-          capacityReservationID: $0.string("capacityReservationId") ?? "", instanceType: $0.string("instanceType") ?? "",
-          availabilityZone: $0.string("availabilityZone") ?? "", availableInstanceCount: $0.int("availableInstanceCount") ?? 0,
+          capacityReservationID: $0.string("capacityReservationId") ?? "",
+          instanceType: $0.string("instanceType") ?? "",
+          availabilityZone: $0.string("availabilityZone") ?? "",
+          availableInstanceCount: $0.int("availableInstanceCount") ?? 0,
           totalInstanceCount: $0.int("totalInstanceCount") ?? 0, state: $0.string("state") ?? "",
           instanceMatchCriteria: $0.string("instanceMatchCriteria"), ownerID: $0.string("ownerId"),
           endDate: $0.string("endDate"), tags: EC2Parse.tags($0))

@@ -9,7 +9,10 @@ public struct EC2CreateFleetRequest: Sendable, Hashable {
     public var priority: Double?
     public var imageID: String?
 
-    public init(instanceType: String, subnetID: String? = nil, availabilityZone: String? = nil, priority: Double? = nil, imageID: String? = nil) {
+    public init(
+      instanceType: String, subnetID: String? = nil, availabilityZone: String? = nil, priority: Double? = nil,
+      imageID: String? = nil
+    ) {
       self.instanceType = instanceType
       self.subnetID = subnetID
       self.availabilityZone = availabilityZone
@@ -26,7 +29,10 @@ public struct EC2CreateFleetRequest: Sendable, Hashable {
     public var version: String
     public var overrides: [Override]
 
-    public init(launchTemplateName: String? = nil, launchTemplateID: String? = nil, version: String = "$Latest", overrides: [Override]) {
+    public init(
+      launchTemplateName: String? = nil, launchTemplateID: String? = nil, version: String = "$Latest",
+      overrides: [Override]
+    ) {
       self.launchTemplateName = launchTemplateName
       self.launchTemplateID = launchTemplateID
       self.version = version
@@ -48,9 +54,11 @@ public struct EC2CreateFleetRequest: Sendable, Hashable {
   public var context: String?
 
   public init(
-    launchTemplateConfigs: [LaunchTemplateConfig], totalTargetCapacity: Int = 1, defaultTargetCapacityType: String,
+    launchTemplateConfigs: [LaunchTemplateConfig], totalTargetCapacity: Int = 1,
+    defaultTargetCapacityType: String,
     spotAllocationStrategy: String? = nil, onDemandAllocationStrategy: String? = nil,
-    onDemandCapacityReservationUsageStrategy: String? = nil, tagSpecifications: [EC2TagSpecification] = [], context: String? = nil
+    onDemandCapacityReservationUsageStrategy: String? = nil, tagSpecifications: [EC2TagSpecification] = [],
+    context: String? = nil
   ) {
     self.launchTemplateConfigs = launchTemplateConfigs
     self.totalTargetCapacity = totalTargetCapacity
@@ -83,7 +91,8 @@ public struct EC2CreateFleetRequest: Sendable, Hashable {
     p.set("TargetCapacitySpecification.DefaultTargetCapacityType", defaultTargetCapacityType)
     p.set("SpotOptions.AllocationStrategy", spotAllocationStrategy)
     p.set("OnDemandOptions.AllocationStrategy", onDemandAllocationStrategy)
-    p.set("OnDemandOptions.CapacityReservationOptions.UsageStrategy", onDemandCapacityReservationUsageStrategy)
+    p.set(
+      "OnDemandOptions.CapacityReservationOptions.UsageStrategy", onDemandCapacityReservationUsageStrategy)
     p.set(tagSpecifications: tagSpecifications, prefix: "TagSpecification")
     p.set("Context", context)
     return p
@@ -100,7 +109,8 @@ public struct EC2CreateFleetResult: Sendable, Hashable {
     public var overrides: EC2CreateFleetRequest.Override?
 
     public init(
-      instanceIDs: [String] = [], instanceType: String, lifecycle: String? = nil, overrides: EC2CreateFleetRequest.Override? = nil
+      instanceIDs: [String] = [], instanceType: String, lifecycle: String? = nil,
+      overrides: EC2CreateFleetRequest.Override? = nil
     ) {
       self.instanceIDs = instanceIDs
       self.instanceType = instanceType
@@ -117,7 +127,8 @@ public struct EC2CreateFleetResult: Sendable, Hashable {
     public var overrides: EC2CreateFleetRequest.Override?
 
     public init(
-      errorCode: String, errorMessage: String, lifecycle: String? = nil, overrides: EC2CreateFleetRequest.Override? = nil
+      errorCode: String, errorMessage: String, lifecycle: String? = nil,
+      overrides: EC2CreateFleetRequest.Override? = nil
     ) {
       self.errorCode = errorCode
       self.errorMessage = errorMessage
@@ -145,7 +156,8 @@ public struct EC2CreateFleetResult: Sendable, Hashable {
     guard let o = n["launchTemplateAndOverrides", "overrides"] else { return nil }
     return EC2CreateFleetRequest.Override(
       instanceType: o.string("instanceType") ?? "", subnetID: o.string("subnetId"),
-      availabilityZone: o.string("availabilityZone"), priority: o.double("priority"), imageID: o.string("imageId"))
+      availabilityZone: o.string("availabilityZone"), priority: o.double("priority"),
+      imageID: o.string("imageId"))
   }
 }
 

@@ -47,7 +47,8 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
     public var networkPerformance: String?
 
     public init(
-      index: Int, maximumNetworkInterfaces: Int, baselineBandwidthGbps: Double? = nil, peakBandwidthGbps: Double? = nil, networkPerformance: String? = nil
+      index: Int, maximumNetworkInterfaces: Int, baselineBandwidthGbps: Double? = nil,
+      peakBandwidthGbps: Double? = nil, networkPerformance: String? = nil
     ) {
       self.index = index
       self.maximumNetworkInterfaces = maximumNetworkInterfaces
@@ -93,7 +94,16 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
   public var supportedVirtualizationTypes: [String]
 
   public init(
-    instanceType: String, currentGeneration: Bool, vCPUs: Int, memoryMiB: Int64, architectures: [String] = [], cpuManufacturer: String? = nil, sustainedClockSpeedGHz: Double? = nil, hypervisor: String? = nil, bareMetal: Bool, gpus: [GPU] = [], accelerators: [Accelerator] = [], maximumNetworkInterfaces: Int, defaultNetworkCardIndex: Int, networkCards: [NetworkCard] = [], ipv4AddressesPerInterface: Int, ipv6Supported: Bool, efaSupported: Bool, maximumEFAInterfaces: Int, networkPerformance: String? = nil, encryptionInTransitSupported: Bool, ebsOptimizedSupport: String? = nil, ebsMaximumBandwidthMbps: Int64? = nil, instanceStorageSupported: Bool, instanceStorageTotalGB: Int64, instanceStorageNVMeSupport: String? = nil, supportedUsageClasses: [String] = [], nitroEnclavesSupport: String? = nil, burstablePerformanceSupported: Bool, supportedVirtualizationTypes: [String] = []
+    instanceType: String, currentGeneration: Bool, vCPUs: Int, memoryMiB: Int64, architectures: [String] = [],
+    cpuManufacturer: String? = nil, sustainedClockSpeedGHz: Double? = nil, hypervisor: String? = nil,
+    bareMetal: Bool, gpus: [GPU] = [], accelerators: [Accelerator] = [], maximumNetworkInterfaces: Int,
+    defaultNetworkCardIndex: Int, networkCards: [NetworkCard] = [], ipv4AddressesPerInterface: Int,
+    ipv6Supported: Bool, efaSupported: Bool, maximumEFAInterfaces: Int, networkPerformance: String? = nil,
+    encryptionInTransitSupported: Bool, ebsOptimizedSupport: String? = nil,
+    ebsMaximumBandwidthMbps: Int64? = nil, instanceStorageSupported: Bool, instanceStorageTotalGB: Int64,
+    instanceStorageNVMeSupport: String? = nil, supportedUsageClasses: [String] = [],
+    nitroEnclavesSupport: String? = nil, burstablePerformanceSupported: Bool,
+    supportedVirtualizationTypes: [String] = []
   ) {
     self.instanceType = instanceType
     self.currentGeneration = currentGeneration
@@ -128,28 +138,36 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
 
   /// Maximum interfaces of the default network card (what the VPC CNI can use).
   public var defaultCardMaximumNetworkInterfaces: Int {
-    networkCards.first { $0.index == defaultNetworkCardIndex }?.maximumNetworkInterfaces ?? maximumNetworkInterfaces
+    networkCards.first { $0.index == defaultNetworkCardIndex }?.maximumNetworkInterfaces
+      ?? maximumNetworkInterfaces
   }
 
   static func parse(_ n: XMLNode) -> EC2InstanceTypeInfo {
     let gpus = n.list("gpuInfo", "gpus").map {
-      GPU(name: $0.string("name") ?? "", manufacturer: $0.string("manufacturer") ?? "", count: $0.int("count") ?? 0,
-          memoryMiB: Int64($0.int("memoryInfo", "sizeInMiB") ?? 0))
+      GPU(
+        name: $0.string("name") ?? "", manufacturer: $0.string("manufacturer") ?? "",
+        count: $0.int("count") ?? 0,
+        memoryMiB: Int64($0.int("memoryInfo", "sizeInMiB") ?? 0))
     }
     var accelerators = n.list("neuronInfo", "neuronDevices").map {
-      Accelerator(name: $0.string("name") ?? "", manufacturer: "AWS", count: $0.int("count") ?? 0,
-                  coresPerDevice: $0.int("coreInfo", "count") ?? 0, isNeuron: true)
+      Accelerator(
+        name: $0.string("name") ?? "", manufacturer: "AWS", count: $0.int("count") ?? 0,
+        coresPerDevice: $0.int("coreInfo", "count") ?? 0, isNeuron: true)
     }
     if accelerators.isEmpty {
       accelerators = n.list("inferenceAcceleratorInfo", "accelerators").map {
-        Accelerator(name: $0.string("name") ?? "", manufacturer: $0.string("manufacturer") ?? "",
-                    count: $0.int("count") ?? 0, coresPerDevice: 0, isNeuron: false)
+        Accelerator(
+          name: $0.string("name") ?? "", manufacturer: $0.string("manufacturer") ?? "",
+          count: $0.int("count") ?? 0, coresPerDevice: 0, isNeuron: false)
       }
     }
     let cards = n.list("networkInfo", "networkCards").map {
-      NetworkCard(index: $0.int("networkCardIndex") ?? 0, maximumNetworkInterfaces: $0.int("maximumNetworkInterfaces") ?? 0,
-                  baselineBandwidthGbps: $0.double("baselineBandwidthInGbps"), peakBandwidthGbps: $0.double("peakBandwidthInGbps"),
-                  networkPerformance: $0.string("networkPerformance"))
+      NetworkCard(
+        index: $0.int("networkCardIndex") ?? 0,
+        maximumNetworkInterfaces: $0.int("maximumNetworkInterfaces") ?? 0,
+        baselineBandwidthGbps: $0.double("baselineBandwidthInGbps"),
+        peakBandwidthGbps: $0.double("peakBandwidthInGbps"),
+        networkPerformance: $0.string("networkPerformance"))
     }
     return EC2InstanceTypeInfo(
       instanceType: n.string("instanceType") ?? "", currentGeneration: n.bool("currentGeneration") ?? false,
@@ -157,7 +175,8 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
       architectures: n.strings("processorInfo", "supportedArchitectures"),
       cpuManufacturer: n.string("processorInfo", "manufacturer"),
       sustainedClockSpeedGHz: n.double("processorInfo", "sustainedClockSpeedInGhz"),
-      hypervisor: n.string("hypervisor").flatMap { $0.isEmpty ? nil : $0 }, bareMetal: n.bool("bareMetal") ?? false,
+      hypervisor: n.string("hypervisor").flatMap { $0.isEmpty ? nil : $0 },
+      bareMetal: n.bool("bareMetal") ?? false,
       gpus: gpus, accelerators: accelerators,
       maximumNetworkInterfaces: n.int("networkInfo", "maximumNetworkInterfaces") ?? 0,
       defaultNetworkCardIndex: n.int("networkInfo", "defaultNetworkCardIndex") ?? 0, networkCards: cards,
@@ -181,7 +200,9 @@ public struct EC2InstanceTypeInfo: Sendable, Hashable {
 
 extension EC2Client {
   /// All instance types, or those named, with every page followed.
-  public func describeInstanceTypes(_ types: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2InstanceTypeInfo] {
+  public func describeInstanceTypes(_ types: [String] = [], filters: [EC2Filter] = []) async throws
+    -> [EC2InstanceTypeInfo]
+  {
     try await collectPages { token in
       var p = QueryParameters()
       p.set(list: "InstanceType", types)

@@ -22,7 +22,11 @@ public struct EC2Instance: Sendable, Hashable {
   public var architecture: String?
 
   public init(
-    instanceID: String, instanceType: String, state: String, availabilityZone: String, subnetID: String? = nil, vpcID: String? = nil, privateDNSName: String? = nil, privateIPAddress: String? = nil, imageID: String? = nil, securityGroupIDs: [String] = [], tags: [AWSTag] = [], launchTime: Date? = nil, instanceLifecycle: String? = nil, spotInstanceRequestID: String? = nil, capacityReservationID: String? = nil, architecture: String? = nil
+    instanceID: String, instanceType: String, state: String, availabilityZone: String,
+    subnetID: String? = nil, vpcID: String? = nil, privateDNSName: String? = nil,
+    privateIPAddress: String? = nil, imageID: String? = nil, securityGroupIDs: [String] = [],
+    tags: [AWSTag] = [], launchTime: Date? = nil, instanceLifecycle: String? = nil,
+    spotInstanceRequestID: String? = nil, capacityReservationID: String? = nil, architecture: String? = nil
   ) {
     self.instanceID = instanceID
     self.instanceType = instanceType
@@ -45,12 +49,15 @@ public struct EC2Instance: Sendable, Hashable {
   static func parse(_ n: XMLNode) -> EC2Instance {
     EC2Instance(
       instanceID: n.string("instanceId") ?? "", instanceType: n.string("instanceType") ?? "",
-      state: n.string("instanceState", "name") ?? "", availabilityZone: n.string("placement", "availabilityZone") ?? "",
+      state: n.string("instanceState", "name") ?? "",
+      availabilityZone: n.string("placement", "availabilityZone") ?? "",
       subnetID: n.string("subnetId"), vpcID: n.string("vpcId"), privateDNSName: n.string("privateDnsName"),
       privateIPAddress: n.string("privateIpAddress"), imageID: n.string("imageId"),
       securityGroupIDs: n.list("groupSet").compactMap { $0.string("groupId") }, tags: EC2Parse.tags(n),
-      launchTime: n.string("launchTime").flatMap(ISO8601.parse), instanceLifecycle: n.string("instanceLifecycle"),
-      spotInstanceRequestID: n.string("spotInstanceRequestId"), capacityReservationID: n.string("capacityReservationId"),
+      launchTime: n.string("launchTime").flatMap(ISO8601.parse),
+      instanceLifecycle: n.string("instanceLifecycle"),
+      spotInstanceRequestID: n.string("spotInstanceRequestId"),
+      capacityReservationID: n.string("capacityReservationId"),
       architecture: n.string("architecture"))
   }
 }
@@ -74,7 +81,8 @@ extension EC2Client {
   /// Instances by id and filters, every page followed.
   public func describeInstances(ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2Instance] {
     try await collectPages { token in
-      let page = try await describeInstancesPage(ids: ids, filters: filters, maxResults: ids.isEmpty ? 1000 : nil, nextToken: token)
+      let page = try await describeInstancesPage(
+        ids: ids, filters: filters, maxResults: ids.isEmpty ? 1000 : nil, nextToken: token)
       return (page.items, page.nextToken)
     }
   }

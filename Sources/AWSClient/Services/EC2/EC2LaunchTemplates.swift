@@ -13,8 +13,10 @@ public struct EC2LaunchTemplateData: Sendable, Hashable {
     public var deleteOnTermination: Bool?
 
     public init(
-      deviceName: String, volumeSizeGiB: Int? = nil, volumeType: String? = nil, iops: Int? = nil, throughput: Int? = nil,
-      encrypted: Bool? = nil, kmsKeyID: String? = nil, snapshotID: String? = nil, deleteOnTermination: Bool? = nil
+      deviceName: String, volumeSizeGiB: Int? = nil, volumeType: String? = nil, iops: Int? = nil,
+      throughput: Int? = nil,
+      encrypted: Bool? = nil, kmsKeyID: String? = nil, snapshotID: String? = nil,
+      deleteOnTermination: Bool? = nil
     ) {
       self.deviceName = deviceName
       self.volumeSizeGiB = volumeSizeGiB
@@ -86,8 +88,10 @@ public struct EC2LaunchTemplateData: Sendable, Hashable {
 
   public init(
     imageID: String? = nil, userData: String? = nil, blockDeviceMappings: [BlockDeviceMapping] = [],
-    metadataOptions: MetadataOptions? = nil, securityGroupIDs: [String] = [], iamInstanceProfileName: String? = nil,
-    iamInstanceProfileARN: String? = nil, monitoringEnabled: Bool? = nil, networkInterfaces: [NetworkInterface] = [],
+    metadataOptions: MetadataOptions? = nil, securityGroupIDs: [String] = [],
+    iamInstanceProfileName: String? = nil,
+    iamInstanceProfileARN: String? = nil, monitoringEnabled: Bool? = nil,
+    networkInterfaces: [NetworkInterface] = [],
     tagSpecifications: [EC2TagSpecification] = []
   ) {
     self.imageID = imageID
@@ -151,7 +155,8 @@ public struct EC2LaunchTemplate: Sendable, Hashable {
   public var tags: [AWSTag]
 
   public init(
-    launchTemplateID: String, launchTemplateName: String, defaultVersionNumber: Int? = nil, latestVersionNumber: Int? = nil, createTime: String? = nil, tags: [AWSTag] = []
+    launchTemplateID: String, launchTemplateName: String, defaultVersionNumber: Int? = nil,
+    latestVersionNumber: Int? = nil, createTime: String? = nil, tags: [AWSTag] = []
   ) {
     self.launchTemplateID = launchTemplateID
     self.launchTemplateName = launchTemplateName
@@ -163,7 +168,8 @@ public struct EC2LaunchTemplate: Sendable, Hashable {
 
   static func parse(_ n: XMLNode) -> EC2LaunchTemplate {
     EC2LaunchTemplate(
-      launchTemplateID: n.string("launchTemplateId") ?? "", launchTemplateName: n.string("launchTemplateName") ?? "",
+      launchTemplateID: n.string("launchTemplateId") ?? "",
+      launchTemplateName: n.string("launchTemplateName") ?? "",
       defaultVersionNumber: n.int("defaultVersionNumber"), latestVersionNumber: n.int("latestVersionNumber"),
       createTime: n.string("createTime"), tags: EC2Parse.tags(n, path: "tagSet"))
   }
@@ -171,20 +177,28 @@ public struct EC2LaunchTemplate: Sendable, Hashable {
 
 extension EC2Client {
   /// Creates a template; `tags` go on the template itself.
-  public func createLaunchTemplate(name: String, data: EC2LaunchTemplateData, tags: [AWSTag] = []) async throws -> EC2LaunchTemplate {
+  public func createLaunchTemplate(name: String, data: EC2LaunchTemplateData, tags: [AWSTag] = [])
+    async throws -> EC2LaunchTemplate
+  {
     var p = QueryParameters()
     p.set("LaunchTemplateName", name)
     data.write(into: &p)
-    if !tags.isEmpty { p.set(tagSpecifications: [EC2TagSpecification(resourceType: "launch-template", tags: tags)]) }
+    if !tags.isEmpty {
+      p.set(tagSpecifications: [EC2TagSpecification(resourceType: "launch-template", tags: tags)])
+    }
     let root = try await query.call("CreateLaunchTemplate", p)
     guard let template = root.child("launchTemplate") else {
-      throw AWSError(kind: .malformedResponse, service: "EC2", operation: "CreateLaunchTemplate", message: "the answer has no launchTemplate")
+      throw AWSError(
+        kind: .malformedResponse, service: "EC2", operation: "CreateLaunchTemplate",
+        message: "the answer has no launchTemplate")
     }
     return EC2LaunchTemplate.parse(template)
   }
 
   /// Templates by name or filter (`tag:karpenter.k8s.aws/cluster`), every page followed.
-  public func describeLaunchTemplates(names: [String] = [], ids: [String] = [], filters: [EC2Filter] = []) async throws -> [EC2LaunchTemplate] {
+  public func describeLaunchTemplates(names: [String] = [], ids: [String] = [], filters: [EC2Filter] = [])
+    async throws -> [EC2LaunchTemplate]
+  {
     try await collectPages { token in
       var p = QueryParameters()
       p.set(list: "LaunchTemplateName", names)

@@ -29,7 +29,8 @@ public struct EC2Subnet: Sendable, Hashable {
   public var tags: [AWSTag]
 
   public init(
-    subnetID: String, vpcID: String, availabilityZone: String, availabilityZoneID: String? = nil, cidrBlock: String, availableIPAddressCount: Int, mapPublicIPOnLaunch: Bool, tags: [AWSTag] = []
+    subnetID: String, vpcID: String, availabilityZone: String, availabilityZoneID: String? = nil,
+    cidrBlock: String, availableIPAddressCount: Int, mapPublicIPOnLaunch: Bool, tags: [AWSTag] = []
   ) {
     self.subnetID = subnetID
     self.vpcID = vpcID
@@ -74,7 +75,9 @@ public struct EC2Image: Sendable, Hashable {
   public var tags: [AWSTag]
 
   public init(
-    imageID: String, name: String, ownerID: String, architecture: String, state: String, creationDate: String? = nil, deprecationTime: String? = nil, rootDeviceName: String? = nil, tags: [AWSTag] = []
+    imageID: String, name: String, ownerID: String, architecture: String, state: String,
+    creationDate: String? = nil, deprecationTime: String? = nil, rootDeviceName: String? = nil,
+    tags: [AWSTag] = []
   ) {
     self.imageID = imageID
     self.name = name
@@ -102,7 +105,9 @@ public struct EC2CapacityReservation: Sendable, Hashable {
   public var tags: [AWSTag]
 
   public init(
-    capacityReservationID: String, instanceType: String, availabilityZone: String, availableInstanceCount: Int, totalInstanceCount: Int, state: String, instanceMatchCriteria: String? = nil, ownerID: String? = nil, endDate: String? = nil, tags: [AWSTag] = []
+    capacityReservationID: String, instanceType: String, availabilityZone: String,
+    availableInstanceCount: Int, totalInstanceCount: Int, state: String, instanceMatchCriteria: String? = nil,
+    ownerID: String? = nil, endDate: String? = nil, tags: [AWSTag] = []
   ) {
     self.capacityReservationID = capacityReservationID
     self.instanceType = instanceType

@@ -26,7 +26,8 @@ public struct EC2SpotPrice: Sendable, Hashable {
   public var timestamp: Date?
 
   public init(
-    instanceType: String, availabilityZone: String, productDescription: String, price: Double, timestamp: Date? = nil
+    instanceType: String, availabilityZone: String, productDescription: String, price: Double,
+    timestamp: Date? = nil
   ) {
     self.instanceType = instanceType
     self.availabilityZone = availabilityZone
@@ -38,7 +39,9 @@ public struct EC2SpotPrice: Sendable, Hashable {
 
 extension EC2Client {
   /// Offerings per `locationType` (Karpenter asks for `availability-zone`).
-  public func describeInstanceTypeOfferings(locationType: String = "availability-zone", filters: [EC2Filter] = []) async throws -> [EC2InstanceTypeOffering] {
+  public func describeInstanceTypeOfferings(
+    locationType: String = "availability-zone", filters: [EC2Filter] = []
+  ) async throws -> [EC2InstanceTypeOffering] {
     try await collectPages { token in
       var p = QueryParameters()
       p.set("LocationType", locationType)
@@ -48,7 +51,8 @@ extension EC2Client {
       let root = try await query.call("DescribeInstanceTypeOfferings", p)
       let offerings = root.list("instanceTypeOfferingSet").map {
         EC2InstanceTypeOffering(
-          instanceType: $0.string("instanceType") ?? "", locationType: $0.string("locationType") ?? locationType,
+          instanceType: $0.string("instanceType") ?? "",
+          locationType: $0.string("locationType") ?? locationType,
           location: $0.string("location") ?? "")
       }
       return (offerings, root.string("nextToken"))
@@ -70,7 +74,8 @@ extension EC2Client {
       let root = try await query.call("DescribeSpotPriceHistory", p)
       let prices = root.list("spotPriceHistorySet").map {
         EC2SpotPrice(
-          instanceType: $0.string("instanceType") ?? "", availabilityZone: $0.string("availabilityZone") ?? "",
+          instanceType: $0.string("instanceType") ?? "",
+          availabilityZone: $0.string("availabilityZone") ?? "",
           productDescription: $0.string("productDescription") ?? "", price: $0.double("spotPrice") ?? 0,
           timestamp: $0.string("timestamp").flatMap(ISO8601.parse))
       }
