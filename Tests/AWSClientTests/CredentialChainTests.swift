@@ -180,3 +180,22 @@ import Testing
     #expect(await base.calls == 2)
   }
 }
+
+@Suite struct RegionFromIMDSTests {
+  @Test func regionComesFromPlacement() async {
+    let transport = ScriptedTransport { request, index in
+      if index == 0 { return AWSHTTPResponse(status: 200, body: Data("tok".utf8)) }
+      #expect(request.url == "http://169.254.169.254/latest/meta-data/placement/region")
+      return AWSHTTPResponse(status: 200, body: Data("eu-central-1\n".utf8))
+    }
+    #expect(await RegionResolver.resolveFromIMDS(environment: [:], transport: transport) == "eu-central-1")
+  }
+
+  @Test func disabledOrSilentIMDSGivesNoRegion() async {
+    let silent = ScriptedTransport { _, _ in throw ConnectionLost() }
+    #expect(await RegionResolver.resolveFromIMDS(environment: [:], transport: silent) == nil)
+    #expect(
+      await RegionResolver.resolveFromIMDS(environment: ["AWS_EC2_METADATA_DISABLED": "true"], transport: silent) == nil)
+    #expect(silent.requests.count == 1)
+  }
+}

@@ -163,3 +163,17 @@ import Testing
 
 /// What a dropped connection looks like to the requester: any error from the transport.
 struct ConnectionLost: Error {}
+
+/// The launcher's own lifecycle.
+@Suite struct MotoServerTests {
+  @Test func stopEndsTheLauncher() async throws {
+    let moto = try await MotoServer.start(checkSignatures: false)
+    #expect(moto.isRunning)
+    #expect(moto.endpoint.hasPrefix("http://127.0.0.1:"))
+    moto.stop()
+    for _ in 0..<50 where moto.isRunning {
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    #expect(!moto.isRunning)
+  }
+}

@@ -80,11 +80,14 @@ public final class MotoServer: Sendable {
     }
   }
 
-  /// Ends the launcher (closing its stdin) and waits for it on a separate thread.
+  /// Ends the launcher: closes its stdin (it exits at EOF) and sends SIGTERM. Does not wait.
   public func stop() {
     try? stdin.fileHandleForWriting.close()
     if process.isRunning { process.terminate() }
   }
+
+  /// Whether the launcher process is still alive.
+  public var isRunning: Bool { process.isRunning }
 
   // MARK: Control endpoints
 
@@ -122,7 +125,10 @@ public final class MotoServer: Sendable {
   public func resetExtras() async throws { try await control("reset", [:]) }
 
   private func control(_ name: String, _ body: [String: Any]) async throws {
-    var request = URLRequest(url: URL(string: "\(endpoint)/_karpenter/\(name)")!)
+    guard let url = URL(string: "\(endpoint)/_karpenter/\(name)") else {
+      throw MotoServerError(message: "\(endpoint) is not a URL.")
+    }
+    var request = URLRequest(url: url)
     request.httpMethod = "POST"
     request.httpBody = try JSONSerialization.data(withJSONObject: body)
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")

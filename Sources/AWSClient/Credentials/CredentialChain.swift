@@ -67,17 +67,3 @@ public enum CredentialChain {
     )
   }
 }
-
-/// The region: `AWS_REGION`, `AWS_DEFAULT_REGION`, then the profile's `region`.
-public enum RegionResolver {
-  /// Nil when none of the sources names a region (IMDS is not asked).
-  public static func resolve(environment env: [String: String], home: String?) -> String? {
-    for key in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
-      if let region = env[key], !region.isEmpty { return region }
-    }
-    let files = SharedConfigFiles.load(environment: env, home: home)
-    return files.profiles[SharedConfigFiles.profileName(environment: env)]?["region"].flatMap {
-      $0.isEmpty ? nil : $0
-    }
-  }
-}

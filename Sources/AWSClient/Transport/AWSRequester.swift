@@ -54,6 +54,12 @@ public struct AWSRequester: Sendable {
             kind: .transport, service: service.displayName, operation: operation,
             message: "could not reach \(endpoint.url): \(error)")
         }
+        logger.trace(
+          "AWS call answered",
+          metadata: [
+            "aws.service": "\(service.displayName)", "aws.operation": "\(operation)",
+            "http.status": "\(response.status)", "aws.attempt": "\(attempt)",
+          ])
         if (200..<300).contains(response.status) { return response }
         result = errorFormat.error(from: response, service: service.displayName, operation: operation)
       } catch let error as AWSError {
