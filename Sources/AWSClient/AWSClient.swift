@@ -1,1 +1,0 @@
-// The AWS clients; see docs/aws.md.

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The container credentials endpoint: ECS task roles and EKS Pod Identity.
+///
+/// `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is appended to `http://169.254.170.2`;
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI` is used as is. The `Authorization` header is the content
+/// of `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (Pod Identity mounts one), else
+/// `AWS_CONTAINER_AUTHORIZATION_TOKEN`.
+public struct ContainerCredentialProvider: AWSCredentialProvider {
+  public let url: String
+  let token: String?
+  let tokenFile: String?
+  let transport: any AWSHTTPTransport
+  public var name: String { "container credentials endpoint \(url)" }
+
+  /// Nil when neither URI variable is set.
+  public init?(environment: [String: String], transport: any AWSHTTPTransport) {
+    if let relative = environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"], !relative.isEmpty {
+      url = "http://169.254.170.2" + (relative.hasPrefix("/") ? relative : "/" + relative)
+    } else if let full = environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"], !full.isEmpty {
+      url = full
+    } else {
+      return nil
+    }
+    token = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+    tokenFile = environment["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    self.transport = transport
+  }
+
+  public func credentials() async throws -> AWSCredentials {
+    var headers: [(String, String)] = []
+    if let tokenFile {
+      guard let data = FileManager.default.contents(atPath: tokenFile) else {
+        throw AWSCredentialsError(
+          source: name, message: "the authorization token file \(tokenFile) cannot be read.")
+      }
+      headers.append(
+        (
+          "Authorization",
+          String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        ))
+    } else if let token {
+      headers.append(("Authorization", token))
+    }
+    let response: AWSHTTPResponse
+    do {
+      response = try await transport.send(
+        AWSHTTPRequest(method: "GET", url: url, headers: headers), timeout: .seconds(5))
+    } catch {
+      throw AWSCredentialsError(source: name, message: "the endpoint cannot be reached: \(error)")
+    }
+    guard response.status == 200 else {
+      throw AWSCredentialsError(source: name, message: "the endpoint answered HTTP \(response.status).")
+    }
+    return try IMDSCredentialProvider.parseCredentialsJSON(response.body, source: name)
+  }
+}
