@@ -45,33 +45,41 @@ public enum FleetPlanner {
     throws -> FleetRequestPlan
   {
     let requirements = claim.requirements
-    func allowed(_ type: InstanceType, _ o: Offering, capacityType: String? = nil) -> Bool {
-      guard o.available,
-        !c.unavailable.isUnavailable(OfferingKey(type, o), at: time),
-        requirements[WellKnown.zoneLabel]?.has(o.zone) ?? true,
-        requirements[WellKnown.capacityTypeLabel]?.has(o.capacityType) ?? true
-      else { return false }
-      return capacityType.map { $0 == o.capacityType } ?? true
+    func allows(_ capacityType: String) -> Bool {
+      requirements[WellKnown.capacityTypeLabel]?.has(capacityType) ?? true
     }
-    var types = claim.instanceTypes.filter { t in t.offerings.contains { allowed(t, $0) } }
+    // Each type with only the offerings it may launch on now (upstream's compatible-available filter).
+    var types: [InstanceType] = claim.instanceTypes.compactMap { type in
+      var t = type
+      t.offerings = type.offerings.filter { o in
+        o.available && !c.unavailable.isUnavailable(OfferingKey(type, o), at: time)
+          && (requirements[WellKnown.zoneLabel]?.has(o.zone) ?? true) && allows(o.capacityType)
+      }
+      return t.offerings.isEmpty ? nil : t
+    }
     guard !types.isEmpty else {
       throw FleetPlanError(description: "all requested instance types were unavailable during launch")
+    }
+    types = filterReserved(types, allowed: allows(WellKnown.capacityTypeReserved))
+    let hasMinValues = requirements.all.contains { $0.minValues != nil }
+    if !hasMinValues {
+      types = filterExotic(types)
+      if allows(WellKnown.capacityTypeOnDemand) && allows(WellKnown.capacityTypeSpot) { types = filterSpot(types) }
     }
 
     // Reserved if allowed and offered, then spot, else on-demand (upstream's getCapacityType).
     var capacityType = WellKnown.capacityTypeOnDemand
     for candidate in [WellKnown.capacityTypeReserved, WellKnown.capacityTypeSpot]
-    where requirements[WellKnown.capacityTypeLabel]?.has(candidate) ?? true {
-      if types.contains(where: { t in t.offerings.contains { allowed(t, $0, capacityType: candidate) } }) {
-        capacityType = candidate
-        break
-      }
+    where types.contains(where: { $0.offerings.contains { $0.capacityType == candidate } }) {
+      capacityType = candidate
+      break
+    }
+    func allowed(_ type: InstanceType, _ o: Offering, capacityType: String) -> Bool {
+      o.capacityType == capacityType
     }
 
-    // Cheapest first (by the cheapest allowed offering), at most 60.
-    func cheapest(_ t: InstanceType) -> Double {
-      t.offerings.filter { allowed(t, $0) }.map(\.price).min() ?? .infinity
-    }
+    // Cheapest first (by the cheapest remaining offering), at most 60.
+    func cheapest(_ t: InstanceType) -> Double { t.offerings.map(\.price).min() ?? .infinity }
     types.sort { (cheapest($0), $0.name) < (cheapest($1), $1.name) }
     types = Array(types.prefix(maxInstanceTypes))
 
@@ -125,6 +133,48 @@ public enum FleetPlanner {
         FleetLaunchTemplateConfig(launchTemplateName: $0, overrides: configs[$0] ?? [])
       },
       tags: tags(claim, nodeClaimName: nodeClaimName, context: c), context: c.nodeClassSpec.context)
+  }
+
+  /// Upstream's reserved-offering filter: when reserved capacity is allowed and some type has it,
+  /// only those types, each with only its reserved offerings.
+  static func filterReserved(_ types: [InstanceType], allowed: Bool) -> [InstanceType] {
+    guard allowed else { return types }
+    let reserved: [InstanceType] = types.compactMap { type in
+      var t = type
+      t.offerings = type.offerings.filter { $0.capacityType == WellKnown.capacityTypeReserved }
+      return t.offerings.isEmpty ? nil : t
+    }
+    return reserved.isEmpty ? types : reserved
+  }
+
+  /// Upstream's exotic-instance filter: leave out metal sizes and GPU or accelerator types
+  /// when any other type will do, so that a plain pod does not land on a GPU by price alone.
+  static func filterExotic(_ types: [InstanceType]) -> [InstanceType] {
+    func exotic(_ t: InstanceType) -> Bool {
+      if t.requirements["karpenter.k8s.aws/instance-size"]?.values.contains(where: { $0.contains("metal") }) == true {
+        return true
+      }
+      return [AMIVariant.gpuCountLabel, AMIVariant.acceleratorCountLabel].contains { key in
+        guard let r = t.requirements[key] else { return false }
+        return !r.complement && !r.values.isEmpty && r.values != ["0"]
+      }
+    }
+    let generic = types.filter { !exotic($0) }
+    return generic.isEmpty ? types : generic
+  }
+
+  /// Upstream's spot-offering filter: when both spot and on-demand are allowed, spot offerings
+  /// dearer than the cheapest on-demand one are dropped (and types left with none).
+  static func filterSpot(_ types: [InstanceType]) -> [InstanceType] {
+    let all = types.flatMap(\.offerings)
+    guard all.contains(where: { $0.capacityType == WellKnown.capacityTypeSpot }),
+      let cheapestOnDemand = all.filter({ $0.capacityType == WellKnown.capacityTypeOnDemand }).map(\.price).min()
+    else { return types }
+    return types.compactMap { type in
+      var t = type
+      t.offerings = type.offerings.filter { $0.capacityType != WellKnown.capacityTypeSpot || $0.price <= cheapestOnDemand }
+      return t.offerings.isEmpty ? nil : t
+    }
   }
 
   /// The class's `spec.tags` with Karpenter's own over them (upstream's `GetTags` plus the

@@ -93,8 +93,9 @@ import Testing
     // m6g.large has no spot price: only the x86 template is used.
     #expect(plan.launchTemplateConfigs.map(\.launchTemplateName) == ["karpenter.k8s.aws/x86"])
     let overrides = plan.launchTemplateConfigs[0].overrides
+    // m5.xlarge's spot in us-east-1a (0.08) costs more than m6g.large on-demand (0.077): dropped.
     #expect(overrides.map { "\($0.instanceType)/\($0.subnetID)/\($0.priority)" } == [
-      "m5.large/subnet-b/0.03", "m5.large/subnet-a/0.04", "m5.xlarge/subnet-b/0.07", "m5.xlarge/subnet-a/0.08",
+      "m5.large/subnet-b/0.03", "m5.large/subnet-a/0.04", "m5.xlarge/subnet-b/0.07",
     ])
     #expect(plan.instanceTypes == ["m5.large", "m5.xlarge"])
     #expect(plan.tags == [
@@ -196,5 +197,30 @@ import Testing
     #expect(AWSErrorCode.isNotFound("InvalidInstanceID.NotFound"))
     #expect(AWSErrorCode.reasonMessage("VcpuLimitExceeded: You have requested more vCPU").reason == "VCPULimitExceeded")
     #expect(AWSErrorCode.reasonMessage("weird").reason == "LaunchFailed")
+  }
+
+  @Test func exoticTypesOnlyWhenNothingElseWill() throws {
+    let base = try Self.list().instanceTypes[0]
+    let gpu = InstanceType(
+      name: "g4dn.xlarge", labels: [WellKnown.archLabel: "amd64", AMIVariant.gpuCountLabel: "1"],
+      offerings: [Offering(zone: "us-east-1a", capacityType: "on-demand", price: 0.01)], capacity: Resources(), overhead: Resources())
+    let plan = try FleetPlanner.plan(
+      Self.claim([gpu, base], capacityTypes: ["on-demand"]), nodeClaimName: "n", context: Self.context(), at: 100)
+    #expect(plan.instanceTypes == ["m5.large"])
+    let onlyGPU = try FleetPlanner.plan(
+      Self.claim([gpu], capacityTypes: ["on-demand"]), nodeClaimName: "n", context: Self.context(), at: 100)
+    #expect(onlyGPU.instanceTypes == ["g4dn.xlarge"])
+  }
+
+  @Test func spotDearerThanOnDemandIsDropped() throws {
+    func type(_ name: String, _ offerings: [Offering]) -> InstanceType {
+      InstanceType(name: name, labels: [WellKnown.archLabel: "amd64"], offerings: offerings, capacity: Resources(), overhead: Resources())
+    }
+    let cheapOD = type("a", [Offering(zone: "us-east-1a", capacityType: "on-demand", price: 0.05)])
+    let dearSpot = type("b", [Offering(zone: "us-east-1a", capacityType: "spot", price: 0.06)])
+    let cheapSpot = type("c", [Offering(zone: "us-east-1b", capacityType: "spot", price: 0.02)])
+    let plan = try FleetPlanner.plan(Self.claim([cheapOD, dearSpot, cheapSpot]), nodeClaimName: "n", context: Self.context(), at: 100)
+    #expect(plan.capacityType == "spot")
+    #expect(plan.instanceTypes == ["c"])
   }
 }
