@@ -49,7 +49,8 @@ public struct AWSInstanceTypeList: Sendable {
 /// Upstream's instance type provider (`instancetype.DefaultProvider.List` with its offering
 /// resolvers), over what EC2 reported: each type shaped as ``AWSInstanceTypes/shape`` computes it
 /// for the class's kubelet, AMI family and disks, with an offering per zone the class's subnets
-/// cover and the type is offered in, per capacity type; an offering without a price, held in the
+/// cover and the type is offered in, per capacity type, labelled with the provider's region; an
+/// offering without a price, held in the
 /// unavailable-offerings cache, or of a capacity type marked unavailable is unavailable.
 /// Reservations add `reserved` offerings priced at the on-demand price / 10,000,000, as upstream
 /// prices them so that the scheduler prefers them.
@@ -57,7 +58,7 @@ public enum InstanceTypeProvider {
   public static func list(
     facts: [AWSInstanceTypeFacts], offeringZones: [String: Set<String>]? = nil, prices: InstanceTypePrices,
     capacityReservations: [CapacityReservation] = [], nodeClass spec: EC2NodeClassSpec,
-    subnetZones: Set<String>, vmMemoryOverheadPercent: Double = 0.075, reservedENIs: Int = 0,
+    subnetZones: Set<String>, region: String = AWSInstanceTypes.region, vmMemoryOverheadPercent: Double = 0.075, reservedENIs: Int = 0,
     unavailable: UnavailableOfferings = UnavailableOfferings(), unavailableCapacityTypes: Set<String> = [],
     at time: Double, schema: inout ResourceSchema
   ) throws -> AWSInstanceTypeList {
@@ -72,6 +73,9 @@ public enum InstanceTypeProvider {
           for: facts, kubelet: spec.kubelet, amiFamily: family.rawValue, options: options)
       else { continue }
       let offered = offeringZones?[facts.name] ?? Set(facts.zones)
+      // The pricing API's price, else the published one the facts carry (upstream seeds its
+      // pricing provider with static prices the same way); none at all leaves it unavailable.
+      let onDemandPrice = prices.onDemand[facts.name] ?? (facts.onDemandPrice > 0 ? facts.onDemandPrice : nil)
       let zones = offered.intersection(subnetZones).sorted()
       var offerings: [Offering] = []
       func add(_ zone: String, _ capacityType: String, _ price: Double?) {
@@ -83,7 +87,7 @@ public enum InstanceTypeProvider {
       }
       for zone in zones {
         if facts.usageClasses.contains(WellKnown.capacityTypeOnDemand) {
-          add(zone, WellKnown.capacityTypeOnDemand, prices.onDemand[facts.name])
+          add(zone, WellKnown.capacityTypeOnDemand, onDemandPrice)
         }
         if facts.usageClasses.contains(WellKnown.capacityTypeSpot) {
           add(zone, WellKnown.capacityTypeSpot, prices.spot[facts.name]?[zone])
@@ -91,7 +95,7 @@ public enum InstanceTypeProvider {
       }
       for reservation in capacityReservations where reservation.instanceType == facts.name {
         guard subnetZones.contains(reservation.zone) else { continue }
-        let price = (prices.onDemand[facts.name] ?? 0) / 10_000_000
+        let price = (onDemandPrice ?? 0) / 10_000_000
         let available =
           reservation.availableInstanceCount > 0 && offered.contains(reservation.zone)
           && reservation.state != .expiring
@@ -104,9 +108,11 @@ public enum InstanceTypeProvider {
             interruptible: reservation.interruptible))
       }
       guard !offerings.isEmpty else { continue }
+      var labels = shape.labels
+      labels[WellKnown.regionLabel] = region
       result.instanceTypes.append(
         InstanceType(
-          name: shape.name, labels: shape.labels, offerings: offerings,
+          name: shape.name, labels: labels, offerings: offerings,
           capacity: try schema.vector(baseUnits: shape.capacity),
           overhead: try schema.vector(baseUnits: shape.overhead)))
     }

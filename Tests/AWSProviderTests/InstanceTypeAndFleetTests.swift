@@ -37,6 +37,18 @@ import Testing
     #expect(m6g.offerings.filter { $0.capacityType == "on-demand" }.allSatisfy { $0.available && $0.price == 0.077 })
   }
 
+  @Test func regionLabelAndPublishedPriceFallback() throws {
+    var schema = ResourceSchema()
+    let facts = try #require(AWSInstanceTypes.facts(named: "c5.large"))
+    let list = try InstanceTypeProvider.list(
+      facts: [facts], offeringZones: ["c5.large": ["eu-west-1a"]], prices: InstanceTypePrices(), nodeClass: EC2NodeClassSpec(),
+      subnetZones: ["eu-west-1a"], region: "eu-west-1", at: 0, schema: &schema)
+    let type = try #require(list.instanceTypes.first)
+    #expect(type.requirements[WellKnown.regionLabel]?.values == ["eu-west-1"])
+    #expect(type.offerings.first { $0.capacityType == "on-demand" } == Offering(zone: "eu-west-1a", capacityType: "on-demand", price: facts.onDemandPrice))
+    #expect(type.offerings.first { $0.capacityType == "spot" }?.available == false)
+  }
+
   @Test func unavailableOfferingsAreMarked() throws {
     var cache = UnavailableOfferings()
     cache.markUnavailable(OfferingKey(instanceType: "m5.large", zone: "us-east-1a", capacityType: "spot"), at: 0)
