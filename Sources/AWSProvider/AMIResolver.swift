@@ -23,7 +23,8 @@ public struct ResolvedAMI: Sendable, Hashable {
   /// The requirements as `status.amis[].requirements` lists them: sorted by key length, then key.
   public var nodeSelectorRequirements: [NodeSelectorRequirement] {
     requirements.all.map {
-      NodeSelectorRequirement(key: $0.key, operator: $0.operatorName, values: $0.values.isEmpty ? nil : $0.values)
+      NodeSelectorRequirement(
+        key: $0.key, operator: $0.operatorName, values: $0.values.isEmpty ? nil : $0.values)
     }.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }
   }
 }
@@ -56,7 +57,9 @@ public enum AMIResolver {
   }
 
   /// The winners among already-selected images, newest first (ties by id).
-  public static func resolve(_ images: [Image], known: [String: AMIParameter] = [:], now: Date) -> [ResolvedAMI] {
+  public static func resolve(_ images: [Image], known: [String: AMIParameter] = [:], now: Date)
+    -> [ResolvedAMI]
+  {
     var best: [Requirements: ResolvedAMI] = [:]
     for image in images {
       guard let arch = Architecture(ec2Name: image.architecture) else { continue }
@@ -99,7 +102,9 @@ public enum AMIResolver {
 
   /// For each image, the instance types whose first compatible image it is (upstream's
   /// `MapToInstanceTypes`), in the input order of types.
-  public static func instanceTypesByImage(_ types: [InstanceType], amis: [ResolvedAMI]) -> [String: [InstanceType]] {
+  public static func instanceTypesByImage(_ types: [InstanceType], amis: [ResolvedAMI]) -> [String:
+    [InstanceType]]
+  {
     var result: [String: [InstanceType]] = [:]
     for type in types {
       if let ami = image(for: type, amis: amis) { result[ami.id, default: []].append(type) }

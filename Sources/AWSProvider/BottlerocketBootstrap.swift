@@ -23,7 +23,9 @@ enum BottlerocketBootstrap {
     table("eviction-hard", k?.evictionHard)
     table("eviction-soft", k?.evictionSoft)
     table("eviction-soft-grace-period", k?.evictionSoftGracePeriod)
-    if let v = k?.evictionMaxPodGracePeriod { doc.set(kubernetes, "eviction-max-pod-grace-period", String(v)) }
+    if let v = k?.evictionMaxPodGracePeriod {
+      doc.set(kubernetes, "eviction-max-pod-grace-period", String(v))
+    }
     if let v = k?.imageGCHighThresholdPercent {
       doc.set(kubernetes, "image-gc-high-threshold-percent", TOMLDocument.string(String(v)))
     }
@@ -156,18 +158,22 @@ struct TOMLDocument: Hashable {
   /// A TOML literal string ('...'), or a basic string when the text has a quote.
   static func string(_ s: String) -> String {
     if !s.contains("'") && !s.contains("\n") { return "'\(s)'" }
-    return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    return "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
       .replacingOccurrences(of: "\n", with: "\\n") + "\""
   }
 
   /// A key bare when TOML allows it, else quoted.
   static func key(_ k: String) -> String {
-    let bare = !k.isEmpty && k.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    let bare =
+      !k.isEmpty && k.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     return bare ? k : string(k)
   }
 
   static func unquote(_ s: String) -> String {
-    if s.count >= 2, let f = s.first, f == s.last, f == "'" || f == "\"" { return String(s.dropFirst().dropLast()) }
+    if s.count >= 2, let f = s.first, f == s.last, f == "'" || f == "\"" {
+      return String(s.dropFirst().dropLast())
+    }
     return s
   }
 

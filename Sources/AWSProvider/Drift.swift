@@ -46,7 +46,9 @@ public enum DriftCheck {
     if AMIResolver.image(for: instanceType, amis: resolved)?.id != instance.imageID { return .amiDrift }
 
     let groups = Set((status?.securityGroups ?? []).map(\.id))
-    if groups.isEmpty { throw DriftCheckError(description: "no security groups are in the EC2NodeClass's status") }
+    if groups.isEmpty {
+      throw DriftCheckError(description: "no security groups are in the EC2NodeClass's status")
+    }
     if groups != Set(instance.securityGroupIDs) { return .securityGroupDrift }
 
     let subnets = status?.subnets ?? []

@@ -28,7 +28,9 @@ public struct FleetResult: Sendable, Hashable {
   public var zone: String?
   public var errors: [FleetError]
 
-  public init(instanceID: String? = nil, instanceType: String? = nil, zone: String? = nil, errors: [FleetError] = []) {
+  public init(
+    instanceID: String? = nil, instanceType: String? = nil, zone: String? = nil, errors: [FleetError] = []
+  ) {
     self.instanceID = instanceID
     self.instanceType = instanceType
     self.zone = zone
@@ -77,7 +79,8 @@ public struct FleetOutcome: Sendable {
       var keys = Set<OfferingKey>()
       for e in errors {
         if AWSErrorCode.isUnfulfillableCapacity(e.code) {
-          keys.insert(OfferingKey(instanceType: e.instanceType, zone: e.zone, capacityType: plan.capacityType))
+          keys.insert(
+            OfferingKey(instanceType: e.instanceType, zone: e.zone, capacityType: plan.capacityType))
         }
         if AWSErrorCode.isServiceLinkedRoleCreationNotPermitted(e.code) {
           unavailableCapacityTypes.insert(WellKnown.capacityTypeSpot)
@@ -94,7 +97,8 @@ public struct FleetOutcome: Sendable {
     launched = nil
     let combined = FleetErrors(Array(Set(errors.map(\.description))).sorted())
     let allCapacity = errors.allSatisfy {
-      AWSErrorCode.isUnfulfillableCapacity($0.code) || AWSErrorCode.isServiceLinkedRoleCreationNotPermitted($0.code)
+      AWSErrorCode.isUnfulfillableCapacity($0.code)
+        || AWSErrorCode.isServiceLinkedRoleCreationNotPermitted($0.code)
     }
     let firstOffering =
       errors.sorted { ($0.instanceType, $0.zone) < ($1.instanceType, $1.zone) }.first.map {
@@ -116,6 +120,7 @@ public struct FleetErrors: Error, Hashable, CustomStringConvertible {
   public var messages: [String]
   public init(_ messages: [String]) { self.messages = messages }
   public var description: String {
-    messages.isEmpty ? "CreateFleet launched no instance and reported no error" : messages.joined(separator: "; ")
+    messages.isEmpty
+      ? "CreateFleet launched no instance and reported no error" : messages.joined(separator: "; ")
   }
 }

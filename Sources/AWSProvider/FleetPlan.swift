@@ -48,8 +48,10 @@ public struct FleetRequestPlan: Sendable, Hashable {
   /// The instance types the request may launch, in price order.
   public var instanceTypes: [String] {
     var seen = Set<String>()
-    return launchTemplateConfigs.flatMap(\.overrides).sorted { ($0.priority, $0.instanceType) < ($1.priority, $1.instanceType) }
-      .map(\.instanceType).filter { seen.insert($0).inserted }
+    return launchTemplateConfigs.flatMap(\.overrides).sorted {
+      ($0.priority, $0.instanceType) < ($1.priority, $1.instanceType)
+    }
+    .map(\.instanceType).filter { seen.insert($0).inserted }
   }
 }
 

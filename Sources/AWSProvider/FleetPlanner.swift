@@ -27,7 +27,8 @@ public enum FleetPlanner {
 
     public init(
       clusterName: String, nodeClassName: String, nodeClassSpec: EC2NodeClassSpec, amis: [ResolvedAMI],
-      launchTemplates: [String: String], zonalSubnets: [String: Subnet], reservations: [ReservedCapacity] = [],
+      launchTemplates: [String: String], zonalSubnets: [String: Subnet],
+      reservations: [ReservedCapacity] = [],
       unavailable: UnavailableOfferings = UnavailableOfferings()
     ) {
       self.clusterName = clusterName
@@ -41,7 +42,9 @@ public enum FleetPlanner {
     }
   }
 
-  public static func plan(_ claim: PlannedNodeClaim, nodeClaimName: String, context c: Context, at time: Double)
+  public static func plan(
+    _ claim: PlannedNodeClaim, nodeClaimName: String, context c: Context, at time: Double
+  )
     throws -> FleetRequestPlan
   {
     let requirements = claim.requirements
@@ -64,7 +67,9 @@ public enum FleetPlanner {
     let hasMinValues = requirements.all.contains { $0.minValues != nil }
     if !hasMinValues {
       types = filterExotic(types)
-      if allows(WellKnown.capacityTypeOnDemand) && allows(WellKnown.capacityTypeSpot) { types = filterSpot(types) }
+      if allows(WellKnown.capacityTypeOnDemand) && allows(WellKnown.capacityTypeSpot) {
+        types = filterSpot(types)
+      }
     }
 
     // Reserved if allowed and offered, then spot, else on-demand (upstream's getCapacityType).
@@ -102,7 +107,8 @@ public enum FleetPlanner {
         }
         configs[template, default: []].append(
           FleetOverride(
-            instanceType: type.name, zone: subnet.zone, subnetID: subnet.id, imageID: ami.id, priority: o.price,
+            instanceType: type.name, zone: subnet.zone, subnetID: subnet.id, imageID: ami.id,
+            priority: o.price,
             capacityReservationID: reservationID))
       }
     }
@@ -151,7 +157,9 @@ public enum FleetPlanner {
   /// when any other type will do, so that a plain pod does not land on a GPU by price alone.
   static func filterExotic(_ types: [InstanceType]) -> [InstanceType] {
     func exotic(_ t: InstanceType) -> Bool {
-      if t.requirements["karpenter.k8s.aws/instance-size"]?.values.contains(where: { $0.contains("metal") }) == true {
+      if t.requirements["karpenter.k8s.aws/instance-size"]?.values.contains(where: { $0.contains("metal") })
+        == true
+      {
         return true
       }
       return [AMIVariant.gpuCountLabel, AMIVariant.acceleratorCountLabel].contains { key in
@@ -168,18 +176,23 @@ public enum FleetPlanner {
   static func filterSpot(_ types: [InstanceType]) -> [InstanceType] {
     let all = types.flatMap(\.offerings)
     guard all.contains(where: { $0.capacityType == WellKnown.capacityTypeSpot }),
-      let cheapestOnDemand = all.filter({ $0.capacityType == WellKnown.capacityTypeOnDemand }).map(\.price).min()
+      let cheapestOnDemand = all.filter({ $0.capacityType == WellKnown.capacityTypeOnDemand }).map(\.price)
+        .min()
     else { return types }
     return types.compactMap { type in
       var t = type
-      t.offerings = type.offerings.filter { $0.capacityType != WellKnown.capacityTypeSpot || $0.price <= cheapestOnDemand }
+      t.offerings = type.offerings.filter {
+        $0.capacityType != WellKnown.capacityTypeSpot || $0.price <= cheapestOnDemand
+      }
       return t.offerings.isEmpty ? nil : t
     }
   }
 
   /// The class's `spec.tags` with Karpenter's own over them (upstream's `GetTags` plus the
   /// NodeClaim tag the tagging controller adds).
-  public static func tags(_ claim: PlannedNodeClaim, nodeClaimName: String, context c: Context) -> [String: String] {
+  public static func tags(_ claim: PlannedNodeClaim, nodeClaimName: String, context c: Context) -> [String:
+    String]
+  {
     var tags = c.nodeClassSpec.tags ?? [:]
     tags[AWSTags.cluster(c.clusterName)] = "owned"
     tags[AWSTags.nodePool] = claim.nodePool

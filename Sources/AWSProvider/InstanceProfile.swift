@@ -6,8 +6,10 @@ public enum InstanceProfileNaming {
   /// `{cluster}_{hash}`, the hash being hashstructure's 64-bit FNV-1 of region + NodeClass name +
   /// `uniqueSuffix`, in decimal. Upstream draws a UUID for the suffix so that a re-created profile
   /// gets a new name; the caller passes one in (an empty suffix gives upstream's legacy name).
-  public static func name(clusterName: String, region: String, nodeClassName: String, uniqueSuffix: String) -> String {
-    "\(clusterName)_\(fnv1_64(region + nodeClassName + uniqueSuffix))"
+  public static func name(clusterName: String, region: String, nodeClassName: String, uniqueSuffix: String)
+    -> String
+  {
+    "\(clusterName)_\(fnv1Hash64(region + nodeClassName + uniqueSuffix))"
   }
 
   /// The class's `spec.tags` with the cluster ownership, EKS cluster name, NodeClass and region
@@ -36,7 +38,7 @@ public enum InstanceProfileNaming {
   }
 
   /// 64-bit FNV-1 (multiply, then xor), what `hashstructure` uses for a string.
-  static func fnv1_64(_ text: String) -> UInt64 {
+  static func fnv1Hash64(_ text: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in text.utf8 {
       hash = hash &* 0x0000_0100_0000_01b3

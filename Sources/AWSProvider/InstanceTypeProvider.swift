@@ -58,7 +58,8 @@ public enum InstanceTypeProvider {
   public static func list(
     facts: [AWSInstanceTypeFacts], offeringZones: [String: Set<String>]? = nil, prices: InstanceTypePrices,
     capacityReservations: [CapacityReservation] = [], nodeClass spec: EC2NodeClassSpec,
-    subnetZones: Set<String>, region: String = AWSInstanceTypes.region, vmMemoryOverheadPercent: Double = 0.075, reservedENIs: Int = 0,
+    subnetZones: Set<String>, region: String = AWSInstanceTypes.region,
+    vmMemoryOverheadPercent: Double = 0.075, reservedENIs: Int = 0,
     unavailable: UnavailableOfferings = UnavailableOfferings(), unavailableCapacityTypes: Set<String> = [],
     at time: Double, schema: inout ResourceSchema
   ) throws -> AWSInstanceTypeList {
@@ -83,7 +84,8 @@ public enum InstanceTypeProvider {
         let available =
           price != nil && !unavailable.isUnavailable(key, at: time)
           && !unavailableCapacityTypes.contains(capacityType)
-        offerings.append(Offering(zone: zone, capacityType: capacityType, price: price ?? 0, available: available))
+        offerings.append(
+          Offering(zone: zone, capacityType: capacityType, price: price ?? 0, available: available))
       }
       for zone in zones {
         if facts.usageClasses.contains(WellKnown.capacityTypeOnDemand) {
@@ -100,7 +102,9 @@ public enum InstanceTypeProvider {
           reservation.availableInstanceCount > 0 && offered.contains(reservation.zone)
           && reservation.state != .expiring
         offerings.append(
-          Offering(zone: reservation.zone, capacityType: WellKnown.capacityTypeReserved, price: price, available: available))
+          Offering(
+            zone: reservation.zone, capacityType: WellKnown.capacityTypeReserved, price: price,
+            available: available))
         result.reservations.append(
           ReservedCapacity(
             instanceType: facts.name, zone: reservation.zone, reservationID: reservation.id,

@@ -104,7 +104,8 @@ public enum InterruptionMessage: Sendable, Hashable {
   static func summary(_ error: any Error) -> String {
     switch error {
     case DecodingError.dataCorrupted: "the body is not JSON"
-    case DecodingError.typeMismatch(_, let context): "a field has the wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+    case DecodingError.typeMismatch(_, let context):
+      "a field has the wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
     default: "the body does not decode"
     }
   }

@@ -43,7 +43,9 @@ public enum LaunchTemplateResolver {
     for imageID in byImage.keys.sorted() {
       let types = byImage[imageID] ?? []
       var byMaxPods: [Int32?: [InstanceType]] = [:]
-      for type in types { byMaxPods[perTypeMaxPods ? Int32(clamping: type.capacity.pods) : nil, default: []].append(type) }
+      for type in types {
+        byMaxPods[perTypeMaxPods ? Int32(clamping: type.capacity.pods) : nil, default: []].append(type)
+      }
       for maxPods in byMaxPods.keys.sorted(by: { ($0 ?? -1) < ($1 ?? -1) }) {
         var b = bootstrap
         b.kubelet = spec.kubelet
@@ -53,11 +55,14 @@ public enum LaunchTemplateResolver {
         let template = LaunchTemplateSpec(
           imageID: imageID, userData: try family.userData(b),
           blockDeviceMappings: spec.blockDeviceMappings ?? family.defaultBlockDeviceMappings,
-          metadataOptions: spec.metadataOptions, securityGroupIDs: groups.map(\.id).sorted(), instanceProfile: profile,
-          detailedMonitoring: spec.detailedMonitoring ?? false, associatePublicIPAddress: spec.associatePublicIPAddress,
+          metadataOptions: spec.metadataOptions, securityGroupIDs: groups.map(\.id).sorted(),
+          instanceProfile: profile,
+          detailedMonitoring: spec.detailedMonitoring ?? false,
+          associatePublicIPAddress: spec.associatePublicIPAddress,
           tags: tags)
         result.append(
-          ResolvedLaunchTemplate(spec: template, imageID: imageID, instanceTypes: (byMaxPods[maxPods] ?? []).map(\.name)))
+          ResolvedLaunchTemplate(
+            spec: template, imageID: imageID, instanceTypes: (byMaxPods[maxPods] ?? []).map(\.name)))
       }
     }
     return result
@@ -72,7 +77,8 @@ extension AMIAlias {
     let parts = kubernetesVersion.split(separator: ".")
     guard parts.count >= 2, let minor = Int(parts[1]) else { return nil }
     if family == .al2 && minor >= 33 {
-      return "AL2 aliases are no longer supported on EKS 1.33+ (see https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html#kubernetes-1-33)"
+      return
+        "AL2 aliases are no longer supported on EKS 1.33+ (see https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions-standard.html#kubernetes-1-33)"
     }
     if family == .windows2025 && minor < 35 {
       return "Windows Server 2025 requires EKS version 1.35 or higher, current version: \(kubernetesVersion)"

@@ -153,7 +153,8 @@ enum WindowsBootstrap {
     var s = "<powershell>\n"
     if let custom = b.userData, !custom.isEmpty { s += custom + "\n" }
     s += "[string]$EKSBootstrapScriptFile = \"$env:ProgramFiles\\Amazon\\EKS\\Start-EKSBootstrap.ps1\"\n"
-    s += "& $EKSBootstrapScriptFile -EKSClusterName '\(b.clusterName)' -APIServerEndpoint '\(b.clusterEndpoint)'"
+    s +=
+      "& $EKSBootstrapScriptFile -EKSClusterName '\(b.clusterName)' -APIServerEndpoint '\(b.clusterEndpoint)'"
     if let ca = b.caBundle { s += " -Base64ClusterCA '\(ca)'" }
     let args = b.kubeletExtraArgs
     if !args.isEmpty { s += " -KubeletExtraArgs '\(args.joined(separator: " "))'" }

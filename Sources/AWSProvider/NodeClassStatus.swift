@@ -112,7 +112,9 @@ public enum NodeClassStatusBuilder {
       )
     }
 
-    let dependents: [NodeClassCondition] = [.amisReady, .subnetsReady, .securityGroupsReady, .instanceProfileReady]
+    let dependents: [NodeClassCondition] = [
+      .amisReady, .subnetsReady, .securityGroupsReady, .instanceProfileReady,
+    ]
     if dependents.contains(where: { conditions[$0]?.0 == false }) {
       conditions[.validationSucceeded] = (false, "DependenciesNotReady", dependentsMessage)
     } else {

@@ -50,7 +50,9 @@ enum NodeadmBootstrap {
   static func kubeletConfig(_ b: NodeBootstrap) -> [String: YAMLValue] {
     var config: [String: YAMLValue] = [:]
     let k = b.kubelet
-    if let dns = k?.clusterDNS ?? b.clusterDNSIP.map({ [$0] }) { config["clusterDNS"] = .list(dns.map(YAMLValue.string)) }
+    if let dns = k?.clusterDNS ?? b.clusterDNSIP.map({ [$0] }) {
+      config["clusterDNS"] = .list(dns.map(YAMLValue.string))
+    }
     if let maxPods = b.effectiveMaxPods { config["maxPods"] = .int(Int64(maxPods)) }
     if let v = k?.podsPerCore { config["podsPerCore"] = .int(Int64(v)) }
     func map(_ name: String, _ value: [String: String]?) {
@@ -83,7 +85,8 @@ enum NodeadmBootstrap {
       if t.hasPrefix("#") { continue }
       guard let colon = t.firstIndex(of: ":") else { return false }
       let key = t[..<colon]
-      return !key.isEmpty && !key.contains(" ") && (t.index(after: colon) == t.endIndex || t[t.index(after: colon)] == " ")
+      return !key.isEmpty && !key.contains(" ")
+        && (t.index(after: colon) == t.endIndex || t[t.index(after: colon)] == " ")
     }
     return false
   }

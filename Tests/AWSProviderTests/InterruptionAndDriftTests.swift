@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func rebalanceIsNoAction() throws {
-    let body = #"{"detail-type":"EC2 Instance Rebalance Recommendation","source":"aws.ec2","detail":{"instance-id":"i-1"}}"#
+    let body =
+      #"{"detail-type":"EC2 Instance Rebalance Recommendation","source":"aws.ec2","detail":{"instance-id":"i-1"}}"#
     let message = try InterruptionMessage(parsing: body)
     #expect(message == .rebalanceRecommendation(instanceID: "i-1"))
     #expect(message.action == .noAction)
@@ -37,7 +38,8 @@ import Testing
     ("running", .noOp(source: "aws.ec2", detailType: "EC2 Instance State-change Notification")),
   ])
   func stateChanges(state: String, expected: InterruptionMessage) throws {
-    let body = #"{"detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","detail":{"instance-id":"i-2","state":"\#(state)"}}"#
+    let body =
+      #"{"detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","detail":{"instance-id":"i-2","state":"\#(state)"}}"#
     #expect(try InterruptionMessage(parsing: body) == expected)
   }
 
@@ -49,7 +51,8 @@ import Testing
     let message = try InterruptionMessage(parsing: body)
     #expect(message.instanceIDs == ["i-3", "i-4"])
     #expect(message.action == .cordonAndDrain)
-    let other = #"{"detail-type":"AWS Health Event","source":"aws.health","detail":{"service":"EC2","eventTypeCategory":"issue"}}"#
+    let other =
+      #"{"detail-type":"AWS Health Event","source":"aws.health","detail":{"service":"EC2","eventTypeCategory":"issue"}}"#
     #expect(try InterruptionMessage(parsing: other).action == .noAction)
   }
 
@@ -58,12 +61,16 @@ import Testing
       _ = try InterruptionMessage(parsing: "not json")
       Issue.record("expected an error")
     } catch let error as InterruptionParseError {
-      #expect(error.description == "The interruption message could not be parsed because it is not an EventBridge event (the body is not JSON); it will be deleted from the queue: not json")
+      #expect(
+        error.description
+          == "The interruption message could not be parsed because it is not an EventBridge event (the body is not JSON); it will be deleted from the queue: not json"
+      )
     } catch {
       Issue.record("unexpected \(error)")
     }
     #expect(throws: InterruptionParseError.self) {
-      try InterruptionMessage(parsing: #"{"detail-type":"EC2 Spot Instance Interruption Warning","source":"aws.ec2","detail":{}}"#)
+      try InterruptionMessage(
+        parsing: #"{"detail-type":"EC2 Spot Instance Interruption Warning","source":"aws.ec2","detail":{}}"#)
     }
     #expect(try! InterruptionMessage(parsing: "") == .noOp(source: "", detailType: ""))
   }
@@ -71,40 +78,65 @@ import Testing
 
 @Suite struct DriftTests {
   static func nodeClass(annotations: [String: String] = [:]) -> EC2NodeClass {
-    var nc = EC2NodeClass(metadata: ObjectMeta(name: "default", annotations: annotations), spec: EC2NodeClassSpec())
+    var nc = EC2NodeClass(
+      metadata: ObjectMeta(name: "default", annotations: annotations), spec: EC2NodeClassSpec())
     nc.status = EC2NodeClassStatus(
       subnets: [SubnetStatus(id: "subnet-a", zone: "us-east-1a")],
       securityGroups: [SecurityGroupStatus(id: "sg-1"), SecurityGroupStatus(id: "sg-2")],
       amis: [
-        AMIStatus(id: "ami-arm", requirements: [NodeSelectorRequirement(key: "kubernetes.io/arch", operator: "In", values: ["arm64"])]),
-        AMIStatus(id: "ami-x86", requirements: [NodeSelectorRequirement(key: "kubernetes.io/arch", operator: "In", values: ["amd64"])]),
+        AMIStatus(
+          id: "ami-arm",
+          requirements: [
+            NodeSelectorRequirement(key: "kubernetes.io/arch", operator: "In", values: ["arm64"])
+          ]),
+        AMIStatus(
+          id: "ami-x86",
+          requirements: [
+            NodeSelectorRequirement(key: "kubernetes.io/arch", operator: "In", values: ["amd64"])
+          ]),
       ])
     return nc
   }
 
   static let type = InstanceType(
-    name: "m5.large", labels: [WellKnown.archLabel: "amd64"], offerings: [], capacity: Resources(), overhead: Resources())
+    name: "m5.large", labels: [WellKnown.archLabel: "amd64"], offerings: [], capacity: Resources(),
+    overhead: Resources())
   static let instance = LaunchedInstance(
     id: "i-1", instanceType: "m5.large", zone: "us-east-1a", capacityType: "on-demand", imageID: "ami-x86",
     subnetID: "subnet-a", securityGroupIDs: ["sg-2", "sg-1"])
 
   @Test func notDrifted() throws {
-    #expect(try DriftCheck.drift(instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass()) == nil)
+    #expect(
+      try DriftCheck.drift(
+        instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: [:],
+        nodeClass: Self.nodeClass()) == nil)
   }
 
   @Test func eachDriftReason() throws {
     var i = Self.instance
     i.imageID = "ami-old"
-    #expect(try DriftCheck.drift(instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass()) == .amiDrift)
+    #expect(
+      try DriftCheck.drift(
+        instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass())
+        == .amiDrift)
     i = Self.instance
     i.securityGroupIDs = ["sg-1"]
-    #expect(try DriftCheck.drift(instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass()) == .securityGroupDrift)
+    #expect(
+      try DriftCheck.drift(
+        instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass())
+        == .securityGroupDrift)
     i = Self.instance
     i.subnetID = "subnet-z"
-    #expect(try DriftCheck.drift(instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass()) == .subnetDrift)
+    #expect(
+      try DriftCheck.drift(
+        instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass())
+        == .subnetDrift)
     i = Self.instance
     i.capacityReservationID = "cr-1"
-    #expect(try DriftCheck.drift(instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass()) == .capacityReservationDrift)
+    #expect(
+      try DriftCheck.drift(
+        instance: i, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: Self.nodeClass())
+        == .capacityReservationDrift)
   }
 
   @Test func hashDriftNeedsTheSameVersion() throws {
@@ -114,14 +146,22 @@ import Testing
     changed.tags = ["new": "tag"]
     let claimAnnotations = NodeClassHash.annotations(changed)
     let nc = Self.nodeClass(annotations: classAnnotations)
-    #expect(try DriftCheck.drift(instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: claimAnnotations, nodeClass: nc) == .nodeClassDrift)
+    #expect(
+      try DriftCheck.drift(
+        instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: claimAnnotations,
+        nodeClass: nc) == .nodeClassDrift)
     var otherVersion = claimAnnotations
     otherVersion[AWSTags.nodeClassHashVersion] = "v6"
-    #expect(try DriftCheck.drift(instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: otherVersion, nodeClass: nc) == nil)
+    #expect(
+      try DriftCheck.drift(
+        instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: otherVersion, nodeClass: nc)
+        == nil)
   }
 
   @Test func hashIgnoresSelectorsButNotUserData() {
-    let spec = EC2NodeClassSpec(subnetSelectorTerms: [SubnetSelectorTerm(id: "a")], amiSelectorTerms: [AMISelectorTerm(alias: "al2023@latest")], role: "R")
+    let spec = EC2NodeClassSpec(
+      subnetSelectorTerms: [SubnetSelectorTerm(id: "a")],
+      amiSelectorTerms: [AMISelectorTerm(alias: "al2023@latest")], role: "R")
     var selectors = spec
     selectors.subnetSelectorTerms = [SubnetSelectorTerm(id: "b")]
     selectors.securityGroupSelectorTerms = [SecurityGroupSelectorTerm(id: "sg")]
@@ -139,7 +179,8 @@ import Testing
     var nc = Self.nodeClass()
     nc.status?.amis = []
     #expect(throws: DriftCheckError.self) {
-      try DriftCheck.drift(instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: nc)
+      try DriftCheck.drift(
+        instance: Self.instance, instanceType: Self.type, nodeClaimAnnotations: [:], nodeClass: nc)
     }
   }
 }

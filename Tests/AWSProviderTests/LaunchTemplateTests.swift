@@ -7,12 +7,17 @@ import Testing
 
 @Suite struct LaunchTemplateTests {
   static let spec = LaunchTemplateSpec(
-    imageID: "ami-1", userData: "dXNlcmRhdGE=", blockDeviceMappings: AMIFamily.al2023.defaultBlockDeviceMappings,
+    imageID: "ami-1", userData: "dXNlcmRhdGE=",
+    blockDeviceMappings: AMIFamily.al2023.defaultBlockDeviceMappings,
     securityGroupIDs: ["sg-1", "sg-2"], instanceProfile: "profile", tags: ["a": "1", "b": "2"])
 
   @Test func metadataDefaults() {
     let m = Self.spec.metadataOptions
-    #expect(m == MetadataOptions(httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1, httpTokens: "required"))
+    #expect(
+      m
+        == MetadataOptions(
+          httpEndpoint: "enabled", httpProtocolIPv6: "disabled", httpPutResponseHopLimit: 1,
+          httpTokens: "required"))
     let partial = LaunchTemplateSpec.withDefaults(MetadataOptions(httpPutResponseHopLimit: 2))
     #expect(partial.httpPutResponseHopLimit == 2)
     #expect(partial.httpTokens == "required")
@@ -39,7 +44,8 @@ import Testing
     var other = Self.spec
     other.imageID = "ami-2"
     let plan = LaunchTemplatePlan(
-      existing: [Self.spec.name, "karpenter.k8s.aws/stale", "someone-elses"], needed: [Self.spec, other, Self.spec])
+      existing: [Self.spec.name, "karpenter.k8s.aws/stale", "someone-elses"],
+      needed: [Self.spec, other, Self.spec])
     #expect(plan.create == [other])
     #expect(plan.reuse == [Self.spec.name])
     #expect(plan.delete == ["karpenter.k8s.aws/stale"])
@@ -49,7 +55,9 @@ import Testing
 @Suite struct LaunchTemplateResolverTests {
   static func nodeClass(_ spec: EC2NodeClassSpec) -> EC2NodeClass {
     var nc = EC2NodeClass(metadata: ObjectMeta(name: "default"), spec: spec)
-    nc.status = EC2NodeClassStatus(securityGroups: [SecurityGroupStatus(id: "sg-2"), SecurityGroupStatus(id: "sg-1")], instanceProfile: "c_1")
+    nc.status = EC2NodeClassStatus(
+      securityGroups: [SecurityGroupStatus(id: "sg-2"), SecurityGroupStatus(id: "sg-1")],
+      instanceProfile: "c_1")
     return nc
   }
 
@@ -61,18 +69,23 @@ import Testing
 
   static func type(_ name: String, _ arch: String, pods: Int64) -> InstanceType {
     InstanceType(
-      name: name, labels: [WellKnown.archLabel: arch], offerings: [], capacity: Resources(pods: pods), overhead: Resources())
+      name: name, labels: [WellKnown.archLabel: arch], offerings: [], capacity: Resources(pods: pods),
+      overhead: Resources())
   }
 
   static let bootstrap = NodeBootstrap(
-    clusterName: "c", clusterEndpoint: "https://c", caBundle: "Y2E=", clusterDNSIP: "10.0.0.10", clusterCIDR: "10.100.0.0/16")
+    clusterName: "c", clusterEndpoint: "https://c", caBundle: "Y2E=", clusterDNSIP: "10.0.0.10",
+    clusterCIDR: "10.100.0.0/16")
 
   @Test func oneTemplatePerImage() throws {
     var spec = EC2NodeClassSpec(amiSelectorTerms: [AMISelectorTerm(alias: "al2023@latest")], role: "R")
     spec.detailedMonitoring = true
     let templates = try LaunchTemplateResolver.resolve(
       nodeClass: Self.nodeClass(spec),
-      instanceTypes: [Self.type("m5.large", "amd64", pods: 29), Self.type("m6g.large", "arm64", pods: 29), Self.type("m5.xlarge", "amd64", pods: 58)],
+      instanceTypes: [
+        Self.type("m5.large", "amd64", pods: 29), Self.type("m6g.large", "arm64", pods: 29),
+        Self.type("m5.xlarge", "amd64", pods: 58),
+      ],
       amis: Self.amis, bootstrap: Self.bootstrap, tags: ["k": "v"])
     #expect(templates.map(\.imageID) == ["ami-arm", "ami-x86"])
     #expect(templates.map(\.instanceTypes) == [["m6g.large"], ["m5.large", "m5.xlarge"]])
@@ -98,12 +111,15 @@ import Testing
     var nc = Self.nodeClass(EC2NodeClassSpec(role: "R"))
     nc.status?.instanceProfile = nil
     #expect(throws: LaunchTemplateResolver.ResolutionError.self) {
-      try LaunchTemplateResolver.resolve(nodeClass: nc, instanceTypes: [], amis: [], bootstrap: Self.bootstrap, tags: [:])
+      try LaunchTemplateResolver.resolve(
+        nodeClass: nc, instanceTypes: [], amis: [], bootstrap: Self.bootstrap, tags: [:])
     }
   }
 
   @Test func unsupportedAliases() {
-    #expect(AMIAlias(family: .al2, version: "latest").unsupportedReason(kubernetesVersion: "1.33")?.hasPrefix("AL2 aliases are no longer supported") == true)
+    #expect(
+      AMIAlias(family: .al2, version: "latest").unsupportedReason(kubernetesVersion: "1.33")?.hasPrefix(
+        "AL2 aliases are no longer supported") == true)
     #expect(AMIAlias(family: .al2, version: "latest").unsupportedReason(kubernetesVersion: "1.32") == nil)
     #expect(
       AMIAlias(family: .windows2025, version: "latest").unsupportedReason(kubernetesVersion: "1.34")

@@ -63,7 +63,10 @@ import Testing
       """
     let archive = try MIMEArchive(parsing: try decoded(.al2, b))
     #expect(archive.parts.map(\.content).prefix(2) == ["echo one", "runcmd: []"])
-    #expect(archive.parts.map(\.contentType) == [MIMEArchive.shellScript, "text/cloud-config", MIMEArchive.shellScript])
+    #expect(
+      archive.parts.map(\.contentType) == [
+        MIMEArchive.shellScript, "text/cloud-config", MIMEArchive.shellScript,
+      ])
   }
 
   @Test func al2KubeletFlags() throws {
@@ -199,7 +202,8 @@ import Testing
 
   @Test func mimeWithoutClosingBoundaryIsRejected() {
     #expect(throws: MIMEArchive.ParseError.self) {
-      try MIMEArchive(parsing: "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\n\nbody\n")
+      try MIMEArchive(
+        parsing: "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\n\nbody\n")
     }
   }
 }
