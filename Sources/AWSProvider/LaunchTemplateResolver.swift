@@ -1,4 +1,5 @@
 import KarpenterAPI
+import KubernetesAPI
 import Scheduling
 
 /// One launch template a launch needs: its content, the image it boots and the instance types
@@ -10,9 +11,10 @@ public struct ResolvedLaunchTemplate: Sendable {
 }
 
 /// Upstream's `amifamily.Resolver.Resolve`: the launch templates a NodeClaim's launch needs,
-/// one per image its instance types map to, split further by max pods when the family cannot
-/// infer the pod limit itself (Windows) or ENIs are reserved, as each then needs its own user
-/// data.
+/// one per image its instance types map to and per max-pods figure among them (each figure
+/// needs its own user data when the class's kubelet does not set `maxPods`). The node's taints
+/// get `karpenter.sh/unregistered:NoExecute` when they lack it, and its labels
+/// `karpenter.sh/do-not-sync-taints=true` unless the family is Custom, as upstream adds them.
 public enum LaunchTemplateResolver {
   /// Why no template can be made; reads as a sentence.
   public struct ResolutionError: Error, Hashable, CustomStringConvertible {
@@ -26,7 +28,7 @@ public enum LaunchTemplateResolver {
   ///   - tags: the launch's tags (``FleetPlanner/tags(_:nodeClaimName:context:)``).
   public static func resolve(
     nodeClass: EC2NodeClass, instanceTypes: [InstanceType], amis: [ResolvedAMI], bootstrap: NodeBootstrap,
-    tags: [String: String], reservedENIs: Int = 0
+    tags: [String: String]
   ) throws -> [ResolvedLaunchTemplate] {
     let spec = nodeClass.spec ?? EC2NodeClassSpec()
     let family = AMIFamily(nodeClass: spec)
@@ -37,14 +39,21 @@ public enum LaunchTemplateResolver {
     guard let profile = InstanceProfileNaming.profile(for: nodeClass) else {
       throw ResolutionError(description: "the EC2NodeClass's instance profile has not been resolved yet")
     }
-    let perTypeMaxPods = spec.kubelet?.maxPods == nil && (family.isWindows || reservedENIs > 0)
+    let perTypeMaxPods = spec.kubelet?.maxPods == nil
+    var bootstrap = bootstrap
+    let unregistered = Taint(key: WellKnown.unregisteredTaintKey, effect: "NoExecute")
+    if !bootstrap.taints.contains(where: { $0.key == unregistered.key && $0.effect == unregistered.effect }) {
+      bootstrap.taints.append(unregistered)
+    }
+    if family != .custom { bootstrap.labels[WellKnown.doNotSyncTaintsLabel] = "true" }
     var result: [ResolvedLaunchTemplate] = []
     let byImage = AMIResolver.instanceTypesByImage(instanceTypes, amis: amis)
     for imageID in byImage.keys.sorted() {
       let types = byImage[imageID] ?? []
       var byMaxPods: [Int32?: [InstanceType]] = [:]
       for type in types {
-        byMaxPods[perTypeMaxPods ? Int32(clamping: type.capacity.pods) : nil, default: []].append(type)
+        let pods = type.capacity.pods
+        byMaxPods[perTypeMaxPods && pods > 0 ? Int32(clamping: pods) : nil, default: []].append(type)
       }
       for maxPods in byMaxPods.keys.sorted(by: { ($0 ?? -1) < ($1 ?? -1) }) {
         var b = bootstrap

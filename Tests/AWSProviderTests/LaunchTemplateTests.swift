@@ -1,3 +1,4 @@
+import Foundation
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
@@ -77,34 +78,41 @@ import Testing
     clusterName: "c", clusterEndpoint: "https://c", caBundle: "Y2E=", clusterDNSIP: "10.0.0.10",
     clusterCIDR: "10.100.0.0/16")
 
-  @Test func oneTemplatePerImage() throws {
+  @Test func oneTemplatePerImageAndMaxPods() throws {
     var spec = EC2NodeClassSpec(amiSelectorTerms: [AMISelectorTerm(alias: "al2023@latest")], role: "R")
     spec.detailedMonitoring = true
     let templates = try LaunchTemplateResolver.resolve(
       nodeClass: Self.nodeClass(spec),
       instanceTypes: [
         Self.type("m5.large", "amd64", pods: 29), Self.type("m6g.large", "arm64", pods: 29),
-        Self.type("m5.xlarge", "amd64", pods: 58),
+        Self.type("m5.xlarge", "amd64", pods: 58), Self.type("c5.large", "amd64", pods: 29),
       ],
       amis: Self.amis, bootstrap: Self.bootstrap, tags: ["k": "v"])
-    #expect(templates.map(\.imageID) == ["ami-arm", "ami-x86"])
-    #expect(templates.map(\.instanceTypes) == [["m6g.large"], ["m5.large", "m5.xlarge"]])
+    #expect(templates.map(\.imageID) == ["ami-arm", "ami-x86", "ami-x86"])
+    #expect(templates.map(\.instanceTypes) == [["m6g.large"], ["m5.large", "c5.large"], ["m5.xlarge"]])
     let t = try #require(templates.last?.spec)
     #expect(t.securityGroupIDs == ["sg-1", "sg-2"])
     #expect(t.instanceProfile == "c_1")
     #expect(t.detailedMonitoring)
     #expect(t.blockDeviceMappings == AMIFamily.al2023.defaultBlockDeviceMappings)
     #expect(t.tags == ["k": "v"])
+    let userData = String(decoding: try #require(Data(base64Encoded: t.userData)), as: UTF8.self)
+    #expect(userData.contains("      maxPods: 58\n"))
+    #expect(userData.contains("      - effect: NoExecute\n        key: karpenter.sh/unregistered\n"))
+    #expect(userData.contains("--node-labels=\"karpenter.sh/do-not-sync-taints=true\""))
   }
 
-  @Test func windowsSplitsByMaxPods() throws {
-    let spec = EC2NodeClassSpec(amiSelectorTerms: [AMISelectorTerm(alias: "windows2022@latest")], role: "R")
+  @Test func kubeletMaxPodsMakesOneTemplate() throws {
+    var spec = EC2NodeClassSpec(amiSelectorTerms: [AMISelectorTerm(alias: "windows2022@latest")], role: "R")
+    spec.kubelet = KubeletConfiguration(maxPods: 42)
     let templates = try LaunchTemplateResolver.resolve(
       nodeClass: Self.nodeClass(spec),
       instanceTypes: [Self.type("m5.large", "amd64", pods: 110), Self.type("m5.xlarge", "amd64", pods: 58)],
       amis: Self.amis, bootstrap: Self.bootstrap, tags: [:])
-    #expect(templates.map(\.instanceTypes) == [["m5.xlarge"], ["m5.large"]])
-    #expect(Set(templates.map(\.spec.name)).count == 2)
+    #expect(templates.map(\.instanceTypes) == [["m5.large", "m5.xlarge"]])
+    let userData = String(
+      decoding: try #require(Data(base64Encoded: templates[0].spec.userData)), as: UTF8.self)
+    #expect(userData.contains("--max-pods=42"))
   }
 
   @Test func needsTheStatus() {
