@@ -209,3 +209,38 @@ import Testing
         == "/karpenter/us-east-1/c/uid/")
   }
 }
+
+@Suite struct SubnetIPTrackerTests {
+  static let subnets = [
+    Subnet(id: "subnet-1", zone: "us-east-1a", zoneID: "use1-az1", availableIPAddressCount: 100),
+    Subnet(id: "subnet-2", zone: "us-east-1a", zoneID: "use1-az1", availableIPAddressCount: 90),
+  ]
+
+  @Test func concurrentLaunchesSpreadAndUnusedSubnetsGetAddressesBack() {
+    var tracker = SubnetIPTracker()
+    let first = tracker.forLaunch(Self.subnets) { _ in 29 }
+    #expect(first["us-east-1a"]?.id == "subnet-1")
+    #expect(tracker.inflight == ["subnet-1": 71])
+    let second = tracker.forLaunch(Self.subnets) { _ in 29 }
+    #expect(second["us-east-1a"]?.id == "subnet-2")
+    #expect(tracker.inflight == ["subnet-1": 71, "subnet-2": 61])
+    tracker.settle(chosen: second, launchedSubnetID: nil) { _ in 29 }
+    #expect(tracker.inflight["subnet-2"] == 90)
+    tracker.subnetFull("subnet-1")
+    #expect(tracker.inflight["subnet-1"] == nil)
+    tracker.reset()
+    #expect(tracker.inflight.isEmpty)
+  }
+
+  @Test func minPodsAmongAvailableOfferings() {
+    func type(_ pods: Int64, available: Bool) -> InstanceType {
+      InstanceType(
+        name: "t\(pods)", labels: [:],
+        offerings: [Offering(zone: "us-east-1a", capacityType: "spot", price: 1, available: available)],
+        capacity: Resources(pods: pods), overhead: Resources())
+    }
+    let types = [type(58, available: true), type(8, available: false), type(29, available: true)]
+    #expect(SubnetIPTracker.minPods(types, zone: "us-east-1a", capacityType: "spot") == 29)
+    #expect(SubnetIPTracker.minPods(types, zone: "us-east-1b", capacityType: "spot") == 0)
+  }
+}
