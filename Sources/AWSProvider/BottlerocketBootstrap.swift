@@ -86,8 +86,14 @@ struct TOMLDocument: Hashable {
         guard line.hasSuffix("]") else {
           throw UserDataError("the Bottlerocket user data has a malformed table header: \(line)")
         }
-        let inner = line.hasPrefix("[[") ? line.dropFirst(2).dropLast(2) : line.dropFirst().dropLast()
-        let name = Self.normalizeName(String(inner))
+        if line.hasPrefix("[[") {
+          // An array of tables: each header is a new element, kept as written ("[x]" prints
+          // as "[[x]]") and never merged into.
+          tables.append(("[" + Self.normalizeName(String(line.dropFirst(2).dropLast(2))) + "]", []))
+          current = tables.count - 1
+          continue
+        }
+        let name = Self.normalizeName(String(line.dropFirst().dropLast()))
         if let existing = tables.firstIndex(where: { $0.name == name }) {
           current = existing
         } else {

@@ -175,6 +175,12 @@ import Testing
     #expect(try decoded(.bottlerocket, b) == expected)
   }
 
+  @Test func bottlerocketKeepsArraysOfTables() throws {
+    var doc = try TOMLDocument(parsing: "[[a.b]]\nx = 1\n[[a.b]]\nx = 2\n")
+    doc.set("settings.kubernetes", "cluster-name", "'c'")
+    #expect(doc.serialized == "[[a.b]]\nx = 1\n\n[[a.b]]\nx = 2\n\n[settings.kubernetes]\ncluster-name = 'c'\n")
+  }
+
   @Test func bottlerocketRejectsWhatIsNotTOML() {
     var b = Self.bootstrap
     b.userData = "#!/bin/bash\necho hi"
