@@ -7,6 +7,9 @@ import KarpenterAPI
 public enum InterruptionMessage: Sendable, Hashable {
   /// `aws.ec2` "EC2 Spot Instance Interruption Warning": two minutes' notice.
   case spotInterruption(instanceID: String)
+  /// `aws.ec2` "EC2 Capacity Reservation Instance Interruption Warning": an interruptible
+  /// reservation is taking its capacity back.
+  case capacityReservationInterruption(instanceID: String)
   /// `aws.ec2` "EC2 Instance Rebalance Recommendation": elevated interruption risk.
   case rebalanceRecommendation(instanceID: String)
   /// `aws.ec2` "EC2 Instance State-change Notification" for a stopping or stopped instance.
@@ -21,8 +24,9 @@ public enum InterruptionMessage: Sendable, Hashable {
   /// The instances the message is about.
   public var instanceIDs: [String] {
     switch self {
-    case .spotInterruption(let id), .rebalanceRecommendation(let id), .instanceStopped(let id),
-      .instanceTerminated(let id):
+    case .spotInterruption(let id), .capacityReservationInterruption(let id),
+      .rebalanceRecommendation(let id),
+      .instanceStopped(let id), .instanceTerminated(let id):
       [id]
     case .scheduledChange(let ids): ids
     case .noOp: []
@@ -33,6 +37,7 @@ public enum InterruptionMessage: Sendable, Hashable {
   public var kind: String {
     switch self {
     case .spotInterruption: "spot_interrupted"
+    case .capacityReservationInterruption: "capacity_reservation_interrupted"
     case .rebalanceRecommendation: "rebalance_recommendation"
     case .instanceStopped: "instance_stopped"
     case .instanceTerminated: "instance_terminated"
@@ -44,7 +49,9 @@ public enum InterruptionMessage: Sendable, Hashable {
   /// What the handler does with the message's NodeClaims (upstream's `actionForMessage`).
   public var action: InterruptionAction {
     switch self {
-    case .spotInterruption, .instanceStopped, .instanceTerminated, .scheduledChange: .cordonAndDrain
+    case .spotInterruption, .capacityReservationInterruption, .instanceStopped, .instanceTerminated,
+      .scheduledChange:
+      .cordonAndDrain
     case .rebalanceRecommendation, .noOp: .noAction
     }
   }
@@ -55,6 +62,15 @@ public enum InterruptionMessage: Sendable, Hashable {
     guard case .spotInterruption = self, let instanceType, !instanceType.isEmpty, let zone, !zone.isEmpty
     else { return nil }
     return OfferingKey(instanceType: instanceType, zone: zone, capacityType: WellKnown.capacityTypeSpot)
+  }
+
+  /// The reservation to mark unavailable when the NodeClaim ran in one
+  /// (`karpenter.k8s.aws/capacity-reservation-id`): an interruption says it is being reclaimed.
+  public func reservationToMarkUnavailable(reservationID: String?) -> String? {
+    guard case .capacityReservationInterruption = self, let reservationID, !reservationID.isEmpty else {
+      return nil
+    }
+    return reservationID
   }
 
   /// Parses an SQS message body. An empty body is a no-op, as upstream; a body that is not an
@@ -82,6 +98,8 @@ public enum InterruptionMessage: Sendable, Hashable {
     switch (source, detailType) {
     case ("aws.ec2", "EC2 Spot Instance Interruption Warning"):
       self = .spotInterruption(instanceID: try instance())
+    case ("aws.ec2", "EC2 Capacity Reservation Instance Interruption Warning"):
+      self = .capacityReservationInterruption(instanceID: try instance())
     case ("aws.ec2", "EC2 Instance Rebalance Recommendation"):
       self = .rebalanceRecommendation(instanceID: try instance())
     case ("aws.ec2", "EC2 Instance State-change Notification"):

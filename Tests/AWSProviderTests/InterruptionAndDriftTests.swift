@@ -22,6 +22,16 @@ import Testing
         == OfferingKey(instanceType: "m5.large", zone: "us-east-1a", capacityType: "spot"))
   }
 
+  @Test func capacityReservationInterruption() throws {
+    let body =
+      #"{"detail-type":"EC2 Capacity Reservation Instance Interruption Warning","source":"aws.ec2","detail":{"instance-id":"i-9"}}"#
+    let message = try InterruptionMessage(parsing: body)
+    #expect(message == .capacityReservationInterruption(instanceID: "i-9"))
+    #expect(message.action == .cordonAndDrain)
+    #expect(message.reservationToMarkUnavailable(reservationID: "cr-1") == "cr-1")
+    #expect(message.offeringToMarkUnavailable(instanceType: "m5.large", zone: "us-east-1a") == nil)
+  }
+
   @Test func rebalanceIsNoAction() throws {
     let body =
       #"{"detail-type":"EC2 Instance Rebalance Recommendation","source":"aws.ec2","detail":{"instance-id":"i-1"}}"#
