@@ -204,20 +204,77 @@ public struct MetadataOptions: Codable, Hashable, Sendable {
 public struct EC2NodeClassStatus: Codable, Hashable, Sendable {
   public var subnets: [SubnetStatus]?
   public var securityGroups: [SecurityGroupStatus]?
+  public var capacityReservations: [CapacityReservationStatus]?
   public var amis: [AMIStatus]?
   public var instanceProfile: String?
   public var conditions: [Condition]?
+
+  public init(
+    subnets: [SubnetStatus]? = nil, securityGroups: [SecurityGroupStatus]? = nil,
+    capacityReservations: [CapacityReservationStatus]? = nil, amis: [AMIStatus]? = nil,
+    instanceProfile: String? = nil, conditions: [Condition]? = nil
+  ) {
+    self.subnets = subnets
+    self.securityGroups = securityGroups
+    self.capacityReservations = capacityReservations
+    self.amis = amis
+    self.instanceProfile = instanceProfile
+    self.conditions = conditions
+  }
 }
 
 public struct SubnetStatus: Codable, Hashable, Sendable {
   public var id: String
   public var zone: String
   public var zoneID: String?
+
+  public init(id: String, zone: String, zoneID: String? = nil) {
+    self.id = id
+    self.zone = zone
+    self.zoneID = zoneID
+  }
 }
 
 public struct SecurityGroupStatus: Codable, Hashable, Sendable {
   public var id: String
   public var name: String?
+
+  public init(id: String, name: String? = nil) {
+    self.id = id
+    self.name = name
+  }
+}
+
+/// A capacity reservation the class's `capacityReservationSelectorTerms` selected (upstream's
+/// `status.capacityReservations[]`).
+public struct CapacityReservationStatus: Codable, Hashable, Sendable {
+  public var availabilityZone: String
+  public var endTime: String?
+  public var id: String
+  public var instanceMatchCriteria: String?
+  public var instanceType: String
+  public var ownerID: String
+  /// `default` or `capacity-block`.
+  public var reservationType: String?
+  /// `active` or `expiring`.
+  public var state: String?
+  public var interruptible: Bool?
+
+  public init(
+    availabilityZone: String, endTime: String? = nil, id: String, instanceMatchCriteria: String? = nil,
+    instanceType: String, ownerID: String, reservationType: String? = nil, state: String? = nil,
+    interruptible: Bool? = nil
+  ) {
+    self.availabilityZone = availabilityZone
+    self.endTime = endTime
+    self.id = id
+    self.instanceMatchCriteria = instanceMatchCriteria
+    self.instanceType = instanceType
+    self.ownerID = ownerID
+    self.reservationType = reservationType
+    self.state = state
+    self.interruptible = interruptible
+  }
 }
 
 public struct AMIStatus: Codable, Hashable, Sendable {
@@ -225,4 +282,13 @@ public struct AMIStatus: Codable, Hashable, Sendable {
   public var name: String?
   public var deprecated: Bool?
   public var requirements: [NodeSelectorRequirement]?
+
+  public init(
+    id: String, name: String? = nil, deprecated: Bool? = nil, requirements: [NodeSelectorRequirement]? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.deprecated = deprecated
+    self.requirements = requirements
+  }
 }
