@@ -98,7 +98,7 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Starting moto_server (with the launcher's additions) on a free port for the AWS tests.
-    .target(name: "AWSTestSupport", path: "Tests/AWSTestSupport", exclude: ["moto_launcher.py"]),
+    .target(name: "AWSTestSupport", path: "Tests/AWSTestSupport", exclude: ["moto_launcher.py", "moto_additions.py"]),
     // The Kubernetes API's semantics over JSON objects, in memory and without I/O: resource
     // versions, watches, selectors, patches, finalizers, owner references.
     .target(name: "APIServer"),

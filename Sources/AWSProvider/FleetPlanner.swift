@@ -19,6 +19,9 @@ public enum FleetPlanner {
     public var amis: [ResolvedAMI]
     /// Image id → the launch template made for it.
     public var launchTemplates: [String: String]
+    /// Instance type → its launch template and image, when templates differ within an image
+    /// (``LaunchTemplateResolver`` splits them by max pods); wins over ``launchTemplates``.
+    public var launchTemplatesByInstanceType: [String: (name: String, imageID: String)] = [:]
     /// Zone → the subnet to launch in (``ZonalSubnets/forLaunch(_:excluding:)``).
     public var zonalSubnets: [String: Subnet]
     /// The reservations behind `reserved` offerings.
@@ -39,6 +42,32 @@ public enum FleetPlanner {
       self.zonalSubnets = zonalSubnets
       self.reservations = reservations
       self.unavailable = unavailable
+    }
+
+    /// A context whose templates are those ``LaunchTemplateResolver`` resolved.
+    public init(
+      clusterName: String, nodeClassName: String, nodeClassSpec: EC2NodeClassSpec,
+      launchTemplates resolved: [ResolvedLaunchTemplate], zonalSubnets: [String: Subnet],
+      reservations: [ReservedCapacity] = [], unavailable: UnavailableOfferings = UnavailableOfferings()
+    ) {
+      self.init(
+        clusterName: clusterName, nodeClassName: nodeClassName, nodeClassSpec: nodeClassSpec, amis: [],
+        launchTemplates: [:], zonalSubnets: zonalSubnets, reservations: reservations, unavailable: unavailable
+      )
+      for template in resolved {
+        for type in template.instanceTypes {
+          launchTemplatesByInstanceType[type] = (template.spec.name, template.imageID)
+        }
+      }
+    }
+
+    /// The template and image an instance type launches with.
+    func template(for type: InstanceType) -> (name: String, imageID: String)? {
+      if let byType = launchTemplatesByInstanceType[type.name] { return byType }
+      guard let ami = AMIResolver.image(for: type, amis: amis), let name = launchTemplates[ami.id] else {
+        return nil
+      }
+      return (name, ami.id)
     }
   }
 
@@ -90,8 +119,7 @@ public enum FleetPlanner {
 
     var configs: [String: [FleetOverride]] = [:]
     for type in types {
-      guard let ami = AMIResolver.image(for: type, amis: c.amis), let template = c.launchTemplates[ami.id]
-      else { continue }
+      guard let (template, imageID) = c.template(for: type) else { continue }
       var zones = Set<String>()
       for o in type.offerings.sorted(by: { ($0.price, $0.zone) < ($1.price, $1.zone) })
       where allowed(type, o, capacityType: capacityType) {
@@ -107,7 +135,7 @@ public enum FleetPlanner {
         }
         configs[template, default: []].append(
           FleetOverride(
-            instanceType: type.name, zone: subnet.zone, subnetID: subnet.id, imageID: ami.id,
+            instanceType: type.name, zone: subnet.zone, subnetID: subnet.id, imageID: imageID,
             priority: o.price,
             capacityReservationID: reservationID))
       }

@@ -116,6 +116,15 @@ import Testing
     #expect(creds.sessionToken == "tk")
   }
 
+  @Test(arguments: [
+    ("http://169.254.170.23/v1/credentials", true), ("http://127.0.0.1:8080/creds", true),
+    ("http://[fd00:ec2::23]/v1/credentials", true), ("https://example.com/creds", true),
+    ("http://example.com/creds", false), ("ftp://127.0.0.1/", false),
+  ])
+  func containerEndpointHostsAreRestricted(url: String, allowed: Bool) {
+    #expect(ContainerCredentialProvider.isAllowed(url) == allowed)
+  }
+
   @Test func relativeContainerURIUsesTheECSAddress() throws {
     let provider = ContainerCredentialProvider(
       environment: ["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": "/v2/creds"], transport: noNetwork)

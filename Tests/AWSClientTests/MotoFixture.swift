@@ -3,17 +3,18 @@ import AWSTestSupport
 import AsyncHTTPClient
 import Foundation
 
-/// One moto per test process and mode, started on first use and shared by the suites; tests keep
-/// apart by naming their own resources. The launcher exits when this process does.
+/// Clients over `MotoServer.shared()`: one moto per test process and mode, shared by the suites;
+/// tests keep apart by naming their own resources. The launcher exits when this process does.
 enum SharedMoto {
-  static let signed = Task { try await MotoServer.start() }
-  static let unsigned = Task { try await MotoServer.start(checkSignatures: false) }
+  static var unsigned: MotoServer {
+    get async throws { try await MotoServer.shared(checkSignatures: false) }
+  }
 
   /// Clients against the signature-checking moto, with quick retries.
   static func clients(
     secret: String? = nil, maxAttempts: Int = 3, extraEnvironment: [String: String] = [:]
   ) async throws -> (MotoServer, AWSClients) {
-    let moto = try await signed.value
+    let moto = try await MotoServer.shared()
     var env = moto.environment
     if let secret { env["AWS_SECRET_ACCESS_KEY"] = secret }
     env.merge(extraEnvironment) { _, new in new }

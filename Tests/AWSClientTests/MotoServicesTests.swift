@@ -109,7 +109,7 @@ import Testing
   }
 
   @Test func webIdentityCredentialsFromMotoSTS() async throws {
-    let moto = try await SharedMoto.unsigned.value
+    let moto = try await SharedMoto.unsigned
     let dir = try TemporaryDirectory()
     let tokenFile = try dir.write("token", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln\n")
     let env = [

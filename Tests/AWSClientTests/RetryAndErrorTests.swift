@@ -9,7 +9,9 @@ import Testing
   @Test func throttledCallsAreRetriedThenSucceed() async throws {
     let (moto, aws) = try await SharedMoto.clients(maxAttempts: 4)
     try await moto.throttle(count: 2, action: "DescribeSpotPriceHistory")
-    _ = try await aws.ec2.describeSpotPriceHistory(instanceTypes: ["m5.large"])
+    let prices = try await aws.ec2.describeSpotPriceHistory(instanceTypes: ["m5.large"])
+    #expect(prices.contains { $0.availabilityZone == "us-east-1a" && $0.instanceType == "m5.large" && $0.price > 0 })
+    #expect(prices.first?.timestamp != nil)
   }
 
   @Test func throttlingThatOutlastsTheAttemptsIsAClearError() async throws {

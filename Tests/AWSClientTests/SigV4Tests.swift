@@ -98,6 +98,12 @@ import Testing
     #expect(URIEncoding.encode(input) == expected)
   }
 
+  @Test func canonicalPathIsEncodedTwiceOutsideS3() {
+    #expect(signer.canonicalPath("/clusters/a b") == "/clusters/a%2520b")
+    #expect(signer.canonicalPath("/clusters/plain-name") == "/clusters/plain-name")
+    #expect(signer.canonicalPath("") == "/")
+  }
+
   @Test func pathKeepsSlashes() {
     #expect(URIEncoding.encodePath("/clusters/my cluster") == "/clusters/my%20cluster")
   }

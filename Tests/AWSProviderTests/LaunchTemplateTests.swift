@@ -134,3 +134,38 @@ import Testing
         == "Windows Server 2025 requires EKS version 1.35 or higher, current version: 1.34")
   }
 }
+
+@Suite struct ResolvedTemplatesInFleetTests {
+  @Test func eachTypeLaunchesWithItsOwnTemplate() throws {
+    let spec = EC2NodeClassSpec(amiSelectorTerms: [AMISelectorTerm(alias: "al2023@latest")], role: "R")
+    func type(_ name: String, pods: Int64, price: Double) -> InstanceType {
+      InstanceType(
+        name: name, labels: [WellKnown.archLabel: "amd64"],
+        offerings: [Offering(zone: "us-east-1a", capacityType: "on-demand", price: price)],
+        capacity: Resources(pods: pods),
+        overhead: Resources())
+    }
+    let types = [type("m5.large", pods: 29, price: 0.1), type("m5.xlarge", pods: 58, price: 0.2)]
+    let templates = try LaunchTemplateResolver.resolve(
+      nodeClass: LaunchTemplateResolverTests.nodeClass(spec), instanceTypes: types,
+      amis: LaunchTemplateResolverTests.amis,
+      bootstrap: LaunchTemplateResolverTests.bootstrap, tags: [:])
+    let context = FleetPlanner.Context(
+      clusterName: "c", nodeClassName: "default", nodeClassSpec: spec, launchTemplates: templates,
+      zonalSubnets: [
+        "us-east-1a": Subnet(id: "subnet-a", zone: "us-east-1a", zoneID: "z", availableIPAddressCount: 9)
+      ])
+    var claim = PlannedNodeClaim(
+      staticFrom: NodePoolTemplate(name: "default", requirements: Requirements()), instanceTypes: [])
+    claim.instanceTypes = types
+    let plan = try FleetPlanner.plan(claim, nodeClaimName: "n", context: context, at: 0)
+    #expect(plan.launchTemplateConfigs.count == 2)
+    let byType = Dictionary(
+      uniqueKeysWithValues: plan.launchTemplateConfigs.flatMap { c in
+        c.overrides.map { ($0.instanceType, c.launchTemplateName) }
+      })
+    #expect(byType["m5.large"] == templates.first { $0.instanceTypes == ["m5.large"] }?.spec.name)
+    #expect(byType["m5.xlarge"] == templates.first { $0.instanceTypes == ["m5.xlarge"] }?.spec.name)
+    #expect(plan.launchTemplateConfigs.flatMap(\.overrides).allSatisfy { $0.imageID == "ami-x86" })
+  }
+}

@@ -80,6 +80,15 @@ public final class MotoServer: Sendable {
     }
   }
 
+  /// One server per mode for the whole test process, started on first use and never stopped (it
+  /// exits with the process). Tests sharing it keep apart by naming their own resources.
+  public static func shared(checkSignatures: Bool = true) async throws -> MotoServer {
+    try await (checkSignatures ? sharedSigned : sharedUnsigned).value
+  }
+
+  private static let sharedSigned = Task { try await MotoServer.start(checkSignatures: true) }
+  private static let sharedUnsigned = Task { try await MotoServer.start(checkSignatures: false) }
+
   /// Ends the launcher: closes its stdin (it exits at EOF) and sends SIGTERM. Does not wait.
   public func stop() {
     try? stdin.fileHandleForWriting.close()

@@ -27,7 +27,29 @@ public struct ContainerCredentialProvider: AWSCredentialProvider {
     self.transport = transport
   }
 
+  /// Whether the SDKs would call this URL: any `https` URL, or `http` only to a loopback address or
+  /// the ECS/EKS link-local addresses (so a wrong variable cannot send the token elsewhere).
+  public static func isAllowed(_ url: String) -> Bool {
+    let lower = url.lowercased()
+    if lower.hasPrefix("https://") { return true }
+    guard lower.hasPrefix("http://") else { return false }
+    let rest = lower.dropFirst("http://".count)
+    let authority = rest.prefix { $0 != "/" && $0 != "?" }
+    var host = String(authority)
+    if host.hasPrefix("[") {
+      host = String(host.dropFirst().prefix { $0 != "]" })
+    } else if let colon = host.lastIndex(of: ":") {
+      host = String(host[..<colon])
+    }
+    return host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "169.254.170.2"
+      || host == "169.254.170.23" || host == "fd00:ec2::23"
+  }
+
   public func credentials() async throws -> AWSCredentials {
+    guard Self.isAllowed(url) else {
+      throw AWSCredentialsError(
+        source: name, message: "plain http is only allowed to loopback and the ECS/EKS link-local addresses.")
+    }
     var headers: [(String, String)] = []
     if let tokenFile {
       guard let data = FileManager.default.contents(atPath: tokenFile) else {

@@ -78,10 +78,10 @@ public struct SigV4Signer: Sendable {
     return key
   }
 
-  /// The path with each segment encoded once (as every service except S3 expects: the path is
-  /// taken already normalized and encoded, then encoded again).
+  /// The canonical URI of an unencoded path: every service but S3 encodes the path as sent on
+  /// the wire (segments encoded once) a second time, so `/a b` becomes `/a%2520b`.
   func canonicalPath(_ path: String) -> String {
-    path.isEmpty ? "/" : URIEncoding.encodePath(path)
+    path.isEmpty ? "/" : URIEncoding.encodePath(URIEncoding.encodePath(path))
   }
 
   /// Query parameters encoded and sorted by name, then by value.

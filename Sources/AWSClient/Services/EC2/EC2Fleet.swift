@@ -1,3 +1,5 @@
+import Foundation
+
 /// A CreateFleet request of type `instant`, as Karpenter's launches make it.
 public struct EC2CreateFleetRequest: Sendable, Hashable {
   /// Where one candidate (type, subnet) may launch.
@@ -95,6 +97,9 @@ public struct EC2CreateFleetRequest: Sendable, Hashable {
       "OnDemandOptions.CapacityReservationOptions.UsageStrategy", onDemandCapacityReservationUsageStrategy)
     p.set(tagSpecifications: tagSpecifications, prefix: "TagSpecification")
     p.set("Context", context)
+    // Like the SDKs: one idempotency token per call, reused by its retries, so a retried
+    // CreateFleet whose first answer was lost does not launch twice.
+    p.set("ClientToken", UUID().uuidString)
     return p
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a launch template holds: the parts Karpenter fills in.
 public struct EC2LaunchTemplateData: Sendable, Hashable {
   public struct BlockDeviceMapping: Sendable, Hashable {
@@ -182,6 +184,7 @@ extension EC2Client {
   {
     var p = QueryParameters()
     p.set("LaunchTemplateName", name)
+    p.set("ClientToken", UUID().uuidString)
     data.write(into: &p)
     if !tags.isEmpty {
       p.set(tagSpecifications: [EC2TagSpecification(resourceType: "launch-template", tags: tags)])
