@@ -45,7 +45,8 @@ let package = Package(
       name: "KarpenterCLI",
       dependencies: [
         "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling", "Controllers",
-        "KubernetesClient", "ControllerRuntime", "Sandbox",
+        "KubernetesClient", "ControllerRuntime", "Sandbox", "AWSClient", "AWSProvider", "AWSCloudProvider", "InstanceCatalogs",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -95,6 +96,15 @@ let package = Package(
       dependencies: [
         "AWSClient", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs",
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    // The AWS provider at work: AWSProvider's decisions carried out with AWSClient's calls, as
+    // the live controller's cloud.
+    .target(
+      name: "AWSCloudProvider",
+      dependencies: [
+        "AWSProvider", "AWSClient", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI",
+        "KubernetesAPI", "KubernetesClient", "InstanceCatalogs",
         .product(name: "Logging", package: "swift-log"),
       ]),
     // Starting moto_server (with the launcher's additions) on a free port for the AWS tests.

@@ -23,6 +23,7 @@ public struct AWSProviderSettings: Sendable, Equatable {
 
   public struct Problem: Error, CustomStringConvertible, Equatable {
     public var description: String
+    public init(description: String) { self.description = description }
   }
 
   public init(clusterName: String) {

@@ -27,10 +27,11 @@ public protocol LiveCloudProvider: CloudProvider {
 
 /// What a cloud tells the controller beside the API server's objects.
 public enum CloudEvent: Sendable {
-  /// A message about the instance of this provider id (spot interruption warning, scheduled
-  /// change, state change, rebalance recommendation). `handled` runs once the controllers have
-  /// acted on it (the AWS provider deletes the queue message then).
-  case interruption(providerID: String, Interruption, handled: @Sendable () async -> Void)
+  /// A message about an instance, named by the last part of its provider id (`i-0123...` of
+  /// `aws:///us-east-1a/i-0123...`): spot interruption warning, scheduled change, state change,
+  /// rebalance recommendation. `handled` runs once the controllers have acted on it (the AWS
+  /// provider deletes the queue message then).
+  case interruption(instanceID: String, Interruption, handled: @Sendable () async -> Void)
   /// A message that needs no action (about an instance Karpenter does not manage, or one that
   /// could not be read); `handled` deletes it.
   case ignored(reason: String, handled: @Sendable () async -> Void)

@@ -26,8 +26,8 @@ extension LiveExecutor where Provider: LiveCloudProvider {
   /// interruption controller hands it on, for the node whose instance it names.
   public mutating func handle(_ event: CloudEvent) async {
     switch event {
-    case .interruption(let providerID, let kind, let handled):
-      if let key = cluster.key(ofProviderID: providerID) {
+    case .interruption(let instanceID, let kind, let handled):
+      if let key = cluster.key(ofInstanceID: instanceID) {
         await deliver(.interruption(node: key, kind))
       }
       await handled()
@@ -39,11 +39,15 @@ extension LiveExecutor where Provider: LiveCloudProvider {
 }
 
 extension LiveCluster {
-  /// The store key of the node whose instance has this provider id: its NodeClaim's name, or
-  /// the Node's own name when it has no claim.
-  public func key(ofProviderID providerID: String) -> String? {
-    if let claim = nodeClaims.values.first(where: { $0.status?.providerID == providerID }) { return claim.name }
-    if let node = nodes.values.first(where: { $0.spec?.providerID == providerID }) {
+  /// The store key of the node whose provider id ends in `/INSTANCE-ID`: its NodeClaim's name,
+  /// or the Node's own name when it has no claim.
+  public func key(ofInstanceID instanceID: String) -> String? {
+    func matches(_ providerID: String?) -> Bool {
+      guard let providerID else { return false }
+      return providerID.split(separator: "/").last.map(String.init) == instanceID
+    }
+    if let claim = nodeClaims.values.first(where: { matches($0.status?.providerID) }) { return claim.name }
+    if let node = nodes.values.first(where: { matches($0.spec?.providerID) }) {
       return keyOfNode[node.name] ?? node.name
     }
     return nil

@@ -1,4 +1,8 @@
+import AWSClient
+import AWSCloudProvider
+import AWSProvider
 import ArgumentParser
+import AsyncHTTPClient
 import ControllerRuntime
 import Controllers
 import Foundation
@@ -26,8 +30,14 @@ struct Controller: AsyncParsableCommand {
       SYSTEM_NAMESPACE (where the leader-election Lease karpenter-leader-election lives; \
       kube-system by default). Only the replica holding the Lease acts; SIGTERM releases it. \
       --cloud-provider kwok launches NodeClaims as Node objects (upstream's kwok provider), for \
-      clusters with KWOK and for `karpenter sandbox`. Log lines and Kubernetes Events are \
-      printed as JSON lines.
+      clusters with KWOK and for `karpenter sandbox`. --cloud-provider aws launches EC2 \
+      instances with CreateFleet; it takes the AWS SDKs' environment (AWS_REGION, AWS_PROFILE, \
+      AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_ROLE_ARN with \
+      AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_EC2, _SSM, _IAM, _SQS, \
+      _STS, _PRICING, _EKS) and upstream's AWS settings: CLUSTER_NAME (required), \
+      CLUSTER_ENDPOINT and CLUSTER_CA_BUNDLE (from EKS DescribeCluster when unset), \
+      INTERRUPTION_QUEUE, VM_MEMORY_OVERHEAD_PERCENT, RESERVED_ENIS, ISOLATED_VPC and \
+      EKS_CONTROL_PLANE. Log lines and Kubernetes Events are printed as JSON lines.
 
       With --in-memory the cluster is the in-memory one built from FILE... and the cloud is \
       the simulated one; the Scenario's timeline plays out in controller time (--speed N runs \
@@ -93,11 +103,6 @@ struct Controller: AsyncParsableCommand {
     guard let cloudProvider else {
       throw ValidationError("karpenter controller needs --cloud-provider kwok or aws (or --in-memory FILE...).")
     }
-    if cloudProvider == .aws {
-      throw ValidationError(
-        "--cloud-provider aws is not built yet (the AWS clients and provider are the next piece of work); use --cloud-provider kwok."
-      )
-    }
     if speed != 1 || duration != nil {
       throw ValidationError("--speed and --for apply to --in-memory only; a cluster runs on the wall clock.")
     }
@@ -121,29 +126,57 @@ struct Controller: AsyncParsableCommand {
       throw ExitCode(2)
     }
     let logger = Logger(label: "controller") { JSONLineLogHandler(label: $0, level: settings.logLevel) }
-    let controller = LiveController(
-      client: client, settings: settings, packing: packing.strategy, logger: logger,
-      makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) },
-      report: { line, event, epoch in
-        var text = ""
-        if let line, settings.logLevel <= (line.level == "ERROR" ? .error : line.level == "WARN" ? .warn : .info) {
-          text += line.json(epoch: epoch) + "\n"
-        }
-        if let event { text += event.logLine(epoch: epoch) + "\n" }
-        if !text.isEmpty, !StandardStreams.writeStandardOutput(text) { Foundation.exit(1) }
-      })
+    let report: @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void = { line, event, epoch in
+      var text = ""
+      if let line, settings.logLevel <= (line.level == "ERROR" ? .error : line.level == "WARN" ? .warn : .info) {
+        text += line.json(epoch: epoch) + "\n"
+      }
+      if let event { text += event.logLine(epoch: epoch) + "\n" }
+      if !text.isEmpty, !StandardStreams.writeStandardOutput(text) { Foundation.exit(1) }
+    }
+    var awsHTTPClient: HTTPClient?
+    let service: any Service
+    switch cloudProvider ?? .kwok {
+    case .kwok:
+      service = LiveController(
+        client: client, settings: settings, packing: packing.strategy, logger: logger,
+        makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) }, report: report)
+    case .aws:
+      let http = HTTPClient(eventLoopGroupProvider: .singleton)
+      awsHTTPClient = http
+      let aws: AWSClients
+      let awsSettings: AWSProviderSettings
+      do {
+        awsSettings = try AWSProviderSettings.from(environment: environment)
+        aws = try AWSClients(
+          environment: environment, httpClient: http,
+          logger: Logger(label: "aws") { JSONLineLogHandler(label: $0, level: settings.logLevel) })
+      } catch {
+        StandardStreams.writeStandardError("karpenter controller: \(error)\n")
+        try? await http.shutdown()
+        try? await client.shutdown()
+        throw ExitCode(2)
+      }
+      service = LiveController(
+        client: client, settings: settings, packing: packing.strategy, logger: logger,
+        makeProvider: { api, _ in
+          try await AWSCloudProvider.start(aws: aws, settings: awsSettings, api: api, logger: logger)
+        }, report: report)
+    }
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
-        services: [.init(service: controller, successTerminationBehavior: .gracefullyShutdownGroup)],
+        services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: Logger(label: "karpenter.controller", factory: { _ in SwiftLogNoOpLogHandler() })))
     do {
       try await group.run()
     } catch {
       logger.error("controller stopped", metadata: ["error": "\(error)"])
+      try? await awsHTTPClient?.shutdown()
       try? await client.shutdown()
       throw ExitCode(1)
     }
+    try? await awsHTTPClient?.shutdown()
     try? await client.shutdown()
   }
 

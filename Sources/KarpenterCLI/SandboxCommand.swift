@@ -1,11 +1,14 @@
 import APIServer
+import AWSClient
 import ArgumentParser
+import AsyncHTTPClient
 import Foundation
 import Logging
 import Sandbox
+import Simulation
 import ServiceLifecycle
 
-/// `karpenter sandbox [--listen 127.0.0.1:PORT] [--kubeconfig FILE]`
+/// `karpenter sandbox [--listen 127.0.0.1:PORT] [--kubeconfig FILE] [--cloud aws]`
 struct SandboxCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sandbox",
@@ -19,6 +22,12 @@ struct SandboxCommand: AsyncParsableCommand {
       --kubeconfig FILE, writes a kubeconfig whose current context `sandbox` reaches the \
       server, once the server answers requests. Prints one line when ready; serves until \
       SIGTERM or Ctrl-C.
+
+      With --cloud aws (and the AWS SDKs' environment: AWS_REGION, credentials, \
+      AWS_ENDPOINT_URL..., plus CLUSTER_NAME), plays the kubelets of the cluster's EC2 \
+      instances: each pending or running instance tagged kubernetes.io/cluster/CLUSTER_NAME \
+      registers a Node (named by its private DNS name, provider id aws:///ZONE/INSTANCE-ID) \
+      after --node-startup-delay, and the Node goes when the instance terminates.
       """)
 
   @Option(help: "The address to listen on, HOST:PORT (port 0 takes a free one).")
@@ -37,6 +46,16 @@ struct SandboxCommand: AsyncParsableCommand {
     name: .customLong("stand-ins"), inversion: .prefixedNo,
     help: "Run the kube-scheduler, kubelet and workload-controller stand-ins.")
   var standIns = true
+
+  @Option(help: "aws: register a Node for each running EC2 instance tagged for CLUSTER_NAME.")
+  var cloud: SandboxCloud?
+
+  @Option(help: "With --cloud: how long an instance boots before its Node registers (a Go duration).")
+  var nodeStartupDelay = "2s"
+
+  enum SandboxCloud: String, ExpressibleByArgument, CaseIterable {
+    case aws
+  }
 
   /// HOST and PORT of --listen.
   var address: (host: String, port: Int)? {
@@ -59,6 +78,13 @@ struct SandboxCommand: AsyncParsableCommand {
       throw ValidationError("--kubernetes-version must look like v1.31.0, got \(kubernetesVersion).")
     }
     _ = try faultSettings()
+    guard let delay = Scenario.seconds(nodeStartupDelay), delay >= 0 else {
+      throw ValidationError("--node-startup-delay must be a Go duration such as 2s or 1m, got \(nodeStartupDelay).")
+    }
+    _ = delay
+    if cloud == nil && nodeStartupDelay != "2s" {
+      throw ValidationError("--node-startup-delay applies to --cloud aws only.")
+    }
   }
 
   func faultSettings() throws -> FaultSettings {
@@ -75,14 +101,57 @@ struct SandboxCommand: AsyncParsableCommand {
   func run() async throws {
     let (host, port) = address!
     var options = SandboxOptions(gitVersion: kubernetesVersion, faults: try faultSettings())
-    if standIns { options.reconcilers = [StandInsRunner().reconciler] }
+    var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
+    var httpClient: HTTPClient?
+    if cloud == .aws {
+      let environment = ProcessInfo.processInfo.environment
+      guard let clusterName = environment["CLUSTER_NAME"], !clusterName.isEmpty else {
+        StandardStreams.writeStandardError(
+          "karpenter sandbox: --cloud aws needs CLUSTER_NAME: the instances tagged kubernetes.io/cluster/CLUSTER_NAME get Nodes\n")
+        throw ExitCode(2)
+      }
+      let client = HTTPClient(eventLoopGroupProvider: .singleton)
+      httpClient = client
+      let aws: AWSClients
+      do {
+        aws = try AWSClients(environment: environment, httpClient: client)
+      } catch {
+        try? await client.shutdown()
+        StandardStreams.writeStandardError("karpenter sandbox: \(error)\n")
+        throw ExitCode(2)
+      }
+      let kubelets = InstanceKubelets(
+        providerIDPrefix: "aws:///", startupDelay: Scenario.seconds(nodeStartupDelay) ?? 2)
+      options.reconcilers.append(kubelets.reconciler)
+      let poller = SandboxAWSInstances(
+        ec2: aws.ec2, clusterName: clusterName, region: aws.region, kubelets: kubelets,
+        logger: Logger(label: "sandbox.aws") { JSONLineLogHandler(label: $0, level: .info) })
+      services.append(.init(service: PollerService(poller: poller)))
+    }
+    if standIns { options.reconcilers.append(StandInsRunner().reconciler) }
     let service = SandboxService(host: host, port: port, options: options, kubeconfig: kubeconfig)
+    services.insert(.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup), at: 0)
     let group = ServiceGroup(
       configuration: ServiceGroupConfiguration(
-        services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+        services: services,
         gracefulShutdownSignals: [.sigterm, .sigint],
         logger: Logger(label: "karpenter.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })))
-    try await group.run()
+    do {
+      try await group.run()
+    } catch {
+      try? await httpClient?.shutdown()
+      throw error
+    }
+    try? await httpClient?.shutdown()
+  }
+}
+
+/// The EC2 poller of `--cloud aws`, until the group shuts down.
+struct PollerService: Service {
+  let poller: SandboxAWSInstances
+
+  func run() async throws {
+    await cancelWhenGracefulShutdown { await poller.run() }
   }
 }
 

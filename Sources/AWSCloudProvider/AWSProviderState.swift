@@ -1,0 +1,41 @@
+import AWSProvider
+import Controllers
+import Foundation
+import KarpenterAPI
+import Synchronization
+
+/// What the AWS provider learns and keeps between calls, shared by the provider's copies (the
+/// executor's and the interruption watcher's): the catalog, each EC2NodeClass as resolved, which
+/// class each NodePool uses, the unavailable offerings, and the launch templates known to exist.
+final class AWSProviderState: Sendable {
+  struct ResolvedNodeClass: Sendable {
+    var nodeClass: EC2NodeClass
+    var resolution: NodeClassResolution
+    /// The class as the launch templates see it: its spec with the resolved status.
+    var resolved: EC2NodeClass
+    var resolvedAt: Date
+    var ready: Bool
+  }
+
+  struct Contents: Sendable {
+    var catalog = AWSCatalog.embedded
+    var nodeClasses: [String: ResolvedNodeClass] = [:]
+    /// NodePool → its EC2NodeClass's name.
+    var nodeClassOfPool: [String: String] = [:]
+    var unavailable = UnavailableOfferings()
+    var unavailableCapacityTypes: [String: Double] = [:]
+    /// Launch template names that exist in EC2 (created or seen).
+    var launchTemplates: Set<String> = []
+    var accountID: String?
+    var kubernetesVersion: String?
+    var lastProfileCollection = Date.distantPast
+    /// The instance types last built for the NodePools (to name an instance's type and offering).
+    var instanceTypes = InstanceTypes()
+  }
+
+  private let contents = Mutex(Contents())
+
+  func with<T>(_ body: (inout Contents) throws -> T) rethrows -> T {
+    try contents.withLock { try body(&$0) }
+  }
+}
