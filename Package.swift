@@ -160,7 +160,8 @@ let package = Package(
     .testTarget(
       name: "KarpenterCLITests",
       dependencies: [
-        "KarpenterCLI", "Manifests", "Simulation",
+        "KarpenterCLI", "Manifests", "Simulation", "AWSClient", "AWSProvider", "AWSTestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "InstanceCatalogsTests", dependencies: ["InstanceCatalogs", "KarpenterAPI"]),
@@ -184,6 +185,7 @@ let package = Package(
     .testTarget(
       name: "AWSProviderTests",
       dependencies: ["AWSProvider", "AWSClient", "AWSTestSupport", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
+    .testTarget(name: "AWSCloudProviderTests", dependencies: ["AWSCloudProvider", "AWSProvider", "AWSClient", "AWSTestSupport", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "APIServer", "InstanceCatalogs", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
     .testTarget(
       name: "ControllerRuntimeTests",

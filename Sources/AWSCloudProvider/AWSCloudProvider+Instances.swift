@@ -43,11 +43,15 @@ extension AWSCloudProvider {
       clusterName: settings.clusterName, clusterEndpoint: cluster.endpoint, caBundle: cluster.caBundle,
       clusterDNSIP: cluster.dnsIP, clusterCIDR: cluster.serviceCIDR, labels: labels,
       taints: claim.taints + claim.startupTaints)
+    // The NodeClaim's name goes on the fleet's tags only: in the templates' tags it would change
+    // their content hash, so every NodeClaim would make (and leave behind) templates of its own.
+    var templateTags = tags
+    templateTags[AWSTags.nodeClaim] = nil
     let templates: [ResolvedLaunchTemplate]
     do {
       templates = try LaunchTemplateResolver.resolve(
         nodeClass: nodeClass, instanceTypes: claim.instanceTypes, amis: resolvedClass.resolution.amis,
-        bootstrap: bootstrap, tags: tags)
+        bootstrap: bootstrap, tags: templateTags)
       for template in templates {
         try await ensureLaunchTemplate(template.spec)
         for type in template.instanceTypes {

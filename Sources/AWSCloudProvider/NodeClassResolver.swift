@@ -102,7 +102,13 @@ struct NodeClassResolver: Sendable {
       for parameter in alias.family.ssmParameters(kubernetesVersion: version, amiVersion: alias.version) {
         // A parameter the region lacks (no GPU variant there) is skipped, as upstream does.
         guard let value = try? await aws.ssm.getParameter(name: parameter.name).value else { continue }
-        aliasImages[value] = parameter
+        // One image may serve several variants (the parameters name the same AMI).
+        if var known = aliasImages[value] {
+          known.variants += parameter.variants.filter { !known.variants.contains($0) }
+          aliasImages[value] = known
+        } else {
+          aliasImages[value] = parameter
+        }
       }
       guard !aliasImages.isEmpty else { return [] }
       let images = try await aws.ec2.describeImages(ids: aliasImages.keys.sorted())

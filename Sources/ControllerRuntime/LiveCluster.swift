@@ -71,9 +71,12 @@ public struct LiveCluster: Sendable {
   /// The store key of a Node name.
   public func key(ofNode name: String) -> String? { keyOfNode[name] }
 
-  /// The Node name of a store key (the claim's node once it registered; else the key itself).
+  /// The Node name of a store key: the claim's node once it registered, else the Node linked to
+  /// it by provider id (a cloud names its Nodes itself), else the key itself (kwok's Node is
+  /// named after its claim).
   public func nodeName(of key: String) -> String {
     if let claim = nodeClaims[key], let name = claim.status?.nodeName, !name.isEmpty { return name }
+    if nodes[key] == nil, let linked = keyOfNode.first(where: { $0.value == key })?.key { return linked }
     return key
   }
 

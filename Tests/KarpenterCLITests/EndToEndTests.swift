@@ -12,12 +12,14 @@ final class SandboxCluster: @unchecked Sendable {
   var controllers: [BackgroundProcess] = []
   static let binary = repositoryRoot.appendingPathComponent(".build/debug/karpenter")
 
-  init() async throws {
+  /// The sandbox, with `arguments` added (`--cloud aws`) and `environment` set.
+  init(arguments: [String] = [], environment: [String: String] = [:]) async throws {
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("karpenter-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     kubeconfig = directory.appendingPathComponent("kubeconfig").path
     sandbox = try BackgroundProcess(
-      Self.binary, ["sandbox", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig], directory: directory)
+      Self.binary, ["sandbox", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig] + arguments,
+      environment: environment, directory: directory)
     let ready = await eventually(timeout: 30) { FileManager.default.fileExists(atPath: kubeconfig) }
     if !ready { throw TestError("the sandbox wrote no kubeconfig in 30 s: \(sandbox.stderr)") }
   }
@@ -30,10 +32,12 @@ final class SandboxCluster: @unchecked Sendable {
 
   /// Starts a controller replica.
   @discardableResult
-  func startController(_ environment: [String: String] = [:]) throws -> BackgroundProcess {
+  func startController(_ environment: [String: String] = [:], cloudProvider: String = "kwok") throws
+    -> BackgroundProcess
+  {
     let env = ["BATCH_IDLE_DURATION": "1s", "BATCH_MAX_DURATION": "3s", "LOG_LEVEL": "info"].merging(environment) { $1 }
     let c = try BackgroundProcess(
-      Self.binary, ["controller", "--kubeconfig", kubeconfig, "--cloud-provider", "kwok"], environment: env,
+      Self.binary, ["controller", "--kubeconfig", kubeconfig, "--cloud-provider", cloudProvider], environment: env,
       directory: directory)
     controllers.append(c)
     return c
