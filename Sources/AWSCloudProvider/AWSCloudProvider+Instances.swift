@@ -96,7 +96,10 @@ extension AWSCloudProvider {
 
   /// Creates the launch template unless EC2 has it already (its name is its content's hash).
   func ensureLaunchTemplate(_ spec: LaunchTemplateSpec) async throws {
-    if state.with({ $0.launchTemplates.contains(spec.name) }) { return }
+    if state.with({ $0.launchTemplates[spec.name] != nil }) {
+      state.with { $0.launchTemplates[spec.name] = Date() }
+      return
+    }
     let existing = try await aws.ec2.describeLaunchTemplates(
       filters: [EC2Filter(name: "launch-template-name", values: [spec.name])])
     if existing.isEmpty {
@@ -109,7 +112,33 @@ extension AWSCloudProvider {
         // Another launch made it first.
       }
     }
-    state.with { _ = $0.launchTemplates.insert(spec.name) }
+    state.with { $0.launchTemplates[spec.name] = Date() }
+  }
+
+  /// Deletes this cluster's launch templates that no launch used for `unusedFor` seconds (since
+  /// this provider started, for those it never used): upstream's templates age out of its cache
+  /// and are deleted the same way. A later launch that needs one creates it again.
+  func collectLaunchTemplates(unusedFor: TimeInterval = 3600, now: Date) async {
+    let templates: [EC2LaunchTemplate]
+    do {
+      templates = try await aws.ec2.describeLaunchTemplates(
+        filters: [EC2Filter(name: "tag-key", values: [AWSTags.cluster(settings.clusterName)])])
+    } catch {
+      logger.error("describing launch templates failed", metadata: ["error": "\(error)"])
+      return
+    }
+    let (used, started) = state.with { ($0.launchTemplates, $0.startedAt) }
+    for template in templates where template.launchTemplateName.hasPrefix(LaunchTemplateSpec.namePrefix) {
+      let lastUse = used[template.launchTemplateName] ?? started
+      guard now.timeIntervalSince(lastUse) >= unusedFor else { continue }
+      do {
+        try await aws.ec2.deleteLaunchTemplate(name: template.launchTemplateName)
+        state.with { $0.launchTemplates[template.launchTemplateName] = nil }
+        logger.info("deleted launch template", metadata: ["launch-template": "\(template.launchTemplateName)"])
+      } catch {
+        logger.error("deleting launch template failed", metadata: ["launch-template": "\(template.launchTemplateName)", "error": "\(error)"])
+      }
+    }
   }
 
   static func launchTemplateData(_ spec: LaunchTemplateSpec) -> EC2LaunchTemplateData {
@@ -250,7 +279,8 @@ extension AWSCloudProvider {
     let offering = type?.offerings.first { $0.zone == instance.availabilityZone && $0.capacityType == capacityType }
     return CloudInstance(
       name: name, instanceType: type, offering: offering,
-      providerID: "\(Self.providerIDPrefix)\(instance.availabilityZone)/\(instance.instanceID)")
+      providerID: "\(Self.providerIDPrefix)\(instance.availabilityZone)/\(instance.instanceID)",
+      launchedAt: instance.launchTime)
   }
 
   // MARK: - Drift

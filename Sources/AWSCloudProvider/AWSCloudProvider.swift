@@ -41,6 +41,8 @@ public struct AWSCloudProvider: LiveCloudProvider {
 
   public var readsNodeClasses: Bool { true }
   public var refreshPeriod: Double? { 30 }
+  /// Upstream's garbage collection period: one DescribeInstances sweep every two minutes.
+  public var garbageCollectionPeriod: Double? { GarbageCollector.period }
 
   /// The provider, with the cluster's endpoint and CA from the settings or else from EKS
   /// DescribeCluster (which also gives the Kubernetes version the AMI aliases need).
@@ -173,6 +175,7 @@ public struct AWSCloudProvider: LiveCloudProvider {
     if collect {
       state.with { $0.lastProfileCollection = now }
       await resolver.collectInstanceProfiles(liveUIDs: Set(nodeClasses.values.compactMap(\.metadata.uid)))
+      await collectLaunchTemplates(now: now)
     }
   }
 

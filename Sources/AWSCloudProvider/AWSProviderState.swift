@@ -24,8 +24,10 @@ final class AWSProviderState: Sendable {
     var nodeClassOfPool: [String: String] = [:]
     var unavailable = UnavailableOfferings()
     var unavailableCapacityTypes: [String: Double] = [:]
-    /// Launch template names that exist in EC2 (created or seen).
-    var launchTemplates: Set<String> = []
+    /// Launch template names that exist in EC2 (created or seen), with when a launch last used them.
+    var launchTemplates: [String: Date] = [:]
+    /// When this provider started (templates unused since then age from it).
+    var startedAt = Date()
     var accountID: String?
     var kubernetesVersion: String?
     var lastProfileCollection = Date.distantPast

@@ -11,6 +11,10 @@ public protocol LiveCloudProvider: CloudProvider {
   /// controllers wait for their first list).
   var readsNodeClasses: Bool { get }
 
+  /// How often, in seconds, instances are listed for garbage collection (nil: only when the
+  /// controllers ask, after an instance was lost).
+  var garbageCollectionPeriod: Double? { get }
+
   /// How often, in seconds, the instance types are rebuilt besides after a NodePool or
   /// EC2NodeClass changes (nil: only after changes).
   var refreshPeriod: Double? { get }
@@ -39,6 +43,8 @@ public enum CloudEvent: Sendable {
 
 extension KwokCloudProvider: LiveCloudProvider {
   public var readsNodeClasses: Bool { false }
+  /// A kwok Node that goes is seen by the informers; nothing else can leak.
+  public var garbageCollectionPeriod: Double? { nil }
   public var refreshPeriod: Double? { nil }
 
   /// Kwok's 144 types, the same for every NodePool.

@@ -101,6 +101,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
         var waiting = Set(informers.resources)
         var refreshDue = false
         var lastRefresh = Date.distantPast
+        var lastCollection = Date()
         for await event in events {
           if Task.isCancelled { break }
           switch event {
@@ -128,6 +129,10 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
               refreshDue = false
               lastRefresh = Date()
               await executor.refreshInstanceTypes()
+            }
+            if let period = provider.garbageCollectionPeriod, Date().timeIntervalSince(lastCollection) >= period {
+              lastCollection = Date()
+              await executor.collectGarbage()
             }
             await executor.wakeDue()
           }

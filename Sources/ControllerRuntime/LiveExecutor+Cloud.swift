@@ -22,6 +22,33 @@ extension LiveExecutor where Provider: LiveCloudProvider {
     if requestProvisioning { await deliver(.provisioningRequested) }
   }
 
+  /// Upstream's garbage collection on a live cloud, every two minutes: NodeClaims whose
+  /// instance is gone are collected by the controllers, and instances that carry a NodeClaim's
+  /// name no NodeClaim has (launched at least `grace` seconds ago, so that a launch under way is
+  /// spared) are terminated, as the AWS provider's instance garbage collection does.
+  public mutating func collectGarbage(grace: TimeInterval = 30) async {
+    let instances: [CloudInstance]
+    do {
+      instances = try await cloud.list()
+    } catch {
+      log("ERROR", "garbagecollection", "listing instances failed", ["error": "\(error)"])
+      return
+    }
+    await deliver(.instancesListed(Set(instances.map(\.name))))
+    let now = clock()
+    for instance in instances where cluster.nodeClaims[instance.name] == nil {
+      guard let launched = instance.launchedAt, now.timeIntervalSince(launched) >= grace else { continue }
+      do {
+        try await cloud.delete(instance.name)
+        log(
+          "INFO", "instance.garbagecollection", "garbage collected instance with no nodeclaim",
+          ["NodeClaim": instance.name, "providerID": instance.providerID ?? instance.name])
+      } catch {
+        log("ERROR", "instance.garbagecollection", "terminating instance failed", ["NodeClaim": instance.name, "error": "\(error)"])
+      }
+    }
+  }
+
   /// Acts on what the cloud reported: an interruption reaches the controllers as upstream's
   /// interruption controller hands it on, for the node whose instance it names.
   public mutating func handle(_ event: CloudEvent) async {

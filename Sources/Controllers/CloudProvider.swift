@@ -1,3 +1,4 @@
+import Foundation
 import KarpenterAPI
 import Scheduling
 
@@ -61,12 +62,18 @@ public struct CloudInstance: Sendable {
   /// (`aws:///us-east-1a/i-0123456789abcdef0`); nil where the provider names instances after
   /// their NodeClaims (kwok's `kwok://NAME` is derived from the name).
   public var providerID: String?
+  /// When the cloud launched it, where the cloud says (garbage collection spares young
+  /// instances whose NodeClaim may not have been seen yet).
+  public var launchedAt: Date?
 
-  public init(name: String, instanceType: InstanceType?, offering: Offering?, providerID: String? = nil) {
+  public init(
+    name: String, instanceType: InstanceType?, offering: Offering?, providerID: String? = nil, launchedAt: Date? = nil
+  ) {
     self.name = name
     self.instanceType = instanceType
     self.offering = offering
     self.providerID = providerID
+    self.launchedAt = launchedAt
   }
 }
 

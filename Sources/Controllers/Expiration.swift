@@ -53,8 +53,8 @@ enum Liveness {
 /// Upstream's garbage collection: every two minutes, NodeClaims (launched, managed) whose
 /// instance the cloud no longer lists are deleted with their Nodes. It runs only while an
 /// instance is known to have vanished, at the next two-minute mark.
-struct GarbageCollector: Sendable {
-  static let period = 120.0
+public struct GarbageCollector: Sendable {
+  public static let period = 120.0
   var scheduled = false
 
   mutating func instanceLost(_ r: inout Reconcile) {
