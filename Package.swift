@@ -17,7 +17,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
-    .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
   ],
   targets: [
     // Decoding YAML and JSON documents into Codable values while keeping every error,
@@ -86,15 +85,15 @@ let package = Package(
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOFoundationCompat", package: "swift-nio"),
         .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "XMLCoder", package: "XMLCoder"),
         .product(name: "Logging", package: "swift-log"),
       ]),
-    // Upstream's AWS cloud provider: instance types and prices, EC2NodeClass resolution, launch
-    // templates, CreateFleet launches, garbage collection, drift and the interruption queue.
+    // What upstream's AWS cloud provider decides, without I/O: instance types and prices,
+    // EC2NodeClass resolution and status, user data and launch templates, CreateFleet plans and
+    // their outcomes, drift, interruption messages.
     .target(
       name: "AWSProvider",
       dependencies: [
-        "AWSClient", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs",
+        "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -184,7 +183,7 @@ let package = Package(
     .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSTestSupport"]),
     .testTarget(
       name: "AWSProviderTests",
-      dependencies: ["AWSProvider", "AWSClient", "AWSTestSupport", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
+      dependencies: ["AWSProvider", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
     .testTarget(name: "AWSCloudProviderTests", dependencies: ["AWSCloudProvider", "AWSProvider", "AWSClient", "AWSTestSupport", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "APIServer", "InstanceCatalogs", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
     .testTarget(

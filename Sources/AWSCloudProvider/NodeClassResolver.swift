@@ -190,7 +190,9 @@ struct NodeClassResolver: Sendable {
   func collectInstanceProfiles(liveUIDs: Set<String>) async {
     let prefix = "/karpenter/\(aws.region)/\(clusterName)/"
     guard let profiles = try? await aws.iam.listInstanceProfiles(pathPrefix: prefix) else { return }
-    for profile in profiles {
+    // The prefix is checked here too: a server that ignores PathPrefix (moto does) would
+    // otherwise hand over other clusters' profiles, whose path would then be misread as a uid.
+    for profile in profiles where profile.path.hasPrefix(prefix) {
       let uid = profile.path.dropFirst(prefix.count).split(separator: "/").first.map(String.init) ?? ""
       guard !uid.isEmpty, !liveUIDs.contains(uid) else { continue }
       do {
