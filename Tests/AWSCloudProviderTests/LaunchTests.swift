@@ -3,6 +3,7 @@ import AWSCloudProvider
 import Controllers
 import Foundation
 import KarpenterAPI
+import Logging
 import Scheduling
 import Testing
 
@@ -143,6 +144,25 @@ extension AWSCloudProviderTests {
   @Test func throttledCreateFleetIsRetriedAndLaunchesExactlyOneInstance() async throws {
     var (world, provider, types) = try await Self.ready("throttle")
     let claim = AWSWorld.claim(pool: "default", types: types.named(["r5.large", "r5.xlarge"], pool: "default"))
+
+    // With one attempt a throttled CreateFleet fails the launch (so the rule bites)...
+    let (_, oneShot) = try await AWSWorld.clients(maxAttempts: 1)
+    var impatient = try await AWSCloudProvider.start(
+      aws: oneShot, settings: world.settings(), api: world.api, logger: Logger(label: "one-shot"))
+    var schema = ResourceSchema()
+    let pool = try #require(world.api.get(group: "karpenter.sh", plural: "nodepools", name: "default"))
+      .decode(NodePool.self)
+    _ = await impatient.instanceTypes(
+      nodePools: [pool], nodeClasses: ["default": try world.storedNodeClass("default")], schema: &schema, at: 0)
+    try await world.moto.throttle(count: 1, action: "CreateFleet")
+    let throttled = try await #require(throws: CloudProviderError.self) {
+      try await impatient.create(claim, name: "default-thr00", at: 0)
+    }
+    #expect(throttled.kind == .failed)
+    #expect((throttled.cause as? AWSError)?.code == "RequestLimitExceeded")
+    #expect(try await world.instances().isEmpty)
+
+    // ...and with three attempts two throttles are ridden out, launching once.
     try await world.moto.throttle(count: 2, action: "CreateFleet")
     let launched = try await provider.create(claim, name: "default-thr01", at: 0)
     let instances = try await world.instances()

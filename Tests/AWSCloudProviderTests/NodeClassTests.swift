@@ -94,4 +94,27 @@ import Testing
     #expect("\(error)".contains("EC2NodeClass bad of NodePool bad is not ready"))
     #expect(try await world.instances().isEmpty)
   }
+
+  @Test func instanceProfileCollectionDeletesOnlyThisClustersLeftovers() async throws {
+    let kept = try await AWSWorld.make("keep")
+    var keeper = try await kept.start()
+    let (pool, nodeClass) = try kept.nodePool("default", nodeClass: "default")
+    var schema = ResourceSchema()
+    _ = await keeper.instanceTypes(nodePools: [pool], nodeClasses: ["default": nodeClass], schema: &schema, at: 0)
+    let keptProfile = try #require(try kept.storedNodeClass("default").status?.instanceProfile)
+
+    // Another cluster with a profile left by an EC2NodeClass that is gone.
+    let other = try await AWSWorld.make("collect")
+    let leftover = "\(other.cluster)_leftover"
+    try await other.aws.iam.createInstanceProfile(
+      name: leftover, path: "/karpenter/us-east-1/\(other.cluster)/0d3c1e5a-gone/")
+    try await other.aws.iam.addRoleToInstanceProfile(profileName: leftover, roleName: other.role)
+    var collector = try await other.start()
+    _ = await collector.instanceTypes(nodePools: [], nodeClasses: [:], schema: &schema, at: 0)
+
+    let gone = try await #require(throws: AWSError.self) { try await other.aws.iam.getInstanceProfile(name: leftover) }
+    #expect(gone.code == "NoSuchEntity")
+    // The first cluster's profile is not the second's to collect (moto ignores PathPrefix).
+    #expect(try await kept.aws.iam.getInstanceProfile(name: keptProfile).roles == [kept.role])
+  }
 }
