@@ -21,8 +21,9 @@ extension AWSCloudProviderTests {
       }
       // Without CLUSTER_ENDPOINT the EKS call fails; with it, that failure is only logged and
       // STS GetCallerIdentity fails.
-      let expected = endpoint == nil ? "EKS DescribeCluster failed: " : "STS GetCallerIdentity failed: SignatureDoesNotMatch: "
-      #expect(error.description.hasPrefix(expected), "\(error)")
+      let operation = endpoint == nil ? "EKS DescribeCluster" : "STS GetCallerIdentity"
+      #expect(error.description.hasPrefix("\(operation) failed: SignatureDoesNotMatch: "), "\(error)")
+      #expect(error.code == "SignatureDoesNotMatch")
       #expect(error.statusCode == 403, "\(error)")
       #expect(error.kind == AWSError.Kind.service)
       #expect(!error.description.contains(wrongSecret))
