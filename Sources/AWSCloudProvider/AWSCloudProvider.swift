@@ -196,6 +196,14 @@ public struct AWSCloudProvider: LiveCloudProvider {
 
   // MARK: - Interruption
 
+  /// Marks the offering unavailable for three minutes, as upstream's interruption controller does.
+  public func spotInterrupted(_ offering: OfferingKey, at time: Double) {
+    state.with { $0.unavailable.markUnavailable(offering, at: time) }
+    logger.info(
+      "marked offering unavailable after a spot interruption",
+      metadata: ["instance-type": "\(offering.instanceType)", "zone": "\(offering.zone)"])
+  }
+
   public func watchCloud(report: @escaping @Sendable (CloudEvent) -> Void) async {
     guard let queue = settings.interruptionQueue else { return }
     await InterruptionQueue(sqs: aws.sqs, queue: queue, logger: logger, state: state).run(report: report)

@@ -25,6 +25,10 @@ public protocol LiveCloudProvider: CloudProvider {
     nodePools: [NodePool], nodeClasses: [String: EC2NodeClass], schema: inout ResourceSchema, at time: Double
   ) async -> InstanceTypes
 
+  /// A spot instance of this offering got an interruption warning: upstream's AWS provider marks
+  /// the offering unavailable, so that the replacement goes elsewhere.
+  func spotInterrupted(_ offering: OfferingKey, at time: Double)
+
   /// Runs until the task is cancelled, reporting what the cloud says to `report`.
   func watchCloud(report: @escaping @Sendable (CloudEvent) -> Void) async
 }
@@ -53,6 +57,9 @@ extension KwokCloudProvider: LiveCloudProvider {
   ) async -> InstanceTypes {
     InstanceTypes(all: instanceTypes)
   }
+
+  /// Kwok's offerings are never interrupted.
+  public func spotInterrupted(_ offering: OfferingKey, at time: Double) {}
 
   /// Kwok has no cloud to watch.
   public func watchCloud(report: @escaping @Sendable (CloudEvent) -> Void) async {}

@@ -1,5 +1,6 @@
 import Controllers
 import Foundation
+import KarpenterAPI
 import Scheduling
 
 extension LiveExecutor where Provider: LiveCloudProvider {
@@ -55,6 +56,12 @@ extension LiveExecutor where Provider: LiveCloudProvider {
     switch event {
     case .interruption(let instanceID, let kind, let handled):
       if let key = cluster.key(ofInstanceID: instanceID) {
+        if kind == .spotInterruption, let node = cluster.store[node: key], node.capacityType == WellKnown.capacityTypeSpot,
+          let type = node.instanceType, let zone = node.zone
+        {
+          cloud.spotInterrupted(
+            OfferingKey(instanceType: type, zone: zone, capacityType: WellKnown.capacityTypeSpot), at: now)
+        }
         await deliver(.interruption(node: key, kind))
       }
       await handled()
