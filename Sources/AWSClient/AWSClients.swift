@@ -72,3 +72,16 @@ public struct AWSClients: Sendable {
     eks = EKSClient(requester: requester(.eks, .json))
   }
 }
+
+extension AWSClients {
+  /// The `HTTPClient` configuration AWS calls want: a refused or silent connection fails within
+  /// `connectTimeout` instead of being retried by the connection pool until the request's
+  /// deadline (the requester's own retry policy retries it, with backoff), and idle connections
+  /// are kept for reuse.
+  public static func httpConfiguration(connectTimeout: TimeInterval = 5) -> HTTPClient.Configuration {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout.connect = .milliseconds(Int64(connectTimeout * 1000))
+    configuration.connectionPool.retryConnectionEstablishment = false
+    return configuration
+  }
+}

@@ -4,6 +4,7 @@ import KubernetesClient
 import Logging
 import Scheduling
 import ServiceLifecycle
+import Synchronization
 
 /// `karpenter controller` against a live cluster: leader election, then the informers, the
 /// cloud provider's own loops and the controllers on the wall clock, until SIGTERM (which
@@ -37,11 +38,22 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
     public var description: String { "leader election lost: another replica holds the lease" }
   }
 
+  /// The cloud provider could not start (AWS unreachable, credentials refused): the controller
+  /// exits with the reason rather than leading without a cloud.
+  public struct ProviderStartFailed: Error, CustomStringConvertible {
+    public var cause: any Error
+    public var description: String { "starting the cloud provider failed: \(cause)" }
+  }
+
   public func run() async throws {
     let api = ClientAPI(client: client)
     let logger = self.logger
+    let startFailure = Mutex<(any Error)?>(nil)
     if settings.disableLeaderElection {
-      await cancelWhenGracefulShutdown { await self.runControllers(api: api) }
+      await cancelWhenGracefulShutdown {
+        if let error = await self.runControllers(api: api) { startFailure.withLock { $0 = error } }
+      }
+      if let error = startFailure.withLock({ $0 }) { throw ProviderStartFailed(cause: error) }
       return
     }
     let lock = LeaseLock(api: api, namespace: settings.systemNamespace)
@@ -51,13 +63,17 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
         log: { message, fields in
           logger.info("\(message)", metadata: fields.mapValues { .string($0) })
         },
-        lead: { await self.runControllers(api: api) })
+        lead: {
+          if let error = await self.runControllers(api: api) { startFailure.withLock { $0 = error } }
+        })
     }
+    if let error = startFailure.withLock({ $0 }) { throw ProviderStartFailed(cause: error) }
     if outcome == .lost { throw LeadershipLost() }
   }
 
-  /// The informers, the cloud's loops, the clock and the controllers, until cancelled.
-  func runControllers(api: ClientAPI) async {
+  /// The informers, the cloud's loops, the clock and the controllers, until cancelled; the
+  /// provider's error when it could not start.
+  func runControllers(api: ClientAPI) async -> (any Error)? {
     let epochSeconds = Int64(Date().timeIntervalSince1970)
     let epoch = Date(timeIntervalSince1970: TimeInterval(epochSeconds))
     var schema = ResourceSchema()
@@ -66,7 +82,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
       provider = try await makeProvider(api, &schema)
     } catch {
       logger.error("starting the cloud provider failed", metadata: ["error": "\(error)"])
-      return
+      return error
     }
     var cluster = LiveCluster(epoch: epoch)
     cluster.withStore { $0.schema = schema }
@@ -142,5 +158,6 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
       group.cancelAll()
     }
     sink.finish()
+    return nil
   }
 }

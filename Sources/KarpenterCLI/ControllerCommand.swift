@@ -142,7 +142,7 @@ struct Controller: AsyncParsableCommand {
         client: client, settings: settings, packing: packing.strategy, logger: logger,
         makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) }, report: report)
     case .aws:
-      let http = HTTPClient(eventLoopGroupProvider: .singleton)
+      let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: AWSClients.httpConfiguration())
       awsHTTPClient = http
       let aws: AWSClients
       let awsSettings: AWSProviderSettings

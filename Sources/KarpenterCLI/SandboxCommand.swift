@@ -110,7 +110,7 @@ struct SandboxCommand: AsyncParsableCommand {
           "karpenter sandbox: --cloud aws needs CLUSTER_NAME: the instances tagged kubernetes.io/cluster/CLUSTER_NAME get Nodes\n")
         throw ExitCode(2)
       }
-      let client = HTTPClient(eventLoopGroupProvider: .singleton)
+      let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: AWSClients.httpConfiguration())
       httpClient = client
       let aws: AWSClients
       do {

@@ -38,12 +38,29 @@ def split_overrides(form, rules, subnet_zone):
     return kept, failed
 
 
+CONFIG_KEY = re.compile(r"^LaunchTemplateConfigs\.(\d+)\.(.+)$")
+
+
 def rebuild_form(form, kept):
-    items = [(k, v) for k, v in form.items() if not OVERRIDE_KEY.match(k)]
-    for config, overrides in kept.items():
+    """The CreateFleet form with only the kept overrides. A launch template config left with no
+    override is dropped (EC2 rejects an empty one, moto answers 500), and the configs that remain
+    are numbered again from 1."""
+    remaining = sorted((int(c), o) for c, o in kept.items() if o)
+    number = {str(config): str(i) for i, (config, _) in enumerate(remaining, start=1)}
+    items = []
+    for k, v in form.items():
+        if OVERRIDE_KEY.match(k):
+            continue
+        m = CONFIG_KEY.match(k)
+        if m:
+            if m.group(1) not in number:
+                continue
+            k = f"LaunchTemplateConfigs.{number[m.group(1)]}.{m.group(2)}"
+        items.append((k, v))
+    for config, overrides in remaining:
         for i, override in enumerate(overrides, start=1):
             for field, value in override.items():
-                items.append((f"LaunchTemplateConfigs.{config}.Overrides.{i}.{field}", value))
+                items.append((f"LaunchTemplateConfigs.{number[str(config)]}.Overrides.{i}.{field}", value))
     return urllib.parse.urlencode(items)
 
 
