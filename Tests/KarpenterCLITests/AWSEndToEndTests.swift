@@ -11,7 +11,8 @@ import Testing
 /// and the provider falls back to its embedded prices for the latter).
 @Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: kubectlPath), "kubectl is not installed"))
 struct AWSEndToEndTests {
-  static let kubernetesVersion = "1.31"
+  // Not the AWSCloudProviderTests' version: moto (and its SSM table) is shared by the test process.
+  static let kubernetesVersion = "1.30"
 
   /// Tags moto's default subnets and security group for the cluster, and makes the node role,
   /// the EKS cluster, the interruption queue and the AL2023 AMI parameters.
