@@ -179,3 +179,51 @@ struct ConnectionLost: Error {}
     #expect(!moto.isRunning)
   }
 }
+
+/// Credentials AWS refuses as expired before their stated expiry (a revoked session, a skewed
+/// clock), through the stated double: moto does not expire sessions.
+@Suite struct ExpiredCredentialTests {
+  @Test func expiredTokenFetchesFreshCredentialsOnceAndRetries() async throws {
+    let provider = CountingProvider(lifetime: 3600, now: Date.init)
+    let transport = ScriptedTransport { request, index in
+      let key = request.headers.first { $0.0.lowercased() == "authorization" }?.1 ?? ""
+      // The first credentials (ASIA1) are refused; fresh ones (ASIA2) are accepted.
+      if key.contains("Credential=ASIA1/") {
+        return AWSHTTPResponse(
+          status: 400,
+          body: Data(
+            "<Response><Errors><Error><Code>RequestExpired</Code><Message>Request has expired.</Message></Error></Errors><RequestID>r</RequestID></Response>"
+              .utf8))
+      }
+      return AWSHTTPResponse(status: 200, body: Data("<DescribeInstancesResponse><reservationSet/></DescribeInstancesResponse>".utf8))
+    }
+    let aws = try AWSClients(
+      environment: ["AWS_REGION": "us-east-1"], transport: transport,
+      credentials: CachingCredentialProvider(provider),
+      retryPolicy: AWSRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)))
+    #expect(try await aws.ec2.describeInstances().isEmpty)
+    #expect(await provider.calls == 2)
+    #expect(transport.requests.count == 2)
+  }
+
+  @Test func credentialsRefusedAgainAfterAFreshFetchAreAClearError() async throws {
+    let provider = CountingProvider(lifetime: 3600, now: Date.init)
+    let transport = ScriptedTransport { _, _ in
+      AWSHTTPResponse(
+        status: 400,
+        body: Data(
+          "<Response><Errors><Error><Code>ExpiredToken</Code><Message>The security token included in the request is expired</Message></Error></Errors><RequestID>r</RequestID></Response>"
+            .utf8))
+    }
+    let aws = try AWSClients(
+      environment: ["AWS_REGION": "us-east-1"], transport: transport,
+      credentials: CachingCredentialProvider(provider),
+      retryPolicy: AWSRetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1)))
+    let error = try await #require(throws: AWSError.self) { try await aws.ec2.describeInstances() }
+    #expect(error.code == "ExpiredToken")
+    #expect(error.description.contains("The security token included in the request is expired"))
+    #expect(!error.description.contains("\"s\""))
+    // One fresh fetch, not one per attempt.
+    #expect(await provider.calls == 2)
+  }
+}

@@ -41,6 +41,13 @@ public protocol AWSCredentialProvider: Sendable {
   /// A short name for messages (`environment`, `web identity`, `profile default`, `IMDS`).
   var name: String { get }
   func credentials() async throws -> AWSCredentials
+  /// AWS said the credentials expired (or the clock skewed past them): the next call fetches
+  /// fresh ones. Providers without a cache have nothing to forget.
+  func invalidate() async
+}
+
+extension AWSCredentialProvider {
+  public func invalidate() async {}
 }
 
 /// Always the same credentials (from the environment, a profile, or a test).

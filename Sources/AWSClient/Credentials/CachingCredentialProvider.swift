@@ -27,6 +27,9 @@ public actor CachingCredentialProvider: AWSCredentialProvider {
     self.now = now
   }
 
+  /// Forgets the cached credentials: AWS refused them as expired.
+  public func invalidate() async { cached = nil }
+
   public func credentials() async throws -> AWSCredentials {
     if let cached, !cached.expires(within: refreshMargin, of: now()) { return cached }
     if let refreshing { return try await refreshing.value }

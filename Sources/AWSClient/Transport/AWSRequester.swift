@@ -27,6 +27,11 @@ public struct AWSRequester: Sendable {
     self.errorFormat = errorFormat
   }
 
+  /// The error codes AWS answers credentials it no longer accepts with.
+  static let expiredCredentialCodes: Set<String> = [
+    "ExpiredToken", "ExpiredTokenException", "RequestExpired", "TokenRefreshRequired",
+  ]
+
   /// Sends one operation, retrying per ``retryPolicy``; returns a 2xx answer or throws ``AWSError``.
   ///
   /// - Parameters:
@@ -38,6 +43,7 @@ public struct AWSRequester: Sendable {
     headers: [(String, String)] = [], body: Data = Data(), signed: Bool = true
   ) async throws -> AWSHTTPResponse {
     var attempt = 1
+    var refetchedCredentials = false
     while true {
       let result: AWSError
       do {
@@ -68,6 +74,17 @@ public struct AWSRequester: Sendable {
       }
       var failure = result
       failure.attempts = attempt
+      if let code = failure.code, Self.expiredCredentialCodes.contains(code), !refetchedCredentials,
+        attempt < retryPolicy.maxAttempts
+      {
+        // The cached credentials expired early (revoked session, clock skew): once, fetch fresh
+        // ones and try again at once.
+        refetchedCredentials = true
+        await credentials.invalidate()
+        logger.debug("AWS refused expired credentials; fetching fresh ones", metadata: ["aws.operation": "\(operation)"])
+        attempt += 1
+        continue
+      }
       guard attempt < retryPolicy.maxAttempts, retryPolicy.isRetryable(failure) else { throw failure }
       let delay = retryPolicy.backoff(afterAttempt: attempt)
       logger.debug(
