@@ -184,11 +184,16 @@ let package = Package(
     .testTarget(
       name: "AWSProviderTests",
       dependencies: ["AWSProvider", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
-    .testTarget(name: "AWSCloudProviderTests", dependencies: ["AWSCloudProvider", "AWSProvider", "AWSClient", "AWSTestSupport", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "APIServer", "InstanceCatalogs", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+    .testTarget(name: "AWSCloudProviderTests", dependencies: ["StoreAPITestSupport", "AWSCloudProvider", "AWSProvider", "AWSClient", "AWSTestSupport", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "APIServer", "InstanceCatalogs", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
     .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
+    // A stated test double: ClusterAPI answered by the API store in process.
+    .target(
+      name: "StoreAPITestSupport", dependencies: ["APIServer", "ControllerRuntime", "KubernetesClient"],
+      path: "Tests/StoreAPITestSupport"),
     .testTarget(
       name: "ControllerRuntimeTests",
-      dependencies: ["ControllerRuntime", "Controllers", "KubernetesClient", "Sandbox", "APIServer", "KubernetesAPI", "KarpenterAPI"]),
+      dependencies: [
+        "StoreAPITestSupport", "ControllerRuntime", "Controllers", "KubernetesClient", "Sandbox", "APIServer", "KubernetesAPI", "KarpenterAPI"]),
     .testTarget(
       name: "ControllersTests",
       dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),

@@ -1,3 +1,4 @@
+import StoreAPITestSupport
 import AWSClient
 import AWSCloudProvider
 import AWSProvider
@@ -171,4 +172,9 @@ func within<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async
     defer { group.cancelAll() }
     return try await group.next()!
   }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
 }

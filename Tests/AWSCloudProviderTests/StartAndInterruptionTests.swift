@@ -1,3 +1,4 @@
+import StoreAPITestSupport
 import AWSClient
 import AWSCloudProvider
 import AWSProvider

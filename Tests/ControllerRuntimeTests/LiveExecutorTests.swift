@@ -1,3 +1,4 @@
+import StoreAPITestSupport
 import APIServer
 import Controllers
 import Foundation

@@ -82,29 +82,7 @@ struct AWSEndToEndTests {
         consolidationPolicy: WhenEmptyOrUnderutilized
         consolidateAfter: 0s
     ---
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: web
-      namespace: default
-    spec:
-      replicas: \(replicas)
-      selector:
-        matchLabels:
-          app: web
-      template:
-        metadata:
-          labels:
-            app: web
-        spec:
-          containers:
-            - name: app
-              image: registry.k8s.io/pause:3.9
-              resources:
-                requests:
-                  cpu: "1"
-                  memory: 1Gi
-    """
+    """ + "\n" + webDeployment(replicas: replicas)
   }
 
   /// The cluster's instances in moto that are not terminated.

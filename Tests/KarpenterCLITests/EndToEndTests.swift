@@ -78,6 +78,34 @@ struct TestError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
+/// The `web` Deployment the end-to-end tests scale: pods of 1 CPU and 1 GiB.
+func webDeployment(replicas: Int) -> String {
+  """
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+    namespace: default
+  spec:
+    replicas: \(replicas)
+    selector:
+      matchLabels:
+        app: web
+    template:
+      metadata:
+        labels:
+          app: web
+      spec:
+        containers:
+          - name: app
+            image: registry.k8s.io/pause:3.9
+            resources:
+              requests:
+                cpu: "1"
+                memory: 1Gi
+  """
+}
+
 let nodePoolAndDeployment = """
   apiVersion: karpenter.sh/v1
   kind: NodePool
@@ -104,29 +132,7 @@ let nodePoolAndDeployment = """
       consolidationPolicy: WhenEmptyOrUnderutilized
       consolidateAfter: 0s
   ---
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-    namespace: default
-  spec:
-    replicas: 5
-    selector:
-      matchLabels:
-        app: web
-    template:
-      metadata:
-        labels:
-          app: web
-      spec:
-        containers:
-          - name: app
-            image: registry.k8s.io/pause:3.9
-            resources:
-              requests:
-                cpu: "1"
-                memory: 1Gi
-  """
+  """ + "\n" + webDeployment(replicas: 5)
 
 @Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: kubectlPath), "kubectl is not installed"))
 struct EndToEndTests {
