@@ -23,8 +23,9 @@ extension AWSCloudProvider {
   /// Launches the claim with one CreateFleet of type instant over its instance types, each in
   /// the zone's subnet with its launch template; capacity errors mark offerings unavailable.
   public mutating func create(_ claim: PlannedNodeClaim, name: String, at time: Double) async throws -> CloudInstance {
-    let (resolvedClass, unavailable) = state.with { s in
-      (s.nodeClassOfPool[claim.nodePool].flatMap { s.nodeClasses[$0] }, s.unavailable)
+    let (resolvedClass, unavailable, reservations) = state.with { s in
+      let className = s.nodeClassOfPool[claim.nodePool]
+      return (className.flatMap { s.nodeClasses[$0] }, s.unavailable, className.flatMap { s.reservations[$0] } ?? [])
     }
     guard let resolvedClass, resolvedClass.ready else {
       let cause = NodeClassNotReady(nodePool: claim.nodePool, nodeClass: state.with { $0.nodeClassOfPool[claim.nodePool] })
@@ -35,7 +36,8 @@ extension AWSCloudProvider {
     var context = FleetPlanner.Context(
       clusterName: settings.clusterName, nodeClassName: nodeClass.name, nodeClassSpec: spec,
       amis: resolvedClass.resolution.amis, launchTemplates: [:],
-      zonalSubnets: ZonalSubnets.forLaunch(resolvedClass.resolution.subnets), unavailable: unavailable)
+      zonalSubnets: ZonalSubnets.forLaunch(resolvedClass.resolution.subnets), reservations: reservations,
+      unavailable: unavailable)
     let tags = FleetPlanner.tags(claim, nodeClaimName: name, context: context)
     var labels = claim.labels
     for (k, v) in claim.requirements.singleValueLabels { labels[k] = v }

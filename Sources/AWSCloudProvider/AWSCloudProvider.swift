@@ -95,6 +95,7 @@ public struct AWSCloudProvider: LiveCloudProvider {
     var all: [InstanceType] = []
     var indices: [String: [Int]] = [:]
     var byClass: [String: [Int]] = [:]
+    var reservations: [String: [ReservedCapacity]] = [:]
     let contents = state.with { $0 }
     var pools: [String: String] = [:]
     for pool in nodePools {
@@ -117,7 +118,8 @@ public struct AWSCloudProvider: LiveCloudProvider {
       do {
         let list = try InstanceTypeProvider.list(
           facts: contents.catalog.facts, offeringZones: contents.catalog.offeringZones,
-          prices: contents.catalog.prices, nodeClass: spec,
+          prices: contents.catalog.prices, capacityReservations: resolved.resolution.capacityReservations,
+          nodeClass: spec,
           subnetZones: Set(resolved.resolution.subnets.map(\.zone)), region: aws.region,
           vmMemoryOverheadPercent: settings.vmMemoryOverheadPercent, reservedENIs: settings.reservedENIs,
           unavailable: contents.unavailable,
@@ -125,6 +127,7 @@ public struct AWSCloudProvider: LiveCloudProvider {
           at: time, schema: &schema)
         let start = all.count
         all += list.instanceTypes
+        reservations[className] = list.reservations
         byClass[className] = Array(start..<all.count)
       } catch {
         logger.error("building instance types failed", metadata: ["EC2NodeClass": "\(className)", "error": "\(error)"])
@@ -136,6 +139,7 @@ public struct AWSCloudProvider: LiveCloudProvider {
     state.with {
       $0.nodeClassOfPool = pools
       $0.instanceTypes = types
+      $0.reservations = reservations
     }
     return types
   }

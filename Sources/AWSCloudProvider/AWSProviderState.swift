@@ -31,6 +31,8 @@ final class AWSProviderState: Sendable {
     var accountID: String?
     var kubernetesVersion: String?
     var lastProfileCollection = Date.distantPast
+    /// EC2NodeClass → the reservations behind its `reserved` offerings.
+    var reservations: [String: [ReservedCapacity]] = [:]
     /// The instance types last built for the NodePools (to name an instance's type and offering).
     var instanceTypes = InstanceTypes()
   }

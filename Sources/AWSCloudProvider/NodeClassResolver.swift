@@ -30,8 +30,29 @@ struct NodeClassResolver: Sendable {
       logger.error("resolving AMIs failed", metadata: ["EC2NodeClass": "\(nodeClass.name)", "error": "\(error)"])
     }
     let profile = await attempt("resolving the instance profile", nodeClass) { try await instanceProfile(nodeClass) }
+    let reservations =
+      await attempt("describing capacity reservations", nodeClass) { try await resolveCapacityReservations(spec) } ?? []
     return NodeClassResolution(
-      subnets: subnets, securityGroups: groups, amis: amis, amiError: amiError, instanceProfile: profile ?? nil)
+      subnets: subnets, securityGroups: groups, amis: amis, amiError: amiError, instanceProfile: profile ?? nil,
+      capacityReservations: reservations)
+  }
+
+  /// The active (or expiring) reservations the class's terms select: the `reserved` offerings.
+  func resolveCapacityReservations(_ spec: EC2NodeClassSpec) async throws -> [CapacityReservation] {
+    let terms = spec.capacityReservationSelectorTerms ?? []
+    guard !terms.isEmpty else { return [] }
+    let ids = terms.compactMap(\.id)
+    let all = try await aws.ec2.describeCapacityReservations(
+      ids: ids.count == terms.count ? ids : [],
+      filters: [EC2Filter(name: "state", values: ["active", "expiring"])])
+    let reservations = all.compactMap { r -> CapacityReservation? in
+      guard let state = CapacityReservation.State(rawValue: r.state) else { return nil }
+      return CapacityReservation(
+        id: r.capacityReservationID, instanceType: r.instanceType, zone: r.availabilityZone,
+        ownerID: r.ownerID ?? "", availableInstanceCount: r.availableInstanceCount,
+        instanceMatchCriteria: r.instanceMatchCriteria ?? "open", state: state, tags: Self.tags(r.tags))
+    }
+    return SelectorTerms.capacityReservations(reservations, matching: terms)
   }
 
   private func attempt<T>(_ what: String, _ nodeClass: EC2NodeClass, _ body: () async throws -> T) async -> T? {
