@@ -259,6 +259,12 @@ extension AWSCloudProvider {
   /// name), as upstream's tagging controller does.
   public func list() async throws -> [CloudInstance] {
     let instances = try await clusterInstances()
+    state.with { s in
+      s.listedInstances = Dictionary(
+        instances.compactMap { i in NodeClassResolver.tags(i.tags)[AWSTags.nodeClaim].map { ($0, i) } },
+        uniquingKeysWith: { a, _ in a })
+      s.listedAt = Date()
+    }
     var result: [CloudInstance] = []
     for instance in instances {
       let tags = NodeClassResolver.tags(instance.tags)
@@ -290,8 +296,16 @@ extension AWSCloudProvider {
   /// Upstream's drift: the class's hash, then the instance's AMI, security groups and subnet
   /// against the class's status.
   public func isDrifted(_ node: StateNode, nodeClass: EC2NodeClass?) async throws -> DriftReason? {
-    guard let nodeClass, let resolved = state.with({ $0.nodeClasses[nodeClass.name] }) else { return nil }
-    guard let instance = try await clusterInstances(nodeClaim: node.name).first else { return nil }
+    guard let nodeClass, let resolved = state.with({ $0.nodeClasses[nodeClass.name] }), resolved.ready else { return nil }
+    // The garbage-collection sweep's list, when recent, spares a DescribeInstances per node.
+    let cached = state.with { s in Date().timeIntervalSince(s.listedAt) < 300 ? s.listedInstances[node.name] : nil }
+    let instance: EC2Instance
+    if let cached {
+      instance = cached
+    } else {
+      guard let found = try await clusterInstances(nodeClaim: node.name).first else { return nil }
+      instance = found
+    }
     var annotations = node.annotations
     if let hash = node.nodeClassHash { annotations[AWSTags.nodeClassHash] = hash }
     let launched = LaunchedInstance(

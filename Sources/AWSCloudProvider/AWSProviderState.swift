@@ -1,3 +1,4 @@
+import AWSClient
 import AWSProvider
 import Controllers
 import Foundation
@@ -31,6 +32,9 @@ final class AWSProviderState: Sendable {
     var accountID: String?
     var kubernetesVersion: String?
     var lastProfileCollection = Date.distantPast
+    /// The cluster's instances by NodeClaim name, as the last `list()` found them, and when.
+    var listedInstances: [String: EC2Instance] = [:]
+    var listedAt = Date.distantPast
     /// EC2NodeClass → the reservations behind its `reserved` offerings.
     var reservations: [String: [ReservedCapacity]] = [:]
     /// The instance types last built for the NodePools (to name an instance's type and offering).

@@ -36,6 +36,7 @@ extension LiveExecutor where Provider: LiveCloudProvider {
       return
     }
     await deliver(.instancesListed(Set(instances.map(\.name))))
+    await checkProviderDrift()
     let now = clock()
     for instance in instances where cluster.nodeClaims[instance.name] == nil {
       guard let launched = instance.launchedAt, now.timeIntervalSince(launched) >= grace else { continue }
@@ -47,6 +48,32 @@ extension LiveExecutor where Provider: LiveCloudProvider {
       } catch {
         log("ERROR", "instance.garbagecollection", "terminating instance failed", ["NodeClaim": instance.name, "error": "\(error)"])
       }
+    }
+  }
+
+  /// Upstream's NodeClaim disruption controller's provider drift: each initialized node the
+  /// provider says drifted (its AMI, subnet or security groups no longer what its EC2NodeClass
+  /// resolves to) gets the NodeClaim's `Drifted` condition, which the drift method replaces.
+  mutating func checkProviderDrift() async {
+    let store = cluster.store
+    for key in store.nodeNames {
+      guard let node = store[node: key], node.initializedAt != nil, node.driftedBefore == nil,
+        node.disruption == nil, let poolName = node.nodePool, cluster.nodeClaims[key] != nil,
+        let pool = store.nodePools.first(where: { $0.name == poolName })
+      else { continue }
+      let nodeClass = pool.spec?.template?.spec?.nodeClassRef?.name.flatMap { store.nodeClasses[$0] }
+      let reason: DriftReason?
+      do {
+        reason = try await cloud.isDrifted(node, nodeClass: nodeClass)
+      } catch {
+        log("ERROR", "nodeclaim.disruption", "checking drift failed", ["NodeClaim": key, "error": "\(error)"])
+        continue
+      }
+      guard let reason else { continue }
+      log("INFO", "nodeclaim.disruption", "marked nodeclaim drifted", ["NodeClaim": key, "reason": reason.rawValue])
+      cluster.withStore { $0[node: key]?.driftedBefore = "its NodeClaim is Drifted (\(reason.rawValue))" }
+      _ = await setClaimCondition(
+        key, "Drifted", to: NodeClaimDocuments.condition("Drifted", "True", reason: reason.rawValue, at: clock()))
     }
   }
 
