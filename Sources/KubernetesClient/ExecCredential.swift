@@ -50,17 +50,32 @@ public enum ExecCredentialPlugin {
     env["KUBERNETES_EXEC_INFO"] =
       #"{"apiVersion":"\#(apiVersion)","kind":"ExecCredential","spec":{"interactive":false}}"#
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = config.args ?? []
-    process.environment = env
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch {
-      throw ClientConfigurationError("credential plugin \"\(config.command)\" could not start: \(error.localizedDescription)")
+    var process = Process()
+    var stdout = Pipe()
+    var stderr = Pipe()
+    // A start can fail for a moment with "text file busy" (ETXTBSY) when another thread forked
+    // while the plugin file was open for writing (a plugin just installed); a few tries 50 ms
+    // apart ride that out, as they would for any transient spawn failure.
+    for attempt in 1...5 {
+      process = Process()
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = config.args ?? []
+      process.environment = env
+      stdout = Pipe()
+      stderr = Pipe()
+      process.standardOutput = stdout
+      process.standardError = stderr
+      process.standardInput = FileHandle.nullDevice
+      do {
+        try process.run()
+        break
+      } catch {
+        guard attempt < 5 else {
+          throw ClientConfigurationError(
+            "credential plugin \"\(config.command)\" could not start: \(error.localizedDescription)")
+        }
+        Thread.sleep(forTimeInterval: 0.05)
+      }
     }
     // Both pipes are read to their end on other threads (the plugin's exit closes them), so a
     // plugin that writes more than a pipe holds cannot block; this thread watches the clock.
