@@ -24,22 +24,23 @@ enum Subprocess {
     process.standardOutput = out
     process.standardError = err
     let collected = OutputCollector()
-    out.fileHandleForReading.readabilityHandler = { collected.append(stdout: $0.availableData) }
-    err.fileHandleForReading.readabilityHandler = { collected.append(stderr: $0.availableData) }
     do {
       try process.run()
     } catch {
       return Result(status: -1, stdout: "", stderr: "cannot run \(arguments): \(error)", timedOut: false)
     }
+    // Plain blocking reads on threads of their own, not readabilityHandler: its dispatch read
+    // sources crashed libdispatch's event loop when a pipe closed under them (seen in CI).
+    let readers = [
+      OutputCollector.read(out.fileHandleForReading) { collected.append(stdout: $0) },
+      OutputCollector.read(err.fileHandleForReading) { collected.append(stderr: $0) },
+    ]
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning, Date() < deadline { usleep(10_000) }
     let timedOut = process.isRunning
     if timedOut { process.terminate() }
     process.waitUntilExit()
-    out.fileHandleForReading.readabilityHandler = nil
-    err.fileHandleForReading.readabilityHandler = nil
-    collected.append(stdout: out.fileHandleForReading.readDataToEndOfFile())
-    collected.append(stderr: err.fileHandleForReading.readDataToEndOfFile())
+    for reader in readers { reader.wait() }
     let (o, e) = collected.text
     return Result(status: process.terminationStatus, stdout: o, stderr: e, timedOut: timedOut)
   }
@@ -58,10 +59,8 @@ enum Subprocess {
       let out = Pipe()
       process.standardOutput = out
       process.standardError = out
-      out.fileHandleForReading.readabilityHandler = { [collected] in
-        collected.append(stdout: $0.availableData)
-      }
       try process.run()
+      _ = OutputCollector.read(out.fileHandleForReading) { [collected] in collected.append(stdout: $0) }
     }
 
     /// Waits (at most `timeout` seconds) until the output holds `count` lines passing `test`.
@@ -85,6 +84,22 @@ enum Subprocess {
 
 /// Output gathered from a child's pipes on the pipes' own threads.
 final class OutputCollector: @unchecked Sendable {
+  /// Reads `handle` until end of file on a thread of its own, handing each chunk to `chunk`;
+  /// the semaphore is signalled at end of file.
+  static func read(_ handle: FileHandle, _ chunk: @escaping @Sendable (Data) -> Void) -> DispatchSemaphore {
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+      while true {
+        let data = handle.availableData
+        if data.isEmpty { break }
+        chunk(data)
+      }
+      done.signal()
+    }
+    thread.start()
+    return done
+  }
+
   private let lock = NSLock()
   private var out = Data()
   private var err = Data()
