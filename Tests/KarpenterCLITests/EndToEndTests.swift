@@ -78,8 +78,9 @@ struct TestError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// The `web` Deployment the end-to-end tests scale: pods of 1 CPU and 1 GiB.
-func webDeployment(replicas: Int) -> String {
+/// The `web` Deployment the end-to-end tests scale, its pods requesting `cpu` (and `memory`,
+/// when given).
+func webDeployment(replicas: Int, cpu: String = "\"1\"", memory: String? = "1Gi") -> String {
   """
   apiVersion: apps/v1
   kind: Deployment
@@ -101,9 +102,8 @@ func webDeployment(replicas: Int) -> String {
             image: registry.k8s.io/pause:3.9
             resources:
               requests:
-                cpu: "1"
-                memory: 1Gi
-  """
+                cpu: \(cpu)
+  """ + (memory.map { "\n              memory: \($0)" } ?? "")
 }
 
 let nodePoolAndDeployment = """
@@ -344,28 +344,7 @@ let expiringPoolWithBudget = """
       matchLabels:
         app: web
   ---
-  apiVersion: apps/v1
-  kind: Deployment
-  metadata:
-    name: web
-    namespace: default
-  spec:
-    replicas: 2
-    selector:
-      matchLabels:
-        app: web
-    template:
-      metadata:
-        labels:
-          app: web
-      spec:
-        containers:
-          - name: app
-            image: registry.k8s.io/pause:3.9
-            resources:
-              requests:
-                cpu: 500m
-  """
+  """ + "\n" + webDeployment(replicas: 2, cpu: "500m", memory: nil)
 
 extension EndToEndTests {
   /// The controller is killed while it drains an expired node that a PodDisruptionBudget holds
