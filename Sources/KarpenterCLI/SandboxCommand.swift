@@ -78,10 +78,9 @@ struct SandboxCommand: AsyncParsableCommand {
       throw ValidationError("--kubernetes-version must look like v1.31.0, got \(kubernetesVersion).")
     }
     _ = try faultSettings()
-    guard let delay = Scenario.seconds(nodeStartupDelay), delay >= 0 else {
+    if Scenario.seconds(nodeStartupDelay) == nil {
       throw ValidationError("--node-startup-delay must be a Go duration such as 2s or 1m, got \(nodeStartupDelay).")
     }
-    _ = delay
     if cloud == nil && nodeStartupDelay != "2s" {
       throw ValidationError("--node-startup-delay applies to --cloud aws only.")
     }
