@@ -17,6 +17,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   ],
   targets: [
     // Decoding YAML and JSON documents into Codable values while keeping every error,
@@ -45,7 +47,10 @@ let package = Package(
       dependencies: [
         "Manifests", "KarpenterAPI", "KubernetesAPI", "Simulation", "Scheduling", "Controllers",
         "KubernetesClient", "ControllerRuntime", "Sandbox", "AWSClient", "AWSProvider", "AWSCloudProvider", "InstanceCatalogs",
+        "KarpenterMetrics", "OperatorHTTP",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -117,6 +122,7 @@ let package = Package(
       name: "Sandbox",
       dependencies: [
         "APIServer", "KubernetesAPI", "KarpenterAPI", "Manifests", "Scheduling", "InstanceCatalogs",
+        .product(name: "Yams", package: "Yams"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -127,9 +133,25 @@ let package = Package(
     .target(
       name: "ControllerRuntime",
       dependencies: [
-        "Controllers", "KubernetesClient", "KubernetesAPI", "KarpenterAPI", "Scheduling", "InstanceCatalogs",
+        "Controllers", "KubernetesClient", "KarpenterMetrics", "KubernetesAPI", "KarpenterAPI", "Scheduling", "InstanceCatalogs",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      ]),
+    // The metrics catalogue (upstream's v1.14 reference and ours) and what the controllers'
+    // effects and the cluster's state record in it, exposed in Prometheus' text format.
+    .target(
+      name: "KarpenterMetrics",
+      dependencies: [
+        "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI",
+        .product(name: "Prometheus", package: "swift-prometheus"),
+      ]),
+    // The controller's /metrics, /healthz and /readyz listeners.
+    .target(
+      name: "OperatorHTTP",
+      dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
     // Karpenter's controllers, apart from any world: the ClusterStore they read and the
     // effects they return.
@@ -153,7 +175,9 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "KarpenterAPITests", dependencies: ["KarpenterAPI", "Manifests"]),
+    .testTarget(
+      name: "KarpenterAPITests",
+      dependencies: ["KarpenterAPI", "Manifests", .product(name: "Yams", package: "Yams")]),
     .testTarget(
       name: "ManifestsTests", dependencies: ["Manifests"]),
     .testTarget(
@@ -197,6 +221,9 @@ let package = Package(
     .testTarget(
       name: "ControllersTests",
       dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),
+    .testTarget(
+      name: "KarpenterMetricsTests",
+      dependencies: ["KarpenterMetrics", "OperatorHTTP", "Controllers", "ControllersTestSupport", "Scheduling", "KubernetesAPI", "KarpenterAPI"]),
     .testTarget(
       name: "SchedulingTests",
       dependencies: [

@@ -19,6 +19,10 @@ public struct ControllerSettings: Sendable, Equatable {
   /// Where the leader-election Lease lives (upstream's SYSTEM_NAMESPACE, the namespace Karpenter
   /// is installed in).
   public var systemNamespace = "kube-system"
+  /// Where /metrics is served (upstream's METRICS_PORT).
+  public var metricsPort = 8080
+  /// Where /healthz and /readyz are served (upstream's HEALTH_PROBE_PORT).
+  public var healthProbePort = 8081
   /// The identity this replica holds the Lease as (upstream: the hostname and a random id).
   public var identity = ProcessInfo.processInfo.hostName + "_" + UUID().uuidString.lowercased()
 
@@ -62,6 +66,12 @@ public struct ControllerSettings: Sendable, Equatable {
     }
     if let v = env["DISABLE_LEADER_ELECTION"] { s.disableLeaderElection = try bool("DISABLE_LEADER_ELECTION", v) }
     if let v = env["SYSTEM_NAMESPACE"], !v.isEmpty { s.systemNamespace = v }
+    if let v = env["METRICS_PORT"] { s.metricsPort = try port("METRICS_PORT", v) }
+    if let v = env["HEALTH_PROBE_PORT"] { s.healthProbePort = try port("HEALTH_PROBE_PORT", v) }
+    if s.metricsPort == s.healthProbePort && s.metricsPort != 0 {
+      throw Problem(
+        description: "METRICS_PORT and HEALTH_PROBE_PORT must differ, both are \(s.metricsPort)")
+    }
     if s.batchIdleDuration > s.batchMaxDuration {
       throw Problem(
         description:
@@ -109,6 +119,14 @@ public struct ControllerSettings: Sendable, Equatable {
       throw Problem(description: "\(name) must be a positive Go duration such as 1s or 500ms, got \"\(text)\"")
     }
     return seconds
+  }
+
+  /// A TCP port; 0 takes a free one (for tests).
+  static func port(_ name: String, _ text: String) throws -> Int {
+    guard let port = Int(text), (0...65535).contains(port) else {
+      throw Problem(description: "\(name) must be a port number from 0 to 65535, got \"\(text)\"")
+    }
+    return port
   }
 
   static func bool(_ name: String, _ text: String) throws -> Bool {

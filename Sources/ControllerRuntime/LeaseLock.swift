@@ -80,6 +80,7 @@ public enum LeaderElection {
   public static func run(
     lock: LeaseLock, identity: String, log: @escaping @Sendable (String, [String: String]) -> Void,
     clock: @escaping @Sendable () -> Date = Date.init,
+    standby: @escaping @Sendable () -> Void = {},
     lead: @escaping @Sendable () async -> Void
   ) async -> Outcome {
     var elector = LeaderElector(identity: identity)
@@ -94,6 +95,7 @@ public enum LeaderElection {
         case .update(let record):
           if try await lock.write(record, over: current?.resourceVersion, creating: false) { elector.wrote(at: now) }
         case .wait(let until):
+          standby()
           try? await Task.sleep(for: .seconds(max(0.05, until.timeIntervalSince(clock()))))
           continue
         }

@@ -1,5 +1,6 @@
 import Controllers
 import Foundation
+import KarpenterMetrics
 import KubernetesClient
 import Logging
 import Scheduling
@@ -19,12 +20,19 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
   /// Where the controllers' log lines and Events go (JSON lines), with the epoch (Unix seconds)
   /// their times count from.
   public let report: @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void
+  /// Where the controllers' metrics are recorded (nil: nowhere).
+  public let metrics: MetricsRegistry?
+  /// What /healthz and /readyz answer.
+  public let health: ControllerHealth
 
   public init(
     client: KubernetesClient, settings: ControllerSettings, packing: PackingStrategy, logger: Logger,
+    metrics: MetricsRegistry? = nil, health: ControllerHealth = ControllerHealth(),
     makeProvider: @escaping @Sendable (any ClusterAPI, inout ResourceSchema) async throws -> Provider,
     report: @escaping @Sendable (LogRecord?, KubernetesEventRecord?, Int64) -> Void
   ) {
+    self.metrics = metrics
+    self.health = health
     self.client = client
     self.makeProvider = makeProvider
     self.settings = settings
@@ -34,6 +42,10 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
   }
 
   /// Leadership was lost: upstream's manager exits, and so does this one (its replica restarts).
+  /// How often the state gauges are read off the store (upstream's metrics controllers run
+  /// every few seconds too).
+  static var metricsPeriod: TimeInterval { 5 }
+
   public struct LeadershipLost: Error, CustomStringConvertible {
     public var description: String { "leader election lost: another replica holds the lease" }
   }
@@ -49,7 +61,13 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
     let api = ClientAPI(client: client)
     let logger = self.logger
     let startFailure = Mutex<(any Error)?>(nil)
+    let health = self.health
+    let metrics = self.metrics
+    let leading: @Sendable (Bool) -> Void = { leads in
+      metrics?.set("leader_election_master_status", ["name": LeaderElector.leaseName], to: leads ? 1 : 0)
+    }
     if settings.disableLeaderElection {
+      health.set(.leading(synced: false))
       await cancelWhenGracefulShutdown {
         if let error = await self.runControllers(api: api) { startFailure.withLock { $0 = error } }
       }
@@ -63,10 +81,17 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
         log: { message, fields in
           logger.info("\(message)", metadata: fields.mapValues { .string($0) })
         },
+        standby: {
+          if health.phase == .starting { health.set(.standby) }
+          leading(false)
+        },
         lead: {
+          health.set(.leading(synced: false))
+          leading(true)
           if let error = await self.runControllers(api: api) { startFailure.withLock { $0 = error } }
         })
     }
+    leading(false)
     if let error = startFailure.withLock({ $0 }) { throw ProviderStartFailed(cause: error) }
     if outcome == .lost { throw LeadershipLost() }
   }
@@ -90,6 +115,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
     var initial = LiveExecutor(
       cluster: cluster, settings: settings.karpenterSettings(packing: packing, epoch: epochSeconds),
       cloud: provider, api: api, report: { report($0, $1, epochSeconds) })
+    initial.metrics = metrics.map { ControllerMetrics(registry: $0, provider: provider.name) }
     // The types the provider knows before it sees a NodePool (kwok's are all it has), so that
     // Nodes listed before the NodePools already have their instance types.
     await initial.refreshInstanceTypes(requestProvisioning: false)
@@ -118,6 +144,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
         var refreshDue = false
         var lastRefresh = Date.distantPast
         var lastCollection = Date()
+        var lastMetrics = Date.distantPast
         for await event in events {
           if Task.isCancelled { break }
           switch event {
@@ -135,11 +162,17 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
             refreshDue = false
             // Everything Karpenter keeps in memory is rebuilt from the cluster, as after a restart.
             await executor.deliver(.restarted)
+            health.set(.leading(synced: true))
           case .cloud(let cloudEvent):
             // Messages wait in the queue until the controllers see the whole cluster.
             if waiting.isEmpty { await executor.handle(cloudEvent) }
           case .tick:
+            health.turned()
             guard waiting.isEmpty else { continue }
+            if let recorder = executor.metrics, Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod {
+              lastMetrics = Date()
+              recorder.refresh(store: executor.cluster.store, now: executor.now, synced: true)
+            }
             let periodic = provider.refreshPeriod.map { Date().timeIntervalSince(lastRefresh) >= $0 } ?? false
             if refreshDue || periodic {
               refreshDue = false

@@ -1,6 +1,7 @@
 import Controllers
 import Foundation
 import KarpenterAPI
+import KarpenterMetrics
 import Scheduling
 
 extension LiveExecutor where Provider: LiveCloudProvider {
@@ -17,6 +18,7 @@ extension LiveExecutor where Provider: LiveCloudProvider {
       $0.schema = schema
       $0.instanceTypes = types
     }
+    metrics?.refresh(instanceTypes: types)
     if before == 0 && !types.all.isEmpty {
       log("INFO", "cloudprovider", "discovered instance types", ["count": "\(types.all.count)"])
     }
@@ -82,7 +84,9 @@ extension LiveExecutor where Provider: LiveCloudProvider {
   public mutating func handle(_ event: CloudEvent) async {
     switch event {
     case .interruption(let instanceID, let kind, let handled):
-      if let key = cluster.key(ofInstanceID: instanceID) {
+      let key = cluster.key(ofInstanceID: instanceID)
+      metrics?.interruptionReceived(kind, node: key)
+      if let key {
         if kind == .spotInterruption, let node = cluster.store[node: key], node.capacityType == WellKnown.capacityTypeSpot,
           let type = node.instanceType, let zone = node.zone
         {

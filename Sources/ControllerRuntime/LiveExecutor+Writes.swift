@@ -2,6 +2,7 @@ import Controllers
 import Foundation
 import KubernetesClient
 import KarpenterAPI
+import KarpenterMetrics
 import KubernetesAPI
 import Scheduling
 
@@ -25,9 +26,14 @@ extension LiveExecutor {
     }
     let name = created.name
     let instance: CloudInstance
+    let started = ContinuousClock.now
     do {
       instance = try await cloud.create(claim, name: name, at: now)
+      metrics?.cloudCall(controller: "nodeclaim.lifecycle", method: "Create", seconds: Self.seconds(since: started))
     } catch {
+      metrics?.cloudCall(
+        controller: "nodeclaim.lifecycle", method: "Create", seconds: Self.seconds(since: started),
+        error: ControllerMetrics.errorName(error))
       _ = try? await api.send(APIRequest(.delete, APIPaths.nodeClaim(name)))
       _ = try? await api.send(.mergePatch(APIPaths.nodeClaim(name), ["metadata": ["finalizers": NSNull()]]))
       let providerError = (error as? CloudProviderError) ?? .failed(nodeClaim: name, cause: error)
@@ -123,13 +129,21 @@ extension LiveExecutor {
 
   /// The node is drained: its instance goes and the NodeClaim's finalizer is removed.
   mutating func removeNode(_ key: String) async {
+    let started = ContinuousClock.now
     do {
       try await cloud.delete(key)
+      metrics?.cloudCall(controller: "node.termination", method: "Delete", seconds: Self.seconds(since: started))
     } catch let error as CloudProviderError {
+      metrics?.cloudCall(
+        controller: "node.termination", method: "Delete", seconds: Self.seconds(since: started),
+        error: ControllerMetrics.errorName(error))
       if case .nodeClaimNotFound = error.kind {} else {
         log("ERROR", "node.termination", "terminating instance failed", ["NodeClaim": key, "error": "\(error)"])
       }
     } catch {
+      metrics?.cloudCall(
+        controller: "node.termination", method: "Delete", seconds: Self.seconds(since: started),
+        error: ControllerMetrics.errorName(error))
       log("ERROR", "node.termination", "terminating instance failed", ["NodeClaim": key, "error": "\(error)"])
     }
     let remaining = (cluster.nodeClaims[key]?.metadata.finalizers ?? []).filter { $0 != WellKnown.terminationFinalizer }

@@ -1,6 +1,7 @@
 import Controllers
 import Foundation
 import KarpenterAPI
+import KarpenterMetrics
 import KubernetesAPI
 import Scheduling
 
@@ -30,6 +31,8 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
   /// NodeClaims whose registration or initialization writes did not all land.
   var lifecycleRetries: [String: LifecycleStep] = [:]
   var lastLifecycleRetry = Date.distantPast
+  /// What the controllers do, counted for `/metrics` (nil: not counted).
+  public var metrics: ControllerMetrics?
 
   enum LifecycleStep: Sendable { case register, initialize }
 
@@ -64,8 +67,15 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
 
   /// Hands the input to the controllers and carries out what they ask.
   public mutating func deliver(_ input: ControllerInput) async {
+    let started = ContinuousClock.now
     let effects = karpenter.handle(input, now: now, store: cluster.store)
-    for effect in effects { await execute(effect) }
+    if metrics != nil {
+      metrics!.delivered(input, store: cluster.store, seconds: Self.seconds(since: started))
+    }
+    for effect in effects {
+      if metrics != nil { metrics!.willExecute(effect, store: cluster.store, karpenter: karpenter, now: now) }
+      await execute(effect)
+    }
     if case .nodeRegistered(let key) = input, !(await register(key)) { lifecycleRetries[key] = .register }
     if case .nodeInitialized(let key) = input, !(await initialize(key)) {
       // Registration first, if it is still owed.
@@ -135,15 +145,23 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
       await deliver(.delete(deletion))
     case .evict(let pod, let node, let reason, let honouringBudgets):
       let result = await evict(pod, honouringBudgets: honouringBudgets, reason: reason)
-      if result != .refusedByBudget { cluster.podGone(pod, at: clock()) }
+      if result != .refusedByBudget {
+        cluster.podGone(pod, at: clock())
+        metrics?.podDrained(reason: reason)
+      }
       await deliver(.evicted(pod: pod, node: node, result))
     case .removeNode(let key):
       await removeNode(key)
     case .listInstances:
+      let started = ContinuousClock.now
       do {
         let instances = try await cloud.list()
+        metrics?.cloudCall(controller: "garbagecollection", method: "List", seconds: Self.seconds(since: started))
         await deliver(.instancesListed(Set(instances.map(\.name))))
       } catch {
+        metrics?.cloudCall(
+          controller: "garbagecollection", method: "List", seconds: Self.seconds(since: started),
+          error: ControllerMetrics.errorName(error))
         log("ERROR", "garbagecollection", "listing instances failed", ["error": "\(error)"])
       }
     case .wake(let time, let wake):
@@ -153,6 +171,11 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
     case .requestStaticCapacity:
       await deliver(.staticCapacityRequested)
     }
+  }
+
+  static func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
   }
 
   func log(_ level: String, _ controller: String, _ message: String, _ fields: [String: String]) {

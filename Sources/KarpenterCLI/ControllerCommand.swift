@@ -28,7 +28,8 @@ struct Controller: AsyncParsableCommand {
       upstream's environment variables: CLUSTER_NAME, BATCH_IDLE_DURATION, BATCH_MAX_DURATION, \
       FEATURE_GATES, LOG_LEVEL, KUBE_CLIENT_QPS, KUBE_CLIENT_BURST, DISABLE_LEADER_ELECTION and \
       SYSTEM_NAMESPACE (where the leader-election Lease karpenter-leader-election lives; \
-      kube-system by default). Only the replica holding the Lease acts; SIGTERM releases it. \
+      kube-system by default), METRICS_PORT (Prometheus' /metrics, 8080) and HEALTH_PROBE_PORT \
+      (/healthz and /readyz, 8081). Only the replica holding the Lease acts; SIGTERM releases it. \
       --cloud-provider kwok launches NodeClaims as Node objects (upstream's kwok provider), for \
       clusters with KWOK and for `karpenter sandbox`. --cloud-provider aws launches EC2 \
       instances with CreateFleet; it takes the AWS SDKs' environment (AWS_REGION, AWS_PROFILE, \
@@ -134,13 +135,24 @@ struct Controller: AsyncParsableCommand {
       if let event { text += event.logLine(epoch: epoch) + "\n" }
       if !text.isEmpty, !StandardStreams.writeStandardOutput(text) { Foundation.exit(1) }
     }
+    let registry = OperatorEndpoints.registry()
+    let health = ControllerHealth()
+    let endpoints: OperatorEndpoints
+    do {
+      endpoints = try await OperatorEndpoints.start(settings: settings, registry: registry, health: health, logger: logger)
+    } catch {
+      StandardStreams.writeStandardError("karpenter controller: \(error)\n")
+      try? await client.shutdown()
+      throw ExitCode(1)
+    }
     var awsHTTPClient: HTTPClient?
     let service: any Service
     switch cloudProvider ?? .kwok {
     case .kwok:
       service = LiveController(
-        client: client, settings: settings, packing: packing.strategy, logger: logger,
-        makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) }, report: report)
+        client: client, settings: settings, packing: packing.strategy, logger: logger, metrics: registry,
+        health: health, makeProvider: { api, schema in try KwokCloudProvider(api: api, schema: &schema) },
+        report: report)
     case .aws:
       let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: AWSClients.httpConfiguration())
       awsHTTPClient = http
@@ -153,12 +165,14 @@ struct Controller: AsyncParsableCommand {
           logger: Logger(label: "aws") { JSONLineLogHandler(label: $0, level: settings.logLevel) })
       } catch {
         StandardStreams.writeStandardError("karpenter controller: \(error)\n")
+        await endpoints.stop()
         try? await http.shutdown()
         try? await client.shutdown()
         throw ExitCode(2)
       }
       service = LiveController(
-        client: client, settings: settings, packing: packing.strategy, logger: logger,
+        client: client, settings: settings, packing: packing.strategy, logger: logger, metrics: registry,
+        health: health,
         makeProvider: { api, _ in
           try await AWSCloudProvider.start(aws: aws, settings: awsSettings, api: api, logger: logger)
         }, report: report)
@@ -172,10 +186,12 @@ struct Controller: AsyncParsableCommand {
       try await group.run()
     } catch {
       logger.error("controller stopped", metadata: ["error": "\(error)"])
+      await endpoints.stop()
       try? await awsHTTPClient?.shutdown()
       try? await client.shutdown()
       throw ExitCode(1)
     }
+    await endpoints.stop()
     try? await awsHTTPClient?.shutdown()
     try? await client.shutdown()
   }

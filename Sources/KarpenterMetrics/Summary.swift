@@ -1,0 +1,66 @@
+import Foundation
+
+/// A Prometheus summary series, which swift-prometheus does not offer: the quantiles of the
+/// last `window` observations, with the sum and count of all of them. Upstream's summaries
+/// (pod startup and scheduling-decision times) expose the 0, 0.5, 0.9, 0.99 and 1 quantiles.
+struct SummarySeries: Sendable {
+  static let quantiles: [Double] = [0, 0.5, 0.9, 0.99, 1]
+  static let window = 1024
+
+  var labels: [(String, String)]
+  private var recent: [Double] = []
+  private var next = 0
+  private(set) var sum = 0.0
+  private(set) var count = 0
+
+  init(labels: [(String, String)]) { self.labels = labels }
+
+  mutating func record(_ value: Double) {
+    guard value.isFinite else { return }
+    if recent.count < Self.window {
+      recent.append(value)
+    } else {
+      recent[next] = value
+      next = (next + 1) % Self.window
+    }
+    sum += value
+    count += 1
+  }
+
+  /// The value at quantile `q` of the window (nearest rank); NaN with no observations, as
+  /// Prometheus' Go client reports an empty summary.
+  func value(at q: Double) -> Double {
+    guard !recent.isEmpty else { return .nan }
+    let sorted = recent.sorted()
+    let rank = Int((q * Double(sorted.count - 1)).rounded())
+    return sorted[min(max(rank, 0), sorted.count - 1)]
+  }
+
+  /// The series' lines of the text exposition.
+  func lines(name: String) -> String {
+    func labelText(_ extra: [(String, String)]) -> String {
+      let all = labels + extra
+      guard !all.isEmpty else { return "" }
+      return "{" + all.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
+    }
+    var out = ""
+    for q in Self.quantiles {
+      out += "\(name)\(labelText([("quantile", format(q))])) \(format(value(at: q)))\n"
+    }
+    out += "\(name)_sum\(labelText([])) \(format(sum))\n"
+    out += "\(name)_count\(labelText([])) \(count)\n"
+    return out
+  }
+
+  private func format(_ v: Double) -> String {
+    if v.isNaN { return "NaN" }
+    if v == .infinity { return "+Inf" }
+    if v == -.infinity { return "-Inf" }
+    return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+  }
+
+  private func escape(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n")
+  }
+}
