@@ -137,6 +137,11 @@ extension ResourceRegistry {
         namespaced: false,
         short: ["crd", "crds"], categories: ["api-extensions"], sub: [.status]),
       grouped("events.k8s.io", "v1", "Event", "events", short: ["ev"]),
+      // What a Helm chart's RBAC renders (kubectl knows no short names for these).
+      grouped("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", namespaced: false),
+      grouped("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", namespaced: false),
+      grouped("rbac.authorization.k8s.io", "v1", "Role", "roles"),
+      grouped("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings"),
       grouped(
         "karpenter.sh", "v1", "NodePool", "nodepools", namespaced: false, categories: ["karpenter"],
         sub: [.status],
