@@ -183,7 +183,8 @@ let package = Package(
     .testTarget(
       name: "KarpenterCLITests",
       dependencies: [
-        "KarpenterCLI", "Manifests", "Simulation", "AWSClient", "AWSProvider", "AWSTestSupport",
+        "KarpenterCLI", "Manifests", "Simulation", "AWSClient", "AWSProvider", "AWSTestSupport", "PrometheusTestSupport",
+        "KarpenterMetrics",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
@@ -221,9 +222,11 @@ let package = Package(
     .testTarget(
       name: "ControllersTests",
       dependencies: ["Controllers", "ControllersTestSupport", "KubernetesAPI", "KarpenterAPI"]),
+    // Debian's Prometheus and promtool, installed when missing, for the metrics tests.
+    .target(name: "PrometheusTestSupport", path: "Tests/PrometheusTestSupport"),
     .testTarget(
       name: "KarpenterMetricsTests",
-      dependencies: ["KarpenterMetrics", "OperatorHTTP", "Controllers", "ControllersTestSupport", "Scheduling", "KubernetesAPI", "KarpenterAPI"]),
+      dependencies: ["KarpenterMetrics", "OperatorHTTP", "PrometheusTestSupport", "Controllers", "ControllersTestSupport", "Scheduling", "KubernetesAPI", "KarpenterAPI"]),
     .testTarget(
       name: "SchedulingTests",
       dependencies: [

@@ -47,6 +47,13 @@ public struct MetricDefinition: Sendable, Hashable {
   /// Every metric this controller exposes: upstream's, then this project's own.
   public static var all: [MetricDefinition] { upstream + own }
 
+  /// Upstream's gauges whose names promtool's naming lint flags (`_count` or `_total` on a
+  /// gauge). Dashboards and alerts select on them, so they keep upstream's spelling; upstream's
+  /// own /metrics draws the same complaints from `promtool check metrics`.
+  public static var promtoolFlaggedUpstreamNames: Set<String> {
+    Set(upstream.filter { $0.kind == .gauge && ($0.name.hasSuffix("_count") || $0.name.hasSuffix("_total")) }.map(\.name))
+  }
+
   /// The definition named `name`.
   public static func named(_ name: String) -> MetricDefinition? { byName[name] }
 

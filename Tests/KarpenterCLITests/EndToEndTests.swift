@@ -30,12 +30,16 @@ final class SandboxCluster: @unchecked Sendable {
     try? FileManager.default.removeItem(at: directory)
   }
 
-  /// Starts a controller replica.
+  /// Starts a controller replica. Its metrics and health probe listeners take free ports (it
+  /// logs which), so that replicas and parallel tests do not contend for 8080 and 8081.
   @discardableResult
   func startController(_ environment: [String: String] = [:], cloudProvider: String = "kwok") throws
     -> BackgroundProcess
   {
-    let env = ["BATCH_IDLE_DURATION": "1s", "BATCH_MAX_DURATION": "3s", "LOG_LEVEL": "info"].merging(environment) { $1 }
+    let env = [
+      "BATCH_IDLE_DURATION": "1s", "BATCH_MAX_DURATION": "3s", "LOG_LEVEL": "info", "METRICS_PORT": "0",
+      "HEALTH_PROBE_PORT": "0",
+    ].merging(environment) { $1 }
     let c = try BackgroundProcess(
       Self.binary, ["controller", "--kubeconfig", kubeconfig, "--cloud-provider", cloudProvider], environment: env,
       directory: directory)

@@ -3,13 +3,13 @@ import Foundation
 /// The real peers these tests run against (Prometheus 2.42 and promtool from Debian's
 /// `prometheus` package), installed with apt-get when the machine lacks them, so that `swift
 /// test` passes on a fresh machine.
-enum PeerTool {
-  struct Missing: Error, CustomStringConvertible {
-    var description: String
+public enum PeerTool {
+  public struct Missing: Error, CustomStringConvertible {
+    public var description: String
   }
 
   /// The path of `name` (`promtool`, `prometheus`), installing Debian's package if needed.
-  static func prometheus(_ name: String) throws -> String {
+  public static func prometheus(_ name: String) throws -> String {
     if let path = which(name) { return path }
     try installLock.withLock {
       if which(name) != nil { return }
@@ -24,7 +24,7 @@ enum PeerTool {
 
   private static let installLock = NSLock()
 
-  static func which(_ name: String) -> String? {
+  public static func which(_ name: String) -> String? {
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
       let path = "\(dir)/\(name)"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -34,7 +34,7 @@ enum PeerTool {
 
   /// Runs the program with `input` on standard input; its exit status and combined output.
   @discardableResult
-  static func run(_ program: String, _ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
+  public static func run(_ program: String, _ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
