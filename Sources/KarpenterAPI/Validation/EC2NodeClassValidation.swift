@@ -37,6 +37,11 @@ extension EC2NodeClass {
     if let kubelet = spec.kubelet {
       KubeletRules.validate(kubelet, at: path.child("kubelet"), errors: &errors)
     }
+    Self.validateNetworking(spec, at: path, errors: &errors)
+    if let terms = spec.capacityReservationSelectorTerms {
+      Self.validateCapacityReservations(
+        terms, at: path.child("capacityReservationSelectorTerms"), errors: &errors)
+    }
     if let count = spec.ipPrefixCount, count < 0 {
       errors.append(
         .invalid(path.child("ipPrefixCount"), String(count), "must be greater than or equal to 0"))

@@ -38,6 +38,13 @@ public struct EC2NodeClassSpec: Codable, Hashable, Sendable {
   public var metadataOptions: MetadataOptions?
   public var context: String?
   public var ipPrefixCount: Int32?
+  /// The placement group (by name or id) instances launch into.
+  public var placementGroupSelector: PlacementGroupSelector?
+  /// The network interfaces attached at launch (EFA-only interfaces beside the primary one).
+  public var networkInterfaces: [NetworkInterface]?
+  /// Idle connection-tracking timeouts for the instances' ENIs.
+  public var connectionTracking: ConnectionTracking?
+  public var cpuOptions: CPUOptions?
 
   public init(
     subnetSelectorTerms: [SubnetSelectorTerm]? = nil,
@@ -56,6 +63,61 @@ public struct EC2NodeClassSpec: Codable, Hashable, Sendable {
   public static let amiFamilies = [
     "AL2", "AL2023", "Bottlerocket", "Custom", "Windows2019", "Windows2022", "Windows2025",
   ]
+}
+
+/// Upstream's `placementGroupSelector`: exactly one of `name` and `id`.
+public struct PlacementGroupSelector: Codable, Hashable, Sendable {
+  public var name: String?
+  /// `pg-` followed by lower-case letters and digits.
+  public var id: String?
+
+  public init(name: String? = nil, id: String? = nil) {
+    self.name = name
+    self.id = id
+  }
+}
+
+/// One network interface of the launch template; the list must hold the primary interface
+/// (network card 0, device 0, type `interface`).
+public struct NetworkInterface: Codable, Hashable, Sendable {
+  public var networkCardIndex: Int32?
+  public var deviceIndex: Int32?
+  /// `interface` or `efa-only`.
+  public var interfaceType: String?
+
+  public init(networkCardIndex: Int32? = nil, deviceIndex: Int32? = nil, interfaceType: String? = nil) {
+    self.networkCardIndex = networkCardIndex
+    self.deviceIndex = deviceIndex
+    self.interfaceType = interfaceType
+  }
+
+  public static let interfaceTypes = ["interface", "efa-only"]
+}
+
+/// Idle connection-tracking timeouts in seconds; at least one must be set.
+public struct ConnectionTracking: Codable, Hashable, Sendable {
+  /// 60...432000.
+  public var tcpEstablishedTimeout: Int32?
+  /// 60...180.
+  public var udpStreamTimeout: Int32?
+  /// 30...60.
+  public var udpTimeout: Int32?
+
+  public init(tcpEstablishedTimeout: Int32? = nil, udpStreamTimeout: Int32? = nil, udpTimeout: Int32? = nil) {
+    self.tcpEstablishedTimeout = tcpEstablishedTimeout
+    self.udpStreamTimeout = udpStreamTimeout
+    self.udpTimeout = udpTimeout
+  }
+}
+
+public struct CPUOptions: Codable, Hashable, Sendable {
+  /// `enabled` or `disabled`; when enabled only instance types that support nested
+  /// virtualization are offered.
+  public var nestedVirtualization: String?
+
+  public init(nestedVirtualization: String? = nil) { self.nestedVirtualization = nestedVirtualization }
+
+  public static let nestedVirtualizationValues = ["enabled", "disabled"]
 }
 
 public struct SubnetSelectorTerm: Codable, Hashable, Sendable {
