@@ -74,6 +74,7 @@ extension APIStore {
     object["metadata"] = .object(metadata)
     if type.dropsStatusOnCreate { object["status"] = nil }
     applyDefaults(type, &object, now: now)
+    try admitAgainstSchema(type, &object, old: nil, subresource: nil, name: name)
     if type.group.isEmpty, type.kind == "Pod" { try resolvePriority(&object, name: name) }
     if let fieldManager {
       object[path: ["metadata", "managedFields"]] = .array([
@@ -141,7 +142,11 @@ extension APIStore {
       _ = try? create(sa, namespace: object.name, ["metadata": ["name": "default"]], now: now)
     }
     if type.group == "apiextensions.k8s.io", type.plural == "customresourcedefinitions" {
-      for served in ResourceRegistry.types(fromCRD: object) { registry.register(served) }
+      // A CRD for a built-in kind (Karpenter's, installed by its chart) leaves the built-in
+      // registration as it is.
+      for served in ResourceRegistry.types(fromCRD: object) where !ResourceRegistry.isBuiltIn(served) {
+        registry.register(served)
+      }
       var established = object
       var accepted = object[path: ["spec", "names"]] ?? [:]
       if accepted["singular"] == nil, let kind = accepted["kind"]?.string {
@@ -169,5 +174,12 @@ extension APIStore {
       ]
       put(type, ObjectKey(namespace: "", name: object.name), established, event: .modified)
     }
+  }
+}
+
+extension ResourceRegistry {
+  /// Whether the type is one of the built-in kinds, which a CRD naming it does not replace.
+  static func isBuiltIn(_ type: ResourceType) -> Bool {
+    builtIns.contains { $0.group == type.group && $0.version == type.version && $0.plural == type.plural }
   }
 }

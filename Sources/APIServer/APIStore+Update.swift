@@ -97,6 +97,8 @@ extension APIStore {
         new[path: ["spec", field]] = old[path: ["spec", field]]
       }
     }
+    // The CRD's schema: pruning, defaults, OpenAPI validation and CEL rules (ratcheting on old).
+    try admitAgainstSchema(type, &new, old: old, subresource: subresource, name: key.name)
     let immutable = ImmutableFields.problems(type, old: old, new: new)
     if !immutable.isEmpty { throw .invalid(type, name: key.name, causes: immutable) }
     if tracksGeneration(type), APIStore.specChanged(old, new) {
@@ -148,7 +150,9 @@ extension APIStore {
       {
         registry.unregister(group: group, plural: plural)
       }
-      for served in ResourceRegistry.types(fromCRD: new) { registry.register(served) }
+      for served in ResourceRegistry.types(fromCRD: new) where !ResourceRegistry.isBuiltIn(served) {
+        registry.register(served)
+      }
     }
   }
 }

@@ -5,7 +5,8 @@ import APIServer
 /// gnostic protobuf kubectl asks for.
 public enum OpenAPIDocuments {
   /// The schemas of one group version: the shared ones and one per kind served there, a
-  /// CRD's own openAPIV3Schema when `crdSchemas` has it.
+  /// CRD's own openAPIV3Schema when `crdSchemas` has it (Karpenter's kinds have theirs from
+  /// the CRDs the sandbox creates at start, ``KarpenterCRDs``).
   static func schemas(group: String, version: String, types: [ResourceType], crdSchemas: [String: JSON])
     -> [String: JSON]
   {
@@ -19,9 +20,10 @@ public enum OpenAPIDocuments {
 
   /// The name and schema of a kind, as the real server names it.
   static func kindSchema(_ type: ResourceType, crdSchemas: [String: JSON]) -> (String, JSON) {
-    if type.isCustom || crdSchemas[type.kind] != nil {
-      let name = KarpenterSchemas.name(group: type.group, version: type.version, kind: type.kind)
-      if var schema = crdSchemas["\(type.group)/\(type.version)/\(type.kind)"] {
+    if type.isCustom {
+      let name = crdSchemaName(group: type.group, version: type.version, kind: type.kind)
+      let key = "\(type.group)/\(type.version)/\(type.kind)"
+      if var schema = crdSchemas[key] ?? KarpenterCRDs.schemas[key] {
         schema["x-kubernetes-group-version-kind"] = [
           ["group": .string(type.group), "version": .string(type.version), "kind": .string(type.kind)]
         ]
@@ -32,14 +34,15 @@ public enum OpenAPIDocuments {
         schema["properties"] = .object(properties)
         return (name, schema)
       }
-      return (
-        name,
-        KarpenterSchemas.schema(group: type.group, version: type.version, kind: type.kind)
-          ?? BuiltInSchemas.generic(type)
-      )
+      return (name, BuiltInSchemas.generic(type))
     }
     let name = BuiltInSchemas.name(of: type)
     return (name, BuiltInSchemas.kinds[name] ?? BuiltInSchemas.generic(type))
+  }
+
+  /// The schema name a CRD's kind gets (`sh.karpenter.v1.NodePool`): the group reversed.
+  static func crdSchemaName(group: String, version: String, kind: String) -> String {
+    group.split(separator: ".").reversed().joined(separator: ".") + ".\(version).\(kind)"
   }
 
   /// `/openapi/v3/apis/GROUP/VERSION`: paths with the operations of every resource (each

@@ -33,6 +33,7 @@ public final class SandboxAPI: SandboxResponder {
     let now = clock()
     var store = APIStore(seed: options.seed, historyLimit: options.historyLimit, now: now)
     store.admission = KarpenterAdmission.check
+    KarpenterCRDs.install(in: &store, now: now)
     state = Mutex(State(store: store, lastWatchDrop: now, lastExpiry: now))
     faults = FaultSwitch(options.faults)
     self.options = options

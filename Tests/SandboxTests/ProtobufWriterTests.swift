@@ -99,7 +99,7 @@ struct ProtobufWriterTests {
     #expect(nodePool[path: ["properties", "spec", "properties", "weight", "type"]] == "integer")
     let patch = try #require(doc[path: ["paths", "/apis/karpenter.sh/v1/nodepools/{name}", "patch"]])
     let aws = try #require(OpenAPIDocuments.v3(group: "karpenter.k8s.aws", version: "v1", types: ResourceRegistry().types, gitVersion: "v1.31.0"))
-    #expect(aws[path: ["components", "schemas", "aws.k8s.karpenter.v1.EC2NodeClass", "properties", "spec", "required"]] == ["securityGroupSelectorTerms", "subnetSelectorTerms"])
+    #expect(aws[path: ["components", "schemas", "aws.k8s.karpenter.v1.EC2NodeClass", "properties", "spec", "required"]] == ["amiSelectorTerms", "securityGroupSelectorTerms", "subnetSelectorTerms"])
     #expect(patch["parameters"]?.array?.contains { $0["name"] == "fieldValidation" } == true)
     let index = OpenAPIDocuments.v3Index(types: ResourceRegistry().types) { g, v in
       OpenAPIDocuments.v3(group: g, version: v, types: ResourceRegistry().types, gitVersion: "v1.31.0")
