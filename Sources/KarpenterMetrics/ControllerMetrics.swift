@@ -17,6 +17,33 @@ public struct ControllerMetrics: Sendable {
   public init(registry: MetricsRegistry, provider: String) {
     self.registry = registry
     self.provider = provider
+    for controller in Self.controllers {
+      registry.set("controller_runtime_max_concurrent_reconciles", ["controller": controller], to: 1)
+      registry.set("controller_runtime_active_workers", ["controller": controller], to: 0)
+    }
+  }
+
+  /// The controllers, as controller-runtime's metrics name them: each input is one reconcile
+  /// of one of them, one at a time.
+  static let controllers = [
+    "provisioner", "disruption", "nodeclaim.lifecycle", "node.termination", "nodeclaim.expiration",
+    "nodeclaim.garbagecollection", "interruption", "static.provisioning", "state",
+  ]
+
+  /// The controller an input is a reconcile of.
+  static func controller(of input: ControllerInput) -> String {
+    switch input {
+    case .wake(.provision), .provisioningRequested: "provisioner"
+    case .wake(.disruption), .wake(.validate), .wake(.replacementTimeout): "disruption"
+    case .launched, .nodeClaimCreated, .nodeRegistered, .nodeInitialized, .wake(.registrationTimeout):
+      "nodeclaim.lifecycle"
+    case .wake(.drain), .delete, .evicted, .nodeRemoved: "node.termination"
+    case .wake(.expire): "nodeclaim.expiration"
+    case .wake(.garbageCollect), .instancesListed, .instanceLost: "nodeclaim.garbagecollection"
+    case .interruption: "interruption"
+    case .wake(.staticCapacity), .staticCapacityRequested: "static.provisioning"
+    case .started, .restarted: "state"
+    }
   }
 
   /// Before the executor carries out `effect`.
@@ -57,6 +84,9 @@ public struct ControllerMetrics: Sendable {
 
   /// After the controllers handled `input`, which took them `seconds` (wall clock).
   public mutating func delivered(_ input: ControllerInput, store: ClusterStore, seconds: Double) {
+    let controller = Self.controller(of: input)
+    registry.increment("controller_runtime_reconcile_total", ["controller": controller, "result": "success"])
+    registry.observe("controller_runtime_reconcile_time_seconds", ["controller": controller], seconds)
     switch input {
     case .wake(.provision):
       registry.observe("karpenter_scheduler_scheduling_duration_seconds", ["controller": "provisioner"], seconds)

@@ -17,8 +17,18 @@ public enum StateMetrics {
     let schema = store.schema
     let nodes = Array(store.sortedNodes)
     var daemonRequests: [String: Resources] = [:]
-    for pod in store.pods.values where pod.isDaemon {
-      if let node = pod.node { daemonRequests[node, default: Resources()] += pod.requests }
+    var podLimits: [String: Resources] = [:]
+    var daemonLimits: [String: Resources] = [:]
+    var limitSchema = schema
+    for pod in store.pods.values {
+      guard let node = pod.node else { continue }
+      let limits = Self.limits(of: pod, &limitSchema)
+      if pod.isDaemon {
+        daemonRequests[node, default: Resources()] += pod.requests
+        daemonLimits[node, default: Resources()] += limits
+      } else {
+        podLimits[node, default: Resources()] += limits
+      }
     }
     for node in nodes {
       let labels = nodeLabels(node)
@@ -26,6 +36,9 @@ public enum StateMetrics {
       append(&out["karpenter_nodes_allocatable", default: []], labels, node.allocatable, schema)
       append(&out["karpenter_nodes_total_pod_requests", default: []], labels, node.requested - daemons, schema)
       append(&out["karpenter_nodes_total_daemon_requests", default: []], labels, daemons, schema)
+      append(&out["karpenter_nodes_total_pod_limits", default: []], labels, podLimits[node.name] ?? Resources(), schema)
+      append(
+        &out["karpenter_nodes_total_daemon_limits", default: []], labels, daemonLimits[node.name] ?? Resources(), schema)
       if let type = node.instanceType.flatMap({ store.instanceTypes.instanceType(named: $0, nodePool: node.nodePool) }) {
         append(&out["karpenter_nodes_system_overhead", default: []], labels, type.overhead, schema)
       }
@@ -35,8 +48,15 @@ public enum StateMetrics {
     }
     out["karpenter_cluster_state_node_count"] = [([:], Double(nodes.count))]
     out["karpenter_cluster_state_synced"] = [([:], synced ? 1 : 0)]
+    out["karpenter_nodepools_nodes_consuming_budgets"] = consumingBudgets(nodes)
     out["karpenter_cluster_utilization_percent"] = utilization(nodes, schema)
     out["karpenter_pods_state"] = podStates(store)
+    let waiting = podWaits(store, now: now)
+    out["karpenter_pods_unbound_time_seconds"] = waiting.unbound
+    out["karpenter_pods_unstarted_time_seconds"] = waiting.unstarted
+    out["karpenter_scheduler_ignored_pods_count"] = [
+      ([:], Double(store.pods.values.count { $0.node == nil && !($0.pendingReason?.isSchedulable ?? true) }))
+    ]
     let pools = nodePoolGauges(store, nodes, schema)
     out["karpenter_nodepools_usage"] = pools.usage
     out["karpenter_nodepools_limit"] = pools.limit
@@ -132,7 +152,47 @@ public enum StateMetrics {
     }
   }
 
+  /// The pod's containers' limits (an init container's where larger, as for requests).
+  static func limits(of pod: StatePod, _ schema: inout ResourceSchema) -> Resources {
+    guard let spec = pod.pod.spec else { return Resources() }
+    var total = Resources()
+    for container in spec.containers {
+      if let limits = container.resources?.limits, let v = try? schema.vector(limits) { total += v }
+    }
+    for container in spec.initContainers ?? [] {
+      if let limits = container.resources?.limits, let v = try? schema.vector(limits) {
+        total = Resources(total.values.replacing(with: v.values, where: v.values .> total.values))
+      }
+    }
+    return total
+  }
+
+  /// Nodes being disrupted, by NodePool and reason: what holds their budgets.
+  private static func consumingBudgets(_ nodes: [StateNode]) -> Samples {
+    var counts: [[String]: Int] = [:]
+    for node in nodes {
+      guard let pool = node.nodePool, let reason = node.disruption else { continue }
+      counts[[pool, reason.rawValue.lowercased()], default: 0] += 1
+    }
+    return counts.map { (["nodepool": $0.key[0], "reason": $0.key[1]], Double($0.value)) }
+  }
+
   // MARK: Pods
+
+  /// How long pods have waited to be bound and to run.
+  private static func podWaits(_ store: ClusterStore, now: Double) -> (unbound: Samples, unstarted: Samples) {
+    var unbound: Samples = []
+    var unstarted: Samples = []
+    for pod in store.pods.values where !pod.isDaemon {
+      let labels = ["name": pod.pod.metadata.name ?? "", "namespace": pod.pod.metadata.namespace ?? "default"]
+      let waited = max(0, now - pod.createdAt)
+      if pod.node == nil { unbound.append((labels, waited)) }
+      if pod.node == nil || (pod.pod.status?.phase.map { $0 != "Running" } ?? false) {
+        unstarted.append((labels, waited))
+      }
+    }
+    return (unbound, unstarted)
+  }
 
   private static func podStates(_ store: ClusterStore) -> Samples {
     store.pods.values.map { pod in

@@ -133,4 +133,15 @@ import Testing
         == 1)
     #expect(r.rejected == 0)
   }
+
+  @Test func eachInputIsAReconcileOfOneController() {
+    var metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
+    metrics.delivered(.wake(.provision), store: store, seconds: 0.01)
+    metrics.delivered(.provisioningRequested, store: store, seconds: 0.01)
+    metrics.delivered(.wake(.drain("n1")), store: store, seconds: 0.01)
+    let r = metrics.registry
+    #expect(value(r, #"controller_runtime_reconcile_total{controller="provisioner",result="success"}"#) == 2)
+    #expect(value(r, #"controller_runtime_reconcile_total{controller="node.termination",result="success"}"#) == 1)
+    #expect(value(r, #"controller_runtime_max_concurrent_reconciles{controller="disruption"}"#) == 1)
+  }
 }

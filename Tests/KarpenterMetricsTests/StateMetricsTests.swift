@@ -1,6 +1,7 @@
 import Controllers
 import ControllersTestSupport
 import KarpenterAPI
+import KubernetesAPI
 import Scheduling
 import Testing
 
@@ -122,5 +123,37 @@ import Testing
     let available = samples(gauges, "karpenter_cloudprovider_instance_type_offering_available")
     #expect(available[["instance_type": "m5.large", "capacity_type": "spot", "zone": "us-east-1a"]] == 1)
     #expect(available[["instance_type": "m5.large", "capacity_type": "on-demand", "zone": "us-east-1b"]] == 0)
+  }
+
+  @Test func podsWaitingAndNodesBeingDisruptedAreReported() {
+    var store = ClusterStore.build {
+      $0.nodePool("default")
+      $0.node("n1")
+      $0.node("n2")
+      $0.disrupting("n2", .drifted)
+      $0.pod("default/waiting")
+      $0.pod("default/bound", on: "n1")
+    }
+    store[pod: "default/waiting"]!.createdAt = 30
+    let gauges = StateMetrics.gauges(store: store, now: 100, synced: true)
+    #expect(samples(gauges, "karpenter_pods_unbound_time_seconds") == [["name": "waiting", "namespace": "default"]: 70])
+    #expect(samples(gauges, "karpenter_nodepools_nodes_consuming_budgets") == [["nodepool": "default", "reason": "drifted"]: 1])
+    #expect(samples(gauges, "karpenter_scheduler_ignored_pods_count") == [[:]: 0])
+  }
+
+  @Test func limitsAreSummedPerNodeApartFromDaemons() throws {
+    var store = ClusterStore.build {
+      $0.nodePool("default")
+      $0.node("n1")
+      $0.pod("default/a", on: "n1")
+      $0.pod("kube-system/proxy", on: "n1", owner: .daemonSet("proxy"))
+    }
+    store[pod: "default/a"]!.pod.spec!.containers[0].resources = ResourceRequirements(limits: ["cpu": "2", "memory": "1Gi"])
+    store[pod: "kube-system/proxy"]!.pod.spec!.containers[0].resources = ResourceRequirements(limits: ["cpu": "250m"])
+    let gauges = StateMetrics.gauges(store: store, now: 0, synced: true)
+    let pods = try #require(gauges["karpenter_nodes_total_pod_limits"]?.first { $0.labels["resource_type"] == "cpu" })
+    let daemons = try #require(gauges["karpenter_nodes_total_daemon_limits"]?.first { $0.labels["resource_type"] == "cpu" })
+    #expect(pods.value == 2)
+    #expect(daemons.value == 0.25)
   }
 }
