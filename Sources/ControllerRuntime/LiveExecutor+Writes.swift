@@ -138,12 +138,14 @@ extension LiveExecutor {
         controller: "node.termination", method: "Delete", seconds: Self.seconds(since: started),
         error: ControllerMetrics.errorName(error))
       if case .nodeClaimNotFound = error.kind {} else {
+        metrics?.terminationFailed(key, store: cluster.store)
         log("ERROR", "node.termination", "terminating instance failed", ["NodeClaim": key, "error": "\(error)"])
       }
     } catch {
       metrics?.cloudCall(
         controller: "node.termination", method: "Delete", seconds: Self.seconds(since: started),
         error: ControllerMetrics.errorName(error))
+      metrics?.terminationFailed(key, store: cluster.store)
       log("ERROR", "node.termination", "terminating instance failed", ["NodeClaim": key, "error": "\(error)"])
     }
     let remaining = (cluster.nodeClaims[key]?.metadata.finalizers ?? []).filter { $0 != WellKnown.terminationFinalizer }

@@ -122,6 +122,12 @@ public struct ControllerMetrics: Sendable {
     }
   }
 
+  /// Terminating the node's instance failed (its node is still in `store`).
+  public func terminationFailed(_ name: String, store: ClusterStore) {
+    registry.increment(
+      "karpenter_cloudprovider_instance_termination_failures_total", ["zone": store[node: name]?.zone ?? "", "zone_id": ""])
+  }
+
   /// A pod evicted or deleted for a node's drain.
   public func podDrained(reason: NodeRemovalReason?) {
     registry.increment("karpenter_pods_drained_total", ["reason": reason.map { Self.snakeCase($0.rawValue) } ?? ""])

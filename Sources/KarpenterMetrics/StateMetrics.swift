@@ -60,7 +60,11 @@ public enum StateMetrics {
     let pools = nodePoolGauges(store, nodes, schema)
     out["karpenter_nodepools_usage"] = pools.usage
     out["karpenter_nodepools_limit"] = pools.limit
-    out["karpenter_fleet_cost_dollars_per_hour"] = fleetCost(nodes)
+    let cost = fleetCost(nodes)
+    out["karpenter_fleet_cost_dollars_per_hour"] = cost
+    var byPool: [String: Double] = [:]
+    for sample in cost { byPool[sample.labels["nodepool"] ?? "", default: 0] += sample.value }
+    out["karpenter_nodepools_cost_total"] = byPool.map { (["nodepool": $0.key], $0.value) }
     out["karpenter_fleet_cost_lower_bound_dollars_per_hour"] = [([:], FleetCostLowerBound.dollarsPerHour(store))]
     out["karpenter_pods_pending"] = pending(store)
     return out
