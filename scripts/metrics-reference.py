@@ -31,7 +31,6 @@ NOT_RECORDED = [
     ("karpenter_interruption_instance_status_unhealthy_total", "EC2 instance status checks are not read."),
     ("karpenter_nodeclaims_instance_termination_duration_seconds", "Not recorded yet."),
     ("karpenter_nodeclaims_unhealthy_disrupted_total", "Node repair is not built."),
-    ("karpenter_nodepools_allowed_disruptions", "Not recorded yet; `karpenter simulate` explains blocked budgets."),
     ("karpenter_nodepools_cost_tracker_errors_total", "The cost is read off the nodes' offerings; there is no tracker to fail."),
     ("karpenter_pods_provisioning_", "Not recorded yet."),
     ("karpenter_pods_bound_duration_seconds", "Not recorded yet."),
@@ -47,6 +46,7 @@ NOT_RECORDED = [
 ]
 
 NOTES = {
+    "karpenter_nodepools_allowed_disruptions": "`reason` is `empty`, `drifted` or `underutilized`; a NodePool without a budget for a reason reads 2147483647.",
     "karpenter_cluster_state_unsynced_time_seconds": "Always 0: the state gauges are read only once every informer has listed.",
     "karpenter_voluntary_disruption_decision_evaluation_duration_seconds": "One pass evaluates every method: `reason` is `all`.",
     "karpenter_build_info": "`goversion` is `swift6`; `commit` is empty (the build does not embed one).",

@@ -171,7 +171,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
             guard waiting.isEmpty else { continue }
             if let recorder = executor.metrics, Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod {
               lastMetrics = Date()
-              recorder.refresh(store: executor.cluster.store, now: executor.now, synced: true)
+              recorder.refresh(store: executor.cluster.store, karpenter: executor.karpenter, now: executor.now, synced: true)
             }
             let periodic = provider.refreshPeriod.map { Date().timeIntervalSince(lastRefresh) >= $0 } ?? false
             if refreshDue || periodic {

@@ -157,10 +157,15 @@ public struct ControllerMetrics: Sendable {
   }
 
   /// Replaces every state gauge with its value for `store` now.
-  public func refresh(store: ClusterStore, now: Double, synced: Bool) {
+  public func refresh(store: ClusterStore, karpenter: Karpenter, now: Double, synced: Bool) {
     for (name, samples) in StateMetrics.gauges(store: store, now: now, synced: synced) {
       registry.replaceGauge(name, with: samples)
     }
+    registry.replaceGauge(
+      "karpenter_nodepools_allowed_disruptions",
+      with: karpenter.allowedDisruptions(now: now, store: store).map {
+        (["nodepool": $0.nodePool, "reason": $0.reason.rawValue.lowercased()], Double(min($0.allowed, Int(Int32.max))))
+      })
   }
 
   /// Replaces the instance-type gauges.

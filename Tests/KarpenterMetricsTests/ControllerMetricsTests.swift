@@ -144,4 +144,18 @@ import Testing
     #expect(value(r, #"controller_runtime_reconcile_total{controller="node.termination",result="success"}"#) == 1)
     #expect(value(r, #"controller_runtime_max_concurrent_reconciles{controller="disruption"}"#) == 1)
   }
+
+  @Test func allowedDisruptionsAreTheBudgetLessTheNodesBeingDisrupted() {
+    let store = ClusterStore.build {
+      $0.nodePool("default", budgets: [Budget(nodes: "2")])
+      $0.node("n1")
+      $0.node("n2")
+      $0.node("n3")
+      $0.disrupting("n3", .drifted)
+    }
+    let metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
+    metrics.refresh(store: store, karpenter: Karpenter(), now: 0, synced: true)
+    #expect(value(metrics.registry, #"karpenter_nodepools_allowed_disruptions{nodepool="default",reason="drifted"}"#) == 1)
+    #expect(value(metrics.registry, #"karpenter_nodepools_allowed_disruptions{nodepool="default",reason="empty"}"#) == 1)
+  }
 }

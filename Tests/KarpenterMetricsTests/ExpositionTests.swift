@@ -23,7 +23,7 @@ import Testing
     }
     store[pod: "default/b"]!.pendingReason = .unschedulable("no instance type fits")
     var metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
-    metrics.refresh(store: store, now: 50, synced: true)
+    metrics.refresh(store: store, karpenter: Karpenter(), now: 50, synced: true)
     metrics.refresh(instanceTypes: store.instanceTypes)
     let request = LaunchRequest(
       claim: store.plannedNodeClaim("default", types: ["m5.large"]), pods: [], reason: nil, origin: .provisioner)

@@ -33,3 +33,21 @@ extension Karpenter {
     }
   }
 }
+
+extension Karpenter {
+  /// How many more nodes of each NodePool may be disrupted now, for each voluntary reason
+  /// (upstream's `karpenter_nodepools_allowed_disruptions`): the budgets in force less the nodes
+  /// already being disrupted. Static NodePools are not disrupted voluntarily and are left out.
+  public func allowedDisruptions(now: Double, store: ClusterStore) -> [(nodePool: String, reason: NodeRemovalReason, allowed: Int)] {
+    var controller = disruption
+    var r = Reconcile(now: now, store: store, settings: settings)
+    controller.lend(&r)
+    var out: [(String, NodeRemovalReason, Int)] = []
+    for pool in store.nodePools where !pool.isStatic {
+      for reason in [NodeRemovalReason.empty, .drifted, .underutilized] {
+        out.append((pool.name, reason, controller.allowedDisruptions(pool: pool, reason: reason)))
+      }
+    }
+    return out
+  }
+}
