@@ -33,8 +33,6 @@ NOT_RECORDED = [
     ("karpenter_nodeclaims_unhealthy_disrupted_total", "Node repair is not built."),
     ("karpenter_nodepools_cost_tracker_errors_total", "The cost is read off the nodes' offerings; there is no tracker to fail."),
     ("karpenter_pods_provisioning_", "Not recorded yet."),
-    ("karpenter_pods_bound_duration_seconds", "Not recorded yet."),
-    ("karpenter_pods_startup_duration_seconds", "Not recorded yet."),
     ("karpenter_pods_scheduling_decision_duration_seconds", "Not recorded yet."),
     ("karpenter_scheduler_pending_pods_by_effective_zone_count", "Not recorded yet."),
     ("karpenter_scheduler_queue_depth", "Not recorded yet."),
@@ -46,6 +44,8 @@ NOT_RECORDED = [
 ]
 
 NOTES = {
+    "karpenter_pods_bound_duration_seconds": "From the pod's creation to its PodScheduled condition's transition.",
+    "karpenter_pods_startup_duration_seconds": "From the pod's creation to its Ready condition's transition; the quantiles are over the last 1,024 pods.",
     "karpenter_nodepools_allowed_disruptions": "`reason` is `empty`, `drifted` or `underutilized`; a NodePool without a budget for a reason reads 2147483647.",
     "karpenter_cluster_state_unsynced_time_seconds": "Always 0: the state gauges are read only once every informer has listed.",
     "karpenter_voluntary_disruption_decision_evaluation_duration_seconds": "One pass evaluates every method: `reason` is `all`.",

@@ -169,9 +169,9 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
           case .tick:
             health.turned()
             guard waiting.isEmpty else { continue }
-            if let recorder = executor.metrics, Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod {
+            if executor.metrics != nil, Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod {
               lastMetrics = Date()
-              recorder.refresh(store: executor.cluster.store, karpenter: executor.karpenter, now: executor.now, synced: true)
+              executor.refreshMetrics()
             }
             let periodic = provider.refreshPeriod.map { Date().timeIntervalSince(lastRefresh) >= $0 } ?? false
             if refreshDue || periodic {

@@ -173,6 +173,14 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
     }
   }
 
+  /// Reads the state gauges off the store (every few seconds, on the controllers' task).
+  public mutating func refreshMetrics() {
+    let store = cluster.store
+    let karpenter = self.karpenter
+    let now = self.now
+    metrics?.refresh(store: store, karpenter: karpenter, now: now, synced: true)
+  }
+
   static func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -1,4 +1,5 @@
 import Controllers
+import Foundation
 import KarpenterAPI
 import Scheduling
 
@@ -13,6 +14,9 @@ public struct ControllerMetrics: Sendable {
   private var decisionsCounted: Set<Int> = []
   /// The interruption message kind that is deleting a node, for its disrupted reason.
   private var interruptions: [String: Interruption] = [:]
+  /// Pods whose time to be bound, and to be ready, was observed.
+  private var podsBound: Set<String> = []
+  private var podsStarted: Set<String> = []
 
   public init(registry: MetricsRegistry, provider: String) {
     self.registry = registry
@@ -157,7 +161,8 @@ public struct ControllerMetrics: Sendable {
   }
 
   /// Replaces every state gauge with its value for `store` now.
-  public func refresh(store: ClusterStore, karpenter: Karpenter, now: Double, synced: Bool) {
+  public mutating func refresh(store: ClusterStore, karpenter: Karpenter, now: Double, synced: Bool) {
+    observeStartups(store)
     for (name, samples) in StateMetrics.gauges(store: store, now: now, synced: synced) {
       registry.replaceGauge(name, with: samples)
     }
@@ -173,6 +178,36 @@ public struct ControllerMetrics: Sendable {
     for (name, samples) in StateMetrics.instanceTypeGauges(instanceTypes) {
       registry.replaceGauge(name, with: samples)
     }
+  }
+
+  /// Each pod's time from creation to bound (PodScheduled) and to ready (Ready), observed once,
+  /// from the times its conditions record.
+  private mutating func observeStartups(_ store: ClusterStore) {
+    podsBound.formIntersection(store.pods.keys)
+    podsStarted.formIntersection(store.pods.keys)
+    for (key, pod) in store.pods where pod.node != nil && !pod.isDaemon {
+      guard let created = Self.time(pod.pod.metadata.creationTimestamp) else { continue }
+      let conditions = pod.pod.status?.conditions ?? []
+      if !podsBound.contains(key), let scheduled = conditions.first(where: { $0.type == "PodScheduled" && $0.status == "True" }),
+        let at = Self.time(scheduled.lastTransitionTime)
+      {
+        podsBound.insert(key)
+        registry.observe("karpenter_pods_bound_duration_seconds", [:], max(0, at - created))
+      }
+      if !podsStarted.contains(key), let ready = conditions.first(where: { $0.type == "Ready" && $0.status == "True" }),
+        let at = Self.time(ready.lastTransitionTime)
+      {
+        podsStarted.insert(key)
+        registry.observe("karpenter_pods_startup_duration_seconds", [:], max(0, at - created))
+      }
+    }
+  }
+
+  /// Seconds since 1970 of an RFC 3339 timestamp.
+  static func time(_ text: String?) -> Double? {
+    guard let text else { return nil }
+    if let date = try? Date(text, strategy: .iso8601) { return date.timeIntervalSince1970 }
+    return (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))?.timeIntervalSince1970
   }
 
   // MARK: Labels

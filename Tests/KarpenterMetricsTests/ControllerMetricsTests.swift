@@ -1,6 +1,7 @@
 import Controllers
 import ControllersTestSupport
 import KarpenterAPI
+import KubernetesAPI
 import Scheduling
 import Testing
 
@@ -153,9 +154,26 @@ import Testing
       $0.node("n3")
       $0.disrupting("n3", .drifted)
     }
-    let metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
+    var metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
     metrics.refresh(store: store, karpenter: Karpenter(), now: 0, synced: true)
     #expect(value(metrics.registry, #"karpenter_nodepools_allowed_disruptions{nodepool="default",reason="drifted"}"#) == 1)
     #expect(value(metrics.registry, #"karpenter_nodepools_allowed_disruptions{nodepool="default",reason="empty"}"#) == 1)
+  }
+
+  @Test func aPodsTimesToBeBoundAndReadyAreObservedOnce() {
+    var store = self.store
+    store[pod: "default/a"]!.pod.metadata.creationTimestamp = "2026-01-01T00:00:00Z"
+    store[pod: "default/a"]!.pod.status = PodStatus(
+      phase: "Running",
+      conditions: [
+        PodCondition(type: "PodScheduled", status: "True", lastTransitionTime: "2026-01-01T00:00:04Z"),
+        PodCondition(type: "Ready", status: "True", lastTransitionTime: "2026-01-01T00:00:09Z"),
+      ])
+    var metrics = ControllerMetrics(registry: MetricsRegistry(), provider: "kwok")
+    metrics.refresh(store: store, karpenter: Karpenter(), now: 0, synced: true)
+    metrics.refresh(store: store, karpenter: Karpenter(), now: 5, synced: true)
+    #expect(value(metrics.registry, "karpenter_pods_bound_duration_seconds_sum") == 4)
+    #expect(value(metrics.registry, "karpenter_pods_bound_duration_seconds_count") == 1)
+    #expect(value(metrics.registry, "karpenter_pods_startup_duration_seconds_sum") == 9)
   }
 }
