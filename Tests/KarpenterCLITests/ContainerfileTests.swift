@@ -63,6 +63,21 @@ import Testing
     #expect(build.contains("swift build -c release --static-swift-stdlib"))
   }
 
+  /// A fresh clone has only what git tracks: a COPY of anything else (Package.resolved,
+  /// .build) fails the image build.
+  @Test func everyFileTheBuilderCopiesIsInTheRepository() throws {
+    let tracked = try run("/usr/bin/git", ["-C", repositoryRoot.path, "ls-files"], timeout: 30).stdout
+      .split(separator: "\n").map(String.init)
+    let copies = Self.stages.flatMap { $0 }.filter { $0.keyword == "COPY" && !$0.rest.hasPrefix("--from") }
+    #expect(!copies.isEmpty)
+    for copy in copies {
+      let sources = copy.rest.split(separator: " ").map(String.init).dropLast()
+      for source in sources where source != "." {
+        #expect(tracked.contains(source), "COPY \(source): not in the repository, so not in a fresh clone")
+      }
+    }
+  }
+
   @Test func theRuntimeRunsAsANonRootUserWithTheChartsEntrypoint() async throws {
     let runtime = try #require(Self.stages.last)
     let user = runtime.last { $0.keyword == "USER" }?.rest ?? "root"

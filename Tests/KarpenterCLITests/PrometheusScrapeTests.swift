@@ -19,9 +19,11 @@ struct PrometheusScrapeTests {
     return nil
   }
 
-  static func curl(_ url: String) throws -> (code: String, body: String) {
-    let body = try PeerTool.run("/usr/bin/curl", ["-s", "--max-time", "5", url]).output
-    let code = try PeerTool.run("/usr/bin/curl", ["-s", "--max-time", "5", "-o", "/dev/null", "-w", "%{http_code}", url]).output
+  static func curl(_ url: String) async throws -> (code: String, body: String) {
+    let body = try await PeerTool.output("/usr/bin/curl", ["-s", "--max-time", "5", url]).output
+    let code = try await PeerTool.output(
+      "/usr/bin/curl", ["-s", "--max-time", "5", "-o", "/dev/null", "-w", "%{http_code}", url]
+    ).output
     return (code, body)
   }
 
@@ -34,13 +36,16 @@ struct PrometheusScrapeTests {
       return found != nil
     }
     let ports = try #require(found, "the controller logged no ports: \(controller.stdout.suffix(2000)) \(controller.stderr.suffix(2000))")
-    let prometheus = try PrometheusServer(scraping: "127.0.0.1:\(ports.metrics)", port: try freePort())
+    let prometheus = try PrometheusServer(
+      executable: try await PeerTool.prometheusPath("prometheus"), scraping: "127.0.0.1:\(ports.metrics)",
+      port: try freePort())
     defer { prometheus.stop() }
 
     // Ready once it leads with its informers synced; live throughout.
-    let ready = try await eventually(timeout: 30) { try Self.curl("http://127.0.0.1:\(ports.health)/readyz").code == "200" }
+    let ready = try await eventually(timeout: 30) { try await Self.curl("http://127.0.0.1:\(ports.health)/readyz").code == "200" }
     #expect(ready)
-    #expect(try Self.curl("http://127.0.0.1:\(ports.health)/healthz") == ("200", "ok\n"))
+    let live = try await Self.curl("http://127.0.0.1:\(ports.health)/healthz")
+    #expect(live == ("200", "ok\n"))
 
     _ = try await cluster.kubectl(["apply", "-f", "-"], stdin: nodePoolAndDeployment)
     let running = try await eventually(timeout: 90) { try await cluster.runningPods(label: "web") == 5 }
@@ -51,24 +56,25 @@ struct PrometheusScrapeTests {
     // Prometheus has scraped the count of every NodeClaim created.
     var created: Double?
     let scraped = try await eventually(timeout: 30) {
-      created = try prometheus.query(#"sum(karpenter_nodeclaims_created_total{nodepool="default",reason="provisioned"})"#)
+      created = try await prometheus.query(#"sum(karpenter_nodeclaims_created_total{nodepool="default",reason="provisioned"})"#)
       return created.map { $0 >= Double(claims.count) } ?? false
     }
-    #expect(scraped, "query gave \(String(describing: created)) for \(claims.count) NodeClaims; target \(String(describing: try? prometheus.targetHealth())); \(prometheus.log.suffix(2000))")
-    #expect(try prometheus.targetHealth() == "up")
+    let health = try await prometheus.targetHealth()
+    #expect(scraped, "query gave \(String(describing: created)) for \(claims.count) NodeClaims; target \(String(describing: health)); \(prometheus.log.suffix(2000))")
+    #expect(health == "up")
     // The state gauges are there too: the fleet's cost and the nodes Karpenter sees.
     let nodeCount = try await eventually(timeout: 20) {
-      try prometheus.query("karpenter_cluster_state_node_count").map { $0 >= Double(claims.count) } ?? false
+      try await prometheus.query("karpenter_cluster_state_node_count").map { $0 >= Double(claims.count) } ?? false
     }
     #expect(nodeCount)
-    let cost = try prometheus.query("sum(karpenter_fleet_cost_dollars_per_hour)")
-    let bound = try prometheus.query("karpenter_fleet_cost_lower_bound_dollars_per_hour")
+    let cost = try await prometheus.query("sum(karpenter_fleet_cost_dollars_per_hour)")
+    let bound = try await prometheus.query("karpenter_fleet_cost_lower_bound_dollars_per_hour")
     #expect(cost.map { $0 > 0 } == true)
     #expect(bound.map { $0 > 0 && $0 <= (cost ?? 0) + 1e-9 } == true, "cost \(String(describing: cost)), bound \(String(describing: bound))")
 
     // What the controller serves passes promtool (upstream's own misnamed gauges aside).
-    let exposition = try Self.curl("http://127.0.0.1:\(ports.metrics)/metrics").body
-    let report = try PromtoolReport.check(exposition, exempt: MetricDefinition.promtoolFlaggedUpstreamNames)
+    let exposition = try await Self.curl("http://127.0.0.1:\(ports.metrics)/metrics").body
+    let report = try await PromtoolReport.check(exposition, exempt: MetricDefinition.promtoolFlaggedUpstreamNames)
     #expect(report.strictStatus == 0, "\(report.strictOutput)")
     for line in report.complaints {
       #expect(MetricDefinition.promtoolFlaggedUpstreamNames.contains(String(line.prefix { $0 != " " })), "promtool: \(line)")

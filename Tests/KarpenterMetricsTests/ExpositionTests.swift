@@ -42,10 +42,10 @@ import Testing
 
   static let upstreamNamesPromtoolFlags = MetricDefinition.promtoolFlaggedUpstreamNames
 
-  @Test func promtoolFindsNothingWrongWithTheExposition() throws {
+  @Test func promtoolFindsNothingWrongWithTheExposition() async throws {
     let registry = busyRegistry()
     #expect(registry.rejected == 0)
-    let report = try PromtoolReport.check(registry.exposition(), exempt: Self.upstreamNamesPromtoolFlags)
+    let report = try await PromtoolReport.check(registry.exposition(), exempt: Self.upstreamNamesPromtoolFlags)
     // Everything but upstream's flagged names passes the lint outright.
     #expect(report.strictStatus == 0, "promtool check metrics: \(report.strictOutput)")
     #expect(report.strictOutput.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(report.strictOutput)")
@@ -72,15 +72,15 @@ import Testing
       }
     }
     defer { Task { await server.stop() } }
-    let metrics = try PeerTool.run("/usr/bin/curl", ["-s", "-i", "http://127.0.0.1:\(server.port)/metrics"])
+    let metrics = try await PeerTool.output("/usr/bin/curl", ["-s", "-i", "http://127.0.0.1:\(server.port)/metrics"])
     #expect(metrics.output.hasPrefix("HTTP/1.1 200 OK"))
     #expect(metrics.output.contains("text/plain; version=0.0.4"))
     #expect(metrics.output.contains("karpenter_nodeclaims_created_total{"))
-    let ready = try PeerTool.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(server.port)/readyz"])
+    let ready = try await PeerTool.output("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(server.port)/readyz"])
     #expect(ready.output == "500")
-    let missing = try PeerTool.run("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(server.port)/nope"])
+    let missing = try await PeerTool.output("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(server.port)/nope"])
     #expect(missing.output == "404")
-    let post = try PeerTool.run(
+    let post = try await PeerTool.output(
       "/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "http://127.0.0.1:\(server.port)/metrics"])
     #expect(post.output == "405")
   }

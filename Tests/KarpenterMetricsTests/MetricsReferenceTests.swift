@@ -9,9 +9,9 @@ import Testing
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  @Test func theReferenceIsWhatTheScriptWritesFromTheCatalogue() throws {
+  @Test func theReferenceIsWhatTheScriptWritesFromTheCatalogue() async throws {
     let script = Self.root.appendingPathComponent("scripts/metrics-reference.py").path
-    let generated = try PeerTool.run("/usr/bin/env", ["python3", script])
+    let generated = try await PeerTool.output("/usr/bin/env", ["python3", script])
     #expect(generated.status == 0, "\(generated.output)")
     let committed = try String(
       contentsOf: Self.root.appendingPathComponent("docs/operations/metrics.md"), encoding: .utf8)

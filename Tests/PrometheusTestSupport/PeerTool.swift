@@ -32,9 +32,30 @@ public enum PeerTool {
     return nil
   }
 
+  /// Runs the program on a Dispatch thread, so that waiting for it does not hold one of the
+  /// few cooperative threads every other test needs meanwhile.
+  @discardableResult
+  public static func output(_ program: String, _ arguments: [String], input: String = "") async throws -> (
+    status: Int32, output: String
+  ) {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async {
+        continuation.resume(with: Result { try run(program, arguments, input: input) })
+      }
+    }
+  }
+
+  /// The path of `name`, installed if needed, found on a Dispatch thread (the install takes a
+  /// minute).
+  public static func prometheusPath(_ name: String) async throws -> String {
+    try await withCheckedThrowingContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(with: Result { try prometheus(name) }) }
+    }
+  }
+
   /// Runs the program with `input` on standard input; its exit status and combined output.
   @discardableResult
-  public static func run(_ program: String, _ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
+  static func run(_ program: String, _ arguments: [String], input: String = "") throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments

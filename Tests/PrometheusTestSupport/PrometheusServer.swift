@@ -7,8 +7,9 @@ public final class PrometheusServer: @unchecked Sendable {
   private let process = Process()
   private let directory: URL
 
-  /// Starts Prometheus on `port` scraping `http://TARGET/metrics` every second.
-  public init(scraping target: String, port: Int) throws {
+  /// Starts Prometheus on `port` scraping `http://TARGET/metrics` every second (`executable`:
+  /// `PeerTool.prometheusPath("prometheus")`).
+  public init(executable: String, scraping target: String, port: Int) throws {
     self.port = port
     directory = FileManager.default.temporaryDirectory.appendingPathComponent("prometheus-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -24,7 +25,7 @@ public final class PrometheusServer: @unchecked Sendable {
       """
     let configPath = directory.appendingPathComponent("prometheus.yml").path
     try config.write(toFile: configPath, atomically: true, encoding: .utf8)
-    process.executableURL = URL(fileURLWithPath: try PeerTool.prometheus("prometheus"))
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = [
       "--config.file=\(configPath)", "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
       "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
@@ -53,10 +54,10 @@ public final class PrometheusServer: @unchecked Sendable {
 
   /// The value of an instant query's first sample, nil when it has none (or Prometheus is not
   /// up yet).
-  public func query(_ promQL: String) throws -> Double? {
+  public func query(_ promQL: String) async throws -> Double? {
     var components = URLComponents(string: "http://127.0.0.1:\(port)/api/v1/query")!
     components.queryItems = [URLQueryItem(name: "query", value: promQL)]
-    let result = try PeerTool.run("/usr/bin/curl", ["-s", "--max-time", "5", components.url!.absoluteString])
+    let result = try await PeerTool.output("/usr/bin/curl", ["-s", "--max-time", "5", components.url!.absoluteString])
     guard let object = try? JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
       let data = object["data"] as? [String: Any], let samples = data["result"] as? [[String: Any]],
       let value = samples.first?["value"] as? [Any], value.count == 2, let text = value[1] as? String
@@ -65,8 +66,8 @@ public final class PrometheusServer: @unchecked Sendable {
   }
 
   /// The health of the scrape target (`up`), as Prometheus saw it last.
-  public func targetHealth() throws -> String? {
-    let result = try PeerTool.run("/usr/bin/curl", ["-s", "--max-time", "5", "http://127.0.0.1:\(port)/api/v1/targets"])
+  public func targetHealth() async throws -> String? {
+    let result = try await PeerTool.output("/usr/bin/curl", ["-s", "--max-time", "5", "http://127.0.0.1:\(port)/api/v1/targets"])
     guard let object = try? JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any],
       let data = object["data"] as? [String: Any], let active = data["activeTargets"] as? [[String: Any]]
     else { return nil }

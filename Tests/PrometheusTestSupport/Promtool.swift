@@ -1,3 +1,5 @@
+import Foundation
+
 /// `promtool check metrics` on an exposition, with some metric families exempt from the lint.
 public struct PromtoolReport: Sendable {
   /// promtool's exit status and output on the exposition without the exempt families.
@@ -7,10 +9,10 @@ public struct PromtoolReport: Sendable {
   public var complaints: [String]
 
   /// Checks `exposition`; `exempt` names families whose naming lint is expected to fail.
-  public static func check(_ exposition: String, exempt: Set<String>) throws -> PromtoolReport {
-    let promtool = try PeerTool.prometheus("promtool")
-    let strict = try PeerTool.run(promtool, ["check", "metrics"], input: dropping(exempt, from: exposition))
-    let whole = try PeerTool.run(promtool, ["check", "metrics"], input: exposition)
+  public static func check(_ exposition: String, exempt: Set<String>) async throws -> PromtoolReport {
+    let promtool = try await PeerTool.prometheusPath("promtool")
+    let strict = try await PeerTool.output(promtool, ["check", "metrics"], input: dropping(exempt, from: exposition))
+    let whole = try await PeerTool.output(promtool, ["check", "metrics"], input: exposition)
     return PromtoolReport(
       strictStatus: strict.status, strictOutput: strict.output,
       complaints: whole.output.split(separator: "\n").map(String.init).filter { !$0.isEmpty })
