@@ -23,7 +23,10 @@ final class ReflectorLog: @unchecked Sendable {
   var all: [String] { lock.withLock { entries } }
 
   /// Waits (at most `seconds`) until `count` entries have been seen.
-  func wait(for count: Int, seconds: Double = 60) async throws {
+  /// Waits for `count` events. The deadline is long: at the start of a full `swift test` every
+  /// suite starts at once on two cooperative threads, and a reflector's first answers can wait a
+  /// minute for a turn (seen once: nothing passed in the first 56 s).
+  func wait(for count: Int, seconds: Double = 180) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while all.count < count && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
   }
@@ -120,7 +123,7 @@ final class ReflectorLog: @unchecked Sendable {
         backoff: WatchBackoff(initial: .seconds(1), maximum: .seconds(4), jitter: 0)
       ) { log.record($0) }
       let task = Task { await reflector.run() }
-      let deadline = ContinuousClock.now + .seconds(60)
+      let deadline = ContinuousClock.now + .seconds(180)
       while server.requests.count < 8 && ContinuousClock.now < deadline {
         try await Task.sleep(for: .milliseconds(10))
       }
