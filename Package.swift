@@ -210,7 +210,7 @@ let package = Package(
       name: "AWSProviderTests",
       dependencies: ["AWSProvider", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "InstanceCatalogs"]),
     .testTarget(name: "AWSCloudProviderTests", dependencies: ["StoreAPITestSupport", "AWSCloudProvider", "AWSProvider", "AWSClient", "AWSTestSupport", "ControllerRuntime", "Controllers", "Scheduling", "KarpenterAPI", "KubernetesAPI", "APIServer", "InstanceCatalogs", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
-    .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient"]),
+    .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "APIServer", "KubernetesClient", "Manifests", .product(name: "Yams", package: "Yams")]),
     // A stated test double: ClusterAPI answered by the API store in process.
     .target(
       name: "StoreAPITestSupport", dependencies: ["APIServer", "ControllerRuntime", "KubernetesClient"],

@@ -11,14 +11,22 @@ extension EC2NodeClass {
     if !terms.allSatisfy({ $0.tags != nil || $0.id != nil || $0.instanceMatchCriteria != nil }) {
       errors.append(.invalid(path, "", "expected at least one, got none, ['tags', 'id', 'instanceMatchCriteria']"))
     }
-    // Upstream's rule is `!self.all(...)`: rejected only when every term mixes them.
-    if !terms.isEmpty
-      && terms.allSatisfy({ $0.id != nil && ($0.tags != nil || $0.ownerID != nil || $0.instanceMatchCriteria != nil) })
-    {
+    // Upstream's rule is `!self.all(...)`: rejected when every term mixes them, and so also
+    // when there is no term at all (`all` of an empty list is true).
+    if terms.isEmpty {
       errors.append(
         .invalid(
           path, "",
-          "'id' is mutually exclusive, cannot be set along with other fields in a capacity reservation selector term"))
+          "must not be an empty list: the API server refuses one ('id' is mutually exclusive, cannot be set along with other fields in a capacity reservation selector term); leave capacityReservationSelectorTerms out to select no reservation"
+        ))
+    } else if terms.allSatisfy({
+      $0.id != nil && ($0.tags != nil || $0.ownerID != nil || $0.instanceMatchCriteria != nil)
+    }) {
+      errors.append(
+        .invalid(
+          path, "",
+          "'id' is mutually exclusive, cannot be set along with other fields in a capacity reservation selector term"
+        ))
     }
     for (i, term) in terms.enumerated() {
       let itemPath = path.index(i)

@@ -104,10 +104,12 @@ extension EC2NodeClass {
         if let expected = EC2NodeClassSpec.amiFamilies.first(where: { $0.lowercased() == aliasFamily }),
           family != "Custom" && family != expected
         {
+          // Upstream's words: "an AL2 alias", "a Bottlerocket alias".
+          let article = expected.hasPrefix("AL") ? "an" : "a"
           errors.append(
             .invalid(
               familyPath, family,
-              "if set, amiFamily must be '\(expected)' or 'Custom' when using an \(expected) alias"))
+              "if set, amiFamily must be '\(expected)' or 'Custom' when using \(article) \(expected) alias"))
         }
       }
     } else if !hasAlias && !terms.isEmpty {
