@@ -25,7 +25,13 @@ NOT_RECORDED = [
     ("controller_runtime_reconcile_panics_total", "As above."),
     ("controller_runtime_reconcile_timeouts_total", "As above."),
     ("leader_election_slowpath_total", "Leader election has no fast path to fall back from."),
-    ("operator_", "Not recorded yet: the per-object status-condition and termination metrics of operatorpkg."),
+    ("operator_node_status_condition_", "Not recorded yet (Node conditions are the kubelet's; the store keeps readiness only)."),
+    ("operator_status_condition_", "Deprecated upstream in favour of the per-kind `operator_<kind>_status_condition_*`, which are recorded."),
+    ("operator_termination_", "Deprecated upstream in favour of the per-kind metrics."),
+    ("operator_nodeclaim_termination_", "Not recorded yet."),
+    ("operator_node_termination_", "Not recorded yet."),
+    ("operator_nodepool_termination_", "Not recorded yet."),
+    ("operator_ec2nodeclass_termination_", "Not recorded yet."),
     ("karpenter_cloudprovider_batcher_", "CreateFleet calls are not batched yet (one per NodeClaim)."),
     ("karpenter_consolidation_", "Not recorded yet (the Balanced policy's scores)."),
     ("karpenter_interruption_instance_status_unhealthy_total", "EC2 instance status checks are not read."),
@@ -44,6 +50,9 @@ NOT_RECORDED = [
 ]
 
 NOTES = {
+    "operator_nodeclaim_status_condition_count": "One series per condition of each NodeClaim; `namespace` is empty (cluster-scoped).",
+    "operator_nodepool_status_condition_count": "One series per condition of each NodePool.",
+    "operator_ec2nodeclass_status_condition_count": "One series per condition of each EC2NodeClass (Ready, SubnetsReady, ...).",
     "karpenter_pods_bound_duration_seconds": "From the pod's creation to its PodScheduled condition's transition.",
     "karpenter_pods_startup_duration_seconds": "From the pod's creation to its Ready condition's transition; the quantiles are over the last 1,024 pods.",
     "karpenter_nodepools_allowed_disruptions": "`reason` is `empty`, `drifted` or `underutilized`; a NodePool without a budget for a reason reads 2147483647.",

@@ -178,7 +178,10 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
     let store = cluster.store
     let karpenter = self.karpenter
     let now = self.now
+    let claims = cluster.nodeClaims.keys.sorted().compactMap { cluster.nodeClaims[$0] }
+    let unixTime = clock().timeIntervalSince1970
     metrics?.refresh(store: store, karpenter: karpenter, now: now, synced: true)
+    metrics?.refreshConditions(nodeClaims: claims, store: store, unixTime: unixTime)
   }
 
   static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -17,6 +17,7 @@ public struct ControllerMetrics: Sendable {
   /// Pods whose time to be bound, and to be ready, was observed.
   private var podsBound: Set<String> = []
   private var podsStarted: Set<String> = []
+  private var conditions = ConditionMetrics()
 
   public init(registry: MetricsRegistry, provider: String) {
     self.registry = registry
@@ -171,6 +172,23 @@ public struct ControllerMetrics: Sendable {
       with: karpenter.allowedDisruptions(now: now, store: store).map {
         (["nodepool": $0.nodePool, "reason": $0.reason.rawValue.lowercased()], Double(min($0.allowed, Int(Int32.max))))
       })
+  }
+
+  /// Records the status conditions of the NodeClaims (`nodeClaims`, which the store does not
+  /// keep), NodePools and EC2NodeClasses at `unixTime`.
+  public mutating func refreshConditions(nodeClaims: [NodeClaim], store: ClusterStore, unixTime: Double) {
+    conditions.record(
+      .nodeClaim,
+      nodeClaims.map {
+        .init(name: $0.name, conditions: $0.status?.conditions ?? [], extra: ConditionMetrics.nodeClaimLabels($0))
+      }, now: unixTime, into: registry)
+    conditions.record(
+      .nodePool, store.nodePools.map { .init(name: $0.name, conditions: $0.status?.conditions ?? []) },
+      now: unixTime, into: registry)
+    conditions.record(
+      .ec2NodeClass,
+      store.nodeClasses.sorted { $0.key < $1.key }.map { .init(name: $0.key, conditions: $0.value.status?.conditions ?? []) },
+      now: unixTime, into: registry)
   }
 
   /// Replaces the instance-type gauges.
