@@ -58,7 +58,8 @@ let package = Package(
     ),
     .executableTarget(name: "karpenter", dependencies: ["KarpenterCLI"]),
     // The scheduling benchmark (run it from a release build; see scripts/bench.sh).
-    .executableTarget(name: "karpenter-bench", dependencies: ["Simulation", "Scheduling", "Manifests"]),
+    .executableTarget(
+      name: "karpenter-bench", dependencies: ["Simulation", "Scheduling", "Manifests", "KarpenterMetrics", "Controllers"]),
     // Load and watch latency against an API server, for scripts/bench-live.sh.
     .executableTarget(
       name: "karpenter-live-bench",

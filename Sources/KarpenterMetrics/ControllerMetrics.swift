@@ -167,6 +167,9 @@ public struct ControllerMetrics: Sendable {
     for (name, samples) in StateMetrics.gauges(store: store, now: now, synced: synced) {
       registry.replaceGauge(name, with: samples)
     }
+    for (name, series) in StateMetrics.largeGauges(store: store, now: now) {
+      registry.replaceGauge(name, ordered: series)
+    }
     registry.replaceGauge(
       "karpenter_nodepools_allowed_disruptions",
       with: karpenter.allowedDisruptions(now: now, store: store).map {

@@ -11,10 +11,27 @@ public final class MetricsRegistry: Sendable {
 
   private struct State {
     var counters: [SeriesKey: Counter] = [:]
-    var gauges: [SeriesKey: Gauge] = [:]
+    /// Gauges by metric name: a family is replaced as a whole (every few seconds, with tens
+    /// of thousands of series at 20,000 pods), so they are held as plain values and written out
+    /// here rather than as swift-prometheus gauges, whose registry copies a family's series on
+    /// each one added.
+    var gauges: [String: GaugeFamily] = [:]
     var histograms: [SeriesKey: ValueHistogram] = [:]
     var summaries: [SeriesKey: SummarySeries] = [:]
     var rejected = 0
+  }
+
+  /// Each metric's label names as a set, to check a recording's labels in one lookup each.
+  private let labelSets: [String: Set<String>]
+
+  /// A gauge family's series in the order they were set, with their values.
+  struct GaugeFamily {
+    var order: [[String]] = []
+    var values: [[String]: Double] = [:]
+
+    mutating func set(_ labels: [String], _ value: Double) {
+      if values.updateValue(value, forKey: labels) == nil { order.append(labels) }
+    }
   }
 
   private struct SeriesKey: Hashable {
@@ -26,10 +43,11 @@ public final class MetricsRegistry: Sendable {
   /// Prometheus' Go client does; labelled ones appear with their first series.
   public init(definitions: [MetricDefinition] = MetricDefinition.all) {
     prometheus = PrometheusCollectorRegistry()
+    labelSets = Dictionary(MetricDefinition.all.map { ($0.name, Set($0.labels)) }, uniquingKeysWith: { a, _ in a })
     for definition in definitions where definition.labels.isEmpty {
       switch definition.kind {
       case .counter: _ = counter(definition, [])
-      case .gauge: _ = gauge(definition, [])
+      case .gauge: state.withLock { $0.gauges[definition.name, default: GaugeFamily()].set([], 0) }
       case .histogram: _ = histogram(definition, [])
       case .summary: state.withLock { $0.summaries[SeriesKey(name: definition.name, values: [])] = SummarySeries(labels: []) }
       }
@@ -48,8 +66,8 @@ public final class MetricsRegistry: Sendable {
 
   /// Sets the gauge's series.
   public func set(_ name: String, _ labels: [String: String] = [:], to value: Double) {
-    guard let (definition, values) = series(name, labels, isKind: { $0 == .gauge }) else { return }
-    gauge(definition, values)?.set(value)
+    guard let (_, values) = series(name, labels, isKind: { $0 == .gauge }) else { return }
+    state.withLock { $0.gauges[name, default: GaugeFamily()].set(values, value) }
   }
 
   /// Records one observation in the histogram's series.
@@ -65,41 +83,76 @@ public final class MetricsRegistry: Sendable {
     if definition.kind == .summary {
       let key = SeriesKey(name: name, values: values)
       state.withLock { state in
-        state.summaries[key, default: SummarySeries(labels: Array(zip(definition.labels, values)))].record(value)
+        state.summaries[key, default: SummarySeries(labels: Self.pairs(definition, values))].record(value)
       }
       return
     }
     histogram(definition, values)?.record(value)
   }
 
-  /// Sets the gauge to exactly these series: each is set, and series it had that are not among
-  /// them are removed (a node that went, a NodePool deleted), as upstream's gauges are reset.
+  /// Sets the gauge to exactly these series: series it had that are not among them are removed
+  /// (a node that went, a NodePool deleted), as upstream's gauges are reset.
   public func replaceGauge(_ name: String, with samples: [(labels: [String: String], value: Double)]) {
-    var kept = Set<[String]>()
-    var definition: MetricDefinition?
+    guard MetricDefinition.named(name)?.kind == .gauge else { return reject() }
+    var family = GaugeFamily()
+    family.order.reserveCapacity(samples.count)
+    family.values.reserveCapacity(samples.count)
     for sample in samples {
-      guard let (found, values) = series(name, sample.labels, isKind: { $0 == .gauge }) else { continue }
-      definition = found
-      kept.insert(values)
-      gauge(found, values)?.set(sample.value)
+      guard let (_, values) = series(name, sample.labels, isKind: { $0 == .gauge }) else { continue }
+      family.set(values, sample.value)
     }
-    guard definition != nil || MetricDefinition.named(name)?.kind == .gauge else { return }
-    let gone = state.withLock { state -> [Gauge] in
-      let stale = state.gauges.keys.filter { $0.name == name && !kept.contains($0.values) }
-      return stale.compactMap { state.gauges.removeValue(forKey: $0) }
+    state.withLock { $0.gauges[name] = family }
+  }
+
+  /// Sets the gauge to exactly these series, given as label values in the definition's order
+  /// (the state gauges' fast path: no label names to look up). A series with the wrong number
+  /// of values is dropped and counted.
+  public func replaceGauge(_ name: String, ordered samples: [(values: [String], value: Double)]) {
+    guard let definition = MetricDefinition.named(name), definition.kind == .gauge else { return reject() }
+    var family = GaugeFamily()
+    family.order.reserveCapacity(samples.count)
+    family.values.reserveCapacity(samples.count)
+    var dropped = 0
+    for sample in samples {
+      guard sample.values.count == definition.labels.count else {
+        dropped += 1
+        continue
+      }
+      family.set(sample.values, sample.value)
     }
-    for gauge in gone { prometheus.unregisterGauge(gauge) }
+    state.withLock {
+      $0.gauges[name] = family
+      $0.rejected += dropped
+    }
   }
 
   /// The Prometheus text exposition (format 0.0.4) of every series.
   public func exposition() -> String {
     var text = prometheus.emitToString()
-    let summaries = state.withLock { $0.summaries }
+    let (gauges, summaries) = state.withLock { ($0.gauges, $0.summaries) }
+    for name in gauges.keys.sorted() {
+      guard let definition = MetricDefinition.named(name), let family = gauges[name] else { continue }
+      text += "# HELP \(name) \(Exposition.help(definition.help))\n# TYPE \(name) gauge\n"
+      for labels in family.order {
+        text += name
+        var first = true
+        for (i, value) in labels.enumerated() where !value.isEmpty {
+          text += first ? "{" : ","
+          first = false
+          text += definition.labels[i]
+          text += "=\""
+          text += Exposition.escape(value)
+          text += "\""
+        }
+        if !first { text += "}" }
+        text += " "
+        text += Exposition.number(family.values[labels] ?? 0)
+        text += "\n"
+      }
+    }
     for name in Set(summaries.keys.map(\.name)).sorted() {
       guard let definition = MetricDefinition.named(name) else { continue }
-      let help = definition.help.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\n", with: "\\n")
-      text += "# HELP \(name) \(help)\n# TYPE \(name) summary\n"
+      text += "# HELP \(name) \(Exposition.help(definition.help))\n# TYPE \(name) summary\n"
       for key in summaries.keys.filter({ $0.name == name }).sorted(by: { $0.values.lexicographicallyPrecedes($1.values) }) {
         text += summaries[key]!.lines(name: name)
       }
@@ -116,7 +169,7 @@ public final class MetricsRegistry: Sendable {
     _ name: String, _ labels: [String: String], isKind: (MetricDefinition.Kind) -> Bool
   ) -> (MetricDefinition, [String])? {
     guard let definition = MetricDefinition.named(name), isKind(definition.kind),
-      labels.keys.allSatisfy(definition.labels.contains)
+      let names = labelSets[name], labels.keys.allSatisfy(names.contains)
     else {
       reject()
       return nil
@@ -126,24 +179,19 @@ public final class MetricsRegistry: Sendable {
 
   private func reject() { state.withLock { $0.rejected += 1 } }
 
+  /// The series' label pairs as exposed: a label whose value is empty is left out, which
+  /// Prometheus reads as the same series (an empty label is an absent one) and which keeps
+  /// the node gauges' forty well-known labels, mostly empty, from filling the scrape.
+  static func pairs(_ definition: MetricDefinition, _ values: [String]) -> [(String, String)] {
+    zip(definition.labels, values).filter { !$0.1.isEmpty }
+  }
+
   private func counter(_ definition: MetricDefinition, _ values: [String]) -> Counter? {
     let key = SeriesKey(name: definition.name, values: values)
     return state.withLock { state in
       if let existing = state.counters[key] { return existing }
-      let made = prometheus.makeCounter(
-        descriptor: definition.descriptor, labels: Array(zip(definition.labels, values)))
+      let made = prometheus.makeCounter(descriptor: definition.descriptor, labels: Self.pairs(definition, values))
       state.counters[key] = made
-      return made
-    }
-  }
-
-  private func gauge(_ definition: MetricDefinition, _ values: [String]) -> Gauge? {
-    let key = SeriesKey(name: definition.name, values: values)
-    return state.withLock { state in
-      if let existing = state.gauges[key] { return existing }
-      let made = prometheus.makeGauge(
-        descriptor: definition.descriptor, labels: Array(zip(definition.labels, values)))
-      state.gauges[key] = made
       return made
     }
   }
@@ -158,7 +206,7 @@ public final class MetricsRegistry: Sendable {
     return state.withLock { state in
       if let existing = state.histograms[key] { return existing }
       let made = prometheus.makeValueHistogram(
-        descriptor: definition.descriptor, labels: Array(zip(definition.labels, values)), buckets: buckets)
+        descriptor: definition.descriptor, labels: Self.pairs(definition, values), buckets: buckets)
       state.histograms[key] = made
       return made
     }

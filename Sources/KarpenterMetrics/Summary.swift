@@ -38,29 +38,12 @@ struct SummarySeries: Sendable {
 
   /// The series' lines of the text exposition.
   func lines(name: String) -> String {
-    func labelText(_ extra: [(String, String)]) -> String {
-      let all = labels + extra
-      guard !all.isEmpty else { return "" }
-      return "{" + all.map { "\($0.0)=\"\(escape($0.1))\"" }.joined(separator: ",") + "}"
-    }
     var out = ""
     for q in Self.quantiles {
-      out += "\(name)\(labelText([("quantile", format(q))])) \(format(value(at: q)))\n"
+      out += "\(name)\(Exposition.labels(labels + [("quantile", Exposition.number(q))])) \(Exposition.number(value(at: q)))\n"
     }
-    out += "\(name)_sum\(labelText([])) \(format(sum))\n"
-    out += "\(name)_count\(labelText([])) \(count)\n"
+    out += "\(name)_sum\(Exposition.labels(labels)) \(Exposition.number(sum))\n"
+    out += "\(name)_count\(Exposition.labels(labels)) \(count)\n"
     return out
-  }
-
-  private func format(_ v: Double) -> String {
-    if v.isNaN { return "NaN" }
-    if v == .infinity { return "+Inf" }
-    if v == -.infinity { return "-Inf" }
-    return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
-  }
-
-  private func escape(_ s: String) -> String {
-    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-      .replacingOccurrences(of: "\n", with: "\\n")
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -92,32 +93,35 @@ final class OperatorHandler: ChannelInboundHandler, @unchecked Sendable {
       guard let request = head else { return }
       head = nil
       let path = String(request.uri.prefix { $0 != "?" })
-      let response: OperatorServer.Response
+      let channel = context.channel
       if request.method != .GET && request.method != .HEAD {
-        response = .init(status: 405, body: "only GET is served here\n")
-      } else {
-        response = respond(path) ?? .init(status: 404, body: "\(path) is not served here; try /metrics, /healthz or /readyz\n")
+        Self.write(.init(status: 405, body: "only GET is served here\n"), for: request, on: channel)
+        return
       }
-      write(response, for: request, context: context)
+      // A scrape of a large cluster renders megabytes: that is done off the event loop, which
+      // the API and AWS clients share, and the answer written back on it.
+      let respond = self.respond
+      DispatchQueue.global().async {
+        let response = respond(path) ?? .init(status: 404, body: "\(path) is not served here; try /metrics, /healthz or /readyz\n")
+        channel.eventLoop.execute { Self.write(response, for: request, on: channel) }
+      }
     }
   }
 
-  private func write(_ response: OperatorServer.Response, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+  /// Writes the response through the whole pipeline (the connection may have closed meanwhile:
+  /// the write then fails quietly).
+  private static func write(_ response: OperatorServer.Response, for request: HTTPRequestHead, on channel: any Channel) {
     var headers = HTTPHeaders()
-    let body = context.channel.allocator.buffer(string: response.body)
+    let body = channel.allocator.buffer(string: response.body)
     headers.add(name: "Content-Type", value: response.contentType)
     headers.add(name: "Content-Length", value: "\(body.readableBytes)")
     let keepAlive = request.isKeepAlive
     if !keepAlive { headers.add(name: "Connection", value: "close") }
     let head = HTTPResponseHead(
       version: request.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
-    context.write(wrapOutboundOut(.head(head)), promise: nil)
-    if request.method != .HEAD { context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil) }
-    let promise = context.eventLoop.makePromise(of: Void.self)
-    context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: promise)
-    if !keepAlive {
-      let channel = context.channel
-      promise.futureResult.whenComplete { _ in channel.close(promise: nil) }
-    }
+    channel.write(HTTPServerResponsePart.head(head), promise: nil)
+    if request.method != .HEAD { channel.write(HTTPServerResponsePart.body(.byteBuffer(body)), promise: nil) }
+    let done = channel.writeAndFlush(HTTPServerResponsePart.end(nil))
+    if !keepAlive { done.whenComplete { _ in channel.close(promise: nil) } }
   }
 }

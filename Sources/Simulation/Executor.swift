@@ -118,4 +118,7 @@ extension Simulation {
   public func consolidationPass() -> (decision: String?, candidates: Int) {
     karpenter.consolidationPass(now: now, store: store)
   }
+
+  /// Karpenter's view of the cluster now and its controllers, for the metrics benchmark.
+  public var view: (store: ClusterStore, karpenter: Karpenter, now: Double) { (store, karpenter, now) }
 }

@@ -2,9 +2,11 @@
 // ../shared/tools/gen_bench.py) scheduled with both packings, timing Scheduler.solve only,
 // as upstream's benchmark times its scheduler's Solve.
 //
-// usage: karpenter-bench [--runs N] [--reasons] SCENARIO.yaml...
+// usage: karpenter-bench [--runs N] [--reasons] [--consolidation | --metrics] SCENARIO.yaml...
 // Run it from a release build: `swift run -c release karpenter-bench ...` (scripts/bench.sh).
+import Controllers
 import Foundation
+import KarpenterMetrics
 import Manifests
 import Scheduling
 import Simulation
@@ -13,6 +15,11 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 3
 var showReasons = false
 var consolidation = false
+var metrics = false
+if let i = arguments.firstIndex(of: "--metrics") {
+  metrics = true
+  arguments.remove(at: i)
+}
 if let i = arguments.firstIndex(of: "--consolidation") {
   consolidation = true
   arguments.remove(at: i)
@@ -34,6 +41,42 @@ func now() -> Double {
   var t = timespec()
   clock_gettime(CLOCK_MONOTONIC, &t)
   return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+if metrics {
+  // One refresh of the controller's state gauges and one scrape of /metrics, on the cluster
+  // after `simulate` has run the scenario for ten minutes (its pods bound to its nodes).
+  print("| scenario | nodes | pods | series | first refresh s | refresh s (median of \(runs)) | exposition s (median) | exposition MB |")
+  print("|---|---|---|---|---|---|---|---|")
+  for path in arguments {
+    let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
+    var diagnostics = set.diagnostics
+    let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    guard var simulation = try? Simulation(input: input, options: SimulationOptions()) else { exit(1) }
+    _ = await simulation.run(on: VirtualClock(), until: 600)
+    let (store, karpenter, time) = simulation.view
+    var recorder = ControllerMetrics(registry: MetricsRegistry(), provider: "bench")
+    var refreshes: [Double] = []
+    var scrapes: [Double] = []
+    var text = ""
+    for _ in 0..<runs {
+      let start = now()
+      recorder.refresh(store: store, karpenter: karpenter, now: time, synced: true)
+      recorder.refresh(instanceTypes: store.instanceTypes)
+      refreshes.append(now() - start)
+      let scrape = now()
+      text = recorder.registry.exposition()
+      scrapes.append(now() - scrape)
+    }
+    let first = refreshes[0]
+    refreshes.sort()
+    scrapes.sort()
+    let series = text.split(separator: "\n").count { !$0.hasPrefix("#") }
+    print(
+      "| \(URL(fileURLWithPath: path).lastPathComponent) | \(store.nodes.count) | \(store.pods.count) | \(series) | \(String(format: "%.3f", first)) | \(String(format: "%.3f", refreshes[runs / 2])) | \(String(format: "%.3f", scrapes[runs / 2])) | \(String(format: "%.1f", Double(text.utf8.count) / 1e6)) |"
+    )
+  }
+  exit(0)
 }
 
 if consolidation {

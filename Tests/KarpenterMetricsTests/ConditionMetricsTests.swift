@@ -22,12 +22,12 @@ import Testing
     #expect(
       value(
         registry,
-        #"operator_ec2nodeclass_status_condition_count{namespace="",name="default",type="Ready",status="True",reason="Ready"}"#)
+        #"operator_ec2nodeclass_status_condition_count{name="default",type="Ready",status="True",reason="Ready"}"#)
         == 1)
     #expect(
       value(
         registry,
-        #"operator_ec2nodeclass_status_condition_current_status_seconds{namespace="",name="default",type="Ready",status="True",reason="Ready"}"#)
+        #"operator_ec2nodeclass_status_condition_current_status_seconds{name="default",type="Ready",status="True",reason="Ready"}"#)
         == 30)
 
     let notReady = Condition(

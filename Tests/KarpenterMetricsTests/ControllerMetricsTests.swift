@@ -111,7 +111,7 @@ import Testing
     #expect(
       value(
         r,
-        #"karpenter_cloudprovider_instance_launch_failures_total{zone="us-east-1c",zone_id="",capacity_type="spot",reason="InsufficientInstanceCapacity"}"#)
+        #"karpenter_cloudprovider_instance_launch_failures_total{zone="us-east-1c",capacity_type="spot",reason="InsufficientInstanceCapacity"}"#)
         == 1)
   }
 

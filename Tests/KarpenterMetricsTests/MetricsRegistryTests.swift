@@ -76,4 +76,12 @@ import Testing
     registry.set("karpenter_pods_pending", ["reason": "a \"quoted\"\\ value\nwith a line"], to: 1)
     #expect(registry.exposition().contains(#"reason="a \"quoted\"\\ value\nwith a line""#))
   }
+
+  @Test func anEmptyLabelIsLeftOutOfTheExpositionAsPrometheusReadsIt() {
+    let registry = MetricsRegistry()
+    registry.increment("karpenter_nodes_created_total", ["nodepool": "default", "zone": ""])
+    let text = registry.exposition()
+    #expect(text.contains(#"karpenter_nodes_created_total{nodepool="default"} 1"#))
+    #expect(!text.contains(#"zone="""#))
+  }
 }
