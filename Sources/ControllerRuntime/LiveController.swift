@@ -41,11 +41,11 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
     self.report = report
   }
 
-  /// Leadership was lost: upstream's manager exits, and so does this one (its replica restarts).
   /// How often the state gauges are read off the store (upstream's metrics controllers run
   /// every few seconds too).
   static var metricsPeriod: TimeInterval { 5 }
 
+  /// Leadership was lost: upstream's manager exits, and so does this one (its replica restarts).
   public struct LeadershipLost: Error, CustomStringConvertible {
     public var description: String { "leader election lost: another replica holds the lease" }
   }
