@@ -5,7 +5,8 @@ import Scheduling
 
 /// What the controllers do, counted as upstream counts it: the executor hands each effect over
 /// before carrying it out (with the store as it is then) and each input after the controllers
-/// handled it. Counters and histograms only; the gauges are `StateMetrics`'.
+/// handled it, and every few seconds has the gauges read off the store (`StateMetrics`) and the
+/// objects' conditions (`ConditionMetrics`).
 public struct ControllerMetrics: Sendable {
   public let registry: MetricsRegistry
   /// The cloud provider's name, for `karpenter_cloudprovider_*` (`aws`, `kwok`).
@@ -70,6 +71,7 @@ public struct ControllerMetrics: Sendable {
         "karpenter_nodeclaims_disrupted_total",
         ["reason": why, "nodepool": node.nodePool ?? "", "capacity_type": node.capacityType ?? ""])
     case .removeNode(let name):
+      interruptions[name] = nil
       guard let node = store[node: name] else { return }
       let pool = node.nodePool ?? ""
       registry.increment("karpenter_nodes_terminated_total", ["nodepool": pool, "zone": node.zone ?? ""])
@@ -150,7 +152,7 @@ public struct ControllerMetrics: Sendable {
   /// An interruption queue message arrived (about `node`, when Karpenter manages its instance).
   public mutating func interruptionReceived(_ kind: Interruption, node: String?) {
     registry.increment("karpenter_interruption_received_messages_total", ["message_type": Self.messageType(kind)])
-    if let node { interruptions[node] = kind }
+    if let node, kind != .rebalanceRecommendation { interruptions[node] = kind }
   }
 
   /// An interruption queue message was deleted after `secondsInQueue`.
