@@ -122,6 +122,8 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
     let executorBeforeSync = initial
     let informers = Informers(client: client, watchesNodeClasses: provider.readsNodeClasses)
     let (events, sink) = AsyncStream<RuntimeEvent>.makeStream()
+    let (snapshots, snapshotSink) = AsyncStream<(StateRecorder, StateRecorder.Snapshot)>.makeStream(
+      bufferingPolicy: .bufferingNewest(1))
     logger.info(
       "starting controllers", metadata: ["cloud-provider": "\(provider.name)", "informers": "\(informers.resources.count)"])
     await withTaskGroup(of: Void.self) { group in
@@ -135,6 +137,12 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
         while !Task.isCancelled {
           try? await Task.sleep(for: .milliseconds(100))
           sink.yield(.tick)
+        }
+      }
+      group.addTask {
+        for await (recorder, snapshot) in snapshots {
+          if Task.isCancelled { break }
+          recorder.record(snapshot)
         }
       }
       group.addTask {
@@ -169,9 +177,11 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
           case .tick:
             health.turned()
             guard waiting.isEmpty else { continue }
-            if executor.metrics != nil, Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod {
+            if Date().timeIntervalSince(lastMetrics) >= Self.metricsPeriod, let (recorder, snapshot) = executor.metricsSnapshot() {
               lastMetrics = Date()
-              executor.refreshMetrics()
+              // Recorded beside the controllers, not on their task; while one is recorded only
+              // the newest waits.
+              snapshotSink.yield((recorder, snapshot))
             }
             let periodic = provider.refreshPeriod.map { Date().timeIntervalSince(lastRefresh) >= $0 } ?? false
             if refreshDue || periodic {
@@ -191,6 +201,7 @@ public struct LiveController<Provider: LiveCloudProvider>: Service {
       group.cancelAll()
     }
     sink.finish()
+    snapshotSink.finish()
     return nil
   }
 }

@@ -173,15 +173,16 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
     }
   }
 
-  /// Reads the state gauges off the store (every few seconds, on the controllers' task).
-  public mutating func refreshMetrics() {
-    let store = cluster.store
-    let karpenter = self.karpenter
-    let now = self.now
+  /// The cluster as the controllers see it now, for the state gauges (nil: no metrics).
+  public func metricsSnapshot() -> (StateRecorder, StateRecorder.Snapshot)? {
+    guard let metrics else { return nil }
     let claims = cluster.nodeClaims.keys.sorted().compactMap { cluster.nodeClaims[$0] }
-    let unixTime = clock().timeIntervalSince1970
-    metrics?.refresh(store: store, karpenter: karpenter, now: now, synced: true)
-    metrics?.refreshConditions(nodeClaims: claims, store: store, unixTime: unixTime)
+    return (
+      metrics.state,
+      StateRecorder.Snapshot(
+        store: cluster.store, karpenter: karpenter, now: now, synced: true, nodeClaims: claims,
+        unixTime: clock().timeIntervalSince1970)
+    )
   }
 
   static func seconds(since start: ContinuousClock.Instant) -> Double {

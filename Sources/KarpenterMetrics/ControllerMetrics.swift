@@ -15,14 +15,13 @@ public struct ControllerMetrics: Sendable {
   private var decisionsCounted: Set<Int> = []
   /// The interruption message kind that is deleting a node, for its disrupted reason.
   private var interruptions: [String: Interruption] = [:]
-  /// Pods whose time to be bound, and to be ready, was observed.
-  private var podsBound: Set<String> = []
-  private var podsStarted: Set<String> = []
-  private var conditions = ConditionMetrics()
+  /// The gauges read off the store, and what they remember between readings.
+  public let state: StateRecorder
 
   public init(registry: MetricsRegistry, provider: String) {
     self.registry = registry
     self.provider = provider
+    self.state = StateRecorder(registry: registry)
     for controller in Self.controllers {
       registry.set("controller_runtime_max_concurrent_reconciles", ["controller": controller], to: 1)
       registry.set("controller_runtime_active_workers", ["controller": controller], to: 0)
@@ -163,66 +162,22 @@ public struct ControllerMetrics: Sendable {
     }
   }
 
-  /// Replaces every state gauge with its value for `store` now.
-  public mutating func refresh(store: ClusterStore, karpenter: Karpenter, now: Double, synced: Bool) {
-    observeStartups(store)
-    for (name, samples) in StateMetrics.gauges(store: store, now: now, synced: synced) {
-      registry.replaceGauge(name, with: samples)
-    }
-    for (name, series) in StateMetrics.largeGauges(store: store, now: now) {
-      registry.replaceGauge(name, ordered: series)
-    }
-    registry.replaceGauge(
-      "karpenter_nodepools_allowed_disruptions",
-      with: karpenter.allowedDisruptions(now: now, store: store).map {
-        (["nodepool": $0.nodePool, "reason": $0.reason.rawValue.lowercased()], Double(min($0.allowed, Int(Int32.max))))
-      })
+  /// Replaces every state gauge with its value for `store` now (on the caller's task; the live
+  /// controller hands `state` a snapshot to record on a task of its own).
+  public func refresh(store: ClusterStore, karpenter: Karpenter, now: Double, synced: Bool) {
+    state.record(.init(store: store, karpenter: karpenter, now: now, synced: synced))
   }
 
-  /// Records the status conditions of the NodeClaims (`nodeClaims`, which the store does not
-  /// keep), NodePools and EC2NodeClasses at `unixTime`.
-  public mutating func refreshConditions(nodeClaims: [NodeClaim], store: ClusterStore, unixTime: Double) {
-    conditions.record(
-      .nodeClaim,
-      nodeClaims.map {
-        .init(name: $0.name, conditions: $0.status?.conditions ?? [], extra: ConditionMetrics.nodeClaimLabels($0))
-      }, now: unixTime, into: registry)
-    conditions.record(
-      .nodePool, store.nodePools.map { .init(name: $0.name, conditions: $0.status?.conditions ?? []) },
-      now: unixTime, into: registry)
-    conditions.record(
-      .ec2NodeClass,
-      store.nodeClasses.sorted { $0.key < $1.key }.map { .init(name: $0.key, conditions: $0.value.status?.conditions ?? []) },
-      now: unixTime, into: registry)
+  /// Records the status conditions of the NodeClaims, NodePools and EC2NodeClasses at `unixTime`.
+  public func refreshConditions(nodeClaims: [NodeClaim], store: ClusterStore, unixTime: Double) {
+    state.record(
+      .init(store: store, karpenter: nil, now: 0, synced: true, nodeClaims: nodeClaims, unixTime: unixTime))
   }
 
   /// Replaces the instance-type gauges.
   public func refresh(instanceTypes: InstanceTypes) {
     for (name, samples) in StateMetrics.instanceTypeGauges(instanceTypes) {
       registry.replaceGauge(name, with: samples)
-    }
-  }
-
-  /// Each pod's time from creation to bound (PodScheduled) and to ready (Ready), observed once,
-  /// from the times its conditions record.
-  private mutating func observeStartups(_ store: ClusterStore) {
-    podsBound.formIntersection(store.pods.keys)
-    podsStarted.formIntersection(store.pods.keys)
-    for (key, pod) in store.pods where pod.node != nil && !pod.isDaemon {
-      guard let created = Self.time(pod.pod.metadata.creationTimestamp) else { continue }
-      let conditions = pod.pod.status?.conditions ?? []
-      if !podsBound.contains(key), let scheduled = conditions.first(where: { $0.type == "PodScheduled" && $0.status == "True" }),
-        let at = Self.time(scheduled.lastTransitionTime)
-      {
-        podsBound.insert(key)
-        registry.observe("karpenter_pods_bound_duration_seconds", [:], max(0, at - created))
-      }
-      if !podsStarted.contains(key), let ready = conditions.first(where: { $0.type == "Ready" && $0.status == "True" }),
-        let at = Self.time(ready.lastTransitionTime)
-      {
-        podsStarted.insert(key)
-        registry.observe("karpenter_pods_startup_duration_seconds", [:], max(0, at - created))
-      }
     }
   }
 
