@@ -37,6 +37,14 @@ guard !arguments.isEmpty else {
   exit(2)
 }
 
+/// The scenario's input, as `simulate` assembles it, and what reading it found.
+func simulationInput(_ path: String) -> (SimulationInput, [Diagnostic]) {
+  let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
+  var diagnostics = set.diagnostics
+  let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+  return (input, diagnostics)
+}
+
 func now() -> Double {
   var t = timespec()
   clock_gettime(CLOCK_MONOTONIC, &t)
@@ -49,9 +57,7 @@ if metrics {
   print("| scenario | nodes | pods | series | first refresh s | refresh s (median of \(runs)) | exposition s (median) | exposition MB |")
   print("|---|---|---|---|---|---|---|---|")
   for path in arguments {
-    let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
-    var diagnostics = set.diagnostics
-    let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    let (input, _) = simulationInput(path)
     guard var simulation = try? Simulation(input: input, options: SimulationOptions()) else { exit(1) }
     _ = await simulation.run(on: VirtualClock(), until: 600)
     let (store, karpenter, time) = simulation.view
@@ -84,9 +90,7 @@ if consolidation {
   print("| scenario | packing | nodes | candidates | pass s (median of \(runs)) | decision |")
   print("|---|---|---|---|---|---|")
   for path in arguments {
-    let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
-    var diagnostics = set.diagnostics
-    let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+    let (input, _) = simulationInput(path)
     for packing in [PackingStrategy.firstFit, .costAware] {
       guard let simulation = try? Simulation(input: input, options: SimulationOptions(packing: packing))
       else { exit(1) }
@@ -109,9 +113,7 @@ if consolidation {
 print("| scenario | packing | pods | scheduled | nodes | cost $/h | solve s (median of \(runs)) | pods/s |")
 print("|---|---|---|---|---|---|---|---|")
 for path in arguments {
-  let set = ManifestLoader(registry: SimulationInput.registry).load(paths: [path])
-  var diagnostics = set.diagnostics
-  let input = SimulationInput.assemble(set, diagnostics: &diagnostics)
+  let (input, diagnostics) = simulationInput(path)
   if diagnostics.contains(where: { $0.severity == .error }) {
     for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
     exit(1)
