@@ -34,6 +34,7 @@ NOT_RECORDED = [
     ("operator_ec2nodeclass_termination_", "Not recorded yet."),
     ("karpenter_cloudprovider_batcher_", "CreateFleet calls are not batched yet (one per NodeClaim)."),
     ("karpenter_consolidation_", "Not recorded yet (the Balanced policy's scores)."),
+    ("karpenter_interruption_message_queue_duration_seconds", "Not recorded yet: the events' times do not reach the controllers."),
     ("karpenter_interruption_instance_status_unhealthy_total", "EC2 instance status checks are not read."),
     ("karpenter_nodeclaims_instance_termination_duration_seconds", "Not recorded yet."),
     ("karpenter_nodeclaims_unhealthy_disrupted_total", "Node repair is not built."),
@@ -50,6 +51,7 @@ NOT_RECORDED = [
 ]
 
 NOTES = {
+    "karpenter_interruption_received_messages_total": "`message_type` is `spot_interrupted`, `scheduled_change`, `state_change` (upstream splits it into `instance_stopped` and `instance_terminated`) or `rebalance_recommendation`; messages about instances Karpenter does not manage are not counted.",
     "operator_nodeclaim_status_condition_count": "One series per condition of each NodeClaim; `namespace` is empty (cluster-scoped).",
     "operator_nodepool_status_condition_count": "One series per condition of each NodePool.",
     "operator_ec2nodeclass_status_condition_count": "One series per condition of each EC2NodeClass (Ready, SubnetsReady, ...).",

@@ -96,9 +96,11 @@ extension LiveExecutor where Provider: LiveCloudProvider {
         await deliver(.interruption(node: key, kind))
       }
       await handled()
+      metrics?.interruptionDeleted(secondsInQueue: nil)
     case .ignored(let reason, let handled):
       log("DEBUG", "interruption", "ignoring message", ["reason": reason])
       await handled()
+      metrics?.interruptionDeleted(secondsInQueue: nil)
     }
   }
 }
