@@ -51,7 +51,7 @@ NOT_RECORDED = [
 ]
 
 NOTES = {
-    "karpenter_interruption_received_messages_total": "`message_type` is `spot_interrupted`, `scheduled_change`, `state_change` (upstream splits it into `instance_stopped` and `instance_terminated`) or `rebalance_recommendation`; messages about instances Karpenter does not manage are not counted.",
+    "karpenter_interruption_received_messages_total": "`message_type` is `spot_interrupted`, `scheduled_change`, `state_change` (upstream splits it into `instance_stopped` and `instance_terminated`) or `rebalance_recommendation`; messages that need no action (`no_op`, unreadable) are not counted.",
     "operator_nodeclaim_status_condition_count": "One series per condition of each NodeClaim; `namespace` is empty (cluster-scoped).",
     "operator_nodepool_status_condition_count": "One series per condition of each NodePool.",
     "operator_ec2nodeclass_status_condition_count": "One series per condition of each EC2NodeClass (Ready, SubnetsReady, ...).",
