@@ -8,7 +8,7 @@ shared=../shared
 out=bench-out
 mkdir -p "$out"
 swift build -c release --product karpenter --product karpenter-bench >/dev/null 2>&1 || swift build -c release
-for n in 1 50 100 500 1000 2000 5000 10000 20000; do
+for n in 1 50 100 500 1000 2000 5000 10000 20000 50000 100000; do
   [ -f "$out/bench$n.yaml" ] || python3 "$shared/tools/gen_bench.py" "$n" > "$out/bench$n.yaml"
 done
 [ -f "$out/bench5000-aws.yaml" ] || python3 "$shared/tools/gen_bench.py" 5000 --catalog aws > "$out/bench5000-aws.yaml"
@@ -22,8 +22,12 @@ echo "## Scheduling (Scheduler.solve only)"
   "$out/bench5000-aws.yaml" "$out/mixed5000-aws.yaml" "$out/mixed5000.yaml"
 
 echo
+echo "## Growth (Scheduler.solve, cost-aware, 1,000 to 100,000 pods; issue 13's target: no faster than n log n)"
+.build/release/karpenter-bench --runs 3 "$out"/bench{1000,2000,5000,10000,20000,50000,100000}.yaml | python3 scripts/growth_exponent.py
+
+echo
 echo "## simulate end to end (parse, simulate, JSON)"
-for n in 10000 20000; do
+for n in 10000 20000 100000; do
   /usr/bin/time -f "bench$n: %e s, peak RSS %M KB" .build/release/karpenter simulate "$out/bench$n.yaml" --output json > /dev/null
 done
 

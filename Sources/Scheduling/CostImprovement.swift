@@ -94,7 +94,7 @@ extension SchedulerRun {
       c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
       c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
       var reserve = SIMD16<Int64>(repeating: 0)
-      c.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+      c.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
       c.reserved = Resources(reserve)
       reserved += c.reserved
       parts.append(c)

@@ -152,7 +152,7 @@ extension SchedulerRun {
     var nodesAfter = Array(repeating: 0, count: pools.count)
     for c in next.indices {
       var reserve = SIMD16<Int64>(repeating: 0)
-      next[c].types.forEach { reserve = pointwiseMax(reserve, pools[next[c].pool].capacity[$0].values) }
+      next[c].types.forEach { reserve = reserve.lanewiseMax(pools[next[c].pool].capacity[$0].values) }
       next[c].reserved = Resources(reserve)
       reservedAfter[next[c].pool] += next[c].reserved
       nodesAfter[next[c].pool] += 1

@@ -111,7 +111,7 @@ public struct Resources: Hashable, Sendable {
 
   /// The larger amount, slot by slot.
   public func maximum(_ other: Resources) -> Resources {
-    Resources(pointwiseMax(values, other.values))
+    Resources(values.lanewiseMax(other.values))
   }
 
   /// True when some amount is negative.
@@ -121,4 +121,11 @@ public struct Resources: Hashable, Sendable {
   public func exceeding(_ capacity: Resources) -> [Int] {
     (0..<ResourceSchema.slotCount).filter { values[$0] > capacity.values[$0] }
   }
+}
+
+extension SIMD16 where Scalar == Int64 {
+  /// The larger amount, lane by lane; inlined where the standard library's generic
+  /// `pointwiseMax` is an out-of-line call (the scheduler takes it over every instance type).
+  @inline(__always)
+  func lanewiseMax(_ other: Self) -> Self { replacing(with: other, where: other .> self) }
 }

@@ -190,11 +190,14 @@ struct SchedulerRun {
   // MARK: The loop
 
   mutating func schedule() {
+    // Largest first by CPU, then memory, then key; the sort keys are read once, not per
+    // comparison (a pod is a large value, and its key is built from two strings).
+    let sortKeys = pods.map { (cpu: $0.requests.cpuMilli, memory: $0.requests.memory, key: $0.key) }
     let order = pods.indices.sorted { a, b in
-      let x = pods[a].requests, y = pods[b].requests
-      if x.cpuMilli != y.cpuMilli { return x.cpuMilli > y.cpuMilli }
+      let x = sortKeys[a], y = sortKeys[b]
+      if x.cpu != y.cpu { return x.cpu > y.cpu }
       if x.memory != y.memory { return x.memory > y.memory }
-      return pods[a].key < pods[b].key
+      return x.key < y.key
     }
     // Pods of one shape that could not be placed: an identical pod fails the same way as long
     // as nothing was placed since (the state it is judged against is the same), so it is
@@ -298,7 +301,7 @@ struct SchedulerRun {
           // pool's limits (upstream keeps the first, pessimistic reservation).
           var reserve = SIMD16<Int64>(repeating: 0)
           let pool = pools[update.claim.pool]
-          update.claim.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+          update.claim.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
           pools[update.claim.pool].remaining! += update.claim.reserved - Resources(reserve)
           update.claim.reserved = Resources(reserve)
         }
@@ -346,7 +349,7 @@ struct SchedulerRun {
           case .success(let update):
             var opened = update.claim
             var reserve = SIMD16<Int64>(repeating: 0)
-            opened.types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+            opened.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
             opened.reserved = Resources(reserve)
             if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
@@ -399,7 +402,7 @@ struct SchedulerRun {
       var types = claims[c].types
       for position in members.dropFirst(Self.launchOptions) { types.remove(position) }
       var reserve = SIMD16<Int64>(repeating: 0)
-      types.forEach { reserve = pointwiseMax(reserve, pool.capacity[$0].values) }
+      types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
       pools[p].remaining! += claims[c].reserved - Resources(reserve)
       claims[c].reserved = Resources(reserve)
       claims[c].types = types
@@ -432,7 +435,7 @@ struct SchedulerRun {
       return .failure(RejectionError(reason: "not enough room", monotone: false))
     }
     if let taint = c.untolerated(slots[s].node.taints) {
-      return .failure(RejectionError(reason: "taint \(taint.key) not tolerated", monotone: true))
+      return .failure(RejectionError(.taintNotTolerated(taint.key), monotone: true))
     }
     if let problem = slots[s].requirements.compatibilityProblem(c.requirements) {
       return .failure(RejectionError(reason: problem, monotone: true))
@@ -472,7 +475,7 @@ struct SchedulerRun {
     let compat = compatibility[cls]![claim.pool]
     if let problem = compat.problem { return .failure(RejectionError(reason: problem, monotone: true)) }
     if !pod.requests.fits(in: claim.maxFree) {
-      return .failure(RejectionError(reason: resourceReason(pod, claim: claim), monotone: false))
+      return .failure(RejectionError(noRoom(pod, claim: claim), monotone: false))
     }
     let c = pod.constraints
     var requirements = claim.requirements
@@ -519,9 +522,8 @@ struct SchedulerRun {
       }
     }
     if types.isEmpty {
-      let reason =
-        tooSmall > 0 ? resourceReason(pod, claim: claim) : "no instance type satisfies \(requirements)"
-      return .failure(RejectionError(reason: reason, monotone: false))
+      return .failure(
+        RejectionError(tooSmall > 0 ? noRoom(pod, claim: claim) : .unsatisfiable(requirements), monotone: false))
     }
     if let problem = minValuesProblem(requirements, types: types, pool: pool) {
       return .failure(RejectionError(reason: problem, monotone: false))
@@ -562,15 +564,11 @@ struct SchedulerRun {
     return nil
   }
 
-  private func resourceReason(_ pod: SchedulingPod, claim: Claim) -> String {
-    let pool = pools[claim.pool]
-    var largest = SIMD16<Int64>(repeating: 0)
-    claim.types.forEach { largest = pointwiseMax(largest, pool.allocatable[$0].values) }
-    let need = claim.requests + pod.requests
-    let short = need.exceeding(Resources(largest))
-    let what = short.map { $0 < resourceNames.count ? resourceNames[$0] : "resource \($0)" }.joined(
-      separator: ", ")
-    return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
+  /// The claim's remaining types have no room for its pods and this one.
+  private func noRoom(_ pod: SchedulingPod, claim: Claim) -> RejectionError.Why {
+    .noRoom(
+      need: claim.requests + pod.requests, types: claim.types, allocatable: pools[claim.pool].allocatable,
+      resourceNames: resourceNames)
   }
 }
 
@@ -582,6 +580,41 @@ struct ClaimUpdate {
 
 /// A rejection carried through `Result`.
 struct RejectionError: Error {
-  var reason: String
+  /// Why, kept as data: a pod is tried against thousands of NodeClaims and the words are wanted
+  /// only when it fits none of them.
+  enum Why {
+    case text(String)
+    /// No remaining instance type has room for `need`.
+    case noRoom(need: Resources, types: Bitset, allocatable: [Resources], resourceNames: [String])
+    /// No remaining instance type satisfies the requirements.
+    case unsatisfiable(Requirements)
+    case taintNotTolerated(String)
+  }
+
+  var why: Why
   var monotone: Bool
+
+  init(reason: String, monotone: Bool) {
+    self.why = .text(reason)
+    self.monotone = monotone
+  }
+
+  init(_ why: Why, monotone: Bool) {
+    self.why = why
+    self.monotone = monotone
+  }
+
+  var reason: String {
+    switch why {
+    case .text(let text): return text
+    case .noRoom(let need, let types, let allocatable, let names):
+      var largest = SIMD16<Int64>(repeating: 0)
+      types.forEach { largest = largest.lanewiseMax(allocatable[$0].values) }
+      let short = need.exceeding(Resources(largest))
+      let what = short.map { $0 < names.count ? names[$0] : "resource \($0)" }.joined(separator: ", ")
+      return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
+    case .unsatisfiable(let requirements): return "no instance type satisfies \(requirements)"
+    case .taintNotTolerated(let key): return "taint \(key) not tolerated"
+    }
+  }
 }
