@@ -87,8 +87,13 @@ public struct InstanceType: Sendable {
     cheapestOffering(allowedBy: requirements)?.price
   }
 
-  /// True when some available offering is allowed by `requirements`.
+  /// True when some available offering is allowed by `requirements` (the first one found
+  /// answers: no need to find the cheapest).
   public func hasOffering(allowedBy requirements: Requirements) -> Bool {
-    cheapestOffering(allowedBy: requirements) != nil
+    let zone = requirements[WellKnown.zoneLabel]
+    let capacityType = requirements[WellKnown.capacityTypeLabel]
+    return offerings.contains { o in
+      o.available && (zone?.has(o.zone) ?? true) && (capacityType?.has(o.capacityType) ?? true)
+    }
   }
 }

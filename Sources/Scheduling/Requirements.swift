@@ -78,7 +78,12 @@ public struct Requirements: Hashable, Sendable, CustomStringConvertible {
   /// two exclusions (NotIn / DoesNotExist) never conflict, as a node without the label
   /// satisfies both. Returns why not, or nil.
   public func intersectionProblem(_ other: Requirements) -> String? {
-    // Walk both sorted lists together.
+    conflict(with: other).map { "\($0.theirs) is not compatible with \($0.ours)" }
+  }
+
+  /// The first key on which the two keep no common value (two exclusions never conflict).
+  /// Walks both sorted lists together; words are made only by `intersectionProblem`.
+  func conflict(with other: Requirements) -> (ours: Requirement, theirs: Requirement)? {
     var i = 0
     var j = 0
     while i < all.count && j < other.all.count {
@@ -89,12 +94,7 @@ public struct Requirements: Hashable, Sendable, CustomStringConvertible {
       } else if a.key > b.key {
         j += 1
       } else {
-        if !a.intersects(b) {
-          let exclusions = ["NotIn", "DoesNotExist"]
-          if !(exclusions.contains(a.operatorName) && exclusions.contains(b.operatorName)) {
-            return "\(b) is not compatible with \(a)"
-          }
-        }
+        if !a.intersects(b) && !(Self.isExclusion(a) && Self.isExclusion(b)) { return (a, b) }
         i += 1
         j += 1
       }
@@ -102,7 +102,10 @@ public struct Requirements: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 
-  public func intersects(_ other: Requirements) -> Bool { intersectionProblem(other) == nil }
+  /// NotIn (a complement with values) or DoesNotExist (no complement, no values).
+  static func isExclusion(_ r: Requirement) -> Bool { r.complement != r.values.isEmpty }
+
+  public func intersects(_ other: Requirements) -> Bool { conflict(with: other) == nil }
 
   /// Upstream's `Compatible`: `incoming` (a pod's requirements) can be met by `self` (a node
   /// or NodeClaim). A key `self` does not constrain is acceptable only for exclusions or for

@@ -283,9 +283,17 @@ struct SchedulerRun {
     var skip = excluded[shape] ?? GrowableBitset()
     defer { excluded[shape] = skip }
     let allowed = topology.allowedDomains(pod, groups: groups)
+    // Pools the pod's class can use at all; on those, a NodeClaim without room for the pod is
+    // passed over before `tryClaim` copies anything (what `tryClaim` would answer, cheaper).
+    let poolFits = compatibility[cls]!.map { $0.problem == nil }
     while c < claims.count {
       if skip.contains(c) {
         if prefix { cursor.claims = c + 1 }
+        c += 1
+        continue
+      }
+      if poolFits[claims[c].pool] && !pod.requests.fits(in: claims[c].maxFree) {
+        prefix = false
         c += 1
         continue
       }
