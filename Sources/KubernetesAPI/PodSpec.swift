@@ -1,5 +1,6 @@
+import ManifestCoding
 /// A pod's `spec`: what scheduling, capacity planning and disruption read.
-public struct PodSpec: Codable, Hashable, Sendable {
+public struct PodSpec: Codable, Hashable, Sendable, MemoizedDecodable {
   public var containers: [Container]
   public var initContainers: [Container]?
   /// Resources the runtime itself takes for this pod (from its RuntimeClass).

@@ -12,9 +12,12 @@ import Yams
 public struct ManifestDecoder {
   /// Also return the fields of each object that its type did not read.
   public var reportsUnknownFields: Bool
+  /// Where values of `MemoizedDecodable` types are remembered across documents (nil: not).
+  public var memo: DecodingMemo?
 
-  public init(reportsUnknownFields: Bool = false) {
+  public init(reportsUnknownFields: Bool = false, memo: DecodingMemo? = nil) {
     self.reportsUnknownFields = reportsUnknownFields
+    self.memo = memo
   }
 
   /// Decodes `type` from `node`, returning the value (nil when a required part failed) and every
@@ -23,6 +26,7 @@ public struct ManifestDecoder {
     value: T?, errors: [FieldError]
   ) {
     let sink = ErrorSink()
+    sink.memo = memo
     if reportsUnknownFields { sink.usage = FieldUsage() }
     let decoder = NodeDecoder(node: node, path: [], sink: sink)
     sink.usage?.declare(T.self, at: [])
@@ -53,6 +57,8 @@ final class ErrorSink {
   var errors: [FieldError] = []
   /// Set when unknown fields are reported.
   var usage: FieldUsage?
+  /// Set when memoized types are remembered.
+  var memo: DecodingMemo?
   /// The objects whose decoding threw: their unread fields are not reported.
   var failed: Set<String> = []
 

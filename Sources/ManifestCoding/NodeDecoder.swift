@@ -43,6 +43,24 @@ struct NodeDecoder: Decoder {
   func child(_ node: Yams.Node, key: CodingKey) -> NodeDecoder {
     NodeDecoder(node: node, path: codingPath + [key], sink: sink)
   }
+
+  /// Decodes `T` from this node, or takes the value a same-shaped subtree decoded to earlier
+  /// in the load when `T` is `MemoizedDecodable`; a clean decode (no error, no unknown field)
+  /// is remembered.
+  func decodeRemembering<T: Decodable>(_ type: T.Type) throws -> T {
+    guard let memo = sink.memo, T.self is any MemoizedDecodable.Type else { return try T(from: self) }
+    let shape = NodeShape(node)
+    if let known = memo.value(T.self, at: shape) { return known }
+    let errors = sink.errors.count
+    let objects = sink.usage?.objectCount ?? 0
+    let value = try T(from: self)
+    if sink.errors.count == errors, !(sink.usage?.hasUnknownFields(since: objects) ?? false),
+      let memoized = value as? any MemoizedDecodable
+    {
+      memo.remember(memoized, at: shape)
+    }
+    return value
+  }
 }
 
 extension Yams.Node {
@@ -141,7 +159,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
     let child = child(try node(for: key), key: key, for: type)
     do {
-      return try T(from: child)
+      return try child.decodeRemembering(T.self)
     } catch {
       decoder.sink.markFailed(child.codingPath)
       throw error
@@ -194,7 +212,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     guard let node = entries[key.stringValue], !node.isNull else { return nil }
     let child = child(node, key: key, for: type)
     do {
-      return try T(from: child)
+      return try child.decodeRemembering(T.self)
     } catch {
       decoder.sink.markFailed(child.codingPath)
       decoder.sink.record(error, at: child.codingPath, node: node)

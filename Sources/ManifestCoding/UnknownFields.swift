@@ -41,6 +41,26 @@ final class FieldUsage {
     return objects.count - 1
   }
 
+  /// How many objects are registered: a mark for `hasUnknownFields(since:)`.
+  var objectCount: Int { objects.count }
+
+  /// Whether an object registered since `mark` has a field nobody read (declared unmodeled
+  /// fields aside).
+  func hasUnknownFields(since mark: Int) -> Bool {
+    for object in objects[mark...] where object.read.count < object.mapping.count {
+      var unmodeled: Set<String>? = object.unmodeled
+      for fields in declarations[object.id] ?? [] {
+        if let fields, let current = unmodeled { unmodeled = current.union(fields) } else { unmodeled = nil }
+      }
+      guard let unmodeled else { continue }
+      for (key, _) in object.mapping {
+        guard let name = key.scalar?.string else { continue }
+        if !object.read.contains(name) && !unmodeled.contains(name) { return true }
+      }
+    }
+    return false
+  }
+
   func read(_ key: String, in position: Int) {
     objects[position].read.insert(key)
   }

@@ -12,7 +12,8 @@ public struct KindRegistry: Sendable {
     public var namespaced: Bool
     /// Decodes, then validates, a document; returns the object (nil when it could not be
     /// decoded) with every field error. Errors of kind `.unknownField` are warnings.
-    public var decode: @Sendable (Yams.Node) -> (ManifestObject?, [FieldError])
+    /// `memo`: the load's remembered values (see `MemoizedDecodable`).
+    public var decode: @Sendable (Yams.Node, DecodingMemo?) -> (ManifestObject?, [FieldError])
   }
 
   private var entries: [String: Entry] = [:]
@@ -41,8 +42,9 @@ public struct KindRegistry: Sendable {
     register(
       Entry(
         apiVersion: T.apiVersion, kind: T.kind, namespaced: namespaced,
-        decode: { node in
-          let (value, decodeErrors) = ManifestDecoder(reportsUnknownFields: true).decode(T.self, from: node)
+        decode: { node, memo in
+          let (value, decodeErrors) = ManifestDecoder(reportsUnknownFields: true, memo: memo).decode(
+            T.self, from: node)
           guard let value else { return (nil, decodeErrors) }
           var errors = decodeErrors
           if let validating = value as? SelfValidating { errors += validating.validate() }

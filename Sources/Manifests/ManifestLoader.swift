@@ -7,6 +7,9 @@ import Yams
 /// the file, the document and the field path, and never stopping at the first.
 public struct ManifestLoader: Sendable {
   public var registry: KindRegistry
+  /// Values decoded once for every document of this loader's loads that repeats the same
+  /// subtree (a Deployment's 20,000 Pods share a few specs).
+  let memo = DecodingMemo()
 
   public init(registry: KindRegistry = .standard) {
     self.registry = registry
@@ -143,7 +146,7 @@ public struct ManifestLoader: Sendable {
     }
     let namespace = entry.namespaced ? (node["metadata"]?["namespace"]?.scalar?.string ?? "default") : nil
     let display = LoadedDocument.displayName(kind: kind, name: name, namespace: namespace)
-    let (object, problems) = entry.decode(node)
+    let (object, problems) = entry.decode(node, memo)
     let errors = problems.filter { $0.kind != .unknownField }
     let lineIndex = errors.contains { $0.line == nil } ? LineIndex(node) : nil
     for error in errors {
