@@ -30,9 +30,9 @@ public final class DecodingMemo: Sendable {
   }
 }
 
-/// A YAML subtree as the decoder reads it: scalars by their text and the JSON type Kubernetes
-/// gives them (quoted or plain matters; marks and anchors do not), mappings and sequences in
-/// order. The hash is taken once.
+/// A YAML subtree as the decoder reads it: scalars by their text, whether they are plain or
+/// quoted, and their tag (from which the decoder takes the JSON type Kubernetes gives them;
+/// marks and anchors do not matter), mappings and sequences in order. The hash is taken once.
 struct NodeShape: Hashable, @unchecked Sendable {  // a Yams.Node is an immutable value
   let node: Yams.Node
   let hash: Int
@@ -55,7 +55,7 @@ struct NodeShape: Hashable, @unchecked Sendable {  // a Yams.Node is an immutabl
     case .scalar(let s):
       hasher.combine(0)
       hasher.combine(s.string)
-      hasher.combine(s.resolvedKind)
+      hasher.combine(isPlain(s))
     case .mapping(let m):
       hasher.combine(1)
       hasher.combine(m.count)
@@ -72,10 +72,13 @@ struct NodeShape: Hashable, @unchecked Sendable {  // a Yams.Node is an immutabl
     }
   }
 
+  /// `resolvedKind` is a function of this, the tag and the text.
+  private static func isPlain(_ s: Yams.Node.Scalar) -> Bool { s.style == .plain || s.style == .any }
+
   private static func same(_ a: Yams.Node, _ b: Yams.Node) -> Bool {
     switch (a, b) {
     case (.scalar(let x), .scalar(let y)):
-      return x.string == y.string && x.resolvedKind == y.resolvedKind
+      return x.string == y.string && isPlain(x) == isPlain(y) && x.tag == y.tag
     case (.mapping(let x), .mapping(let y)):
       guard x.count == y.count else { return false }
       for (p, q) in zip(x, y) where !same(p.key, q.key) || !same(p.value, q.value) { return false }
