@@ -11,10 +11,10 @@ extension Simulation {
   /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
   /// topology spread, host ports), trying the node Karpenter nominated first.
   mutating func runKubeScheduler() {
-    let pending = store.pods.keys.sorted().compactMap { key -> StatePod? in
-      let p = store[pod: key]!
-      return p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? p : nil
-    }
+    // The pending pods in key order (only they are sorted: most of a large cluster is bound).
+    let pending = store.pods.compactMap { key, p -> String? in
+      p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? key : nil
+    }.sorted().map { store[pod: $0]! }
     if !pending.isEmpty {
       let readyNodes = store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
       var nominations: [Int: String] = [:]
@@ -29,8 +29,8 @@ extension Simulation {
         pods: schedulingPods, packing: .firstFit, nominations: nominations)
       input.skewRule = .kubeScheduler
       let result = Scheduler.solve(input)
-      for (i, nodeName) in result.existingPlacements.sorted(by: { pending[$0.key].key < pending[$1.key].key })
-      {
+      // In key order: `pending` is, so its indices are.
+      for (i, nodeName) in result.existingPlacements.sorted(by: { $0.key < $1.key }) {
         bind(pending[i].key, to: nodeName)
       }
     }
