@@ -169,17 +169,18 @@ extension PlannedNodeClaim {
     let capacityType = requirements[WellKnown.capacityTypeLabel]
     for pass in passes {
       // Positions, not copies: an instance type is hundreds of bytes and a claim has hundreds.
-      var best: (type: Int, offering: Int)?
+      // The best so far keeps its price, type name and zone at hand: names and zones are
+      // compared only when prices tie.
+      var best: (type: Int, offering: Int, price: Double, name: String, zone: String)?
       for (t, type) in instanceTypes.enumerated() {
         for (i, o) in type.offerings.enumerated() where o.available && o.capacityType == pass {
           if let zone, !zone.has(o.zone) { continue }
           if let capacityType, !capacityType.has(o.capacityType) { continue }
           if let b = best {
-            let bt = instanceTypes[b.type]
-            let bo = bt.offerings[b.offering]
-            if (bo.price, bt.name, bo.zone) <= (o.price, type.name, o.zone) { continue }
+            if b.price < o.price { continue }
+            if b.price == o.price && (b.name, b.zone) <= (type.name, o.zone) { continue }
           }
-          best = (t, i)
+          best = (t, i, o.price, type.name, o.zone)
         }
       }
       if let best { return (instanceTypes[best.type], instanceTypes[best.type].offerings[best.offering]) }
