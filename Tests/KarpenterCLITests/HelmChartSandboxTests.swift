@@ -41,7 +41,7 @@ extension HelmChartTests {
   /// exactly the rendered Deployment's command, args and env; a pending Deployment gets
   /// NodeClaims, Nodes and running pods, and the Lease lives in the release's namespace.
   @Test func theRenderedChartAppliesToTheSandboxAndItsControllerProvisions() async throws {
-    let tools = try HelmTool.tools()
+    let tools = try await offloaded { try HelmTool.tools() }
     let namespace = "karpenter"
     let cluster = try await SandboxCluster()
     let render = try await helm([

@@ -12,8 +12,9 @@ let chartPath = repositoryRoot.appendingPathComponent("charts/karpenter").path
 
 /// Runs helm with `arguments`; its status and output.
 func helm(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
-  let helm = try HelmTool.tools().helm
-  return try await offloaded { try run(helm, arguments, timeout: 120) }
+  // The first call installs helm (a download on a fresh machine): on a Dispatch thread, not
+  // one of the few cooperative threads every other test needs meanwhile.
+  return try await offloaded { try run(try HelmTool.tools().helm, arguments, timeout: 120) }
 }
 
 /// The documents `helm template` renders for `values` (`--set` pairs) and `flags`, parsed.
