@@ -479,7 +479,8 @@ struct SchedulerRun {
   private func tryClaim(
     _ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim
   ) -> Result<ClaimUpdate, RejectionError> {
-    let pool = pools[claim.pool]
+    // The pool is read in place (a copy of its state is a dozen reference counts, and a pod
+    // is tried against thousands of NodeClaims).
     let compat = compatibility[cls]![claim.pool]
     if let problem = compat.problem { return .failure(RejectionError(reason: problem, monotone: true)) }
     if !pod.requests.fits(in: claim.maxFree) {
@@ -517,13 +518,13 @@ struct SchedulerRun {
     let requirementsChanged = requirements != claim.requirements
     var tooSmall = 0
     for position in types.members {
-      if !requests.fits(in: pool.allocatable[position]) {
+      if !requests.fits(in: pools[claim.pool].allocatable[position]) {
         types.remove(position)
         tooSmall += 1
         continue
       }
       if requirementsChanged {
-        let type = instanceTypes[pool.types[position]]
+        let type = instanceTypes[pools[claim.pool].types[position]]
         if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
           types.remove(position)
         }
@@ -533,7 +534,7 @@ struct SchedulerRun {
       return .failure(
         RejectionError(tooSmall > 0 ? noRoom(pod, claim: claim) : .unsatisfiable(requirements), monotone: false))
     }
-    if let problem = minValuesProblem(requirements, types: types, pool: pool) {
+    if let problem = minValuesProblem(requirements, types: types, pool: pools[claim.pool]) {
       return .failure(RejectionError(reason: problem, monotone: false))
     }
     var updated = claim
@@ -543,7 +544,7 @@ struct SchedulerRun {
     updated.applied.insert(cls)
     updated.hostPorts += c.hostPorts
     updated.pods.append(pod.index)
-    updated.refreshMaxFree(pool)
+    updated.refreshMaxFree(pools[claim.pool])
     return .success(ClaimUpdate(claim: updated, domains: domains))
   }
 
