@@ -95,9 +95,9 @@ the probes `/healthz` and `/readyz` at `:8081` (HEALTH_PROBE_PORT), as upstream 
 ServiceMonitor for the Prometheus Operator.
 
 Every metric of upstream Karpenter v1.14's metrics reference is here with its name, type and
-labels, so that dashboards and alerts built on upstream keep working. Most are recorded; the
-ones this controller has nothing to record for are exposed in name only (they appear once
-recorded, as upstream's labelled metrics do) and say why below. Three metrics are this
+labels, so that dashboards and alerts built on upstream keep working. About half are recorded;
+the others are defined but never recorded (an unlabelled one reads 0, a labelled one has no
+series), and the table says why for each. Three metrics are this
 project's own: what the fleet costs, a lower bound on what any fleet for the same pods could
 cost, and why pods wait.
 
