@@ -152,20 +152,3 @@ extension NodeClaim {
     status?.conditions?.first { $0.type == type }
   }
 }
-
-/// RFC 3339 timestamps as the API server writes them.
-public enum Timestamps {
-  public static func parse(_ text: String) -> Date? {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    if let date = f.date(from: text) { return date }
-    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return f.date(from: text)
-  }
-
-  public static func format(_ date: Date) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: date)
-  }
-}

@@ -186,8 +186,7 @@ public struct LiveExecutor<Provider: CloudProvider>: Sendable {
   }
 
   static func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    (ContinuousClock.now - start) / .seconds(1)
   }
 
   func log(_ level: String, _ controller: String, _ message: String, _ fields: [String: String]) {

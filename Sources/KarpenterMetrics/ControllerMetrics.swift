@@ -1,6 +1,7 @@
 import Controllers
 import Foundation
 import KarpenterAPI
+import KubernetesAPI
 import Scheduling
 
 /// What the controllers do, counted as upstream counts it: the executor hands each effect over
@@ -168,12 +169,6 @@ public struct ControllerMetrics: Sendable {
     state.record(.init(store: store, karpenter: karpenter, now: now, synced: synced))
   }
 
-  /// Records the status conditions of the NodeClaims, NodePools and EC2NodeClasses at `unixTime`.
-  public func refreshConditions(nodeClaims: [NodeClaim], store: ClusterStore, unixTime: Double) {
-    state.record(
-      .init(store: store, karpenter: nil, now: 0, synced: true, nodeClaims: nodeClaims, unixTime: unixTime))
-  }
-
   /// Replaces the instance-type gauges.
   public func refresh(instanceTypes: InstanceTypes) {
     for (name, samples) in StateMetrics.instanceTypeGauges(instanceTypes) {
@@ -183,9 +178,7 @@ public struct ControllerMetrics: Sendable {
 
   /// Seconds since 1970 of an RFC 3339 timestamp.
   static func time(_ text: String?) -> Double? {
-    guard let text else { return nil }
-    if let date = try? Date(text, strategy: .iso8601) { return date.timeIntervalSince1970 }
-    return (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))?.timeIntervalSince1970
+    text.flatMap(Timestamps.parse)?.timeIntervalSince1970
   }
 
   // MARK: Labels

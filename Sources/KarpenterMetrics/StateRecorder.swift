@@ -59,14 +59,12 @@ public final class StateRecorder: Sendable {
     guard started else { return false }
     defer { memory.withLock { $0.recording = false } }
     let store = snapshot.store
-    if snapshot.karpenter != nil || snapshot.nodeClaims == nil {
-      observeStartups(store)
-      for (name, samples) in StateMetrics.gauges(store: store, now: snapshot.now, synced: snapshot.synced) {
-        registry.replaceGauge(name, with: samples)
-      }
-      for (name, series) in StateMetrics.largeGauges(store: store, now: snapshot.now) {
-        registry.replaceGauge(name, ordered: series)
-      }
+    observeStartups(store)
+    for (name, samples) in StateMetrics.gauges(store: store, now: snapshot.now, synced: snapshot.synced) {
+      registry.replaceGauge(name, with: samples)
+    }
+    for (name, series) in StateMetrics.largeGauges(store: store, now: snapshot.now) {
+      registry.replaceGauge(name, ordered: series)
     }
     if let karpenter = snapshot.karpenter {
       registry.replaceGauge(

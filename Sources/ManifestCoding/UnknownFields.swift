@@ -47,18 +47,7 @@ final class FieldUsage {
   /// Whether an object registered since `mark` has a field nobody read (declared unmodeled
   /// fields aside).
   func hasUnknownFields(since mark: Int) -> Bool {
-    for object in objects[mark...] where object.read.count < object.mapping.count {
-      var unmodeled: Set<String>? = object.unmodeled
-      for fields in declarations[object.id] ?? [] {
-        if let fields, let current = unmodeled { unmodeled = current.union(fields) } else { unmodeled = nil }
-      }
-      guard let unmodeled else { continue }
-      for (key, _) in object.mapping {
-        guard let name = key.scalar?.string else { continue }
-        if !object.read.contains(name) && !unmodeled.contains(name) { return true }
-      }
-    }
-    return false
+    objects[mark...].contains { !unread($0).isEmpty }
   }
 
   func read(_ key: String, in position: Int) {
@@ -76,25 +65,27 @@ final class FieldUsage {
   /// The fields no decoder asked for, in document order, skipping objects whose decoding
   /// failed (their unread fields are not known to be unknown).
   func unknownFields(failed: Set<String>) -> [FieldError] {
-    var out: [FieldError] = []
-    // Every key read: nothing unknown (reads are only noted for keys the object has).
-    for var object in objects where object.read.count < object.mapping.count && !failed.contains(object.id) {
-      for fields in declarations[object.id] ?? [] {
-        if let fields, let current = object.unmodeled {
-          object.unmodeled = current.union(fields)
-        } else {
-          object.unmodeled = nil
-        }
-      }
-      guard let unmodeled = object.unmodeled else { continue }
-      for (key, value) in object.mapping {
-        guard let name = key.scalar?.string, !object.read.contains(name), !unmodeled.contains(name)
-        else { continue }
-        let path = FieldPath(codingPath: object.path).child(name)
-        out.append(
-          FieldError(.unknownField, path, "", line: key.mark?.line ?? value.mark?.line))
+    objects.filter { !failed.contains($0.id) }.flatMap { object in
+      unread(object).map { name, key, value in
+        FieldError(
+          .unknownField, FieldPath(codingPath: object.path).child(name), "",
+          line: key.mark?.line ?? value.mark?.line)
       }
     }
-    return out
+  }
+
+  /// The object's fields that no decoder read and that its types do not declare unmodeled.
+  private func unread(_ object: Object) -> [(name: String, key: Yams.Node, value: Yams.Node)] {
+    // Every key read: nothing unknown (reads are only noted for keys the object has).
+    guard object.read.count < object.mapping.count else { return [] }
+    var unmodeled = object.unmodeled
+    for fields in declarations[object.id] ?? [] {
+      if let fields, let current = unmodeled { unmodeled = current.union(fields) } else { unmodeled = nil }
+    }
+    guard let unmodeled else { return [] }
+    return object.mapping.compactMap { key, value in
+      guard let name = key.scalar?.string, !object.read.contains(name), !unmodeled.contains(name) else { return nil }
+      return (name, key, value)
+    }
   }
 }

@@ -25,19 +25,8 @@ struct Claim {
 
   var hostname: String { "hostname-placeholder-\(id)" }
 
-  /// The largest allocatable among the remaining types, and the types it was taken over: most
-  /// placements leave the types as they are, so it is recomputed only when they change.
-  var largestAllocatable = SIMD16<Int64>(repeating: Int64.min)
-  var largestAllocatableOf: Bitset?
-
   mutating func refreshMaxFree(_ pool: PoolState) {
-    if largestAllocatableOf != types {
-      var best = SIMD16<Int64>(repeating: Int64.min)
-      types.forEach { best = best.lanewiseMax(pool.allocatable[$0].values) }
-      largestAllocatable = best
-      largestAllocatableOf = types
-    }
-    maxFree = Resources(largestAllocatable &- requests.values)
+    maxFree = types.largest(of: pool.allocatable, floor: .min) - requests
   }
 }
 

@@ -93,9 +93,7 @@ extension SchedulerRun {
       c.types = planner.types(for: part)
       c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
       c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
-      var reserve = SIMD16<Int64>(repeating: 0)
-      c.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
-      c.reserved = Resources(reserve)
+      c.reserved = c.types.largest(of: pool.capacity)
       reserved += c.reserved
       parts.append(c)
     }

@@ -151,9 +151,7 @@ extension SchedulerRun {
     var reservedAfter = Array(repeating: Resources(), count: pools.count)
     var nodesAfter = Array(repeating: 0, count: pools.count)
     for c in next.indices {
-      var reserve = SIMD16<Int64>(repeating: 0)
-      next[c].types.forEach { reserve = reserve.lanewiseMax(pools[next[c].pool].capacity[$0].values) }
-      next[c].reserved = Resources(reserve)
+      next[c].reserved = next[c].types.largest(of: pools[next[c].pool].capacity)
       reservedAfter[next[c].pool] += next[c].reserved
       nodesAfter[next[c].pool] += 1
     }

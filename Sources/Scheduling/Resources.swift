@@ -123,6 +123,16 @@ public struct Resources: Hashable, Sendable {
   }
 }
 
+extension Bitset {
+  /// The largest of `values` at this set's positions, lane by lane (`floor` where it has none):
+  /// the most any of a NodeClaim's instance types offers or reserves.
+  func largest(of values: [Resources], floor: Int64 = 0) -> Resources {
+    var largest = SIMD16<Int64>(repeating: floor)
+    forEach { largest = largest.lanewiseMax(values[$0].values) }
+    return Resources(largest)
+  }
+}
+
 extension SIMD16 where Scalar == Int64 {
   /// The larger amount, lane by lane; inlined where the standard library's generic
   /// `pointwiseMax` is an out-of-line call (the scheduler takes it over every instance type).

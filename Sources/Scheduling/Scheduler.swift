@@ -283,17 +283,9 @@ struct SchedulerRun {
     var skip = excluded[shape] ?? GrowableBitset()
     defer { excluded[shape] = skip }
     let allowed = topology.allowedDomains(pod, groups: groups)
-    // Pools the pod's class can use at all; on those, a NodeClaim without room for the pod is
-    // passed over before `tryClaim` copies anything (what `tryClaim` would answer, cheaper).
-    let poolFits = compatibility[cls]!.map { $0.problem == nil }
     while c < claims.count {
       if skip.contains(c) {
         if prefix { cursor.claims = c + 1 }
-        c += 1
-        continue
-      }
-      if poolFits[claims[c].pool] && !pod.requests.fits(in: claims[c].maxFree) {
-        prefix = false
         c += 1
         continue
       }
@@ -307,11 +299,9 @@ struct SchedulerRun {
         if givesBackReservations, pools[update.claim.pool].remaining != nil {
           // The NodeClaim's largest remaining type shrank: give the difference back to the
           // pool's limits (upstream keeps the first, pessimistic reservation).
-          var reserve = SIMD16<Int64>(repeating: 0)
-          let pool = pools[update.claim.pool]
-          update.claim.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
-          pools[update.claim.pool].remaining! += update.claim.reserved - Resources(reserve)
-          update.claim.reserved = Resources(reserve)
+          let reserve = update.claim.types.largest(of: pools[update.claim.pool].capacity)
+          pools[update.claim.pool].remaining! += update.claim.reserved - reserve
+          update.claim.reserved = reserve
         }
         claims[c] = update.claim
         commitClaim(i, groups: groups, claim: c, domains: update.domains)
@@ -356,9 +346,7 @@ struct SchedulerRun {
           switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
           case .success(let update):
             var opened = update.claim
-            var reserve = SIMD16<Int64>(repeating: 0)
-            opened.types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
-            opened.reserved = Resources(reserve)
+            opened.reserved = opened.types.largest(of: pool.capacity)
             if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
             claims.append(opened)
@@ -409,10 +397,9 @@ struct SchedulerRun {
       guard members.count > Self.launchOptions else { continue }
       var types = claims[c].types
       for position in members.dropFirst(Self.launchOptions) { types.remove(position) }
-      var reserve = SIMD16<Int64>(repeating: 0)
-      types.forEach { reserve = reserve.lanewiseMax(pool.capacity[$0].values) }
-      pools[p].remaining! += claims[c].reserved - Resources(reserve)
-      claims[c].reserved = Resources(reserve)
+      let reserve = types.largest(of: pool.capacity)
+      pools[p].remaining! += claims[c].reserved - reserve
+      claims[c].reserved = reserve
       claims[c].types = types
       claims[c].refreshMaxFree(pool)
     }
@@ -617,9 +604,7 @@ struct RejectionError: Error {
     switch why {
     case .text(let text): return text
     case .noRoom(let need, let types, let allocatable, let names):
-      var largest = SIMD16<Int64>(repeating: 0)
-      types.forEach { largest = largest.lanewiseMax(allocatable[$0].values) }
-      let short = need.exceeding(Resources(largest))
+      let short = need.exceeding(types.largest(of: allocatable))
       let what = short.map { $0 < names.count ? names[$0] : "resource \($0)" }.joined(separator: ", ")
       return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
     case .unsatisfiable(let requirements): return "no instance type satisfies \(requirements)"
