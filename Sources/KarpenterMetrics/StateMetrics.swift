@@ -60,11 +60,12 @@ public enum StateMetrics {
     return out
   }
 
-  /// Upstream's resource_type values: `cpu` in cores, `memory` in bytes, the rest as counted.
+  /// Upstream's resource_type values: the resource's name in snake case (`ephemeral_storage`).
   static func resourceTypeName(_ name: String) -> String {
     name.replacingOccurrences(of: "-", with: "_")
   }
 
+  /// A resource's amount as upstream reports it: CPU in cores, the rest as counted (bytes, pods).
   static func value(_ raw: Int64, slot: Int) -> Double {
     slot == ResourceSchema.cpu ? Double(raw) / 1000 : Double(raw)
   }
