@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KubernetesAPI
 import ManifestCoding
 import Yams
@@ -10,6 +11,12 @@ public struct ManifestLoader: Sendable {
   /// Values decoded once for every document of this loader's loads that repeats the same
   /// subtree (a Deployment's 20,000 Pods share a few specs).
   let memo = DecodingMemo()
+
+  /// A text of at least twice this many bytes is read in pieces on several cores
+  /// (``DocumentChunks``); the result is the same as reading it whole.
+  public var parallelMinimumBytes = 1 << 20
+  /// How many pieces at most: one per core.
+  public var parallelPieces = ProcessInfo.processInfo.activeProcessorCount
 
   public init(registry: KindRegistry = .standard) {
     self.registry = registry
@@ -52,37 +59,75 @@ public struct ManifestLoader: Sendable {
         ))
       return set
     }
+    let pieces = DocumentChunks.split(text, into: parallelPieces, minimumBytes: parallelMinimumBytes)
+    if pieces.count == 1 { return loadDocuments(text, file: file, hasAliases: scan.hasAliases).set }
+    // Each piece on its own core, with its own loader (a memo is not shared across threads).
+    let results = Mutex([Piece?](repeating: nil, count: pieces.count))
+    DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
+      let piece = ManifestLoader(registry: registry).loadDocuments(pieces[k], file: file, hasAliases: scan.hasAliases)
+      results.withLock { $0[k] = piece }
+    }
+    // Numbered as one text: each piece's documents follow the ones before it, and a syntax
+    // error stops the reading there as it would in the whole text.
+    var offset = 0
+    for piece in results.withLock({ $0 }) {
+      guard let piece else { break }
+      for var document in piece.set.documents {
+        document.location.document += offset
+        set.documents.append(document)
+      }
+      for var diagnostic in piece.set.diagnostics {
+        diagnostic.location.document += offset
+        set.diagnostics.append(diagnostic)
+      }
+      if piece.stopped { break }
+      offset += piece.documents
+    }
+    return set
+  }
+
+  /// What one text, or one piece of it, held: what was read, how many documents it has, and
+  /// whether a syntax error stopped the reading.
+  struct Piece: Sendable {
+    var set = ManifestSet()
+    var documents = 0
+    var stopped = false
+  }
+
+  private func loadDocuments(_ text: String, file: String, hasAliases: Bool) -> Piece {
+    var piece = Piece()
     let parser: Parser
     do {
       parser = try Parser(yaml: text, resolver: .basic)
     } catch {
-      set.diagnostics.append(syntaxError(error, file: file, document: 1))
-      return set
+      piece.set.diagnostics.append(syntaxError(error, file: file, document: 1))
+      piece.stopped = true
+      return piece
     }
-    var index = 0
     while true {
       let node: Yams.Node?
       do {
         node = try parser.nextRoot()
       } catch {
-        set.diagnostics.append(syntaxError(error, file: file, document: index + 1))
-        return set
+        piece.set.diagnostics.append(syntaxError(error, file: file, document: piece.documents + 1))
+        piece.stopped = true
+        return piece
       }
       guard let node else { break }
-      index += 1
-      let location = DocumentLocation(file: file, document: index, line: node.mark?.line)
+      piece.documents += 1
+      let location = DocumentLocation(file: file, document: piece.documents, line: node.mark?.line)
       // Without an alias in the text, nothing expands: the walk is skipped.
       do {
-        if scan.hasAliases { try AliasExpansion.check(node) }
+        if hasAliases { try AliasExpansion.check(node) }
       } catch {
         var at = location
         at.line = error.line ?? location.line
-        set.diagnostics.append(Diagnostic(.error, at: at, message: error.description))
+        piece.set.diagnostics.append(Diagnostic(.error, at: at, message: error.description))
         continue
       }
-      load(node: node, at: location, into: &set)
+      load(node: node, at: location, into: &piece.set)
     }
-    return set
+    return piece
   }
 
   private func syntaxError(_ error: Error, file: String, document: Int) -> Diagnostic {
