@@ -72,4 +72,18 @@ struct GrowableBitset {
     if w >= words.count { words += Array(repeating: 0, count: w - words.count + 1) }
     words[w] |= 1 << UInt64(i & 63)
   }
+
+  /// The first position at or after `i` that is not in the set: a run of members costs a
+  /// word, not a position, each.
+  func firstAbsent(from i: Int) -> Int {
+    var w = i >> 6
+    guard w < words.count else { return i }
+    var word = ~words[w] & (~0 << UInt64(i & 63))
+    while word == 0 {
+      w += 1
+      if w == words.count { return w << 6 }
+      word = ~words[w]
+    }
+    return w << 6 + word.trailingZeroBitCount
+  }
 }

@@ -71,7 +71,11 @@ extension SchedulerRun {
         return (x.cpuMilli, x.memory, pods[b].key) > (y.cpuMilli, y.memory, pods[a].key)
       }
     }
-    // Fill the room each remaining NodeClaim's cheapest type leaves.
+    // Fill the room each remaining NodeClaim's cheapest type leaves, taking free pods in the
+    // order above. They are held as runs of identical requests: a room takes the first pods
+    // of each run that fit, which is what taking them one by one takes, at the cost of a run
+    // rather than of every free pod for every NodeClaim.
+    var runs = free.mapValues { FreeRuns($0, pods: pods) }
     for c in next.indices where movable(next[c].pool) {
       let pool = pools[next[c].pool]
       guard !next[c].requirements.all.contains(where: { $0.minValues != nil }),
@@ -79,7 +83,7 @@ extension SchedulerRun {
           next[c].types, pool: next[c].pool, requirements: next[c].requirements, run: self)
       else { continue }
       var room = pool.allocatable[cheapest] - next[c].requests
-      for key in keys where key.pool == next[c].pool && !(free[key]!.isEmpty) {
+      for key in keys where key.pool == next[c].pool && !runs[key]!.isEmpty {
         let compat = compatibilityTypes(key.cls, pool: key.pool)
         guard compat.contains(cheapest) else { continue }
         let classRequirements = pods[free[key]![0]].constraints.requirements
@@ -87,13 +91,7 @@ extension SchedulerRun {
           next[c].requirements.compatibilityProblem(
             classRequirements, allowUndefined: WellKnown.wellKnownLabels) == nil
         else { continue }
-        var moved: [Int] = []
-        free[key]!.removeAll { i in
-          guard pods[i].requests.fits(in: room) else { return false }
-          room -= pods[i].requests
-          moved.append(i)
-          return true
-        }
+        let moved = runs[key]!.take(into: &room)
         guard !moved.isEmpty else { continue }
         next[c].pods += moved
         for i in moved { next[c].requests += pods[i].requests }
@@ -106,6 +104,7 @@ extension SchedulerRun {
         next[c].refreshMaxFree(pool)
       }
     }
+    for key in keys { free[key] = runs[key]!.remaining }
     // Pack what is left by resource mix.
     for key in keys where !free[key]!.isEmpty {
       let pool = pools[key.pool]
@@ -409,4 +408,44 @@ struct PriceTables {
     }
     return best?.position
   }
+}
+
+/// Free pods of one batch in packing order, as runs of pods with identical requests.
+struct FreeRuns {
+  private var requests: [Resources] = []
+  private var runs: [[Int]] = []
+  /// How many pods of each run are taken.
+  private var taken: [Int] = []
+  private var left = 0
+
+  init(_ order: [Int], pods: [SchedulingPod]) {
+    for i in order {
+      if requests.last != pods[i].requests {
+        requests.append(pods[i].requests)
+        runs.append([])
+        taken.append(0)
+      }
+      runs[runs.count - 1].append(i)
+    }
+    left = order.count
+  }
+
+  var isEmpty: Bool { left == 0 }
+
+  /// Takes, in order, every pod that still fits in `room`, and takes its requests off it.
+  mutating func take(into room: inout Resources) -> [Int] {
+    var moved: [Int] = []
+    for r in runs.indices where taken[r] < runs[r].count && requests[r].fits(in: room) {
+      while taken[r] < runs[r].count && requests[r].fits(in: room) {
+        room -= requests[r]
+        moved.append(runs[r][taken[r]])
+        taken[r] += 1
+      }
+    }
+    left -= moved.count
+    return moved
+  }
+
+  /// The pods not taken, in order.
+  var remaining: [Int] { runs.indices.flatMap { runs[$0][taken[$0]...] } }
 }

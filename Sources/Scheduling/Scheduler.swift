@@ -37,13 +37,24 @@ struct SchedulerRun {
   private(set) var compatibility: [Int: [PoolCompatibility]] = [:]
   /// Pods of the same shape skip the places a monotone rejection proved useless.
   private var shapeIDs: [Shape: Int] = [:]
-  private var cursors: [Int: (existing: Int, claims: Int)] = [:]
-  /// Per pod shape: NodeClaims that rejected it for a reason that only gets worse as pods are
-  /// added (anti-affinity, hostname spread, host ports, requirements), so later pods of that
-  /// shape skip them without evaluating anything.
-  private var excluded: [Int: GrowableBitset] = [:]
+  private var cursors: [Int: Int] = [:]
+  /// Per ``SizedShape``: NodeClaims that rejected such a pod for a reason that only gets worse
+  /// as pods are added (no room, pinned to other domains, anti-affinity, hostname spread, host
+  /// ports, requirements), so later such pods skip them without evaluating anything; and the
+  /// first NodeClaim that did not reject it.
+  private var excluded: [SizedShape: GrowableBitset] = [:]
+  private var claimCursors: [SizedShape: Int] = [:]
   /// Per pod shape: the topology keys its placement depends on.
   private var keysByShape: [Int: [String]] = [:]
+
+  /// What decides that a NodeClaim rejects a pod for good: its shape, its requests (a claim
+  /// without room for them never gets room back) and the domains its topology allows now (a
+  /// claim pinned outside them stays outside).
+  struct SizedShape: Hashable {
+    var shape: Int
+    var requests: Resources
+    var allowed: [String: Set<String>]
+  }
 
   struct Shape: Hashable {
     var compatibilityClass: Int
@@ -130,7 +141,7 @@ struct SchedulerRun {
     guard cursors[shape] == nil else { return }
     var s = 0
     while s < slots.count && rejectsForGood(pod, slot: s) { s += 1 }
-    cursors[shape] = (s, 0)
+    cursors[shape] = s
   }
 
   /// True when the existing node rejects the pod for a reason no removal or placement changes.
@@ -255,7 +266,7 @@ struct SchedulerRun {
       keys = topology.relevantKeys(namespace: pod.namespace, labels: pod.labels, own: groups)
       keysByShape[shape] = keys
     }
-    var cursor = cursors[shape] ?? (0, 0)
+    var cursor = cursors[shape] ?? 0
     defer { cursors[shape] = cursor }
 
     // The node the pod was nominated for, then the other existing nodes.
@@ -266,31 +277,46 @@ struct SchedulerRun {
       return nil
     }
     var prefix = true
-    var s = cursor.existing
+    var s = cursor
     while s < slots.count {
       switch tryExisting(pod, groups: groups, keys: keys, slot: s) {
       case .success(let domains):
         commitExisting(i, groups: groups, slot: s, domains: domains)
         return nil
       case .failure(let rejection):
-        if prefix && rejection.monotone { cursor.existing = s + 1 } else { prefix = false }
+        if prefix && rejection.monotone { cursor = s + 1 } else { prefix = false }
       }
       s += 1
     }
-    // NodeClaims planned so far.
+    // NodeClaims planned so far. Those known to reject pods of this shape and size are
+    // stepped over a word of the set at a time.
     prefix = true
-    var c = cursor.claims
-    var skip = excluded[shape] ?? GrowableBitset()
-    defer { excluded[shape] = skip }
     let allowed = topology.allowedDomains(pod, groups: groups)
-    while c < claims.count {
-      if skip.contains(c) {
-        if prefix { cursor.claims = c + 1 }
+    let sized = SizedShape(shape: shape, requests: pod.requests, allowed: allowed)
+    var claimCursor = claimCursors[sized] ?? 0
+    var skip = excluded.removeValue(forKey: sized) ?? GrowableBitset()
+    defer {
+      claimCursors[sized] = claimCursor
+      excluded[sized] = skip
+    }
+    var c = claimCursor
+    while true {
+      c = skip.firstAbsent(from: c)
+      if prefix { claimCursor = c }
+      guard c < claims.count else { break }
+      // A NodeClaim without room for the pod's requests never gets room back while pods are
+      // being placed (its types only narrow and its requests only grow).
+      if !pod.requests.fits(in: claims[c].maxFree) {
+        skip.insert(c)
+        if prefix { claimCursor = c + 1 }
         c += 1
         continue
       }
+      // A NodeClaim pinned outside the domains the pod's spread or affinity allows stays
+      // pinned there (its requirements only narrow).
       if !allowed.isEmpty && !Self.mayTake(claims[c].requirements, allowed) {
-        prefix = false
+        skip.insert(c)
+        if prefix { claimCursor = c + 1 }
         c += 1
         continue
       }
@@ -309,7 +335,7 @@ struct SchedulerRun {
       case .failure(let rejection):
         if rejection.monotone {
           skip.insert(c)
-          if prefix { cursor.claims = c + 1 }
+          if prefix { claimCursor = c + 1 }
         } else {
           prefix = false
         }
