@@ -17,6 +17,9 @@ public struct ClusterStore: Sendable {
   public private(set) var pods: [String: StatePod] = [:]
   /// The names of `nodes`, sorted.
   public private(set) var nodeNames: [String] = []
+  /// The keys of the pods bound to no node, kept as pods are written: what the schedulers and
+  /// the samples look for, without a walk over every pod of a large cluster.
+  public private(set) var unboundPods: Set<String> = []
   private var storedNodePools: [NodePool] = []
   private var storedNodeClasses: [String: EC2NodeClass] = [:]
   private var storedDaemonSets: [DaemonSet] = []
@@ -97,6 +100,7 @@ public struct ClusterStore: Sendable {
     _modify {
       generation &+= 1
       yield &pods[key]
+      if let pod = pods[key], pod.node == nil { unboundPods.insert(key) } else { unboundPods.remove(key) }
     }
   }
 
@@ -114,6 +118,7 @@ public struct ClusterStore: Sendable {
   public mutating func remove(pod key: String) -> StatePod? {
     guard let pod = pods.removeValue(forKey: key) else { return nil }
     generation &+= 1
+    unboundPods.remove(key)
     return pod
   }
 
@@ -142,6 +147,22 @@ extension ClusterStore {
   public func nodePool(named name: String?) -> NodePool? {
     guard let name else { return nil }
     return nodePools.first { $0.name == name }
+  }
+
+  /// The nodes by capacity type and what they cost per hour now, summed in name order (so the
+  /// floating-point sum is the same in every process). Read in place: a node is not copied.
+  public func fleet() -> (spot: Int, onDemand: Int, other: Int, costPerHour: Double) {
+    var fleet = (spot: 0, onDemand: 0, other: 0, costPerHour: 0.0)
+    for name in nodeNames {
+      guard let index = nodes.index(forKey: name) else { continue }
+      switch nodes.values[index].capacityType {
+      case WellKnown.capacityTypeSpot: fleet.spot += 1
+      case WellKnown.capacityTypeOnDemand: fleet.onDemand += 1
+      default: fleet.other += 1
+      }
+      fleet.costPerHour += nodes.values[index].pricePerHourNow
+    }
+    return fleet
   }
 
   /// The pods on the node that would need a new home if it went (all but DaemonSet pods), in

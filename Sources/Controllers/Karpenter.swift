@@ -124,10 +124,7 @@ extension Karpenter {
     }
     // Pending pods (those whose nominations were just released among them) go to the
     // provisioner's first batch.
-    for pod in r.store.pods.values where pod.node == nil && !pod.isDaemon {
-      pending = true
-      break
-    }
+    if r.store.unboundPods.contains(where: { !r.store.pods[$0]!.isDaemon }) { pending = true }
     if pending { provisioner.request(&r) }
     withStaticCapacity(&r) { $0.request() }
   }

@@ -23,7 +23,7 @@ extension ClusterStore {
   /// What the provisioner hands the scheduler: the pods pending and not nominated, existing and
   /// in-flight nodes with what is bound or nominated to them, the NodePools and DaemonSets.
   public func provisioningInput(packing: PackingStrategy) -> (SchedulingInput, [StatePod]) {
-    let pending = pods.keys.sorted().compactMap { key -> StatePod? in
+    let pending = unboundPods.sorted().compactMap { key -> StatePod? in
       let p = pods[key]!
       return p.node == nil && p.nominated == nil && !p.isDaemon
         && p.pendingReason?.isSchedulable != false ? p : nil

@@ -11,9 +11,10 @@ extension Simulation {
   /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
   /// topology spread, host ports), trying the node Karpenter nominated first.
   mutating func runKubeScheduler() {
-    // The pending pods in key order (only they are sorted: most of a large cluster is bound).
-    let pending = store.pods.compactMap { key, p -> String? in
-      p.node == nil && !p.isDaemon && p.pendingReason?.isSchedulable != false ? key : nil
+    // The pending pods in key order (only the unbound are visited: most of a large cluster is bound).
+    let pending = store.unboundPods.filter { key in
+      let p = store.pods[key]!
+      return !p.isDaemon && p.pendingReason?.isSchedulable != false
     }.sorted().map { store[pod: $0]! }
     if !pending.isEmpty {
       let readyNodes = store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
@@ -34,7 +35,7 @@ extension Simulation {
         bind(pending[i].key, to: nodeName)
       }
     }
-    if store.pods.values.contains(where: { $0.awaitingProvisioner && $0.node == nil }) {
+    if store.unboundPods.contains(where: { store.pods[$0]!.awaitingProvisioner }) {
       requestProvisioning()
     }
   }

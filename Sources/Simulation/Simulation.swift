@@ -104,8 +104,6 @@ public struct Simulation: Sendable {
   var hashes = NodePoolHashes()
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
-  /// The pending-pod count of the last sample, with the cluster version it was counted at.
-  var pendingCountCache: (version: (Int, Int), count: Int)?
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []

@@ -169,28 +169,15 @@ extension Simulation {
   /// Records the fleet now (one sample per moment: a later record at the same time replaces it).
   /// Pods not bound to a node. Counted again only when the cluster changed (a bind, a removal,
   /// a new pod), and without copying the pods: a sample is taken at every step.
-  mutating func pendingPodCount() -> Int {
-    let version = (store.generation, store.pods.count)
-    if let cached = pendingCountCache, cached.version == version { return cached.count }
-    var count = 0
-    for pod in store.pods.values where pod.node == nil { count += 1 }
-    pendingCountCache = (version, count)
-    return count
-  }
+  func pendingPodCount() -> Int { store.unboundPods.count }
 
   mutating func recordSample() {
     guard options.keepsHistory else { return }
     var sample = SimulationSample(time: now)
     // Sorted, so the floating-point sum is the same in every process.
-    for name in store.nodeNames {
-      let node = store[node: name]!
-      switch node.capacityType {
-      case WellKnown.capacityTypeSpot: sample.spotNodes += 1
-      case WellKnown.capacityTypeOnDemand: sample.onDemandNodes += 1
-      default: sample.otherNodes += 1
-      }
-      sample.costPerHour += node.pricePerHourNow
-    }
+    let fleet = store.fleet()
+    (sample.spotNodes, sample.onDemandNodes, sample.otherNodes) = (fleet.spot, fleet.onDemand, fleet.other)
+    sample.costPerHour = fleet.costPerHour
     sample.pendingPods = pendingPodCount()
     if let last = samples.last, last.time == now {
       samples[samples.count - 1] = sample

@@ -51,8 +51,9 @@ extension DisruptionController {
     guard commands.isEmpty else { return }  // one decision at a time, carried out before the next
     // While nodes drain or pods wait for capacity the cluster is in flux; decide once it settles.
     if store.nodes.values.contains(where: { $0.disruption != nil }) { return }
-    if store.pods.values.contains(where: {
-      $0.node == nil && !$0.isDaemon && ($0.nominated != nil || $0.awaitingProvisioner)
+    if store.unboundPods.contains(where: {
+      let pod = store.pods[$0]!
+      return !pod.isDaemon && (pod.nominated != nil || pod.awaitingProvisioner)
     }) {
       return
     }
