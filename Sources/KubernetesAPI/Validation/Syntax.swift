@@ -7,6 +7,10 @@ public enum Syntax {
   /// characters made of alphanumerics, `-`, `_` and `.`, starting and ending alphanumeric.
   /// Returns what is wrong, or nil.
   public static func qualifiedNameProblem(_ key: String) -> String? {
+    isPlainASCII(key, where: ASCII.isQualifiedName) ? nil : qualifiedNameProblemByCharacter(key)
+  }
+
+  static func qualifiedNameProblemByCharacter(_ key: String) -> String? {
     let parts = key.split(separator: "/", omittingEmptySubsequences: false)
     let name: Substring
     switch parts.count {
@@ -32,6 +36,10 @@ public enum Syntax {
 
   /// `IsDNS1123Subdomain`: lowercase alphanumerics, `-` and `.`, at most 253 characters.
   public static func dnsSubdomainProblem(_ s: Substring) -> String? {
+    isPlainASCII(s, where: ASCII.isDNSSubdomain) ? nil : dnsSubdomainProblemByCharacter(s)
+  }
+
+  static func dnsSubdomainProblemByCharacter(_ s: Substring) -> String? {
     if s.count > 253 { return "must be no more than 253 characters" }
     for label in s.split(separator: ".", omittingEmptySubsequences: false) {
       guard let first = label.first, let last = label.last,
@@ -48,6 +56,10 @@ public enum Syntax {
   /// `IsDNS1123Label`: lowercase alphanumerics and `-`, at most 63 characters, starting and
   /// ending alphanumeric; namespaces, container, volume and port names use it.
   public static func dnsLabelProblem(_ s: String) -> String? {
+    isPlainASCII(s, where: { ASCII.isDNSLabel($0[...]) }) ? nil : dnsLabelProblemByCharacter(s)
+  }
+
+  static func dnsLabelProblemByCharacter(_ s: String) -> String? {
     if s.count > 63 { return "must be no more than 63 characters" }
     guard let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last),
       s.allSatisfy({ isLowerAlnum($0) || $0 == "-" })
@@ -76,6 +88,13 @@ public enum Syntax {
   /// `IsValidLabelValue`: empty, or at most 63 characters of alphanumerics, `-`, `_`, `.`,
   /// starting and ending alphanumeric.
   public static func labelValueProblem(_ value: String) -> String? {
+    if isPlainASCII(value, where: { $0.isEmpty || ($0.count <= 63 && ASCII.isLabelValueShape($0[...])) }) {
+      return nil
+    }
+    return labelValueProblemByCharacter(value)
+  }
+
+  static func labelValueProblemByCharacter(_ value: String) -> String? {
     if value.isEmpty { return nil }
     if value.count > 63 { return "must be no more than 63 characters" }
     if !isLabelValueShape(Substring(value)) {
@@ -86,10 +105,64 @@ public enum Syntax {
   }
 
   static func isLabelValueShape(_ s: Substring) -> Bool {
+    isPlainASCII(s, where: { ASCII.isLabelValueShape($0[...]) }) || isLabelValueShapeByCharacter(s)
+  }
+
+  static func isLabelValueShapeByCharacter(_ s: Substring) -> Bool {
     guard let first = s.first, let last = s.last, isAlnum(first), isAlnum(last) else {
       return false
     }
     return s.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+  }
+
+  /// True when `s` is ASCII without a carriage return (so that a byte is a character, as the
+  /// checks below count them) and `valid` holds for its bytes. The checks above answer a valid
+  /// name from this alone; anything else takes the character-wise path, which words the problem.
+  @inline(__always)
+  static func isPlainASCII<S: StringProtocol>(_ s: S, where valid: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    s.utf8.withContiguousStorageIfAvailable { bytes in
+      for b in bytes where b >= 0x80 || b == 0x0D { return false }
+      return valid(bytes)
+    } ?? false
+  }
+
+  /// The same rules over the bytes of a plain ASCII text.
+  enum ASCII {
+    typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
+
+    static func isAlnum(_ b: UInt8) -> Bool { isLowerAlnum(b) || (b >= 0x41 && b <= 0x5A) }
+    static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) }
+
+    static func isLabelValueShape(_ s: Bytes) -> Bool {
+      guard let first = s.first, let last = s.last, isAlnum(first), isAlnum(last) else { return false }
+      return s.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    static func isDNSLabel(_ s: Bytes) -> Bool {
+      guard s.count <= 63, let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last) else {
+        return false
+      }
+      return s.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    static func isDNSSubdomain(_ s: UnsafeBufferPointer<UInt8>) -> Bool { isDNSSubdomain(s[...]) }
+
+    static func isDNSSubdomain(_ s: Bytes) -> Bool {
+      guard s.count <= 253 else { return false }
+      return s.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { label in
+        guard let first = label.first, let last = label.last, isLowerAlnum(first), isLowerAlnum(last) else {
+          return false
+        }
+        return label.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+      }
+    }
+
+    static func isQualifiedName(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+      let parts = s[...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+      guard parts.count <= 2, let name = parts.last else { return false }
+      if parts.count == 2 && (parts[0].isEmpty || !isDNSSubdomain(parts[0])) { return false }
+      return !name.isEmpty && name.count <= 63 && isLabelValueShape(name)
+    }
   }
 
   static func isAlnum(_ c: Character) -> Bool {
