@@ -26,7 +26,7 @@ struct Claim {
   var hostname: String { "hostname-placeholder-\(id)" }
 
   mutating func refreshMaxFree(_ pool: PoolState) {
-    maxFree = types.largest(of: pool.allocatable, floor: .min) - requests
+    maxFree = pool.largestAllocatable.largest(in: types, floor: .min) - requests
   }
 }
 

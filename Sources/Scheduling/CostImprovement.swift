@@ -93,7 +93,7 @@ extension SchedulerRun {
       c.types = planner.types(for: part)
       c.requests = part.pods.reduce(Resources()) { $0 + pods[$1].requests }
       c.hostPorts = part.pods.flatMap { pods[$0].constraints.hostPorts }
-      c.reserved = c.types.largest(of: pool.capacity)
+      c.reserved = pool.largestCapacity.largest(in: c.types)
       reserved += c.reserved
       parts.append(c)
     }

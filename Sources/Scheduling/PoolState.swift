@@ -11,6 +11,9 @@ struct PoolState {
   let prices: [Double]
   let allocatable: [Resources]
   let capacity: [Resources]
+  /// The largest allocatable and capacity over any set of the types.
+  let largestAllocatable: LargestIndex
+  let largestCapacity: LargestIndex
   var remaining: Resources?
   var remainingNodes: Int?
 
@@ -41,6 +44,8 @@ struct PoolState {
       }
       return type.allocatable - overhead
     }
+    largestAllocatable = LargestIndex(allocatable)
+    largestCapacity = LargestIndex(capacity)
     remaining = template.remainingResources
     remainingNodes = template.remainingNodes
   }

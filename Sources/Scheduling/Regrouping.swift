@@ -150,7 +150,7 @@ extension SchedulerRun {
     var reservedAfter = Array(repeating: Resources(), count: pools.count)
     var nodesAfter = Array(repeating: 0, count: pools.count)
     for c in next.indices {
-      next[c].reserved = next[c].types.largest(of: pools[next[c].pool].capacity)
+      next[c].reserved = pools[next[c].pool].largestCapacity.largest(in: next[c].types)
       reservedAfter[next[c].pool] += next[c].reserved
       nodesAfter[next[c].pool] += 1
     }

@@ -322,10 +322,10 @@ struct SchedulerRun {
       }
       switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
       case .success(var update):
-        if givesBackReservations, pools[update.claim.pool].remaining != nil {
-          // The NodeClaim's largest remaining type shrank: give the difference back to the
-          // pool's limits (upstream keeps the first, pessimistic reservation).
-          let reserve = update.claim.types.largest(of: pools[update.claim.pool].capacity)
+        if givesBackReservations, pools[update.claim.pool].remaining != nil, update.claim.types != claims[c].types {
+          // The NodeClaim's types narrowed and its largest may have shrunk: give the difference
+          // back to the pool's limits (upstream keeps the first, pessimistic reservation).
+          let reserve = pools[update.claim.pool].largestCapacity.largest(in: update.claim.types)
           pools[update.claim.pool].remaining! += update.claim.reserved - reserve
           update.claim.reserved = reserve
         }
@@ -372,7 +372,7 @@ struct SchedulerRun {
           switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
           case .success(let update):
             var opened = update.claim
-            opened.reserved = opened.types.largest(of: pool.capacity)
+            opened.reserved = pool.largestCapacity.largest(in: opened.types)
             if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
             claims.append(opened)
@@ -423,7 +423,7 @@ struct SchedulerRun {
       guard members.count > Self.launchOptions else { continue }
       var types = claims[c].types
       for position in members.dropFirst(Self.launchOptions) { types.remove(position) }
-      let reserve = types.largest(of: pool.capacity)
+      let reserve = pool.largestCapacity.largest(in: types)
       pools[p].remaining! += claims[c].reserved - reserve
       claims[c].reserved = reserve
       claims[c].types = types
@@ -557,7 +557,12 @@ struct SchedulerRun {
     updated.applied.insert(cls)
     updated.hostPorts += c.hostPorts
     updated.pods.append(pod.index)
-    updated.refreshMaxFree(pools[claim.pool])
+    // With the same types the largest allocatable is the same: only the pod's requests come off.
+    if types == claim.types {
+      updated.maxFree = claim.maxFree - pod.requests
+    } else {
+      updated.refreshMaxFree(pools[claim.pool])
+    }
     return .success(ClaimUpdate(claim: updated, domains: domains))
   }
 
