@@ -44,6 +44,8 @@ struct SchedulerRun {
   /// first NodeClaim that did not reject it.
   private var excluded: [SizedShape: GrowableBitset] = [:]
   private var claimCursors: [SizedShape: Int] = [:]
+  /// ``typesAllowed(pool:by:)``'s answers.
+  private var allowedTypesCache: [PoolRequirements: Bitset] = [:]
   /// Per pod shape: the topology keys its placement depends on.
   private var keysByShape: [Int: [String]] = [:]
 
@@ -489,7 +491,7 @@ struct SchedulerRun {
 
   /// Tries to add the pod to `claim`; returns the claim with the pod's requirements and
   /// topology applied and its instance types narrowed, without the pod recorded yet.
-  private func tryClaim(
+  private mutating func tryClaim(
     _ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim
   ) -> Result<ClaimUpdate, RejectionError> {
     // The pool is read in place (a copy of its state is a dozen reference counts, and a pod
@@ -528,20 +530,15 @@ struct SchedulerRun {
     }
     var types = claim.types.intersection(compat.types)
     let requests = claim.requests + pod.requests
-    let requirementsChanged = requirements != claim.requirements
     var tooSmall = 0
-    for position in types.members {
+    types.forEach { position in
       if !requests.fits(in: pools[claim.pool].allocatable[position]) {
         types.remove(position)
         tooSmall += 1
-        continue
       }
-      if requirementsChanged {
-        let type = instanceTypes[pools[claim.pool].types[position]]
-        if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
-          types.remove(position)
-        }
-      }
+    }
+    if requirements != claim.requirements {
+      types.formIntersection(typesAllowed(pool: claim.pool, by: requirements))
     }
     if types.isEmpty {
       return .failure(
@@ -564,6 +561,28 @@ struct SchedulerRun {
       updated.refreshMaxFree(pools[claim.pool])
     }
     return .success(ClaimUpdate(claim: updated, domains: domains))
+  }
+
+  /// The pool's types whose labels and offerings `requirements` allow, worked out once per
+  /// pool and requirements (a run's NodeClaims narrow to a handful of zone and capacity-type
+  /// combinations, each tried thousands of times).
+  private mutating func typesAllowed(pool p: Int, by requirements: Requirements) -> Bitset {
+    let key = PoolRequirements(pool: p, requirements: requirements)
+    if let known = allowedTypesCache[key] { return known }
+    var allowed = Bitset(count: pools[p].types.count)
+    for (position, t) in pools[p].types.enumerated() {
+      let type = instanceTypes[t]
+      if type.requirements.intersects(requirements) && type.hasOffering(allowedBy: requirements) {
+        allowed.insert(position)
+      }
+    }
+    if allowedTypesCache.count < 10_000 { allowedTypesCache[key] = allowed }
+    return allowed
+  }
+
+  struct PoolRequirements: Hashable {
+    var pool: Int
+    var requirements: Requirements
   }
 
   private mutating func commitClaim(
