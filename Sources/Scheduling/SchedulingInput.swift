@@ -162,29 +162,33 @@ extension PlannedNodeClaim {
   /// available.
   public func cheapestLaunch() -> (type: InstanceType, offering: Offering)? {
     let spotAllowed = requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
-    let passes =
-      spotAllowed
-      ? [WellKnown.capacityTypeSpot, WellKnown.capacityTypeOnDemand] : [WellKnown.capacityTypeOnDemand]
     let zone = requirements[WellKnown.zoneLabel]
     let capacityType = requirements[WellKnown.capacityTypeLabel]
-    for pass in passes {
-      // Positions, not copies: an instance type is hundreds of bytes and a claim has hundreds.
-      // The best so far keeps its price, type name and zone at hand: names and zones are
-      // compared only when prices tie.
-      var best: (type: Int, offering: Int, price: Double, name: String, zone: String)?
-      for (t, type) in instanceTypes.enumerated() {
-        for (i, o) in type.offerings.enumerated() where o.available && o.capacityType == pass {
-          if let zone, !zone.has(o.zone) { continue }
-          if let capacityType, !capacityType.has(o.capacityType) { continue }
-          if let b = best {
-            if b.price < o.price { continue }
-            if b.price == o.price && (b.name, b.zone) <= (type.name, o.zone) { continue }
-          }
-          best = (t, i, o.price, type.name, o.zone)
+    // One pass for both capacity types. Positions, not copies: an instance type is hundreds
+    // of bytes and a claim has hundreds. The best so far keeps its price, type name and zone
+    // at hand; an offering that costs more is passed over before its zone and capacity type
+    // are looked up, and names and zones are compared only when prices tie.
+    typealias Best = (type: Int, offering: Int, price: Double, name: String, zone: String)
+    var best: [Best?] = [nil, nil]  // spot, on-demand
+    for (t, type) in instanceTypes.enumerated() {
+      for (i, o) in type.offerings.enumerated() where o.available {
+        let slot: Int
+        if o.capacityType == WellKnown.capacityTypeSpot {
+          guard spotAllowed else { continue }
+          slot = 0
+        } else if o.capacityType == WellKnown.capacityTypeOnDemand {
+          slot = 1
+        } else {
+          continue
         }
+        if let b = best[slot], b.price < o.price { continue }
+        if let zone, !zone.has(o.zone) { continue }
+        if let capacityType, !capacityType.has(o.capacityType) { continue }
+        if let b = best[slot], b.price == o.price && (b.name, b.zone) <= (type.name, o.zone) { continue }
+        best[slot] = (t, i, o.price, type.name, o.zone)
       }
-      if let best { return (instanceTypes[best.type], instanceTypes[best.type].offerings[best.offering]) }
     }
-    return nil
+    guard let chosen = best[0] ?? best[1] else { return nil }
+    return (instanceTypes[chosen.type], instanceTypes[chosen.type].offerings[chosen.offering])
   }
 }
