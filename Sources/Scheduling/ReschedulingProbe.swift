@@ -49,7 +49,7 @@ public struct ReschedulingProbe: Sendable {
       run.excludedSlots.insert(s)
       let (name, labels) = (run.slots[s].node.name, run.slots[s].node.labels)
       for pod in podsBySlot[s] ?? [] {
-        let own = run.topology.groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
+        let own = run.topology.groups(ofRunning: pod)
         run.topology.recordExisting(
           namespace: pod.metadata.namespace ?? "default", labels: pod.metadata.labels ?? [:], own: own,
           node: name, nodeLabels: labels, by: -1)

@@ -88,13 +88,12 @@ struct SchedulerRun {
 
   private mutating func prepareTopology(_ input: SchedulingInput) {
     for pod in pods { _ = topology.groups(of: pod) }
-    var existingGroups: [(slot: Int, pod: Pod, groups: Topology.PodGroups)] = []
+    var existingGroups: [(slot: Int, pod: Int, groups: Topology.PodGroups)] = []
     for (s, slot) in slots.enumerated() {
-      for pod in slot.node.pods {
+      for (p, pod) in slot.node.pods.enumerated() {
         // Every rule the running pod carries, so that it can be moved (consolidation) and so
         // that its required anti-affinity keeps matching pods away.
-        let groups = topology.groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
-        existingGroups.append((s, pod, groups))
+        existingGroups.append((s, p, topology.groups(ofRunning: pod)))
       }
     }
     // Every value each topology key can take.
@@ -120,8 +119,9 @@ struct SchedulerRun {
     }
     for entry in existingGroups {
       let slot = slots[entry.slot]
+      let metadata = slot.node.pods[entry.pod].metadata
       topology.recordExisting(
-        namespace: entry.pod.metadata.namespace ?? "default", labels: entry.pod.metadata.labels ?? [:],
+        namespace: metadata.namespace ?? "default", labels: metadata.labels ?? [:],
         own: entry.groups, node: slot.node.name, nodeLabels: slot.node.labels)
     }
 

@@ -109,6 +109,14 @@ struct Topology {
     return out
   }
 
+  /// The groups of a pod already running on a node. A pod without pod affinity, anti-affinity
+  /// or spread constraints (most of a cluster) has none, which is known without working out
+  /// its constraints.
+  mutating func groups(ofRunning pod: Pod) -> PodGroups {
+    if pod.spec?.affinity == nil && (pod.spec?.topologySpreadConstraints ?? []).isEmpty { return PodGroups() }
+    return groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
+  }
+
   /// Groups on `key` whose selector matches the pod (it counts in them).
   func selecting(namespace: String, labels: [String: String], key: String) -> [Int] {
     (groupsByKey[key] ?? []).filter { groups[$0].selects(namespace: namespace, labels: labels) }
