@@ -2,7 +2,8 @@
 // ../shared/tools/gen_bench.py) scheduled with both packings, timing Scheduler.solve only,
 // as upstream's benchmark times its scheduler's Solve.
 //
-// usage: karpenter-bench [--runs N] [--reasons] [--consolidation | --metrics] SCENARIO.yaml...
+// usage: karpenter-bench [--runs N] [--packing first-fit|cost-aware] [--reasons]
+//                        [--consolidation | --metrics] SCENARIO.yaml...
 // Run it from a release build: `swift run -c release karpenter-bench ...` (scripts/bench.sh).
 import Controllers
 import Foundation
@@ -30,6 +31,16 @@ if let i = arguments.firstIndex(of: "--reasons") {
 }
 if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) {
   runs = n
+  arguments.removeSubrange(i...(i + 1))
+}
+/// Both packings unless one is named.
+var packings: [PackingStrategy] = [.firstFit, .costAware]
+if let i = arguments.firstIndex(of: "--packing") {
+  guard i + 1 < arguments.count, let packing = PackingStrategy(rawValue: arguments[i + 1]) else {
+    FileHandle.standardError.write(Data("--packing takes first-fit or cost-aware\n".utf8))
+    exit(2)
+  }
+  packings = [packing]
   arguments.removeSubrange(i...(i + 1))
 }
 guard !arguments.isEmpty else {
@@ -91,7 +102,7 @@ if consolidation {
   print("|---|---|---|---|---|---|")
   for path in arguments {
     let (input, _) = simulationInput(path)
-    for packing in [PackingStrategy.firstFit, .costAware] {
+    for packing in packings {
       guard let simulation = try? Simulation(input: input, options: SimulationOptions(packing: packing))
       else { exit(1) }
       var times: [Double] = []
@@ -118,7 +129,7 @@ for path in arguments {
     for d in diagnostics { FileHandle.standardError.write(Data((d.description + "\n").utf8)) }
     exit(1)
   }
-  for packing in [PackingStrategy.firstFit, .costAware] {
+  for packing in packings {
     let simulation: Simulation
     do {
       simulation = try Simulation(input: input, options: SimulationOptions(packing: packing))
