@@ -10,7 +10,10 @@ public struct SchedulingPod: Sendable {
   public let name: String
   public let labels: [String: String]
   public let requests: Resources
-  public let pod: Pod
+  /// The pod itself, shared rather than copied: the scheduler copies a SchedulingPod for every
+  /// placement it tries, and a Pod's copy is dozens of reference counts.
+  public var pod: Pod { podBox.pod }
+  private let podBox: PodBox
   /// Extra requirements from the pod's volumes (PV node affinity, StorageClass topologies).
   public let volumeRequirements: Requirements
   public private(set) var relaxation = Relaxation()
@@ -22,7 +25,7 @@ public struct SchedulingPod: Sendable {
     self.name = pod.metadata.name ?? ""
     self.labels = pod.metadata.labels ?? [:]
     self.requests = requests
-    self.pod = pod
+    self.podBox = PodBox(pod)
     self.volumeRequirements = volumeRequirements
     self.constraints = PodConstraints(
       pod: pod, relaxation: Relaxation(), volumeRequirements: volumeRequirements)
@@ -37,6 +40,11 @@ public struct SchedulingPod: Sendable {
     constraints = PodConstraints(pod: pod, relaxation: relaxation, volumeRequirements: volumeRequirements)
     return true
   }
+}
+
+private final class PodBox: Sendable {
+  let pod: Pod
+  init(_ pod: Pod) { self.pod = pod }
 }
 
 /// How far a pod's preferences have been relaxed, in upstream Karpenter's order: required
