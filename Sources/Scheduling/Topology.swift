@@ -178,11 +178,10 @@ struct Topology {
         if key != WellKnown.hostnameLabel || skewNodes != nil { monotone = false }
       }
       for g in own.affinities where groups[g].key == key {
-        let group = groups[g]
-        if group.counts.values.contains(where: { $0 > 0 }) {
-          candidates = candidates.filter { group.count($0) > 0 }
+        if groups[g].counts.values.contains(where: { $0 > 0 }) {
+          candidates = candidates.filter { groups[g].count($0) > 0 }
           monotone = false
-        } else if !group.selects(namespace: pod.namespace, labels: pod.labels) {
+        } else if !groups[g].selects(namespace: pod.namespace, labels: pod.labels) {
           return .rejected(reason: "no pod matches its required pod affinity on \(key)", monotone: false)
         }
         pinned = true
@@ -192,9 +191,8 @@ struct Topology {
       }
       // Pods already placed whose anti-affinity selects this pod keep it out of their domains.
       for g in groupsByKey[key] ?? [] where groups[g].kind == .antiAffinity {
-        let group = groups[g]
-        if !group.ownerDomains.isEmpty && group.selects(namespace: pod.namespace, labels: pod.labels) {
-          candidates = candidates.filter { (group.ownerDomains[$0] ?? 0) == 0 }
+        if !groups[g].ownerDomains.isEmpty && groups[g].selects(namespace: pod.namespace, labels: pod.labels) {
+          candidates = candidates.filter { (groups[g].ownerDomains[$0] ?? 0) == 0 }
         }
       }
       if candidates.isEmpty {
@@ -248,22 +246,23 @@ struct Topology {
   /// Whether placing the pod in `domain` keeps the spread within maxSkew. For hostname, a new
   /// node can always be created, so the global minimum is 0 and a node holds at most maxSkew.
   func spreadAllows(_ g: Int, domain: String, pod: SchedulingPod) -> Bool {
-    let group = groups[g]
-    let selfMatch = group.selects(namespace: pod.namespace, labels: pod.labels) ? 1 : 0
-    let maxSkew = group.identity.maxSkew
-    if group.key == WellKnown.hostnameLabel {
-      guard let nodes = skewNodes else { return group.count(domain) + selfMatch <= maxSkew }
+    // The group is read in place: a copy of it is a reference count per dictionary and string.
+    let selfMatch = groups[g].selects(namespace: pod.namespace, labels: pod.labels) ? 1 : 0
+    let maxSkew = groups[g].identity.maxSkew
+    let key = groups[g].key
+    if key == WellKnown.hostnameLabel {
+      guard let nodes = skewNodes else { return groups[g].count(domain) + selfMatch <= maxSkew }
       guard let minimum = kubeSchedulerMinimum(g, nodes: nodes, domain: domain, pod: pod) else { return false }
-      return group.count(domain) + selfMatch - minimum <= maxSkew
+      return groups[g].count(domain) + selfMatch - minimum <= maxSkew
     }
-    var eligible = universe[group.key] ?? []
-    if group.identity.honorsNodeAffinity, let r = pod.constraints.spreadRequirements[group.key] {
+    var eligible = universe[key] ?? []
+    if groups[g].identity.honorsNodeAffinity, let r = pod.constraints.spreadRequirements[key] {
       eligible = eligible.filter(r.has)
     }
     guard eligible.contains(domain) else { return false }
-    var minimum = eligible.map { group.count($0) }.min() ?? 0
-    if let minDomains = group.identity.minDomains, eligible.count < minDomains { minimum = 0 }
-    return group.count(domain) + selfMatch - minimum <= maxSkew
+    var minimum = eligible.map { groups[g].count($0) }.min() ?? 0
+    if let minDomains = groups[g].identity.minDomains, eligible.count < minDomains { minimum = 0 }
+    return groups[g].count(domain) + selfMatch - minimum <= maxSkew
   }
 
   /// Counts a placed pod: in every group selecting it, for the domains it took, and as an

@@ -18,6 +18,8 @@ struct TopologyGroup {
   }
 
   let identity: Identity
+  /// The identity selects pods in every namespace (`["*"]`), worked out once.
+  private let everyNamespace: Bool
   /// Matching pods per domain.
   var counts: [String: Int] = [:]
   /// For anti-affinity: domains holding pods that carry this term (the group's owners), which
@@ -27,11 +29,14 @@ struct TopologyGroup {
   var kind: Kind { identity.kind }
   var key: String { identity.key }
 
-  init(_ identity: Identity) { self.identity = identity }
+  init(_ identity: Identity) {
+    self.identity = identity
+    everyNamespace = identity.namespaces == ["*"]
+  }
 
   /// True when the pod is one of those the group counts.
   func selects(namespace: String, labels: [String: String]) -> Bool {
-    (identity.namespaces == ["*"] || identity.namespaces.contains(namespace))
+    (everyNamespace || identity.namespaces.contains(namespace))
       && identity.selector.matches(labels)
   }
 
