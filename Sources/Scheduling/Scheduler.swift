@@ -405,6 +405,8 @@ struct SchedulerRun {
   /// The pool's types whose capacity still fits its remaining limits.
   private func withinLimits(_ types: Bitset, pool p: Int) -> Bitset {
     guard let remaining = pools[p].remaining else { return types }
+    // Usually the largest of them fits (limits far above one node): nothing to take out.
+    if pools[p].largestCapacity.largest(in: types).fits(in: remaining) { return types }
     var out = types
     for position in types.members where !pools[p].capacity[position].fits(in: remaining) {
       out.remove(position)
