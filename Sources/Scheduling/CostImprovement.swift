@@ -50,7 +50,7 @@ extension SchedulerRun {
     let pool = pools[claim.pool]
     let key = PlannerKey(
       pool: claim.pool, requirements: claim.requirements,
-      classes: Set(claim.pods.map { compatibilityClass(of: pods[$0]) }).sorted())
+      classes: Set(claim.pods.map { compatibilityClass(ofPod: $0) }).sorted())
     let planner: SplitPlanner
     if let cached = planners[key] {
       planner = cached

@@ -13,12 +13,11 @@ import KubernetesAPI
 extension SchedulerRun {
   /// True when nothing but the pod's own requirements and tolerations decides where it goes.
   func isFree(_ i: Int) -> Bool {
-    let pod = pods[i]
-    let c = pod.constraints
+    let c = pods[i].constraints
     guard c.spreads.isEmpty, c.affinityTerms.isEmpty, c.antiAffinityTerms.isEmpty, c.hostPorts.isEmpty else {
       return false
     }
-    return !topology.groups.contains { $0.selects(namespace: pod.namespace, labels: pod.labels) }
+    return !topology.groups.contains { $0.selects(namespace: pods[i].namespace, labels: pods[i].labels) }
   }
 
   /// Takes every free pod off its NodeClaim, puts free pods into the room the cheapest type of
@@ -41,7 +40,7 @@ extension SchedulerRun {
       let taken = next[c].pods.filter { isFree($0) }
       guard !taken.isEmpty else { continue }
       for i in taken {
-        free[BatchKey(pool: next[c].pool, cls: compatibilityClass(of: pods[i])), default: []].append(i)
+        free[BatchKey(pool: next[c].pool, cls: compatibilityClass(ofPod: i)), default: []].append(i)
       }
       let takenSet = Set(taken)
       next[c].pods.removeAll { takenSet.contains($0) }
@@ -52,7 +51,7 @@ extension SchedulerRun {
     // A NodeClaim that lost pods may now fit smaller types than those its pods had left it.
     var bases: [PlannerKey: Bitset] = [:]
     for c in next.indices {
-      let classes = Set(next[c].pods.map { compatibilityClass(of: pods[$0]) }).sorted()
+      let classes = Set(next[c].pods.map { compatibilityClass(ofPod: $0) }).sorted()
       let key = PlannerKey(pool: next[c].pool, requirements: next[c].requirements, classes: classes)
       let base =
         bases[key] ?? allowedTypes(pool: next[c].pool, requirements: next[c].requirements, classes: classes)

@@ -44,6 +44,8 @@ struct SchedulerRun {
   /// first NodeClaim that did not reject it.
   private var excluded: [SizedShape: GrowableBitset] = [:]
   private var claimCursors: [SizedShape: Int] = [:]
+  /// The compatibility class each pod was placed on a NodeClaim with.
+  private var classOfPlacedPod: [Int: Int] = [:]
   /// ``typesAllowed(pool:by:)``'s answers.
   private var allowedTypesCache: [PoolRequirements: Bitset] = [:]
   /// Per pod shape: the topology keys its placement depends on.
@@ -129,6 +131,10 @@ struct SchedulerRun {
 
   /// The compatibility class of a pod already seen.
   func compatibilityClass(of pod: SchedulingPod) -> Int { classIDs[pod.constraints.compatibilityKey]! }
+
+  /// The compatibility class of pod `i`: the one it was placed on a NodeClaim with, which the
+  /// cost-aware passes ask for again and again, else worked out from its constraints.
+  func compatibilityClass(ofPod i: Int) -> Int { classOfPlacedPod[i] ?? compatibilityClass(of: pods[i]) }
 
   func compatibilityTypes(_ cls: Int, pool: Int) -> Bitset { compatibility[cls]![pool].types }
 
@@ -332,6 +338,7 @@ struct SchedulerRun {
           update.claim.reserved = reserve
         }
         claims[c] = update.claim
+        classOfPlacedPod[i] = cls
         commitClaim(i, groups: groups, claim: c, domains: update.domains)
         return nil
       case .failure(let rejection):
@@ -378,6 +385,7 @@ struct SchedulerRun {
             if pools[p].remaining != nil { pools[p].remaining! -= opened.reserved }
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
             claims.append(opened)
+            classOfPlacedPod[i] = cls
             commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
             return nil
           case .failure(let rejection):
