@@ -106,13 +106,7 @@ public struct Resources: Hashable, Sendable {
   /// True when every amount is at most the one in `capacity`.
   @inline(__always)
   public func fits(in capacity: Resources) -> Bool {
-    // The standard library's `all(_:)` reduces the mask through the generic, out-of-line
-    // `SIMD.max()`; halving the vector with ORs is a handful of instructions.
-    let over = SIMD16<Int64>.zero.replacing(with: -1, where: values .> capacity.values)
-    let eight = over.lowHalf | over.highHalf
-    let four = eight.lowHalf | eight.highHalf
-    let two = four.lowHalf | four.highHalf
-    return two[0] | two[1] == 0
+    all(values .<= capacity.values)
   }
 
   /// The larger amount, slot by slot.
