@@ -67,7 +67,9 @@ enum DocumentChunks {
   private static func documentStart(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     var i = from
     while i < bytes.count {
-      guard let newline = (i..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else { return nil }
+      guard let newline = (i..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else {
+        return nil
+      }
       let line = newline + 1
       if line + 3 <= bytes.count && bytes[line] == UInt8(ascii: "-") && bytes[line + 1] == UInt8(ascii: "-")
         && bytes[line + 2] == UInt8(ascii: "-")

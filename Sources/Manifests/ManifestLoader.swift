@@ -61,10 +61,12 @@ public struct ManifestLoader: Sendable {
     }
     let pieces = DocumentChunks.split(text, into: parallelPieces, minimumBytes: parallelMinimumBytes)
     if pieces.count == 1 { return loadDocuments(text, file: file, hasAliases: scan.hasAliases).set }
-    // Each piece on its own core, with its own loader (a memo is not shared across threads).
+    // Each piece on its own core, with its own loader and memo (one shared memo would have
+    // the threads wait on its lock).
     let results = Mutex([Piece?](repeating: nil, count: pieces.count))
     DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
-      let piece = ManifestLoader(registry: registry).loadDocuments(pieces[k], file: file, hasAliases: scan.hasAliases)
+      let loader = ManifestLoader(registry: registry)
+      let piece = loader.loadDocuments(pieces[k], file: file, hasAliases: scan.hasAliases)
       results.withLock { $0[k] = piece }
     }
     // Numbered as one text: each piece's documents follow the ones before it, and a syntax

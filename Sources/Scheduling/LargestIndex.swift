@@ -1,5 +1,5 @@
-/// The largest of a pool's per-type amounts over any subset of its types, found without a
-/// pass over the subset: for each resource where the types differ, the positions in order of
+/// The largest (and the smallest) of a pool's per-type amounts over any subset of its types,
+/// found without a pass over the subset: for each resource where the types differ, the positions in order of
 /// decreasing amount, so the answer in that resource is the first position the subset holds.
 /// A NodeClaim keeps its largest types (it loses small ones, or those of other zones), so the
 /// walk is a step or two where a pass is every type (up to 800 on AWS).
@@ -39,5 +39,19 @@ struct LargestIndex {
       }
     }
     return Resources(out.lanewiseMax(SIMD16(repeating: floor)))
+  }
+
+  /// The smallest amounts over `types`, lane by lane (zero when it is empty): when a NodeClaim's
+  /// requests fit in these, they fit in every one of its types.
+  func smallest(in types: Bitset) -> Resources {
+    guard !types.isEmpty else { return Resources() }
+    var out = uniform
+    for (lane, order) in varying {
+      for position in order.reversed() where types.contains(Int(position)) {
+        out[lane] = values[Int(position)].values[lane]
+        break
+      }
+    }
+    return Resources(out)
   }
 }

@@ -330,7 +330,9 @@ struct SchedulerRun {
       }
       switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
       case .success(var update):
-        if givesBackReservations, pools[update.claim.pool].remaining != nil, update.claim.types != claims[c].types {
+        if givesBackReservations, pools[update.claim.pool].remaining != nil,
+          update.claim.types != claims[c].types
+        {
           // The NodeClaim's types narrowed and its largest may have shrunk: give the difference
           // back to the pool's limits (upstream keeps the first, pessimistic reservation).
           let reserve = pools[update.claim.pool].largestCapacity.largest(in: update.claim.types)
@@ -541,10 +543,13 @@ struct SchedulerRun {
     var types = claim.types.intersection(compat.types)
     let requests = claim.requests + pod.requests
     var tooSmall = 0
-    types.forEach { position in
-      if !requests.fits(in: pools[claim.pool].allocatable[position]) {
-        types.remove(position)
-        tooSmall += 1
+    // Requests within the smallest of every resource fit every type: no pass needed.
+    if !requests.fits(in: pools[claim.pool].largestAllocatable.smallest(in: types)) {
+      types.forEach { position in
+        if !requests.fits(in: pools[claim.pool].allocatable[position]) {
+          types.remove(position)
+          tooSmall += 1
+        }
       }
     }
     if requirements != claim.requirements {

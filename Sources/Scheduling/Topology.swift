@@ -191,7 +191,9 @@ struct Topology {
       }
       // Pods already placed whose anti-affinity selects this pod keep it out of their domains.
       for g in groupsByKey[key] ?? [] where groups[g].kind == .antiAffinity {
-        if !groups[g].ownerDomains.isEmpty && groups[g].selects(namespace: pod.namespace, labels: pod.labels) {
+        if !groups[g].ownerDomains.isEmpty
+          && groups[g].selects(namespace: pod.namespace, labels: pod.labels)
+        {
           candidates = candidates.filter { (groups[g].ownerDomains[$0] ?? 0) == 0 }
         }
       }

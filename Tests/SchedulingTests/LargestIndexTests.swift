@@ -2,7 +2,8 @@ import Testing
 
 @testable import Scheduling
 
-/// The index answers what a pass over the set's members answers, for any set.
+/// The index answers what a pass over the set's members answers, for any set: the largest
+/// amounts (with a floor) and the smallest.
 @Suite struct LargestIndexTests {
   @Test func theIndexAgreesWithAPassOverTheMembers() {
     var state: UInt64 = 42
@@ -25,6 +26,15 @@ import Testing
         var types = Bitset(count: count)
         let density = 1 + next(100)
         for position in 0..<count where next(100) < density { types.insert(position) }
+        var smallest = SIMD16<Int64>.zero
+        if let first = types.members.first {
+          smallest = values[first].values
+          for position in types.members {
+            let v = values[position].values
+            smallest = smallest.replacing(with: v, where: v .< smallest)
+          }
+        }
+        #expect(index.smallest(in: types) == Resources(smallest), "round \(round)")
         for floor in [0, Int64.min] {
           #expect(index.largest(in: types, floor: floor) == types.largest(of: values, floor: floor), "round \(round)")
         }

@@ -119,7 +119,9 @@ public enum Syntax {
   /// checks below count them) and `valid` holds for its bytes. The checks above answer a valid
   /// name from this alone; anything else takes the character-wise path, which words the problem.
   @inline(__always)
-  static func isPlainASCII<S: StringProtocol>(_ s: S, where valid: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+  static func isPlainASCII<S: StringProtocol>(
+    _ s: S, where valid: (UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
     s.utf8.withContiguousStorageIfAvailable { bytes in
       for b in bytes where b >= 0x80 || b == 0x0D { return false }
       return valid(bytes)
@@ -135,13 +137,14 @@ public enum Syntax {
 
     static func isLabelValueShape(_ s: Bytes) -> Bool {
       guard let first = s.first, let last = s.last, isAlnum(first), isAlnum(last) else { return false }
-      return s.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+      return s.allSatisfy {
+        isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+      }
     }
 
     static func isDNSLabel(_ s: Bytes) -> Bool {
-      guard s.count <= 63, let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last) else {
-        return false
-      }
+      guard s.count <= 63, let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last)
+      else { return false }
       return s.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
     }
 
