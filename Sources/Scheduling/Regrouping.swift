@@ -168,16 +168,9 @@ extension SchedulerRun {
 
   /// The pool's types that pods of these classes may use under `requirements`, whatever
   /// their size.
-  func allowedTypes(pool p: Int, requirements: Requirements, classes: [Int]) -> Bitset {
-    let pool = pools[p]
-    var base = Bitset(count: pool.types.count, full: true)
+  mutating func allowedTypes(pool p: Int, requirements: Requirements, classes: [Int]) -> Bitset {
+    var base = typesAllowed(pool: p, by: requirements)
     for cls in classes { base.formIntersection(compatibilityTypes(cls, pool: p)) }
-    for position in base.members {
-      let type = instanceTypes[pool.types[position]]
-      if !type.requirements.intersects(requirements) || !type.hasOffering(allowedBy: requirements) {
-        base.remove(position)
-      }
-    }
     return base
   }
 

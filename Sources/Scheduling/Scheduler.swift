@@ -581,7 +581,7 @@ struct SchedulerRun {
   /// The pool's types whose labels and offerings `requirements` allow, worked out once per
   /// pool and requirements (a run's NodeClaims narrow to a handful of zone and capacity-type
   /// combinations, each tried thousands of times).
-  private mutating func typesAllowed(pool p: Int, by requirements: Requirements) -> Bitset {
+  mutating func typesAllowed(pool p: Int, by requirements: Requirements) -> Bitset {
     let key = PoolRequirements(pool: p, requirements: requirements)
     if let known = allowedTypesCache[key] { return known }
     var allowed = Bitset(count: pools[p].types.count)
