@@ -113,12 +113,34 @@ public struct Requirements: Hashable, Sendable, CustomStringConvertible {
   public func compatibilityProblem(_ incoming: Requirements, allowUndefined: Set<String> = [])
     -> String?
   {
+    incompatibility(incoming, allowUndefined: allowUndefined)?.description
+  }
+
+  /// Why `incoming` cannot be met by `self`, as data (``compatibilityProblem(_:allowUndefined:)``
+  /// in words): a pod is judged against thousands of NodeClaims and the words are wanted only
+  /// when it fits none.
+  public func incompatibility(_ incoming: Requirements, allowUndefined: Set<String> = [])
+    -> Incompatibility?
+  {
     for r in incoming.all where !has(r.key) {
-      let op = r.operatorName
-      if op == "NotIn" || op == "DoesNotExist" || allowUndefined.contains(r.key) { continue }
-      return "label \"\(r.key)\" does not have known values"
+      if Self.isExclusion(r) || allowUndefined.contains(r.key) { continue }
+      return .undefined(key: r.key)
     }
-    return intersectionProblem(incoming)
+    return conflict(with: incoming).map { .conflict(ours: $0.ours, theirs: $0.theirs) }
+  }
+
+  public enum Incompatibility: CustomStringConvertible, Sendable {
+    /// `self` does not constrain a key that `incoming` needs a value of.
+    case undefined(key: String)
+    /// Both constrain a key and keep no common value.
+    case conflict(ours: Requirement, theirs: Requirement)
+
+    public var description: String {
+      switch self {
+      case .undefined(let key): "label \"\(key)\" does not have known values"
+      case .conflict(let ours, let theirs): "\(theirs) is not compatible with \(ours)"
+      }
+    }
   }
 
   /// The labels these requirements pin to one value, as a node created from them gets.

@@ -48,8 +48,9 @@ struct SchedulerRun {
   private var classOfPlacedPod: [Int: Int] = [:]
   /// ``typesAllowed(pool:by:)``'s answers.
   private var allowedTypesCache: [PoolRequirements: Bitset] = [:]
-  /// Per pod shape: the topology keys its placement depends on.
+  /// Per pod shape: the topology keys its placement depends on, and the groups selecting it.
   private var keysByShape: [Int: [String]] = [:]
+  private var selectionByShape: [Int: Bitset] = [:]
 
   /// What decides that a NodeClaim rejects a pod for good: its shape, its requests (a claim
   /// without room for them never gets room back) and the domains its topology allows now (a
@@ -267,11 +268,19 @@ struct SchedulerRun {
     let groups = topology.groups(of: pod)
     let cls = classID(pod)
     let shape = shapeID(pod, class: cls)
+    let selected: Bitset
+    if let known = selectionByShape[shape], known.count == topology.groups.count {
+      selected = known
+    } else {
+      selected = topology.selection(namespace: pod.namespace, labels: pod.labels)
+      selectionByShape[shape] = selected
+      keysByShape[shape] = nil
+    }
     let keys: [String]
     if let cached = keysByShape[shape] {
       keys = cached
     } else {
-      keys = topology.relevantKeys(namespace: pod.namespace, labels: pod.labels, own: groups)
+      keys = topology.relevantKeys(selected: selected, own: groups)
       keysByShape[shape] = keys
     }
     var cursor = cursors[shape] ?? 0
@@ -279,17 +288,17 @@ struct SchedulerRun {
 
     // The node the pod was nominated for, then the other existing nodes.
     if let nominated = nominations[pod.index], let s = slotByName[nominated],
-      case .success(let domains) = tryExisting(pod, groups: groups, keys: keys, slot: s)
+      case .success(let domains) = tryExisting(pod, groups: groups, keys: keys, selected: selected, slot: s)
     {
-      commitExisting(i, groups: groups, slot: s, domains: domains)
+      commitExisting(i, selected: selected, groups: groups, slot: s, domains: domains)
       return nil
     }
     var prefix = true
     var s = cursor
     while s < slots.count {
-      switch tryExisting(pod, groups: groups, keys: keys, slot: s) {
+      switch tryExisting(pod, groups: groups, keys: keys, selected: selected, slot: s) {
       case .success(let domains):
-        commitExisting(i, groups: groups, slot: s, domains: domains)
+        commitExisting(i, selected: selected, groups: groups, slot: s, domains: domains)
         return nil
       case .failure(let rejection):
         if prefix && rejection.monotone { cursor = s + 1 } else { prefix = false }
@@ -299,7 +308,7 @@ struct SchedulerRun {
     // NodeClaims planned so far. Those known to reject pods of this shape and size are
     // stepped over a word of the set at a time.
     prefix = true
-    let allowed = topology.allowedDomains(pod, groups: groups)
+    let allowed = topology.allowedDomains(pod, groups: groups, selected: selected)
     let sized = SizedShape(shape: shape, requests: pod.requests, allowed: allowed)
     var claimCursor = claimCursors[sized] ?? 0
     var skip = excluded.removeValue(forKey: sized) ?? GrowableBitset()
@@ -328,7 +337,7 @@ struct SchedulerRun {
         c += 1
         continue
       }
-      switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claims[c]) {
+      switch tryClaim(pod, class: cls, groups: groups, keys: keys, selected: selected, claim: claims[c]) {
       case .success(var update):
         if givesBackReservations, pools[update.claim.pool].remaining != nil,
           update.claim.types != claims[c].types
@@ -341,7 +350,7 @@ struct SchedulerRun {
         }
         claims[c] = update.claim
         classOfPlacedPod[i] = cls
-        commitClaim(i, groups: groups, claim: c, domains: update.domains)
+        commitClaim(i, selected: selected, groups: groups, claim: c, domains: update.domains)
         return nil
       case .failure(let rejection):
         if rejection.monotone {
@@ -380,7 +389,7 @@ struct SchedulerRun {
         } else {
           var claim = Claim(id: claims.count, pool: p, requirements: pool.requirements, types: types)
           claim.refreshMaxFree(pools[p])
-          switch tryClaim(pod, class: cls, groups: groups, keys: keys, claim: claim) {
+          switch tryClaim(pod, class: cls, groups: groups, keys: keys, selected: selected, claim: claim) {
           case .success(let update):
             var opened = update.claim
             opened.reserved = pool.largestCapacity.largest(in: opened.types)
@@ -388,7 +397,7 @@ struct SchedulerRun {
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
             claims.append(opened)
             classOfPlacedPod[i] = cls
-            commitClaim(i, groups: groups, claim: claims.count - 1, domains: update.domains)
+            commitClaim(i, selected: selected, groups: groups, claim: claims.count - 1, domains: update.domains)
             return nil
           case .failure(let rejection):
             failure =
@@ -457,9 +466,9 @@ struct SchedulerRun {
 
   // MARK: Existing nodes
 
-  private func tryExisting(_ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], slot s: Int)
-    -> Result<[String: [String]], RejectionError>
-  {
+  private func tryExisting(
+    _ pod: SchedulingPod, groups: Topology.PodGroups, keys: [String], selected: Bitset, slot s: Int
+  ) -> Result<[String: [String]], RejectionError> {
     // Reads go through `slots[s]` rather than a copy of the slot: copying it retains every
     // array it holds, which dominated consolidation's thousands of probes.
     let c = pod.constraints
@@ -472,8 +481,8 @@ struct SchedulerRun {
     if let taint = c.untolerated(slots[s].node.taints) {
       return .failure(RejectionError(.taintNotTolerated(taint.key), monotone: true))
     }
-    if let problem = slots[s].requirements.compatibilityProblem(c.requirements) {
-      return .failure(RejectionError(reason: problem, monotone: true))
+    if let incompatibility = slots[s].requirements.incompatibility(c.requirements) {
+      return .failure(RejectionError(.incompatible(incompatibility), monotone: true))
     }
     if !c.hostPorts.isEmpty
       && c.hostPorts.contains(where: { p in slots[s].hostPorts.contains { $0.conflicts(with: p) } })
@@ -482,21 +491,22 @@ struct SchedulerRun {
     }
     if keys.isEmpty { return .success([:]) }
     switch topology.evaluate(
-      pod, groups: groups, keys: keys, at: .node(name: slots[s].node.name, labels: slots[s].node.labels))
+      pod, groups: groups, keys: keys, selected: selected,
+      at: .node(name: slots[s].node.name, labels: slots[s].node.labels))
     {
-    case .rejected(let reason, let monotone):
-      return .failure(RejectionError(reason: reason, monotone: monotone))
+    case .rejected(let rejection, let monotone):
+      return .failure(RejectionError(.topology(rejection), monotone: monotone))
     case .accepted(let domains): return .success(domains)
     }
   }
 
   private mutating func commitExisting(
-    _ i: Int, groups: Topology.PodGroups, slot s: Int, domains: [String: [String]]
+    _ i: Int, selected: Bitset, groups: Topology.PodGroups, slot s: Int, domains: [String: [String]]
   ) {
     slots[s].requested += pods[i].requests
     slots[s].hostPorts += pods[i].constraints.hostPorts
     existingPlacements[i] = slots[s].node.name
-    topology.record(namespace: pods[i].namespace, labels: pods[i].labels, own: groups, domains: domains)
+    topology.record(selected: selected, own: groups, domains: domains)
   }
 
   // MARK: NodeClaims
@@ -504,7 +514,8 @@ struct SchedulerRun {
   /// Tries to add the pod to `claim`; returns the claim with the pod's requirements and
   /// topology applied and its instance types narrowed, without the pod recorded yet.
   private mutating func tryClaim(
-    _ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], claim: Claim
+    _ pod: SchedulingPod, class cls: Int, groups: Topology.PodGroups, keys: [String], selected: Bitset,
+    claim: Claim
   ) -> Result<ClaimUpdate, RejectionError> {
     // The pool is read in place (a copy of its state is a dozen reference counts, and a pod
     // is tried against thousands of NodeClaims).
@@ -516,10 +527,10 @@ struct SchedulerRun {
     let c = pod.constraints
     var requirements = claim.requirements
     if !claim.applied.contains(cls) {
-      if let problem = claim.requirements.compatibilityProblem(
+      if let incompatibility = claim.requirements.incompatibility(
         c.requirements, allowUndefined: WellKnown.wellKnownLabels)
       {
-        return .failure(RejectionError(reason: problem, monotone: true))
+        return .failure(RejectionError(.incompatible(incompatibility), monotone: true))
       }
       requirements.add(c.requirements)
     }
@@ -528,10 +539,11 @@ struct SchedulerRun {
     }
     var domains: [String: [String]]
     switch topology.evaluate(
-      pod, groups: groups, keys: keys, at: .claim(hostname: claim.hostname, requirements: requirements))
+      pod, groups: groups, keys: keys, selected: selected,
+      at: .claim(hostname: claim.hostname, requirements: requirements))
     {
-    case .rejected(let reason, let monotone):
-      return .failure(RejectionError(reason: reason, monotone: monotone))
+    case .rejected(let rejection, let monotone):
+      return .failure(RejectionError(.topology(rejection), monotone: monotone))
     case .accepted(let d): domains = d
     }
     for (key, values) in domains where key != WellKnown.hostnameLabel {
@@ -601,11 +613,11 @@ struct SchedulerRun {
   }
 
   private mutating func commitClaim(
-    _ i: Int, groups: Topology.PodGroups, claim c: Int, domains chosen: [String: [String]]
+    _ i: Int, selected: Bitset, groups: Topology.PodGroups, claim c: Int, domains chosen: [String: [String]]
   ) {
     var domains = chosen
     domains[WellKnown.hostnameLabel] = [claims[c].hostname]
-    topology.record(namespace: pods[i].namespace, labels: pods[i].labels, own: groups, domains: domains)
+    topology.record(selected: selected, own: groups, domains: domains)
   }
 
   func minValuesProblem(_ requirements: Requirements, types: Bitset, pool: PoolState) -> String? {
@@ -650,6 +662,8 @@ struct RejectionError: Error {
     /// No remaining instance type satisfies the requirements.
     case unsatisfiable(Requirements)
     case taintNotTolerated(String)
+    case topology(Topology.Rejection)
+    case incompatible(Requirements.Incompatibility)
   }
 
   var why: Why
@@ -674,6 +688,8 @@ struct RejectionError: Error {
       return "no instance type has room for its requests (\(what.isEmpty ? "resources" : what))"
     case .unsatisfiable(let requirements): return "no instance type satisfies \(requirements)"
     case .taintNotTolerated(let key): return "taint \(key) not tolerated"
+    case .topology(let rejection): return rejection.description
+    case .incompatible(let incompatibility): return incompatibility.description
     }
   }
 }

@@ -117,6 +117,15 @@ struct Topology {
     return groups(of: SchedulingPod(index: -1, pod: pod, requests: Resources()))
   }
 
+  /// The groups whose selector matches pods of this namespace and labels (they count in
+  /// them), by number. Worked out once per kind of pod: a match is a few dictionary lookups and
+  /// a pod is judged against thousands of places. Covers the groups registered so far.
+  func selection(namespace: String, labels: [String: String]) -> Bitset {
+    var out = Bitset(count: groups.count)
+    for g in groups.indices where groups[g].selects(namespace: namespace, labels: labels) { out.insert(g) }
+    return out
+  }
+
   /// Groups on `key` whose selector matches the pod (it counts in them).
   func selecting(namespace: String, labels: [String: String], key: String) -> [Int] {
     (groupsByKey[key] ?? []).filter { groups[$0].selects(namespace: namespace, labels: labels) }
@@ -124,12 +133,10 @@ struct Topology {
 
   /// Keys on which the pod's placement matters: its own groups' keys and the keys of groups
   /// that select it.
-  func relevantKeys(namespace: String, labels: [String: String], own: PodGroups) -> [String] {
+  func relevantKeys(selected: Bitset, own: PodGroups) -> [String] {
     var keys = Set(own.all.map { groups[$0].key })
     for (key, ids) in groupsByKey where !keys.contains(key) {
-      if ids.contains(where: { groups[$0].selects(namespace: namespace, labels: labels) }) {
-        keys.insert(key)
-      }
+      if ids.contains(where: selected.contains) { keys.insert(key) }
     }
     return keys.sorted()
   }
@@ -152,27 +159,44 @@ struct Topology {
   /// relevant key (one domain except for keys only anti-affinity cares about, where an
   /// undecided NodeClaim counts in every domain it could land in).
   enum Decision {
-    case rejected(reason: String, monotone: Bool)
+    case rejected(Rejection, monotone: Bool)
     case accepted([String: [String]])
   }
 
-  /// `keys` are the pod's relevant keys (``relevantKeys(namespace:labels:own:)``), computed
-  /// once per kind of pod by the caller.
-  func evaluate(_ pod: SchedulingPod, groups own: PodGroups, keys: [String], at location: Location)
-    -> Decision
-  {
+  /// Why a location is rejected, kept as data: the words are wanted only when a pod fits
+  /// nowhere, and a pod is rejected by thousands of NodeClaims on the way.
+  enum Rejection: CustomStringConvertible {
+    case noLabel(key: String)
+    case noAffinityMatch(key: String)
+    case noDomain(key: String)
+
+    var description: String {
+      switch self {
+      case .noLabel(let key): "the node has no \(key) label for its topology constraint"
+      case .noAffinityMatch(let key): "no pod matches its required pod affinity on \(key)"
+      case .noDomain(let key): "its topology constraints on \(key) leave no domain"
+      }
+    }
+  }
+
+  /// `keys` are the pod's relevant keys (``relevantKeys(selected:own:)``) and `selected` the
+  /// groups selecting it (``selection(namespace:labels:)``), both computed once per kind of pod
+  /// by the caller.
+  func evaluate(
+    _ pod: SchedulingPod, groups own: PodGroups, keys: [String], selected: Bitset, at location: Location
+  ) -> Decision {
     var chosen: [String: [String]] = [:]
     for key in keys {
       var candidates = domains(of: location, key: key)
       let ownOnKey = own.all.filter { groups[$0].key == key }
       if candidates.isEmpty {
         if ownOnKey.isEmpty { continue }
-        return .rejected(reason: "the node has no \(key) label for its topology constraint", monotone: true)
+        return .rejected(.noLabel(key: key), monotone: true)
       }
       var pinned = false
       var monotone = true
       for g in own.spreads where groups[g].key == key {
-        candidates = candidates.filter { spreadAllows(g, domain: $0, pod: pod) }
+        candidates = candidates.filter { spreadAllows(g, domain: $0, pod: pod, selected: selected) }
         pinned = true
         // Karpenter's hostname rule only gets stricter as pods land; other minimums can rise.
         if key != WellKnown.hostnameLabel || skewNodes != nil { monotone = false }
@@ -181,8 +205,8 @@ struct Topology {
         if groups[g].counts.values.contains(where: { $0 > 0 }) {
           candidates = candidates.filter { groups[g].count($0) > 0 }
           monotone = false
-        } else if !groups[g].selects(namespace: pod.namespace, labels: pod.labels) {
-          return .rejected(reason: "no pod matches its required pod affinity on \(key)", monotone: false)
+        } else if !selected.contains(g) {
+          return .rejected(.noAffinityMatch(key: key), monotone: false)
         }
         pinned = true
       }
@@ -191,19 +215,17 @@ struct Topology {
       }
       // Pods already placed whose anti-affinity selects this pod keep it out of their domains.
       for g in groupsByKey[key] ?? [] where groups[g].kind == .antiAffinity {
-        if !groups[g].ownerDomains.isEmpty
-          && groups[g].selects(namespace: pod.namespace, labels: pod.labels)
-        {
+        if !groups[g].ownerDomains.isEmpty && selected.contains(g) {
           candidates = candidates.filter { (groups[g].ownerDomains[$0] ?? 0) == 0 }
         }
       }
       if candidates.isEmpty {
-        return .rejected(reason: "its topology constraints on \(key) leave no domain", monotone: monotone)
+        return .rejected(.noDomain(key: key), monotone: monotone)
       }
       // The pod counts in spread or affinity groups that select it: its domain must be known.
       if !pinned {
         pinned = (groupsByKey[key] ?? []).contains {
-          groups[$0].kind != .antiAffinity && groups[$0].selects(namespace: pod.namespace, labels: pod.labels)
+          groups[$0].kind != .antiAffinity && selected.contains($0)
         }
       }
       if pinned && candidates.count > 1 {
@@ -229,11 +251,14 @@ struct Topology {
   /// For each non-hostname key the pod spreads over or has affinity on, the domains it may
   /// take right now. A NodeClaim already pinned outside them cannot take the pod, which the
   /// scheduler checks before evaluating anything else.
-  func allowedDomains(_ pod: SchedulingPod, groups own: PodGroups) -> [String: Set<String>] {
+  func allowedDomains(_ pod: SchedulingPod, groups own: PodGroups, selected: Bitset)
+    -> [String: Set<String>]
+  {
     var out: [String: Set<String>] = [:]
     for g in own.spreads where groups[g].key != WellKnown.hostnameLabel {
       let key = groups[g].key
-      let allowed = Set((universe[key] ?? []).filter { spreadAllows(g, domain: $0, pod: pod) })
+      let allowed = Set(
+        (universe[key] ?? []).filter { spreadAllows(g, domain: $0, pod: pod, selected: selected) })
       out[key] = out[key].map { $0.intersection(allowed) } ?? allowed
     }
     for g in own.affinities where groups[g].key != WellKnown.hostnameLabel {
@@ -247,9 +272,9 @@ struct Topology {
 
   /// Whether placing the pod in `domain` keeps the spread within maxSkew. For hostname, a new
   /// node can always be created, so the global minimum is 0 and a node holds at most maxSkew.
-  func spreadAllows(_ g: Int, domain: String, pod: SchedulingPod) -> Bool {
+  func spreadAllows(_ g: Int, domain: String, pod: SchedulingPod, selected: Bitset) -> Bool {
     // The group is read in place: a copy of it is a reference count per dictionary and string.
-    let selfMatch = groups[g].selects(namespace: pod.namespace, labels: pod.labels) ? 1 : 0
+    let selfMatch = selected.contains(g) ? 1 : 0
     let maxSkew = groups[g].identity.maxSkew
     let key = groups[g].key
     if key == WellKnown.hostnameLabel {
@@ -267,13 +292,11 @@ struct Topology {
     return groups[g].count(domain) + selfMatch - minimum <= maxSkew
   }
 
-  /// Counts a placed pod: in every group selecting it, for the domains it took, and as an
-  /// owner of its anti-affinity groups.
-  mutating func record(
-    namespace: String, labels: [String: String], own: PodGroups, domains: [String: [String]]
-  ) {
+  /// Counts a placed pod: in every group selecting it (`selected`), for the domains it took,
+  /// and as an owner of its anti-affinity groups.
+  mutating func record(selected: Bitset, own: PodGroups, domains: [String: [String]]) {
     for (key, values) in domains {
-      for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
+      for g in groupsByKey[key] ?? [] where selected.contains(g) {
         for d in values { add(1, to: g, domain: d) }
       }
     }
