@@ -23,7 +23,17 @@ struct Claim {
   /// Set on NodeClaims the cost-aware regrouping built; splitting them again finds nothing.
   var regrouped = false
 
-  var hostname: String { "hostname-placeholder-\(id)" }
+  /// Its placeholder for the hostname label, made once: a pod is judged against the claim
+  /// thousands of times.
+  let hostname: String
+
+  init(id: Int, pool: Int, requirements: Requirements, types: Bitset) {
+    self.id = id
+    self.pool = pool
+    self.requirements = requirements
+    self.types = types
+    hostname = "hostname-placeholder-\(id)"
+  }
 
   mutating func refreshMaxFree(_ pool: PoolState) {
     maxFree = pool.largestAllocatable.largest(in: types, floor: .min) - requests

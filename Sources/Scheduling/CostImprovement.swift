@@ -15,8 +15,11 @@ extension SchedulerRun {
     repackFreePods()
     var improved: [Claim] = []
     var planners: [PlannerKey: SplitPlanner] = [:]
+    let hostnameAffinities = topology.groups.indices.filter {
+      topology.groups[$0].kind == .affinity && topology.groups[$0].key == WellKnown.hostnameLabel
+    }
     for claim in claims {
-      if let parts = cheaperSplit(of: claim, planners: &planners) {
+      if let parts = cheaperSplit(of: claim, hostnameAffinities: hostnameAffinities, planners: &planners) {
         improved += parts
       } else {
         improved.append(claim)
@@ -25,15 +28,19 @@ extension SchedulerRun {
     claims = improved
   }
 
-  private func keepsTogether(_ claim: Claim) -> Bool {
+  /// Whether the claim holds a pod with hostname pod affinity, or one that such an affinity
+  /// group (`hostnameAffinities`) selects.
+  private func keepsTogether(_ claim: Claim, hostnameAffinities: [Int]) -> Bool {
     for i in claim.pods {
       let pod = pods[i]
       if pod.constraints.affinityTerms.contains(where: { $0.topologyKey == WellKnown.hostnameLabel }) {
         return true
       }
-      let selected = topology.selecting(
-        namespace: pod.namespace, labels: pod.labels, key: WellKnown.hostnameLabel)
-      if selected.contains(where: { topology.groups[$0].kind == .affinity }) { return true }
+      if hostnameAffinities.contains(where: {
+        topology.groups[$0].selects(namespace: pod.namespace, labels: pod.labels)
+      }) {
+        return true
+      }
     }
     return false
   }
@@ -44,9 +51,11 @@ extension SchedulerRun {
     var classes: [Int]
   }
 
-  private mutating func cheaperSplit(of claim: Claim, planners: inout [PlannerKey: SplitPlanner]) -> [Claim]?
-  {
-    guard claim.pods.count >= 2, !claim.regrouped, !keepsTogether(claim) else { return nil }
+  private mutating func cheaperSplit(
+    of claim: Claim, hostnameAffinities: [Int], planners: inout [PlannerKey: SplitPlanner]
+  ) -> [Claim]? {
+    guard claim.pods.count >= 2, !claim.regrouped, !keepsTogether(claim, hostnameAffinities: hostnameAffinities)
+    else { return nil }
     let pool = pools[claim.pool]
     let key = PlannerKey(
       pool: claim.pool, requirements: claim.requirements,

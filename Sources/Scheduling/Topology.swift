@@ -126,11 +126,6 @@ struct Topology {
     return out
   }
 
-  /// Groups on `key` whose selector matches the pod (it counts in them).
-  func selecting(namespace: String, labels: [String: String], key: String) -> [Int] {
-    (groupsByKey[key] ?? []).filter { groups[$0].selects(namespace: namespace, labels: labels) }
-  }
-
   /// Keys on which the pod's placement matters: its own groups' keys and the keys of groups
   /// that select it.
   func relevantKeys(selected: Bitset, own: PodGroups) -> [String] {
