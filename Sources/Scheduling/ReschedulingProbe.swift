@@ -21,10 +21,16 @@ public struct ReschedulingProbe: Sendable {
     for (s, slot) in run.slots.enumerated() { bySlot[s] = slot.node.pods }
     // The running pods are the ones questions move: what every question would work out again
     // for them (compatibility with the instance types, nodes that can never take them) is
-    // worked out once here. In slot order, so that the run's numbering does not depend on
-    // dictionary order.
+    // worked out once here, for one pod of each controller and labels (its replicas are alike;
+    // a replica that is not is worked out by the question that moves it, as preparing is only
+    // a head start). In slot order, so that the run's numbering does not depend on dictionary
+    // order.
+    var seen = Set<ReplicaKey>()
     for s in run.slots.indices {
-      for var pod in bySlot[s] ?? [] where !pod.isDaemonSetPod {
+      guard let running = bySlot[s] else { continue }
+      for p in running.indices where !running[p].isDaemonSetPod {
+        if let key = ReplicaKey(running[p]), !seen.insert(key).inserted { continue }
+        var pod = running[p]
         pod.spec?.nodeName = nil
         run.prepare(SchedulingPod(index: -1, pod: pod, requests: Resources()))
       }
@@ -58,5 +64,20 @@ public struct ReschedulingProbe: Sendable {
     run.schedule()
     if improve && run.packing == .costAware { run.improveCost() }
     return run.result()
+  }
+}
+
+/// Pods made by one controller with the same labels: replicas, judged alike by the scheduler.
+private struct ReplicaKey: Hashable {
+  var namespace: String?
+  var controller: String
+  var labels: [String: String]?
+
+  /// Nil for a pod no controller owns.
+  init?(_ pod: Pod) {
+    guard let owner = pod.metadata.ownerReferences?.first(where: { $0.controller == true }) else { return nil }
+    namespace = pod.metadata.namespace
+    controller = owner.uid ?? "\(owner.kind)/\(owner.name)"
+    labels = pod.metadata.labels
   }
 }

@@ -296,6 +296,18 @@ struct SchedulerRun {
     var prefix = true
     var s = cursor
     while s < slots.count {
+      // tryExisting's first two checks, without building a rejection (consolidation's probes
+      // step over a thousand nodes per pod).
+      if excludedSlots.contains(s) {
+        if prefix { cursor = s + 1 }
+        s += 1
+        continue
+      }
+      if !(slots[s].requested + pod.requests).fits(in: slots[s].node.allocatable) {
+        prefix = false
+        s += 1
+        continue
+      }
       switch tryExisting(pod, groups: groups, keys: keys, selected: selected, slot: s) {
       case .success(let domains):
         commitExisting(i, selected: selected, groups: groups, slot: s, domains: domains)
