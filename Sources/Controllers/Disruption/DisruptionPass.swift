@@ -156,12 +156,15 @@ extension DisruptionController {
     }
     let podKeys = store.reschedulablePods(on: name)
     var cost = 0.0
+    // ``balancedDisruption(of:)``, summed in the same walk over the pods.
+    var balanced = 1.0
     for key in podKeys {
       guard let pod = store[pod: key] else { continue }
       if let refusal = evictionRefusal(pod) { return .blocked(refusal) }
-      cost += evictionCost(pod)
+      let podCost = evictionCost(pod)
+      cost += podCost
+      balanced += max(0, podCost)
     }
-    let balanced = balancedDisruption(of: podKeys)
     return .candidate(
       Candidate(
         name: name, pool: pool, price: node.price, pods: podKeys,
