@@ -61,7 +61,15 @@ public struct Requirement: Hashable, Sendable, CustomStringConvertible {
 
   /// A requirement that the key equals exactly `value`.
   public static func exactly(_ key: String, _ value: String) -> Requirement {
-    Requirement(key: key, complement: false, values: [value])
+    Requirement(key: key, exactly: value)
+  }
+
+  /// One value is sorted and unique already: no set is built (a node's labels become
+  /// requirements each time a scheduling run starts).
+  private init(key: String, exactly value: String) {
+    self.key = key
+    complement = false
+    values = [value]
   }
 
   private mutating func normalizeBounds() {

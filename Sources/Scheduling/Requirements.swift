@@ -31,7 +31,14 @@ public struct Requirements: Hashable, Sendable, CustomStringConvertible {
 
   /// Each label as a requirement that the key has exactly that value.
   public init(labels: [String: String]) {
-    for (k, v) in labels { add(.exactly(WellKnown.normalized(k), v)) }
+    var sorted = labels.map { Requirement.exactly(WellKnown.normalized($0.key), $0.value) }
+    sorted.sort { $0.key < $1.key }
+    if zip(sorted, sorted.dropFirst()).allSatisfy({ $0.key != $1.key }) {
+      all = sorted
+    } else {
+      // Two labels name one key (a deprecated label beside its current name): they intersect.
+      for r in sorted { add(r) }
+    }
   }
 
   private func position(_ key: String) -> (found: Bool, index: Int) {

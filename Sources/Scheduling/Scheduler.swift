@@ -92,11 +92,11 @@ struct SchedulerRun {
   private mutating func prepareTopology(_ input: SchedulingInput) {
     for pod in pods { _ = topology.groups(of: pod) }
     var existingGroups: [(slot: Int, pod: Int, groups: Topology.PodGroups)] = []
-    for (s, slot) in slots.enumerated() {
-      for (p, pod) in slot.node.pods.enumerated() {
+    for s in slots.indices {
+      for p in slots[s].node.pods.indices {
         // Every rule the running pod carries, so that it can be moved (consolidation) and so
         // that its required anti-affinity keeps matching pods away.
-        existingGroups.append((s, p, topology.groups(ofRunning: pod)))
+        existingGroups.append((s, p, topology.groups(ofRunning: slots[s].node.pods[p])))
       }
     }
     // Every value each topology key can take.
@@ -120,7 +120,8 @@ struct SchedulerRun {
     if input.skewRule == .kubeScheduler {
       topology.useKubeSchedulerSkew(nodes: slots.map { ($0.node.name, $0.node.labels) })
     }
-    for entry in existingGroups {
+    // Without any group there is nothing to count (most clusters' pods carry no topology rule).
+    for entry in existingGroups where !topology.groups.isEmpty {
       let slot = slots[entry.slot]
       let metadata = slot.node.pods[entry.pod].metadata
       topology.recordExisting(

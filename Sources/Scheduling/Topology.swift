@@ -306,9 +306,9 @@ struct Topology {
     namespace: String, labels: [String: String], own: PodGroups, node: String, nodeLabels: [String: String],
     by delta: Int = 1
   ) {
-    for key in Set(groups.map(\.key)) {
+    for (key, ids) in groupsByKey {
       let values = self.domains(of: .node(name: node, labels: nodeLabels), key: key)
-      for g in groupsByKey[key] ?? [] where groups[g].selects(namespace: namespace, labels: labels) {
+      for g in ids where groups[g].selects(namespace: namespace, labels: labels) {
         for d in values { add(delta, to: g, domain: d) }
       }
       for g in own.requiredAntiAffinities where groups[g].key == key {

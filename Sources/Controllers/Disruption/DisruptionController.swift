@@ -33,6 +33,8 @@ struct DisruptionController: Sendable {
   var disruptionBudgets = PDBStatus()
   /// Each NodePool's totals at the current pass, for Balanced.
   var poolTotals: [String: PoolTotals] = [:]
+  /// Each node's pods as the current pass weighs them.
+  var nodePodsSnapshot = NodePodsSnapshot()
   var hashes = NodePoolHashes()
 
   /// The reconcile in progress.

@@ -154,28 +154,13 @@ extension DisruptionController {
     guard after != "Never", let seconds = Durations.seconds(after), now - node.lastPodEvent >= seconds else {
       return .notEligible
     }
-    let podKeys = store.reschedulablePods(on: name)
-    var cost = 0.0
-    // ``balancedDisruption(of:)``, summed in the same walk over the pods.
-    var balanced = 1.0
-    for key in podKeys {
-      guard let pod = store[pod: key] else { continue }
-      if let refusal = evictionRefusal(pod) { return .blocked(refusal) }
-      let podCost = evictionCost(pod)
-      cost += podCost
-      balanced += max(0, podCost)
-    }
+    let pods = nodePods(name)
+    if let refusal = pods.refusal { return .blocked(refusal) }
     return .candidate(
       Candidate(
-        name: name, pool: pool, price: node.price, pods: podKeys,
-        disruptionCost: cost * lifetimeRemaining(node, pool),
-        capacityType: node.capacityType, balancedDisruption: balanced))
-  }
-
-  /// Balanced's disruption cost of a node holding `podKeys`: 1 for the node plus the pods'
-  /// eviction costs floored at 0.
-  func balancedDisruption(of podKeys: [String]) -> Double {
-    podKeys.reduce(1.0) { $0 + max(0, store[pod: $1].map(evictionCost) ?? 0) }
+        name: name, pool: pool, price: node.price, pods: pods.keys,
+        disruptionCost: pods.evictionCost * lifetimeRemaining(node, pool),
+        capacityType: node.capacityType, balancedDisruption: pods.balancedDisruption))
   }
 
   /// The share of the node's expireAfter still ahead of it (1 without expireAfter): nodes close

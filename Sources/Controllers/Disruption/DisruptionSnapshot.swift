@@ -51,18 +51,63 @@ struct PoolTotals {
   var disruption = 0.0
 }
 
+/// A node's reschedulable pods as a disruption pass weighs them, worked out once per pass by
+/// the snapshot (which needs them for every node) and read again by each node's candidacy.
+struct NodePods {
+  /// In name order.
+  var keys: [String]
+  /// Why the first pod that may not be evicted now may not (do-not-disrupt, a budget).
+  var refusal: String?
+  /// The pods' eviction costs, summed.
+  var evictionCost: Double
+  /// Balanced's disruption cost: 1 for the node plus the eviction costs floored at 0.
+  var balancedDisruption: Double
+}
+
+/// The snapshot's ``NodePods``, valid for the store generation and time it was taken at.
+struct NodePodsSnapshot {
+  var generation = -1
+  var time = -Double.infinity
+  var nodes: [String: NodePods] = [:]
+}
+
 extension DisruptionController {
-  /// What a disruption pass decides against: PodDisruptionBudgets and the NodePools' totals.
+  /// What a disruption pass decides against: PodDisruptionBudgets, the NodePools' totals and
+  /// each node's pods.
   mutating func takeDisruptionSnapshot() {
     disruptionBudgets = PDBStatus(store)
     var totals: [String: PoolTotals] = [:]
+    var weighed: [String: NodePods] = [:]
     for name in store.nodeNames {
       let node = store[node: name]!
       guard let pool = node.nodePool else { continue }
+      let pods = nodePods(name)
+      weighed[name] = pods
       totals[pool, default: PoolTotals()].cost += node.price
-      totals[pool, default: PoolTotals()].disruption += balancedDisruption(of: store.reschedulablePods(on: name))
+      totals[pool, default: PoolTotals()].disruption += pods.balancedDisruption
     }
     poolTotals = totals
+    nodePodsSnapshot = NodePodsSnapshot(generation: store.generation, time: now, nodes: weighed)
+  }
+
+  /// The node's reschedulable pods, weighed: from the snapshot when it was taken of this store
+  /// at this time, else worked out now.
+  func nodePods(_ name: String) -> NodePods {
+    if nodePodsSnapshot.generation == store.generation, nodePodsSnapshot.time == now,
+      let known = nodePodsSnapshot.nodes[name]
+    {
+      return known
+    }
+    let keys = store.reschedulablePods(on: name)
+    var weighed = NodePods(keys: keys, refusal: nil, evictionCost: 0, balancedDisruption: 1)
+    for key in keys {
+      guard let pod = store[pod: key] else { continue }
+      if weighed.refusal == nil { weighed.refusal = evictionRefusal(pod) }
+      let cost = evictionCost(pod)
+      weighed.evictionCost += cost
+      weighed.balancedDisruption += max(0, cost)
+    }
+    return weighed
   }
 
   /// One full consolidation evaluation of the cluster as it is at time 0 (every candidate,
