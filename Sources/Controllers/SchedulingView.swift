@@ -8,7 +8,8 @@ extension ClusterStore {
   /// nominated to it and ignores startup taints, which are expected to go (as upstream does for
   /// nodes not yet initialized); the kube-scheduler's counts bound pods only and honours them.
   public func existingNode(_ node: StateNode, includeNominated: Bool) -> ExistingNode {
-    let podKeys = includeNominated ? node.pods.union(node.nominated) : node.pods
+    // No union set is built when nothing is nominated (nearly always).
+    let podKeys = includeNominated && !node.nominated.isEmpty ? node.pods.union(node.nominated) : node.pods
     var requested = node.requested
     if !includeNominated {
       for key in node.nominated { if let p = pods[key] { requested -= p.requests } }

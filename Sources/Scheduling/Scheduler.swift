@@ -22,8 +22,9 @@ struct SchedulerRun {
   var unschedulable: [Int: String] = [:]
   var existingPlacements: [Int: String] = [:]
   let nominations: [Int: String]
-  /// Existing nodes that are going away: no pod may be placed there.
-  var excludedSlots: Set<Int> = []
+  /// Existing nodes that are going away: no pod may be placed there. A bitset over the slots:
+  /// consolidation's questions test it for every node each pod passes.
+  var excludedSlots = Bitset(count: 0)
   /// Names of the resource slots, for messages.
   var resourceNames: [String]
   let packing: PackingStrategy
@@ -79,6 +80,7 @@ struct SchedulerRun {
         node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested,
         hostPorts: $0.hostPorts)
     }
+    excludedSlots = Bitset(count: slots.count)
     nominations = input.nominations
     resourceNames = input.resourceNames
     packing = input.packing

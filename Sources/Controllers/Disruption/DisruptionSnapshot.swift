@@ -45,7 +45,8 @@ public struct PDBStatus: Sendable {
 }
 
 /// Each NodePool's cost per hour and Balanced disruption cost (1 per node plus its pods'
-/// eviction costs floored at 0), over all its nodes, taken once per disruption pass.
+/// eviction costs floored at 0; summed only when a NodePool is Balanced), over all its nodes,
+/// taken once per disruption pass.
 struct PoolTotals {
   var cost = 0.0
   var disruption = 0.0
@@ -78,12 +79,16 @@ extension DisruptionController {
     disruptionBudgets = PDBStatus(store)
     var totals: [String: PoolTotals] = [:]
     var weighed: [String: NodePods] = [:]
+    // Only Balanced weighs a move against its pools' disruption totals; without such a pool
+    // each node's pods are weighed when its candidacy asks (a validation asks for a few).
+    let balanced = store.nodePools.contains { $0.spec?.disruption?.consolidationPolicy == "Balanced" }
     for name in store.nodeNames {
       let node = store[node: name]!
       guard let pool = node.nodePool else { continue }
+      totals[pool, default: PoolTotals()].cost += node.price
+      guard balanced else { continue }
       let pods = nodePods(name)
       weighed[name] = pods
-      totals[pool, default: PoolTotals()].cost += node.price
       totals[pool, default: PoolTotals()].disruption += pods.balancedDisruption
     }
     poolTotals = totals
