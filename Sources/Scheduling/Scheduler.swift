@@ -4,10 +4,13 @@ import KubernetesAPI
 /// Decides where pending pods go: existing nodes first, then NodeClaims already planned in
 /// this run, then new NodeClaims from the NodePools by weight. Pure: values in, a decision out.
 public enum Scheduler {
-  public static func solve(_ input: SchedulingInput) -> SchedulingResult {
+  /// `input` is consumed: the run then owns the only copy of its pods and relaxes them in place
+  /// (a shared copy would be duplicated, every pod, at the first relaxation).
+  public static func solve(_ input: consuming SchedulingInput) -> SchedulingResult {
+    let packing = input.packing
     var run = SchedulerRun(input)
     run.schedule()
-    if input.packing == .costAware { run.improveCost() }
+    if packing == .costAware { run.improveCost() }
     return run.result()
   }
 }
@@ -227,13 +230,16 @@ struct SchedulerRun {
     // rejected at once. 100,000 replicas too big for any instance type cost one evaluation.
     var failed: [FailedShape: String] = [:]
     for i in order {
-      let shape = nominations[pods[i].index] == nil ? FailedShape(pods[i]) : nil
-      if let shape, let failure = failed[shape] {
+      let nominated = nominations[pods[i].index] != nil
+      if !nominated, !failed.isEmpty, let failure = failed[FailedShape(pods[i])] {
         unschedulable[i] = failure
         continue
       }
+      // The pod as it came, before any relaxation: worked out on its first failure only.
+      var shape: FailedShape?
       while true {
         if let failure = place(i) {
+          if shape == nil && !nominated { shape = FailedShape(pods[i]) }
           if !pods[i].relax() {
             unschedulable[i] = failure
             if let shape { failed[shape] = failure }
