@@ -104,6 +104,9 @@ public struct Simulation: Sendable {
   var hashes = NodePoolHashes()
   /// The fleet over time, one sample per moment something happened.
   var samples: [SimulationSample] = []
+  /// The store generation the last sample was worked out at: an unchanged store has the same
+  /// fleet, which the samples already show.
+  var sampledGeneration = -1
   /// What Karpenter would log and post as Kubernetes Events, in order.
   var logs: [LogRecord] = []
   var kubernetesEvents: [KubernetesEventRecord] = []

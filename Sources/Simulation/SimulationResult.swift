@@ -173,6 +173,8 @@ extension Simulation {
 
   mutating func recordSample() {
     guard options.keepsHistory else { return }
+    if !samples.isEmpty && store.generation == sampledGeneration { return }
+    sampledGeneration = store.generation
     var sample = SimulationSample(time: now)
     // Sorted, so the floating-point sum is the same in every process.
     let fleet = store.fleet()
