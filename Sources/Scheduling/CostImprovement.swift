@@ -54,7 +54,8 @@ extension SchedulerRun {
   private mutating func cheaperSplit(
     of claim: Claim, hostnameAffinities: [Int], planners: inout [PlannerKey: SplitPlanner]
   ) -> [Claim]? {
-    guard claim.pods.count >= 2, !claim.regrouped, !keepsTogether(claim, hostnameAffinities: hostnameAffinities)
+    guard claim.pods.count >= 2, !claim.regrouped,
+      !keepsTogether(claim, hostnameAffinities: hostnameAffinities)
     else { return nil }
     let pool = pools[claim.pool]
     let key = PlannerKey(

@@ -75,7 +75,9 @@ private struct ReplicaKey: Hashable {
 
   /// Nil for a pod no controller owns.
   init?(_ pod: Pod) {
-    guard let owner = pod.metadata.ownerReferences?.first(where: { $0.controller == true }) else { return nil }
+    guard let owner = pod.metadata.ownerReferences?.first(where: { $0.controller == true }) else {
+      return nil
+    }
     namespace = pod.metadata.namespace
     controller = owner.uid ?? "\(owner.kind)/\(owner.name)"
     labels = pod.metadata.labels

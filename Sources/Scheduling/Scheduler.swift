@@ -418,7 +418,8 @@ struct SchedulerRun {
             if pools[p].remainingNodes != nil { pools[p].remainingNodes! -= 1 }
             claims.append(opened)
             classOfPlacedPod[i] = cls
-            commitClaim(i, selected: selected, groups: groups, claim: claims.count - 1, domains: update.domains)
+            commitClaim(
+              i, selected: selected, groups: groups, claim: claims.count - 1, domains: update.domains)
             return nil
           case .failure(let rejection):
             failure =

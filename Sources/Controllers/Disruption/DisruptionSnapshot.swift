@@ -52,8 +52,9 @@ struct PoolTotals {
   var disruption = 0.0
 }
 
-/// A node's reschedulable pods as a disruption pass weighs them, worked out once per pass by
-/// the snapshot (which needs them for every node) and read again by each node's candidacy.
+/// A node's reschedulable pods as a disruption pass weighs them: worked out by the snapshot
+/// when a Balanced NodePool needs them for every node, and then read again by each node's
+/// candidacy instead of walking its pods a second time.
 struct NodePods {
   /// In name order.
   var keys: [String]
