@@ -25,7 +25,7 @@ done
 
 bench=.build/release/karpenter-bench
 karpenter=.build/release/karpenter
-solve='$s10Scheduling9SchedulerO5solveyAA0A6ResultVAA0A5InputVFZ'
+solve='$s10Scheduling9SchedulerO5solveyAA0A6ResultVAA0A5InputVnFZ'
 # Karpenter's pass, not Simulation's wrapper (which cross-module optimization inlines).
 pass='$s11Controllers9KarpenterV17consolidationPass3now5storeSSSg8decision_Si10candidatestSd_AA12ClusterStoreVtF'
 # instructions LEVEL [--in SYMBOL] BINARY ARGS...: the count in G, or "-" when not asked for.

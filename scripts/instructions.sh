@@ -5,7 +5,7 @@
 #   scripts/instructions.sh [--in SYMBOL] BINARY ARGS...
 #
 # --in SYMBOL counts only inside that function and what it calls (a mangled name; `*` globs),
-# e.g. the scheduler's solve: '$s10Scheduling9SchedulerO5solveyAA0A6ResultVAA0A5InputVFZ'.
+# e.g. the scheduler's solve: '$s10Scheduling9SchedulerO5solveyAA0A6ResultVAA0A5InputVnFZ'.
 # valgrind 3.19 cannot read DWARF 5 debug info, so a `strip --strip-debug` copy of BINARY is
 # profiled (the symbols stay); and it crashes on libdispatch's read-only sigsuspend mask
 # unless an LD_PRELOAD shim copies the mask to the stack first (built here with gcc).
