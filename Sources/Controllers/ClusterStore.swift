@@ -20,6 +20,10 @@ public struct ClusterStore: Sendable {
   /// The keys of the pods bound to no node, kept as pods are written: what the schedulers and
   /// the samples look for, without a walk over every pod of a large cluster.
   public private(set) var unboundPods: Set<String> = []
+  /// The keys of the pods with pod affinity, anti-affinity or topology spread (any affinity, to
+  /// be safe), kept as pods are written: without any, running pods change no scheduling
+  /// decision, and the kube-scheduler stand-in leaves them out of its node views.
+  public private(set) var podsWithTopologyRules: Set<String> = []
   private var storedNodePools: [NodePool] = []
   private var storedNodeClasses: [String: EC2NodeClass] = [:]
   private var storedDaemonSets: [DaemonSet] = []
@@ -101,6 +105,13 @@ public struct ClusterStore: Sendable {
       generation &+= 1
       yield &pods[key]
       if let pod = pods[key], pod.node == nil { unboundPods.insert(key) } else { unboundPods.remove(key) }
+      if let spec = pods[key]?.pod.spec,
+        spec.affinity != nil || !(spec.topologySpreadConstraints ?? []).isEmpty
+      {
+        podsWithTopologyRules.insert(key)
+      } else {
+        podsWithTopologyRules.remove(key)
+      }
     }
   }
 
@@ -119,6 +130,7 @@ public struct ClusterStore: Sendable {
     guard let pod = pods.removeValue(forKey: key) else { return nil }
     generation &+= 1
     unboundPods.remove(key)
+    podsWithTopologyRules.remove(key)
     return pod
   }
 

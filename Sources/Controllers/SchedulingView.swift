@@ -7,7 +7,9 @@ extension ClusterStore {
   /// The node as a scheduler sees it. Karpenter's view (`includeNominated`) counts pods
   /// nominated to it and ignores startup taints, which are expected to go (as upstream does for
   /// nodes not yet initialized); the kube-scheduler's counts bound pods only and honours them.
-  public func existingNode(_ node: StateNode, includeNominated: Bool) -> ExistingNode {
+  /// `withPods: false` leaves the pods out, for a scheduler that will not count them (no pod
+  /// in the store has a topology rule).
+  public func existingNode(_ node: StateNode, includeNominated: Bool, withPods: Bool = true) -> ExistingNode {
     // No union set is built when nothing is nominated (nearly always).
     let podKeys = includeNominated && !node.nominated.isEmpty ? node.pods.union(node.nominated) : node.pods
     var requested = node.requested
@@ -18,7 +20,8 @@ extension ClusterStore {
       name: node.name, labels: node.labels,
       taints: includeNominated ? node.taints : node.taints + node.startupTaints,
       allocatable: node.allocatable,
-      requested: requested, hostPorts: node.hostPorts, pods: podKeys.sorted().compactMap { pods[$0]?.pod })
+      requested: requested, hostPorts: node.hostPorts,
+      pods: withPods ? podKeys.sorted().compactMap { pods[$0]?.pod } : [])
   }
 
   /// What the provisioner hands the scheduler: the pods pending and not nominated, existing and

@@ -24,9 +24,11 @@ extension Simulation {
         return SchedulingPod(
           index: i, pod: p.pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
       }
+      // The running pods only count in topology groups: with no pod carrying a rule, none is copied.
+      let withPods = !store.podsWithTopologyRules.isEmpty
       var input = SchedulingInput(
         nodePools: [], instanceTypes: [],
-        existingNodes: readyNodes.map { store.existingNode($0, includeNominated: false) },
+        existingNodes: readyNodes.map { store.existingNode($0, includeNominated: false, withPods: withPods) },
         pods: schedulingPods, packing: .firstFit, nominations: nominations)
       input.skewRule = .kubeScheduler
       let result = Scheduler.solve(input)

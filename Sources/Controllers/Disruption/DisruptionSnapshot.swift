@@ -104,10 +104,11 @@ extension DisruptionController {
     {
       return known
     }
-    let keys = store.reschedulablePods(on: name)
-    var weighed = NodePods(keys: keys, refusal: nil, evictionCost: 0, balancedDisruption: 1)
-    for key in keys {
-      guard let pod = store[pod: key] else { continue }
+    // ``ClusterStore/reschedulablePods(on:)``, with each pod looked up once.
+    var weighed = NodePods(keys: [], refusal: nil, evictionCost: 0, balancedDisruption: 1)
+    for key in (store[node: name]?.pods ?? []).sorted() {
+      guard let pod = store[pod: key], !pod.isDaemon else { continue }
+      weighed.keys.append(key)
       if weighed.refusal == nil { weighed.refusal = evictionRefusal(pod) }
       let cost = evictionCost(pod)
       weighed.evictionCost += cost
