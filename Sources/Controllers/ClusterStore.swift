@@ -24,6 +24,8 @@ public struct ClusterStore: Sendable {
   /// be safe), kept as pods are written: without any, running pods change no scheduling
   /// decision, and the kube-scheduler stand-in leaves them out of its node views.
   public private(set) var podsWithTopologyRules: Set<String> = []
+  /// The keys of the pods with the `karpenter.sh/do-not-disrupt` annotation, whatever its value.
+  public private(set) var podsWithDoNotDisrupt: Set<String> = []
   private var storedNodePools: [NodePool] = []
   private var storedNodeClasses: [String: EC2NodeClass] = [:]
   private var storedDaemonSets: [DaemonSet] = []
@@ -112,6 +114,11 @@ public struct ClusterStore: Sendable {
       } else {
         podsWithTopologyRules.remove(key)
       }
+      if pods[key]?.pod.metadata.annotations?[WellKnown.doNotDisruptAnnotation] != nil {
+        podsWithDoNotDisrupt.insert(key)
+      } else {
+        podsWithDoNotDisrupt.remove(key)
+      }
     }
   }
 
@@ -131,6 +138,7 @@ public struct ClusterStore: Sendable {
     generation &+= 1
     unboundPods.remove(key)
     podsWithTopologyRules.remove(key)
+    podsWithDoNotDisrupt.remove(key)
     return pod
   }
 

@@ -36,4 +36,18 @@ import Testing
     store.remove(pod: "default/spread")
     #expect(store.podsWithTopologyRules.isEmpty)
   }
+
+  @Test func podsWithDoNotDisruptFollowTheAnnotation() {
+    var store = ClusterStore()
+    var marked = pod("marked", node: "node-a")
+    marked.pod.metadata.annotations = ["karpenter.sh/do-not-disrupt": "10m"]
+    store[pod: "default/marked"] = marked
+    store[pod: "default/plain"] = pod("plain", node: "node-a")
+    #expect(store.podsWithDoNotDisrupt == ["default/marked"])
+    store[pod: "default/marked"]!.pod.metadata.annotations = [:]
+    #expect(store.podsWithDoNotDisrupt.isEmpty)
+    store[pod: "default/plain"]!.pod.metadata.annotations = ["karpenter.sh/do-not-disrupt": "true"]
+    store.remove(pod: "default/plain")
+    #expect(store.podsWithDoNotDisrupt.isEmpty)
+  }
 }

@@ -295,7 +295,8 @@ extension DisruptionController {
       next = min(next, now + 60)
     }
     // A pod's do-not-disrupt duration running out frees its node.
-    for pod in store.pods.values where pod.node != nil {
+    for key in store.podsWithDoNotDisrupt {
+      guard let pod = store[pod: key], pod.node != nil else { continue }
       if let value = pod.pod.annotations[WellKnown.doNotDisruptAnnotation],
         let seconds = Durations.seconds(value),
         pod.createdAt + seconds > now
