@@ -17,7 +17,7 @@ extension ClusterStore {
       for key in node.nominated { if let p = pods[key] { requested -= p.requests } }
     }
     return ExistingNode(
-      name: node.name, labels: node.labels,
+      name: node.name, labels: node.labels, requirements: node.labelRequirements,
       taints: includeNominated ? node.taints : node.taints + node.startupTaints,
       allocatable: node.allocatable,
       requested: requested, hostPorts: node.hostPorts,

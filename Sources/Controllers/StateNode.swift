@@ -25,7 +25,12 @@ public struct StateNode: Sendable {
   public var zone: String?
   public var capacityType: String?
   public var price: Double
-  public var labels: [String: String]
+  public var labels: [String: String] {
+    didSet { labelRequirements = Requirements(labels: labels) }
+  }
+  /// The labels as requirements, made when they change rather than for every scheduling run
+  /// that looks at the node (consolidation's probes and the kube-scheduler stand-in).
+  public private(set) var labelRequirements: Requirements
   public var taints: [Taint]
   public var startupTaints: [Taint] = []
   public var allocatable: Resources
@@ -76,6 +81,7 @@ public struct StateNode: Sendable {
     self.capacityType = capacityType
     self.price = price
     self.labels = labels
+    labelRequirements = Requirements(labels: labels)
     self.taints = taints
     self.startupTaints = startupTaints
     self.allocatable = allocatable

@@ -80,7 +80,7 @@ struct SchedulerRun {
       .map { PoolState(template: $0, instanceTypes: input.instanceTypes, daemonSets: input.daemonSets) }
     slots = input.existingNodes.sorted { $0.name < $1.name }.map {
       NodeSlot(
-        node: $0, requirements: Requirements(labels: $0.labels), requested: $0.requested,
+        node: $0, requirements: $0.requirements ?? Requirements(labels: $0.labels), requested: $0.requested,
         hostPorts: $0.hostPorts)
     }
     excludedSlots = Bitset(count: slots.count)

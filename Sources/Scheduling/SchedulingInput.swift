@@ -48,6 +48,9 @@ public struct NodePoolTemplate: Sendable {
 public struct ExistingNode: Sendable {
   public var name: String
   public var labels: [String: String]
+  /// `Requirements(labels: labels)`, when the caller keeps it made already; nil to have the
+  /// scheduler make it.
+  public var requirements: Requirements?
   public var taints: [Taint]
   public var allocatable: Resources
   public var requested: Resources
@@ -56,11 +59,12 @@ public struct ExistingNode: Sendable {
   public var pods: [Pod]
 
   public init(
-    name: String, labels: [String: String], taints: [Taint], allocatable: Resources,
-    requested: Resources, hostPorts: [HostPort] = [], pods: [Pod] = []
+    name: String, labels: [String: String], requirements: Requirements? = nil, taints: [Taint],
+    allocatable: Resources, requested: Resources, hostPorts: [HostPort] = [], pods: [Pod] = []
   ) {
     self.name = name
     self.labels = labels
+    self.requirements = requirements
     self.taints = taints
     self.allocatable = allocatable
     self.requested = requested
