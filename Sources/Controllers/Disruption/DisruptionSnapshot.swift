@@ -106,7 +106,7 @@ extension DisruptionController {
     }
     // ``ClusterStore/reschedulablePods(on:)``, with each pod looked up once.
     var weighed = NodePods(keys: [], refusal: nil, evictionCost: 0, balancedDisruption: 1)
-    for key in (store[node: name]?.pods ?? []).sorted() {
+    for key in (store.nodes[name]?.pods ?? []).sorted() {
       guard let pod = store[pod: key], !pod.isDaemon else { continue }
       weighed.keys.append(key)
       if weighed.refusal == nil { weighed.refusal = evictionRefusal(pod) }
