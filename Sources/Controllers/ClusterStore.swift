@@ -106,19 +106,31 @@ public struct ClusterStore: Sendable {
     _modify {
       generation &+= 1
       yield &pods[key]
-      if let pod = pods[key], pod.node == nil { unboundPods.insert(key) } else { unboundPods.remove(key) }
-      if let spec = pods[key]?.pod.spec,
-        spec.affinity != nil || !(spec.topologySpreadConstraints ?? []).isEmpty
-      {
-        podsWithTopologyRules.insert(key)
-      } else {
-        podsWithTopologyRules.remove(key)
-      }
-      if pods[key]?.pod.metadata.annotations?[WellKnown.doNotDisruptAnnotation] != nil {
-        podsWithDoNotDisrupt.insert(key)
-      } else {
-        podsWithDoNotDisrupt.remove(key)
-      }
+      reindex(pod: key)
+    }
+  }
+
+  /// Brings the pod indexes up to date after a write, with one lookup of the pod; a set that
+  /// is empty and stays so is not touched.
+  private mutating func reindex(pod key: String) {
+    let flags = pods[key].map { pod in
+      (
+        unbound: pod.node == nil,
+        rules: pod.pod.spec.map { $0.affinity != nil || !($0.topologySpreadConstraints ?? []).isEmpty }
+          ?? false,
+        doNotDisrupt: pod.pod.metadata.annotations?[WellKnown.doNotDisruptAnnotation] != nil
+      )
+    }
+    Self.mark(key, flags?.unbound ?? false, in: &unboundPods)
+    Self.mark(key, flags?.rules ?? false, in: &podsWithTopologyRules)
+    Self.mark(key, flags?.doNotDisrupt ?? false, in: &podsWithDoNotDisrupt)
+  }
+
+  private static func mark(_ key: String, _ member: Bool, in set: inout Set<String>) {
+    if member {
+      set.insert(key)
+    } else if !set.isEmpty {
+      set.remove(key)
     }
   }
 
