@@ -200,6 +200,14 @@ extension ClusterStore {
   /// The pods on the node that would need a new home if it went (all but DaemonSet pods), in
   /// name order.
   public func reschedulablePods(on name: String) -> [String] {
-    (nodes[name]?.pods ?? []).sorted().filter { !(pods[$0]?.isDaemon ?? true) }
+    reschedulable(on: name).map(\.key)
+  }
+
+  /// ``reschedulablePods(on:)`` with the pods themselves, each looked up once.
+  public func reschedulable(on name: String) -> [(key: String, pod: StatePod)] {
+    (nodes[name]?.pods ?? []).sorted().compactMap { key in
+      guard let pod = pods[key], !pod.isDaemon else { return nil }
+      return (key, pod)
+    }
   }
 }

@@ -228,9 +228,10 @@ extension DisruptionController {
 
   /// Where the pods of `names` would go without those nodes.
   func simulate(_ names: [String], probe: ReschedulingProbe) -> ReschedulingPlan {
-    let keys = names.flatMap { store.reschedulablePods(on: $0) }
-    let schedulingPods = keys.enumerated().map { i, key in
-      let p = store[pod: key]!
+    let moving = names.flatMap { store.reschedulable(on: $0) }
+    let keys = moving.map(\.key)
+    let schedulingPods = moving.enumerated().map { i, entry in
+      let p = entry.pod
       var pod = p.pod
       pod.spec?.nodeName = nil
       return SchedulingPod(index: i, pod: pod, requests: p.requests, volumeRequirements: p.volumeRequirements)

@@ -104,10 +104,8 @@ extension DisruptionController {
     {
       return known
     }
-    // ``ClusterStore/reschedulablePods(on:)``, with each pod looked up once.
     var weighed = NodePods(keys: [], refusal: nil, evictionCost: 0, balancedDisruption: 1)
-    for key in (store.nodes[name]?.pods ?? []).sorted() {
-      guard let pod = store[pod: key], !pod.isDaemon else { continue }
+    for (key, pod) in store.reschedulable(on: name) {
       weighed.keys.append(key)
       if weighed.refusal == nil { weighed.refusal = evictionRefusal(pod) }
       let cost = evictionCost(pod)
