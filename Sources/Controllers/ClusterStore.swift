@@ -200,14 +200,17 @@ extension ClusterStore {
   /// The pods on the node that would need a new home if it went (all but DaemonSet pods), in
   /// name order.
   public func reschedulablePods(on name: String) -> [String] {
-    reschedulable(on: name).map(\.key)
+    var keys: [String] = []
+    forEachReschedulablePod(on: name) { key, _ in keys.append(key) }
+    return keys
   }
 
-  /// ``reschedulablePods(on:)`` with the pods themselves, each looked up once.
-  public func reschedulable(on name: String) -> [(key: String, pod: StatePod)] {
-    (nodes[name]?.pods ?? []).sorted().compactMap { key in
-      guard let pod = pods[key], !pod.isDaemon else { return nil }
-      return (key, pod)
+  /// Visits ``reschedulablePods(on:)`` with each pod, looked up once (no array of pods is
+  /// built: disruption weighs every node's pods at every pass).
+  public func forEachReschedulablePod(on name: String, _ body: (String, StatePod) -> Void) {
+    for key in (nodes[name]?.pods ?? []).sorted() {
+      guard let pod = pods[key], !pod.isDaemon else { continue }
+      body(key, pod)
     }
   }
 }

@@ -228,13 +228,17 @@ extension DisruptionController {
 
   /// Where the pods of `names` would go without those nodes.
   func simulate(_ names: [String], probe: ReschedulingProbe) -> ReschedulingPlan {
-    let moving = names.flatMap { store.reschedulable(on: $0) }
-    let keys = moving.map(\.key)
-    let schedulingPods = moving.enumerated().map { i, entry in
-      let p = entry.pod
-      var pod = p.pod
-      pod.spec?.nodeName = nil
-      return SchedulingPod(index: i, pod: pod, requests: p.requests, volumeRequirements: p.volumeRequirements)
+    var keys: [String] = []
+    var schedulingPods: [SchedulingPod] = []
+    for name in names {
+      store.forEachReschedulablePod(on: name) { key, p in
+        var pod = p.pod
+        pod.spec?.nodeName = nil
+        schedulingPods.append(
+          SchedulingPod(
+            index: keys.count, pod: pod, requests: p.requests, volumeRequirements: p.volumeRequirements))
+        keys.append(key)
+      }
     }
     let result = probe.simulate(removing: Set(names), pods: schedulingPods)
     return ReschedulingPlan(

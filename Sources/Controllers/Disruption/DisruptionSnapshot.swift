@@ -105,7 +105,7 @@ extension DisruptionController {
       return known
     }
     var weighed = NodePods(keys: [], refusal: nil, evictionCost: 0, balancedDisruption: 1)
-    for (key, pod) in store.reschedulable(on: name) {
+    store.forEachReschedulablePod(on: name) { key, pod in
       weighed.keys.append(key)
       if weighed.refusal == nil { weighed.refusal = evictionRefusal(pod) }
       let cost = evictionCost(pod)
