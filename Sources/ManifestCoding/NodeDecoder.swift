@@ -391,6 +391,7 @@ extension SingleValueDecodingContainer {
     {
       return s.string
     }
+    if let container = self as? BlockSingleContainer, let text = container.scalarText { return text }
     if let s = try? decode(String.self) { return s }
     if let i = try? decode(Int64.self) { return String(i) }
     if let d = try? decode(Double.self) { return String(d) }
@@ -404,6 +405,7 @@ extension SingleValueDecodingContainer {
     if let container = self as? SingleNodeContainer, let s = container.decoder.node.scalar {
       return s.resolvedKind == .int || s.resolvedKind == .float
     }
+    if let container = self as? BlockSingleContainer { return container.isNumber }
     return (try? decode(Double.self)) != nil && (try? decode(String.self)) == nil
   }
 }

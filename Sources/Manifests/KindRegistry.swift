@@ -14,6 +14,21 @@ public struct KindRegistry: Sendable {
     /// decoded) with every field error. Errors of kind `.unknownField` are warnings.
     /// `memo`: the load's remembered values (see `MemoizedDecodable`).
     public var decode: @Sendable (Yams.Node, DecodingMemo?) -> (ManifestObject?, [FieldError])
+    /// Decodes and validates a document read by ``BlockYAML``, when it is clean: nil when it has
+    /// any error or unknown field (or this kind has no such decoding), and `decode` reads it.
+    public var decodeBlock: (@Sendable (BlockYAML, UnsafeBufferPointer<UInt8>, BlockMemo) -> ManifestObject?)?
+
+    public init(
+      apiVersion: String, kind: String, namespaced: Bool,
+      decode: @escaping @Sendable (Yams.Node, DecodingMemo?) -> (ManifestObject?, [FieldError]),
+      decodeBlock: (@Sendable (BlockYAML, UnsafeBufferPointer<UInt8>, BlockMemo) -> ManifestObject?)? = nil
+    ) {
+      self.apiVersion = apiVersion
+      self.kind = kind
+      self.namespaced = namespaced
+      self.decode = decode
+      self.decodeBlock = decodeBlock
+    }
   }
 
   private var entries: [String: Entry] = [:]
@@ -50,6 +65,12 @@ public struct KindRegistry: Sendable {
           if let validating = value as? SelfValidating { errors += validating.validate() }
           if let extraChecks { errors += extraChecks(value) }
           return (wrap(value), errors)
+        },
+        decodeBlock: { document, bytes, memo in
+          guard let value = BlockDecoder.decode(T.self, from: document, bytes: bytes, memo: memo) else { return nil }
+          if let validating = value as? SelfValidating, !validating.validate().isEmpty { return nil }
+          if let extraChecks, !extraChecks(value).isEmpty { return nil }
+          return wrap(value)
         }))
   }
 

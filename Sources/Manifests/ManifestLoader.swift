@@ -11,10 +11,15 @@ public struct ManifestLoader: Sendable {
   /// Values decoded once for every document of this loader's loads that repeats the same
   /// subtree (a Deployment's 20,000 Pods share a few specs).
   let memo = DecodingMemo()
+  /// The same for documents read by ``BlockYAML``.
+  let blockMemo = BlockMemo()
 
   /// A text of at least twice this many bytes is read in pieces on several cores
   /// (``DocumentChunks``); the result is the same as reading it whole.
   public var parallelMinimumBytes = 1 << 20
+  /// Whether documents of the plain block subset are read by ``BlockYAML`` (false: every
+  /// document by libyaml and Yams, which tests compare against).
+  public var readsBlockYAML = true
   /// How many pieces at most: one per core.
   public var parallelPieces = ProcessInfo.processInfo.activeProcessorCount
 
@@ -65,7 +70,8 @@ public struct ManifestLoader: Sendable {
     // the threads wait on its lock).
     let results = Mutex([Piece?](repeating: nil, count: pieces.count))
     DispatchQueue.concurrentPerform(iterations: pieces.count) { k in
-      let loader = ManifestLoader(registry: registry)
+      var loader = ManifestLoader(registry: registry)
+      loader.readsBlockYAML = readsBlockYAML
       let piece = loader.loadDocuments(pieces[k], file: file, hasAliases: scan.hasAliases)
       results.withLock { $0[k] = piece }
     }
@@ -96,7 +102,9 @@ public struct ManifestLoader: Sendable {
     var stopped = false
   }
 
-  private func loadDocuments(_ text: String, file: String, hasAliases: Bool) -> Piece {
+  /// Reads the documents of `text` (or of a piece of it, whose line numbers it keeps) with
+  /// libyaml into Yams trees, and decodes them.
+  func loadDocumentsWithYams(_ text: String, file: String, hasAliases: Bool) -> Piece {
     var piece = Piece()
     let parser: Parser
     do {
