@@ -3,6 +3,7 @@ import Foundation
 import KarpenterAPI
 import KubernetesAPI
 import Scheduling
+import Synchronization
 
 /// What `simulate` reports, in the shape the simulation contract fixes.
 public struct SimulationResult: Encodable, Sendable {
@@ -96,9 +97,60 @@ public struct SimulationResult: Encodable, Sendable {
 
   /// The JSON document, keys sorted so that the same input prints the same bytes.
   public func json() throws -> String {
+    // The two long lists are encoded on their own cores, then set into the rest: the same
+    // bytes as encoding the whole at once (`jsonAtOnce`), in about half the time.
+    var withoutLists = self
+    withoutLists.events = []
+    withoutLists.nodes = []
+    let rest = withoutLists
+    let parts = Mutex<[Result<Data, any Error>?]>([nil, nil, nil])
+    DispatchQueue.concurrentPerform(iterations: 3) { k in
+      let encoded = Result {
+        switch k {
+        case 0: try Self.encoder.encode(rest)
+        case 1: try Self.encoder.encode(events)
+        default: try Self.encoder.encode(nodes)
+        }
+      }
+      parts.withLock { $0[k] = encoded }
+    }
+    let done = parts.withLock { $0 }
+    var text = try done[0]!.get()
+    for (key, part) in [("events", done[1]!), ("nodes", done[2]!)] {
+      // At the top level a key starts a line with two spaces; no string holds a line break.
+      let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
+      guard let range = text.range(of: empty) else { return try jsonAtOnce() }
+      text.replaceSubrange(range, with: Data("\n  \"\(key)\" : ".utf8) + Self.indented(try part.get()))
+    }
+    return String(decoding: text, as: UTF8.self) + "\n"
+  }
+
+  static var encoder: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    return encoder
+  }
+
+  /// The document encoded in one piece.
+  func jsonAtOnce() throws -> String {
+    String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
+  }
+
+  /// Pretty-printed JSON one level deeper: two spaces after each line break, except on empty
+  /// lines (as the encoder writes an empty list).
+  static func indented(_ json: Data) -> Data {
+    var out: [UInt8] = []
+    out.reserveCapacity(json.count + json.count / 4)
+    json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+      var start = 0
+      for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...i]))
+        if i + 1 < bytes.count && bytes[i + 1] != UInt8(ascii: "\n") { out.append(contentsOf: [0x20, 0x20]) }
+        start = i + 1
+      }
+      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...]))
+    }
+    return Data(out)
   }
 }
 
