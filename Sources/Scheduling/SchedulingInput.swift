@@ -168,28 +168,41 @@ extension PlannedNodeClaim {
     let spotAllowed = requirements[WellKnown.capacityTypeLabel]?.has(WellKnown.capacityTypeSpot) ?? true
     let zone = requirements[WellKnown.zoneLabel]
     let capacityType = requirements[WellKnown.capacityTypeLabel]
-    // One pass for both capacity types. Positions, not copies: an instance type is hundreds
-    // of bytes and a claim has hundreds. The best so far keeps its price, type name and zone
-    // at hand; an offering that costs more is passed over before its zone and capacity type
-    // are looked up, and names and zones are compared only when prices tie.
-    typealias Best = (type: Int, offering: Int, price: Double, name: String, zone: String)
-    var best: [Best?] = [nil, nil]  // spot, on-demand
-    for (t, type) in instanceTypes.enumerated() {
-      for (i, o) in type.offerings.enumerated() where o.available {
-        let slot: Int
-        if o.capacityType == WellKnown.capacityTypeSpot {
-          guard spotAllowed else { continue }
-          slot = 0
-        } else if o.capacityType == WellKnown.capacityTypeOnDemand {
-          slot = 1
-        } else {
-          continue
+    let spot = WellKnown.capacityTypeSpot
+    let onDemand = WellKnown.capacityTypeOnDemand
+    // One pass for both capacity types, over positions rather than copies (an instance type is
+    // hundreds of bytes, an offering holds two strings, and a claim has hundreds of types). An
+    // offering dearer than both bests so far is passed over on its price alone; names and
+    // zones are compared only when prices tie.
+    var bestPrice = (spot: Double.infinity, onDemand: Double.infinity)
+    var best: [(type: Int, offering: Int)?] = [nil, nil]  // spot, on-demand
+    instanceTypes.withUnsafeBufferPointer { types in
+      for t in types.indices {
+        types[t].offerings.withUnsafeBufferPointer { offerings in
+          for i in offerings.indices {
+            let price = offerings[i].price
+            guard offerings[i].available, price <= bestPrice.spot || price <= bestPrice.onDemand else { continue }
+            let slot: Int
+            if offerings[i].capacityType == spot {
+              guard spotAllowed, price <= bestPrice.spot else { continue }
+              slot = 0
+            } else if offerings[i].capacityType == onDemand {
+              guard price <= bestPrice.onDemand else { continue }
+              slot = 1
+            } else {
+              continue
+            }
+            if let zone, !zone.has(offerings[i].zone) { continue }
+            if let capacityType, !capacityType.has(offerings[i].capacityType) { continue }
+            if let b = best[slot], price == types[b.type].offerings[b.offering].price,
+              (types[b.type].name, types[b.type].offerings[b.offering].zone) <= (types[t].name, offerings[i].zone)
+            {
+              continue
+            }
+            best[slot] = (t, i)
+            if slot == 0 { bestPrice.spot = price } else { bestPrice.onDemand = price }
+          }
         }
-        if let b = best[slot], b.price < o.price { continue }
-        if let zone, !zone.has(o.zone) { continue }
-        if let capacityType, !capacityType.has(o.capacityType) { continue }
-        if let b = best[slot], b.price == o.price && (b.name, b.zone) <= (type.name, o.zone) { continue }
-        best[slot] = (t, i, o.price, type.name, o.zone)
       }
     }
     guard let chosen = best[0] ?? best[1] else { return nil }
