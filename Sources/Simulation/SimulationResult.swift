@@ -102,12 +102,12 @@ public struct SimulationResult: Encodable, Sendable {
     var withoutLists = self
     withoutLists.events = []
     withoutLists.nodes = []
-    let rest = withoutLists
+    let skeleton = withoutLists
     let parts = Mutex<[Result<Data, any Error>?]>([nil, nil, nil])
     DispatchQueue.concurrentPerform(iterations: 3) { k in
       let encoded = Result {
         switch k {
-        case 0: try Self.encoder.encode(rest)
+        case 0: try Self.encoder.encode(skeleton)
         case 1: try Self.encoder.encode(events)
         default: try Self.encoder.encode(nodes)
         }
@@ -115,14 +115,25 @@ public struct SimulationResult: Encodable, Sendable {
       parts.withLock { $0[k] = encoded }
     }
     let done = parts.withLock { $0 }
-    var text = try done[0]!.get()
-    for (key, part) in [("events", done[1]!), ("nodes", done[2]!)] {
+    let rest = try done[0]!.get()
+    let lists = [("events", try done[1]!.get()), ("nodes", try done[2]!.get())]
+    var out: [UInt8] = []
+    out.reserveCapacity(rest.count + lists.reduce(0) { $0 + $1.1.count + $1.1.count / 4 } + 1)
+    var cursor = rest.startIndex
+    for (key, list) in lists {
       // At the top level a key starts a line with two spaces; no string holds a line break.
-      let empty = Data("\n  \"\(key)\" : [\n\n  ]".utf8)
-      guard let range = text.range(of: empty) else { return try jsonAtOnce() }
-      text.replaceSubrange(range, with: Data("\n  \"\(key)\" : ".utf8) + Self.indented(try part.get()))
+      let header = Data("\n  \"\(key)\" : ".utf8)
+      guard let empty = rest.range(of: header + Data("[\n\n  ]".utf8), in: cursor..<rest.endIndex) else {
+        return try jsonAtOnce()
+      }
+      out.append(contentsOf: rest[cursor..<empty.lowerBound])
+      out.append(contentsOf: header)
+      Self.appendIndented(list, to: &out)
+      cursor = empty.upperBound
     }
-    return String(decoding: text, as: UTF8.self) + "\n"
+    out.append(contentsOf: rest[cursor...])
+    out.append(UInt8(ascii: "\n"))
+    return String(decoding: out, as: UTF8.self)
   }
 
   static var encoder: JSONEncoder {
@@ -136,11 +147,9 @@ public struct SimulationResult: Encodable, Sendable {
     String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
   }
 
-  /// Pretty-printed JSON one level deeper: two spaces after each line break, except on empty
-  /// lines (as the encoder writes an empty list).
-  static func indented(_ json: Data) -> Data {
-    var out: [UInt8] = []
-    out.reserveCapacity(json.count + json.count / 4)
+  /// Appends pretty-printed JSON one level deeper: two spaces after each line break, except
+  /// on empty lines (as the encoder writes an empty list).
+  static func appendIndented(_ json: Data, to out: inout [UInt8]) {
     json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
       var start = 0
       for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
@@ -150,7 +159,6 @@ public struct SimulationResult: Encodable, Sendable {
       }
       out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...]))
     }
-    return Data(out)
   }
 }
 

@@ -25,8 +25,8 @@ import Testing
 
   @Test func indentingSkipsEmptyLines() {
     let json = Data("[\n  {\n    \"a\" : [\n\n    ]\n  }\n]".utf8)
-    #expect(
-      String(decoding: SimulationResult.indented(json), as: UTF8.self)
-        == "[\n    {\n      \"a\" : [\n\n      ]\n    }\n  ]")
+    var out: [UInt8] = []
+    SimulationResult.appendIndented(json, to: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "[\n    {\n      \"a\" : [\n\n      ]\n    }\n  ]")
   }
 }
