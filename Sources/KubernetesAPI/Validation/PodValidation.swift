@@ -1,4 +1,5 @@
 import ManifestCoding
+import Synchronization
 
 /// The API server's `ValidatePodSpec`, limited to what an autoscaler reads: containers and
 /// their resources, scheduling constraints, priority, overhead, volumes. Written once over a
@@ -110,9 +111,27 @@ extension Pod {
   public func validate() -> [FieldError] {
     var errors = FieldErrors()
     MetadataRules.validate(metadata, errors: &errors)
-    if let spec {
+    if let spec, !ValidPodSpecs.contains(spec) {
+      let before = errors.all.count
       PodSpecRules.validate(spec, at: FieldPath(dotted: "spec"), errors: &errors)
+      if errors.all.count == before { ValidPodSpecs.insert(spec) }
     }
     return errors.all
+  }
+}
+
+/// Pod specs that passed ``PodSpecRules``, which read nothing but the spec: 20,000 Pods of a
+/// few workloads have a few specs, and validating one took as long as decoding its Pod. At
+/// most `limit` are kept, so that input of all different specs costs bounded memory.
+enum ValidPodSpecs {
+  static let limit = 4096
+  private static let specs = Mutex<Set<PodSpec>>([])
+
+  static func contains(_ spec: PodSpec) -> Bool { specs.withLock { $0.contains(spec) } }
+
+  static func insert(_ spec: PodSpec) {
+    specs.withLock { specs in
+      if specs.count < limit { specs.insert(spec) }
+    }
   }
 }
