@@ -237,10 +237,22 @@ struct BlockKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   /// True when `Key` is a dictionary's key type rather than a struct's `CodingKeys`.
   let isMap: Bool
 
+  /// The value of each key, for a long mapping (a map of 100,000 labels is not searched
+  /// from the start for each).
+  let index: [String: Int]?
+
   init(decoder: BlockNodeDecoder) {
     self.decoder = decoder
     isMap = Key(stringValue: "\u{1}map-probe") != nil
     if !isMap { decoder.context.structs.append(decoder.index) }
+    let context = decoder.context
+    if context.nodes[decoder.index].count > 16 {
+      var index: [String: Int] = [:]
+      for key in context.keys(of: decoder.index) { index[context.string(key)] = key + 1 }
+      self.index = index
+    } else {
+      index = nil
+    }
   }
 
   var context: BlockDecoding { decoder.context }
@@ -249,7 +261,10 @@ struct BlockKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
   var allKeys: [Key] { context.keys(of: decoder.index).compactMap { Key(stringValue: context.string($0)) } }
 
   private func value(_ key: Key) -> Int? {
-    context.value(of: key.stringValue, in: decoder.index, note: !isMap)
+    guard let index else { return context.value(of: key.stringValue, in: decoder.index, note: !isMap) }
+    guard let value = index[key.stringValue] else { return nil }
+    if !isMap { context.read[value - 1] = true }
+    return value
   }
 
   func contains(_ key: Key) -> Bool { value(key) != nil }

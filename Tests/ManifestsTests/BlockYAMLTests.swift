@@ -182,6 +182,21 @@ import Testing
     }
   }
 
+  /// Long mappings cost linear time both to check for duplicate keys and to decode, and a
+  /// duplicate far down is still left to Yams to report.
+  @Test(arguments: [nil, 20_000])
+  func longMappings(duplicateAt: Int?) {
+    var labels = (0..<30_000).map { "    k\($0): v" }
+    if let duplicateAt { labels[duplicateAt] = "    k7: again" }
+    let text =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: many\n  labels:\n" + labels.joined(separator: "\n")
+      + "\nspec:\n  containers:\n  - name: c\n    image: i\n"
+    let blocks = Self.read(text, blocks: true)
+    #expect(blocks.documents.count == (duplicateAt == nil ? 1 : 0))
+    #expect(blocks.diagnostics.count == (duplicateAt == nil ? 0 : 1))
+    Self.expectSameReading(text)
+  }
+
   /// The subset is what the fast way is for: a clean generated Pod goes that way.
   @Test func aCleanPodIsReadWithoutYams() {
     var text = Self.pod
