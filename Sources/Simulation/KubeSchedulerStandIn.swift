@@ -11,17 +11,16 @@ extension Simulation {
   /// Binds pending pods to Ready nodes that can host them (resources, taints, affinity,
   /// topology spread, host ports), trying the node Karpenter nominated first.
   mutating func runKubeScheduler() {
-    // With no node ready there is nowhere to bind.
-    let readyNodes = store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
-    // The pending pods in key order (only the unbound are visited: most of a large cluster is bound).
-    let pending =
-      readyNodes.isEmpty
-      ? []
-      : store.unboundPods.filter { key in
-        let p = store.pods[key]!
-        return !p.isDaemon && p.pendingReason?.isSchedulable != false
-      }.sorted().map { store[pod: $0]! }
-    if !pending.isEmpty {
+    // The pending pods (only the unbound are visited: most of a large cluster is bound).
+    let pendingKeys = store.unboundPods.filter { key in
+      let p = store.pods[key]!
+      return !p.isDaemon && p.pendingReason?.isSchedulable != false
+    }
+    let readyNodes =
+      pendingKeys.isEmpty ? [] : store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
+    // With no node Ready there is nowhere to bind: the pods are neither copied nor solved for.
+    if !readyNodes.isEmpty {
+      let pending = pendingKeys.sorted().map { store[pod: $0]! }
       var nominations: [Int: String] = [:]
       let schedulingPods = pending.enumerated().map { i, p in
         if let n = p.nominated { nominations[i] = n }
