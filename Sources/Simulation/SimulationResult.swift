@@ -97,41 +97,48 @@ public struct SimulationResult: Encodable, Sendable {
 
   /// The JSON document, keys sorted so that the same input prints the same bytes.
   public func json() throws -> String {
-    // The two long lists are encoded on their own cores, then set into the rest: the same
-    // bytes as encoding the whole at once (`jsonAtOnce`), in about half the time.
+    // The two long lists are written by `ResultJSON` on their own cores, then set into the
+    // rest, which the encoder writes: the same bytes as encoding the whole at once
+    // (`jsonAtOnce`), in a fraction of the time.
     var withoutLists = self
     withoutLists.events = []
     withoutLists.nodes = []
     let skeleton = withoutLists
-    let parts = Mutex<[Result<Data, any Error>?]>([nil, nil, nil])
+    let rest = Mutex<Result<Data, any Error>?>(nil)
+    let lists = Mutex<[ResultJSON?]>([nil, nil])
     DispatchQueue.concurrentPerform(iterations: 3) { k in
-      let encoded = Result {
-        switch k {
-        case 0: try Self.encoder.encode(skeleton)
-        case 1: try Self.encoder.encode(events)
-        default: try Self.encoder.encode(nodes)
-        }
+      switch k {
+      case 0:
+        let encoded = Result { try Self.encoder.encode(skeleton) }
+        rest.withLock { $0 = encoded }
+      case 1:
+        var json = ResultJSON(capacity: events.count * 160)
+        json.events(events, level: 1)
+        lists.withLock { $0[0] = json }
+      default:
+        var json = ResultJSON(capacity: nodes.count * 1024)
+        json.nodes(nodes, level: 1)
+        lists.withLock { $0[1] = json }
       }
-      parts.withLock { $0[k] = encoded }
     }
-    let done = parts.withLock { $0 }
-    let rest = try done[0]!.get()
-    let lists = [("events", try done[1]!.get()), ("nodes", try done[2]!.get())]
+    let restJSON = try rest.withLock { $0 }!.get()
+    let written = lists.withLock { $0 }.map { $0! }
+    if written.contains(where: \.failed) { return try jsonAtOnce() }
     var out: [UInt8] = []
-    out.reserveCapacity(rest.count + lists.reduce(0) { $0 + $1.1.count + $1.1.count / 4 } + 1)
-    var cursor = rest.startIndex
-    for (key, list) in lists {
+    out.reserveCapacity(restJSON.count + written.reduce(0) { $0 + $1.bytes.count } + 1)
+    var cursor = restJSON.startIndex
+    for (key, list) in zip(["events", "nodes"], written) {
       // At the top level a key starts a line with two spaces; no string holds a line break.
       let header = Data("\n  \"\(key)\" : ".utf8)
-      guard let empty = rest.range(of: header + Data("[\n\n  ]".utf8), in: cursor..<rest.endIndex) else {
+      guard let empty = restJSON.range(of: header + Data("[\n\n  ]".utf8), in: cursor..<restJSON.endIndex) else {
         return try jsonAtOnce()
       }
-      out.append(contentsOf: rest[cursor..<empty.lowerBound])
+      out.append(contentsOf: restJSON[cursor..<empty.lowerBound])
       out.append(contentsOf: header)
-      Self.appendIndented(list, to: &out)
+      out.append(contentsOf: list.bytes)
       cursor = empty.upperBound
     }
-    out.append(contentsOf: rest[cursor...])
+    out.append(contentsOf: restJSON[cursor...])
     out.append(UInt8(ascii: "\n"))
     return String(decoding: out, as: UTF8.self)
   }
@@ -145,20 +152,6 @@ public struct SimulationResult: Encodable, Sendable {
   /// The document encoded in one piece.
   func jsonAtOnce() throws -> String {
     String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
-  }
-
-  /// Appends pretty-printed JSON one level deeper: two spaces after each line break, except
-  /// on empty lines (as the encoder writes an empty list).
-  static func appendIndented(_ json: Data, to out: inout [UInt8]) {
-    json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-      var start = 0
-      for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\n") {
-        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...i]))
-        if i + 1 < bytes.count && bytes[i + 1] != UInt8(ascii: "\n") { out.append(contentsOf: [0x20, 0x20]) }
-        start = i + 1
-      }
-      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start...]))
-    }
   }
 }
 
