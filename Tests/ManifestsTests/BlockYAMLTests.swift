@@ -82,6 +82,10 @@ import Testing
     pod.replacingOccurrences(of: "cpu: 1000m", with: "cpu: [1, 2]"),
     pod.replacingOccurrences(of: "cpu: 1000m", with: "cpu: a: b"),
     pod.replacingOccurrences(of: "cpu: 1000m", with: "cpu: ~"),
+    pod.replacingOccurrences(of: "priority: 10", with: "hostNetwork: true\n  activeDeadlineSeconds: 30"),
+    pod.replacingOccurrences(of: "priority: 10", with: "hostNetwork: 'true'"),
+    pod.replacingOccurrences(of: "priority: 10", with: "hostNetwork: on"),
+    pod.replacingOccurrences(of: "priority: 10", with: "priority: 1.5"),
     pod.replacingOccurrences(of: "namespace: shop", with: "namespace: [shop]"),
     pod.replacingOccurrences(of: "name: web-1", with: "name: true"),
     pod.replacingOccurrences(of: "kind: Pod", with: "kind: List"),
@@ -222,17 +226,21 @@ import Testing
   }
 
   /// The subset is what the fast way is for: a clean generated Pod goes that way.
-  @Test func aCleanPodIsReadWithoutYams() {
-    var text = Self.pod
+  @Test(arguments: ["priority: 10", "hostNetwork: on"])
+  func aCleanPodIsReadWithoutYams(field: String) {
+    var text = Self.pod.replacingOccurrences(of: "priority: 10", with: field)
     let outcome = text.withUTF8 { bytes in
       ManifestLoader().loadBlock(bytes, 0..<bytes.count, line: 1, file: "f.yaml")
     }
-    guard case .document(let document) = outcome else {
+    guard case .document(let document) = outcome, case .pod(let pod) = document.object else {
       Issue.record("the Pod went the Yams way")
       return
     }
     #expect(document.displayName == "Pod \"shop/web-1\"")
     #expect(document.location.line == 1)
+    #expect(pod.spec?.terminationGracePeriodSeconds == 31)
+    #expect(pod.spec?.priority == (field == "priority: 10" ? 10 : nil))
+    #expect(pod.spec?.hostNetwork == (field == "hostNetwork: on" ? true : nil))
   }
 
   @Test(arguments: [
