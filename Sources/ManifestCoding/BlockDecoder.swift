@@ -40,6 +40,8 @@ public final class BlockMemo: Sendable {
   }
 
   private let values = Mutex<[ObjectIdentifier: (count: Int, byHash: [Int: [Entry]])]>([:])
+  /// The parts of objects that passed validation in this load.
+  public let valid = ValidParts()
 
   public init() {}
 

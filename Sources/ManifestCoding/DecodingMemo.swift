@@ -14,6 +14,8 @@ public final class DecodingMemo: Sendable {
   public static let limit = 4096
 
   private let values = Mutex<[ObjectIdentifier: [NodeShape: any MemoizedDecodable]]>([:])
+  /// The parts of objects that passed validation in this load.
+  public let valid = ValidParts()
 
   public init() {}
 

@@ -62,13 +62,17 @@ public struct KindRegistry: Sendable {
             T.self, from: node)
           guard let value else { return (nil, decodeErrors) }
           var errors = decodeErrors
-          if let validating = value as? SelfValidating { errors += validating.validate() }
+          if let validating = value as? SelfValidating {
+            errors += memo.map { validating.validate(known: $0.valid) } ?? validating.validate()
+          }
           if let extraChecks { errors += extraChecks(value) }
           return (wrap(value), errors)
         },
         decodeBlock: { document, bytes, memo in
           guard let value = BlockDecoder.decode(T.self, from: document, bytes: bytes, memo: memo) else { return nil }
-          if let validating = value as? SelfValidating, !validating.validate().isEmpty { return nil }
+          if let validating = value as? SelfValidating, !validating.validate(known: memo.valid).isEmpty {
+            return nil
+          }
           if let extraChecks, !extraChecks(value).isEmpty { return nil }
           return wrap(value)
         }))

@@ -1,5 +1,4 @@
 import ManifestCoding
-import Synchronization
 
 /// The API server's `ValidatePodSpec`, limited to what an autoscaler reads: containers and
 /// their resources, scheduling constraints, priority, overhead, volumes. Written once over a
@@ -108,30 +107,19 @@ extension Pod {
   /// Every problem the API server would report when this pod is created, with field paths;
   /// empty when it is valid. A missing `spec` is not reported (see
   /// ``PodSpecRules/validateTemplate(_:at:errors:)``).
-  public func validate() -> [FieldError] {
+  public func validate() -> [FieldError] { validate(remembering: nil) }
+
+  /// A spec that passed ``PodSpecRules`` (which read nothing but the spec) earlier in the load
+  /// is not validated again.
+  public func validate(known: ValidParts) -> [FieldError] { validate(remembering: known) }
+
+  private func validate(remembering known: ValidParts?) -> [FieldError] {
     var errors = FieldErrors()
     MetadataRules.validate(metadata, errors: &errors)
-    if let spec, !ValidPodSpecs.contains(spec) {
-      let before = errors.all.count
-      PodSpecRules.validate(spec, at: FieldPath(dotted: "spec"), errors: &errors)
-      if errors.all.count == before { ValidPodSpecs.insert(spec) }
-    }
+    guard let spec, known?.contains(spec) != true else { return errors.all }
+    let before = errors.all.count
+    PodSpecRules.validate(spec, at: FieldPath(dotted: "spec"), errors: &errors)
+    if errors.all.count == before { known?.insert(spec) }
     return errors.all
-  }
-}
-
-/// Pod specs that passed ``PodSpecRules``, which read nothing but the spec: 20,000 Pods of a
-/// few workloads have a few specs, and validating one took as long as decoding its Pod. At
-/// most `limit` are kept, so that input of all different specs costs bounded memory.
-enum ValidPodSpecs {
-  static let limit = 4096
-  private static let specs = Mutex<Set<PodSpec>>([])
-
-  static func contains(_ spec: PodSpec) -> Bool { specs.withLock { $0.contains(spec) } }
-
-  static func insert(_ spec: PodSpec) {
-    specs.withLock { specs in
-      if specs.count < limit { specs.insert(spec) }
-    }
   }
 }
