@@ -197,7 +197,9 @@ struct BlockSingleContainer: SingleValueDecodingContainer {
 
   /// The scalar for Yams' constructors, when the node is one of `kinds`.
   private func scalar(_ kinds: ScalarKind...) throws -> Yams.Node.Scalar {
-    guard context.isScalar(index), kinds.contains(context.resolvedKind(index)) else { throw context.failure() }
+    guard context.isScalar(index), kinds.contains(context.resolvedKind(index)) else {
+      throw context.failure()
+    }
     return Yams.Node.Scalar(context.string(index))
   }
 

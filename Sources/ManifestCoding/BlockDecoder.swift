@@ -1,4 +1,7 @@
 import Foundation
+import Synchronization
+import Yams
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -6,8 +9,6 @@ import Foundation
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Synchronization
-import Yams
 
 /// Decodes a ``BlockYAML`` document into a `Decodable` value when the document is clean: no
 /// field fails to decode and no field is unknown. Otherwise it gives up (nil), and the
@@ -111,7 +112,8 @@ final class BlockDecoding {
 
   static func string(_ index: Int, nodes: [BlockYAML.Node], bytes: UnsafeBufferPointer<UInt8>) -> String {
     let node = nodes[index]
-    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]), as: UTF8.self)
+    let s = String(
+      decoding: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]), as: UTF8.self)
     if node.kind == .singleQuoted && s.utf8.contains(UInt8(ascii: "'")) {
       return s.replacingOccurrences(of: "''", with: "'")
     }
@@ -167,7 +169,8 @@ final class BlockDecoding {
       for _ in 0..<Int(nodes[index].count) {
         let node = nodes[i]
         if Int(node.end - node.start) == wanted.count
-          && (wanted.isEmpty || memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0)
+          && (wanted.isEmpty
+            || memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0)
         {
           return i + 1
         }
@@ -209,7 +212,11 @@ final class BlockDecoding {
         if !looked {
           looked = true
           for fields in declarations[mapping] ?? [] {
-            if let fields, let current = unmodeled { unmodeled = current.union(fields) } else { unmodeled = nil }
+            if let fields, let current = unmodeled {
+              unmodeled = current.union(fields)
+            } else {
+              unmodeled = nil
+            }
           }
         }
         guard let accepted = unmodeled else { break }

@@ -37,7 +37,8 @@ public struct BlockYAML {
   /// Parses `bytes[range]`, the text of one document after its `---` line (or the whole
   /// document when it has none); `line` is the line number `range` starts at. Nil when the
   /// document is not in the subset or is not a mapping.
-  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> BlockYAML? {
+  public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> BlockYAML?
+  {
     var parser = Parser(b: bytes, end: range.upperBound, pos: range.lowerBound, line: line)
     guard parser.document() else { return nil }
     return BlockYAML(nodes: parser.nodes)
@@ -49,7 +50,9 @@ public struct BlockYAML {
     var index = 0
     for key in path {
       guard nodes[index].kind == .mapping else { return .notScalar }
-      guard let value = BlockDecoding.value(of: key, in: index, nodes: nodes, bytes: bytes) else { return .missing }
+      guard let value = BlockDecoding.value(of: key, in: index, nodes: nodes, bytes: bytes) else {
+        return .missing
+      }
       index = value
     }
     guard nodes[index].kind.rawValue <= Kind.doubleQuoted.rawValue else { return .notScalar }
@@ -216,7 +219,8 @@ private struct Parser {
       if !quoted { while keyEndAt > keyStart && b[keyEndAt - 1] == space { keyEndAt -= 1 } }
       let textStart = quoted ? keyStart + 1 : keyStart
       guard keyEndAt - keyStart <= 1024, keyEndAt > textStart else { return false }
-      let kind: BlockYAML.Kind = !quoted ? .plain : at(keyStart) == singleQuote ? .singleQuoted : .doubleQuoted
+      let kind: BlockYAML.Kind =
+        !quoted ? .plain : at(keyStart) == singleQuote ? .singleQuoted : .doubleQuoted
       let key = append(kind, textStart, keyEndAt, column: keyStart - pos)
       // Duplicates are libyaml's to report. A long mapping is checked through a set, so that
       // 100,000 keys do not take 5 billion comparisons.
@@ -293,7 +297,8 @@ private struct Parser {
         return sequence(column: indent)
       }
       // Nothing: a null.
-      nodes.append(BlockYAML.Node(kind: .plain, start: Int32(emptyAt), end: Int32(emptyAt), column: 0, line: 0))
+      nodes.append(
+        BlockYAML.Node(kind: .plain, start: Int32(emptyAt), end: Int32(emptyAt), column: 0, line: 0))
       nodes[nodes.count - 1].next = Int32(nodes.count)
       return true
     }
@@ -354,7 +359,9 @@ private struct Parser {
   }
 
   func text(_ index: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: b[Int(nodes[index].start)..<Int(nodes[index].end)]), as: UTF8.self)
+    String(
+      decoding: UnsafeBufferPointer(rebasing: b[Int(nodes[index].start)..<Int(nodes[index].end)]),
+      as: UTF8.self)
   }
 
   func sameText(_ x: Int, _ y: Int) -> Bool {

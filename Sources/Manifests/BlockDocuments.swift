@@ -72,7 +72,9 @@ extension ManifestLoader {
 
   /// The document in `range` (from its `---` line, if any, to the next one), or nil when it
   /// must be read by Yams.
-  func loadBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, file: String) -> BlockOutcome? {
+  func loadBlock(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, file: String)
+    -> BlockOutcome?
+  {
     guard BlockYAML.isPlainASCII(bytes, range) else { return nil }
     var body = range.lowerBound
     var bodyLine = line
@@ -142,7 +144,8 @@ extension ManifestLoader {
 
   static func hasDirective(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if bytes.first == UInt8(ascii: "%") { return true }
-    for i in bytes.indices.dropLast() where bytes[i] == UInt8(ascii: "\n") && bytes[i + 1] == UInt8(ascii: "%") {
+    for i in bytes.indices.dropLast()
+    where bytes[i] == UInt8(ascii: "\n") && bytes[i + 1] == UInt8(ascii: "%") {
       return true
     }
     return false
@@ -153,7 +156,9 @@ extension ManifestLoader {
     var i = range.lowerBound
     while i < range.upperBound {
       while i < range.upperBound && bytes[i] == UInt8(ascii: " ") { i += 1 }
-      if i < range.upperBound && bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "#") { return true }
+      if i < range.upperBound && bytes[i] != UInt8(ascii: "\n") && bytes[i] != UInt8(ascii: "#") {
+        return true
+      }
       while i < range.upperBound && bytes[i] != UInt8(ascii: "\n") { i += 1 }
       i += 1
     }

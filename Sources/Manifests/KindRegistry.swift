@@ -69,7 +69,9 @@ public struct KindRegistry: Sendable {
           return (wrap(value), errors)
         },
         decodeBlock: { document, bytes, memo in
-          guard let value = BlockDecoder.decode(T.self, from: document, bytes: bytes, memo: memo) else { return nil }
+          guard let value = BlockDecoder.decode(T.self, from: document, bytes: bytes, memo: memo) else {
+            return nil
+          }
           if let validating = value as? SelfValidating, !validating.validate(known: memo.valid).isEmpty {
             return nil
           }

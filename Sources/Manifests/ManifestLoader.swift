@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import KubernetesAPI
 import ManifestCoding
+import Synchronization
 import Yams
 
 /// Reads multi-document YAML or JSON files into typed objects, collecting every problem with

@@ -181,7 +181,9 @@ extension PlannedNodeClaim {
         types[t].offerings.withUnsafeBufferPointer { offerings in
           for i in offerings.indices {
             let price = offerings[i].price
-            guard offerings[i].available, price <= bestPrice.spot || price <= bestPrice.onDemand else { continue }
+            guard offerings[i].available, price <= bestPrice.spot || price <= bestPrice.onDemand else {
+              continue
+            }
             let slot: Int
             if offerings[i].capacityType == spot {
               guard spotAllowed, price <= bestPrice.spot else { continue }
@@ -195,7 +197,9 @@ extension PlannedNodeClaim {
             if let zone, !zone.has(offerings[i].zone) { continue }
             if let capacityType, !capacityType.has(offerings[i].capacityType) { continue }
             if let b = best[slot], price == types[b.type].offerings[b.offering].price,
-              (types[b.type].name, types[b.type].offerings[b.offering].zone) <= (types[t].name, offerings[i].zone)
+              (types[b.type].name, types[b.type].offerings[b.offering].zone) <= (
+                types[t].name, offerings[i].zone
+              )
             {
               continue
             }

@@ -17,7 +17,8 @@ extension Simulation {
       return !p.isDaemon && p.pendingReason?.isSchedulable != false
     }
     let readyNodes =
-      pendingKeys.isEmpty ? [] : store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
+      pendingKeys.isEmpty
+      ? [] : store.nodeNames.compactMap { store[node: $0]!.ready ? store[node: $0]! : nil }
     // With no node Ready there is nowhere to bind: the pods are neither copied nor solved for.
     if !readyNodes.isEmpty {
       let pending = pendingKeys.sorted().map { store[pod: $0]! }

@@ -115,7 +115,9 @@ struct ResultJSON {
   }
 
   private mutating func map(_ map: [String: String], level: Int) {
-    object(map.sorted { $0.key < $1.key }.map { entry in (entry.key, { $0.string(entry.value, level: $1) }) }, level: level)
+    object(
+      map.sorted { $0.key < $1.key }.map { entry in (entry.key, { $0.string(entry.value, level: $1) }) },
+      level: level)
   }
 
   private mutating func optional(_ value: String?, level: Int) {

@@ -130,7 +130,8 @@ public struct SimulationResult: Encodable, Sendable {
     for (key, list) in zip(["events", "nodes"], written) {
       // At the top level a key starts a line with two spaces; no string holds a line break.
       let header = Data("\n  \"\(key)\" : ".utf8)
-      guard let empty = restJSON.range(of: header + Data("[\n\n  ]".utf8), in: cursor..<restJSON.endIndex) else {
+      guard let empty = restJSON.range(of: header + Data("[\n\n  ]".utf8), in: cursor..<restJSON.endIndex)
+      else {
         return try jsonAtOnce()
       }
       out.append(contentsOf: restJSON[cursor..<empty.lowerBound])

@@ -1,13 +1,16 @@
 import Foundation
 import ManifestCoding
-@testable import Manifests
 import Testing
+
+@testable import Manifests
 
 /// Documents of the plain block subset are read without libyaml; what a load reads must not
 /// depend on it: the same documents, numbers, lines and values, and the same diagnostics, as
 /// reading every document with Yams.
 @Suite struct BlockYAMLTests {
-  static func read(_ text: String, blocks: Bool, pieces: Int = 1) -> (documents: [String], diagnostics: [Diagnostic]) {
+  static func read(_ text: String, blocks: Bool, pieces: Int = 1) -> (
+    documents: [String], diagnostics: [Diagnostic]
+  ) {
     var loader = ManifestLoader()
     loader.readsBlockYAML = blocks
     loader.parallelPieces = pieces
@@ -140,7 +143,8 @@ import Testing
     let text = Self.cases[index]
     Self.expectSameReading(text)
     // After a clean document, and before one.
-    Self.expectSameReading(Self.pod + "---\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "---\n" + Self.pod)
+    Self.expectSameReading(
+      Self.pod + "---\n" + text + (text.hasSuffix("\n") ? "" : "\n") + "---\n" + Self.pod)
   }
 
   @Test func everyCaseInOneText() {
@@ -150,7 +154,9 @@ import Testing
 
   @Test func manyDocumentsGoingTheYamsWayStillReadTheSame() {
     // More than yamsDocumentsBeforeGivingUp documents outside the subset, then clean ones.
-    var docs = (0..<40).map { "apiVersion: v1\nkind: Pod\nmetadata: {name: p\($0)}\nspec: {containers: []}\n" }
+    var docs = (0..<40).map {
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p\($0)}\nspec: {containers: []}\n"
+    }
     docs += (0..<10).map { _ in Self.pod }
     Self.expectSameReading(docs.joined(separator: "---\n"))
     Self.expectSameReading(PiecewiseLoadTests.text(documents: 200))
@@ -164,9 +170,12 @@ import Testing
     #expect(blocks.diagnostics == yams.diagnostics)
   }
 
-  @Test(arguments: ["quickstart.yaml", "nodepool.yaml", "day-night.yaml", "static-nodepool.yaml", "cluster-dump.yaml"])
+  @Test(arguments: [
+    "quickstart.yaml", "nodepool.yaml", "day-night.yaml", "static-nodepool.yaml", "cluster-dump.yaml",
+  ])
   func examplesReadTheSame(name: String) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/\(name)")
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "../../examples/\(name)")
     Self.expectSameReading(try String(contentsOf: url, encoding: .utf8))
   }
 
