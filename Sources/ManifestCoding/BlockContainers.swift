@@ -25,7 +25,7 @@ struct BlockNodeDecoder: Decoder {
   }
 }
 
-struct BlockKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+struct BlockKeyedContainer<Key: CodingKey>: RecordingDecodeIfPresent {
   let decoder: BlockNodeDecoder
   /// True when `Key` is a dictionary's key type rather than a struct's `CodingKeys`.
   let isMap: Bool
@@ -73,47 +73,7 @@ struct BlockKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return try context.decode(type, at: value)
   }
 
-  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-    try decodeIfPresent(type, key)
-  }
-
-  // As in KeyedNodeContainer: every primitive overload goes through the generic one.
-  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
-    try decodeIfPresent(type, key)
-  }
-
-  private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+  func decodeAnyIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
     guard let value = value(key), !context.isNull(value) else { return nil }
     context.declare(type, at: value)
     do {

@@ -85,7 +85,7 @@ extension Yams.Node.Scalar {
   public var isNull: Bool { resolvedKind == .null }
 }
 
-struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+struct KeyedNodeContainer<Key: CodingKey>: RecordingDecodeIfPresent {
   let decoder: NodeDecoder
   let entries: [String: Yams.Node]
   let orderedKeys: [String]
@@ -166,48 +166,7 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
   }
 
-  func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-    try decodeIfPresent(type, key)
-  }
-
-  // The standard library gives the primitive `decodeIfPresent` overloads default
-  // implementations that throw instead of recording; route them all through the generic one.
-  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try decodeIfPresent(type, key) }
-  func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? {
-    try decodeIfPresent(type, key)
-  }
-  func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? {
-    try decodeIfPresent(type, key)
-  }
-
-  private func decodeIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+  func decodeAnyIfPresent<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
     noteRead(key)
     guard let node = entries[key.stringValue], !node.isNull else { return nil }
     let child = child(node, key: key, for: type)

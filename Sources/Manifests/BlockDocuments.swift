@@ -14,7 +14,7 @@ extension ManifestLoader {
     var contiguous = text
     return contiguous.withUTF8 { bytes in
       // A directive (`%YAML`, `%TAG`) applies to the documents after it: the text is read whole.
-      if !readsBlockYAML || Self.hasDirective(bytes) {
+      if !readsBlockYAML || DocumentChunks.hasDirective(bytes) {
         return loadDocumentsWithYams(text, file: file, hasAliases: hasAliases)
       }
       var piece = Piece()
@@ -22,7 +22,7 @@ extension ManifestLoader {
       var start = 0
       var line = 1
       while start < bytes.count {
-        let end = Self.nextDocumentStart(bytes, after: start)
+        let end = DocumentChunks.documentStart(in: bytes, from: start) ?? bytes.count
         if yamsDocuments < Self.yamsDocumentsBeforeGivingUp,
           let outcome = loadBlock(bytes, start..<end, line: line, file: file)
         {
@@ -43,19 +43,8 @@ extension ManifestLoader {
             + (marker ? "---\n" : "")
           var read = loadDocumentsWithYams(padded, file: file, hasAliases: hasAliases)
           if marker && !read.stopped { read.documents -= 1 }
-          for var document in read.set.documents {
-            document.location.document += piece.documents
-            piece.set.documents.append(document)
-          }
-          for var diagnostic in read.set.diagnostics {
-            diagnostic.location.document += piece.documents
-            piece.set.diagnostics.append(diagnostic)
-          }
-          piece.documents += read.documents
-          if read.stopped || rest == bytes.count {
-            piece.stopped = read.stopped
-            return piece
-          }
+          piece.append(read)
+          if read.stopped || rest == bytes.count { return piece }
         }
         for i in start..<end where bytes[i] == UInt8(ascii: "\n") { line += 1 }
         start = end
@@ -78,7 +67,7 @@ extension ManifestLoader {
     guard BlockYAML.isPlainASCII(bytes, range) else { return nil }
     var body = range.lowerBound
     var bodyLine = line
-    let marked = Self.isDocumentStart(bytes, at: body)
+    let marked = DocumentChunks.isDocumentStart(bytes, at: body)
     if marked {
       // Only blanks or a comment may follow `---` on its line.
       var i = body + 3
@@ -118,37 +107,6 @@ extension ManifestLoader {
       LoadedDocument(
         location: DocumentLocation(file: file, document: 0, line: document.line), apiVersion: apiVersion,
         kind: kind, name: name, namespace: namespace, object: object))
-  }
-
-  /// Whether a `---` line starts at `i` (at column 0, followed by a blank or the line's end).
-  static func isDocumentStart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-    guard i + 3 <= bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"),
-      bytes[i + 2] == UInt8(ascii: "-")
-    else { return false }
-    guard i + 3 < bytes.count else { return true }
-    let after = bytes[i + 3]
-    return after == UInt8(ascii: "\n") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\r")
-      || after == UInt8(ascii: "\t")
-  }
-
-  /// The start of the first `---` line after the line `start` is on, or the end of the text.
-  static func nextDocumentStart(_ bytes: UnsafeBufferPointer<UInt8>, after start: Int) -> Int {
-    var i = start
-    while i < bytes.count {
-      while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
-      i += 1
-      if i < bytes.count && isDocumentStart(bytes, at: i) { return i }
-    }
-    return bytes.count
-  }
-
-  static func hasDirective(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if bytes.first == UInt8(ascii: "%") { return true }
-    for i in bytes.indices.dropLast()
-    where bytes[i] == UInt8(ascii: "\n") && bytes[i + 1] == UInt8(ascii: "%") {
-      return true
-    }
-    return false
   }
 
   /// Whether some line holds more than blanks and a comment.

@@ -17,21 +17,22 @@ enum DocumentChunks {
   static func split(_ text: String, into count: Int, minimumBytes: Int) -> [String] {
     let utf8 = text.utf8
     guard count > 1, utf8.count >= 2 * minimumBytes else { return [text] }
-    let cuts: [(offset: Int, line: Int)]? = utf8.withContiguousStorageIfAvailable { bytes in
-      guard canCut(bytes) else { return nil }
-      let pieces = min(count, bytes.count / max(minimumBytes, 1))
-      var cuts: [(offset: Int, line: Int)] = []
-      var offset = 0
-      var lines = 0
-      for k in 1..<pieces {
-        let target = bytes.count * k / pieces
-        guard target > offset, let cut = documentStart(in: bytes, from: target) else { break }
-        lines += newlines(in: bytes, from: offset, to: cut)
-        cuts.append((cut, lines))
-        offset = cut
-      }
-      return cuts
-    } ?? nil
+    let cuts: [(offset: Int, line: Int)]? =
+      utf8.withContiguousStorageIfAvailable { bytes in
+        guard canCut(bytes) else { return nil }
+        let pieces = min(count, bytes.count / max(minimumBytes, 1))
+        var cuts: [(offset: Int, line: Int)] = []
+        var offset = 0
+        var lines = 0
+        for k in 1..<pieces {
+          let target = bytes.count * k / pieces
+          guard target > offset, let cut = documentStart(in: bytes, from: target) else { break }
+          lines += newlines(in: bytes, from: offset, to: cut)
+          cuts.append((cut, lines))
+          offset = cut
+        }
+        return cuts
+      } ?? nil
     guard let cuts, !cuts.isEmpty else { return [text] }
     let offsets = [0] + cuts.map(\.offset) + [utf8.count]
     let lines = [0] + cuts.map(\.line)
@@ -44,13 +45,11 @@ enum DocumentChunks {
 
   /// True when the text has no directive and breaks lines only with `\n` (or `\r\n`).
   private static func canCut(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    if bytes.first == UInt8(ascii: "%") { return false }
+    if hasDirective(bytes) { return false }
     for i in bytes.indices {
       switch bytes[i] {
       case UInt8(ascii: "\r"):
         if i + 1 >= bytes.count || bytes[i + 1] != UInt8(ascii: "\n") { return false }
-      case UInt8(ascii: "\n"):
-        if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "%") { return false }
       case 0xC2:  // NEL is C2 85
         if i + 1 < bytes.count && bytes[i + 1] == 0x85 { return false }
       case 0xE2:  // LS and PS are E2 80 A8 and E2 80 A9
@@ -63,25 +62,35 @@ enum DocumentChunks {
     return true
   }
 
-  /// The offset of the first `---` line starting at or after `from`.
-  private static func documentStart(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+  /// Whether a line starts with `%` (a directive, `%YAML` or `%TAG`, which applies to the
+  /// documents after it).
+  static func hasDirective(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.first == UInt8(ascii: "%") { return true }
+    for i in bytes.indices.dropLast()
+    where bytes[i] == UInt8(ascii: "\n") && bytes[i + 1] == UInt8(ascii: "%") {
+      return true
+    }
+    return false
+  }
+
+  /// Whether a `---` line starts at `i`: at column 0, followed by a blank or the line's end.
+  static func isDocumentStart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    guard i + 3 <= bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"),
+      bytes[i + 2] == UInt8(ascii: "-")
+    else { return false }
+    guard i + 3 < bytes.count else { return true }
+    let after = bytes[i + 3]
+    return after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: " ")
+      || after == UInt8(ascii: "\t")
+  }
+
+  /// The offset of the first `---` line after the line `from` is on; nil when there is none.
+  static func documentStart(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     var i = from
     while i < bytes.count {
-      guard let newline = (i..<bytes.count).first(where: { bytes[$0] == UInt8(ascii: "\n") }) else {
-        return nil
-      }
-      let line = newline + 1
-      if line + 3 <= bytes.count && bytes[line] == UInt8(ascii: "-") && bytes[line + 1] == UInt8(ascii: "-")
-        && bytes[line + 2] == UInt8(ascii: "-")
-      {
-        let after = line + 3 < bytes.count ? bytes[line + 3] : UInt8(ascii: "\n")
-        if after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: " ")
-          || after == UInt8(ascii: "\t")
-        {
-          return line
-        }
-      }
-      i = line
+      while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+      i += 1
+      if i < bytes.count && isDocumentStart(bytes, at: i) { return i }
     }
     return nil
   }

@@ -77,21 +77,13 @@ public struct ManifestLoader: Sendable {
     }
     // Numbered as one text: each piece's documents follow the ones before it, and a syntax
     // error stops the reading there as it would in the whole text.
-    var offset = 0
+    var whole = Piece()
     for piece in results.withLock({ $0 }) {
       guard let piece else { break }
-      for var document in piece.set.documents {
-        document.location.document += offset
-        set.documents.append(document)
-      }
-      for var diagnostic in piece.set.diagnostics {
-        diagnostic.location.document += offset
-        set.diagnostics.append(diagnostic)
-      }
+      whole.append(piece)
       if piece.stopped { break }
-      offset += piece.documents
     }
-    return set
+    return whole.set
   }
 
   /// What one text, or one piece of it, held: what was read, how many documents it has, and
@@ -100,6 +92,20 @@ public struct ManifestLoader: Sendable {
     var set = ManifestSet()
     var documents = 0
     var stopped = false
+
+    /// Adds what the text after this one held, its documents numbered after these.
+    mutating func append(_ later: Piece) {
+      for var document in later.set.documents {
+        document.location.document += documents
+        set.documents.append(document)
+      }
+      for var diagnostic in later.set.diagnostics {
+        diagnostic.location.document += documents
+        set.diagnostics.append(diagnostic)
+      }
+      documents += later.documents
+      stopped = stopped || later.stopped
+    }
   }
 
   /// Reads the documents of `text` (or of a piece of it, whose line numbers it keeps) with

@@ -10,16 +10,18 @@ import Testing
 /// rest; the bytes must be those of encoding the whole document at once with Foundation's
 /// encoder.
 @Suite struct JSONPiecesTests {
-  @Test(arguments: [UInt64(3), 7, 19])
-  func piecesMakeTheSameDocument(seed: UInt64) throws {
+  /// The result of a generated scenario (FailureInvariantTests' generator).
+  static func run(seed: UInt64) throws -> SimulationResult {
     let path = try scenarioFile(
       FailureInvariantTests.generate(seed: seed).documents.joined(separator: "\n---\n"))
     guard case .ready(var simulation, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions())
-    else {
-      Issue.record("the generated scenario did not load")
-      return
-    }
-    let result = simulation.run()
+    else { throw SimulationFailed(description: "the generated scenario did not load") }
+    return simulation.run()
+  }
+
+  @Test(arguments: [UInt64(3), 7, 19])
+  func piecesMakeTheSameDocument(seed: UInt64) throws {
+    let result = try Self.run(seed: seed)
     #expect(!result.nodes.isEmpty && !result.events.isEmpty)
     #expect(try result.json() == result.jsonAtOnce())
     var empty = result
@@ -33,14 +35,7 @@ import Testing
   /// backslashes, slashes, control characters and non-ASCII text, and numbers in every form
   /// Swift prints.
   @Test func unusualValuesAreWrittenAsTheEncoderWritesThem() throws {
-    let path = try scenarioFile(
-      FailureInvariantTests.generate(seed: 3).documents.joined(separator: "\n---\n"))
-    guard case .ready(var simulation, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions())
-    else {
-      Issue.record("the generated scenario did not load")
-      return
-    }
-    var result = simulation.run()
+    var result = try Self.run(seed: 3)
     let strings = [
       "plain", "quote \" and \\ back", "a/b", "tab\there", "line\nbreak", "nul\u{0}", "é ü 日本", "😀", "",
     ]
@@ -87,14 +82,7 @@ import Testing
   }
 
   @Test func aNumberThatIsNotFiniteFailsAsTheEncoderFails() throws {
-    let path = try scenarioFile(
-      FailureInvariantTests.generate(seed: 3).documents.joined(separator: "\n---\n"))
-    guard case .ready(var simulation, _) = InMemoryWorld.load(paths: [path], options: SimulationOptions())
-    else {
-      Issue.record("the generated scenario did not load")
-      return
-    }
-    var result = simulation.run()
+    var result = try Self.run(seed: 3)
     result.nodes[0].pricePerHour = .infinity
     #expect(throws: (any Error).self) { try result.json() }
   }
