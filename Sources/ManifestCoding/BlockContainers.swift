@@ -149,7 +149,7 @@ struct BlockUnkeyedContainer: UnkeyedDecodingContainer {
   mutating func superDecoder() throws -> Decoder { BlockNodeDecoder(context: context, index: try next()) }
 }
 
-struct BlockSingleContainer: SingleValueDecodingContainer {
+struct BlockSingleContainer: IntegerDecodingContainer {
   let decoder: BlockNodeDecoder
   var codingPath: [CodingKey] { [] }
   var context: BlockDecoding { decoder.context }
@@ -194,17 +194,6 @@ struct BlockSingleContainer: SingleValueDecodingContainer {
     }
     return value
   }
-
-  func decode(_ type: Int.Type) throws -> Int { try decodeInteger(type) }
-  func decode(_ type: Int8.Type) throws -> Int8 { try decodeInteger(type) }
-  func decode(_ type: Int16.Type) throws -> Int16 { try decodeInteger(type) }
-  func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(type) }
-  func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(type) }
-  func decode(_ type: UInt.Type) throws -> UInt { try decodeInteger(type) }
-  func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeInteger(type) }
-  func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeInteger(type) }
-  func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeInteger(type) }
-  func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
 
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
     context.declare(type, at: index)

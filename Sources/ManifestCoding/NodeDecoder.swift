@@ -259,7 +259,7 @@ struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
   mutating func superDecoder() throws -> Decoder { try nextDecoder() }
 }
 
-struct SingleNodeContainer: SingleValueDecodingContainer {
+struct SingleNodeContainer: IntegerDecodingContainer {
   let decoder: NodeDecoder
   var codingPath: [CodingKey] { decoder.codingPath }
 
@@ -323,17 +323,6 @@ struct SingleNodeContainer: SingleValueDecodingContainer {
     }
     return value
   }
-
-  func decode(_ type: Int.Type) throws -> Int { try decodeInteger(type) }
-  func decode(_ type: Int8.Type) throws -> Int8 { try decodeInteger(type) }
-  func decode(_ type: Int16.Type) throws -> Int16 { try decodeInteger(type) }
-  func decode(_ type: Int32.Type) throws -> Int32 { try decodeInteger(type) }
-  func decode(_ type: Int64.Type) throws -> Int64 { try decodeInteger(type) }
-  func decode(_ type: UInt.Type) throws -> UInt { try decodeInteger(type) }
-  func decode(_ type: UInt8.Type) throws -> UInt8 { try decodeInteger(type) }
-  func decode(_ type: UInt16.Type) throws -> UInt16 { try decodeInteger(type) }
-  func decode(_ type: UInt32.Type) throws -> UInt32 { try decodeInteger(type) }
-  func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
 
   func decode<T: Decodable>(_ type: T.Type) throws -> T {
     decoder.sink.usage?.declare(type, at: codingPath)
